@@ -1,0 +1,15 @@
+import { PageBody } from '@/components/Page';
+import { PageHeader } from '@/components/PageHeader';
+import { useT } from '@/lib/i18n';
+
+export function MarketDetailRoute() {
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={t('markets.title')} />
+      <PageBody>
+        <p>{t('common.loading')}</p>
+      </PageBody>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { IonContent } from '@ionic/react';
+import type { ReactNode } from 'react';
+
+/** Scrollable page body with a readable max width (360 px first, grows on desktop). */
+export function PageBody({ children, wide }: { children: ReactNode; wide?: boolean }) {
+  return (
+    <IonContent>
+      <main className={`mx-auto w-full ${wide ? 'max-w-5xl' : 'max-w-3xl'} px-3 py-4 sm:px-6`}>
+        {children}
+      </main>
+    </IonContent>
+  );
+}
+
+export function Section({
+  title,
+  children,
+  actions,
+}: {
+  title?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <section className="card mb-4 p-4">
+      {(title || actions) && (
+        <div className="mb-3 flex items-center justify-between gap-2">
+          {title && <h2 className="text-base font-semibold">{title}</h2>}
+          {actions}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { IonButton, IonSpinner } from '@ionic/react';
+import { useState } from 'react';
+import { PageHeader } from '@/components/PageHeader';
+import { PageBody } from '@/components/Page';
+import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { CATEGORIES, type Category } from '@/lib/api-types';
+import { useT } from '@/lib/i18n';
+import { useDebounced } from '@/lib/use-debounced';
+import { MARKET_SORTS, useMarkets, type MarketSort } from './api/get-markets';
+import { MarketCard } from './components/MarketCard';
+
+export function MarketsPage() {
+  const t = useT();
+  const [category, setCategory] = useState<Category | ''>('');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<MarketSort>('created_at');
+  const q = useDebounced(search, 300);
+  const query = useMarkets({ category, q, sort });
+  const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('markets.title')} />
+      <PageBody wide>
+        <div className="mb-3 flex flex-col gap-2 sm:flex-row sm:items-center">
+          <label className="flex-1">
+            <span className="sr-only">{t('markets.search')}</span>
+            <input
+              type="search"
+              className="pm-input"
+              value={search}
+              placeholder={t('markets.search')}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </label>
+          <label className="flex items-center gap-2 text-sm sm:w-64">
+            <span className="shrink-0 text-zinc-500 dark:text-zinc-400">{t('markets.sort')}</span>
+            <select
+              className="pm-input"
+              value={sort}
+              onChange={(e) => setSort(e.target.value as MarketSort)}
+            >
+              {MARKET_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`markets.sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div
+          className="-mx-3 mb-4 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:px-0"
+          role="group"
+          aria-label={t('markets.categories')}
+        >
+          {(['', ...CATEGORIES] as const).map((c) => (
+            <button
+              key={c || 'all'}
+              type="button"
+              className={`chip ${category === c ? 'chip-active' : ''}`}
+              aria-pressed={category === c}
+              onClick={() => setCategory(c)}
+            >
+              {t(c ? `markets.category.${c}` : 'markets.category.all')}
+            </button>
+          ))}
+        </div>
+
+        {query.isPending ? (
+          <ListSkeleton count={6} />
+        ) : query.isError ? (
+          <ErrorState message={t('markets.error')} onRetry={() => void query.refetch()} />
+        ) : markets.length === 0 ? (
+          <EmptyState title={t('markets.empty')} hint={t('markets.emptyHint')} />
+        ) : (
+          <>
+            <div
+              className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3"
+              data-testid="market-list"
+            >
+              {markets.map((m) => (
+                <MarketCard key={m.id} market={m} />
+              ))}
+            </div>
+            {query.hasNextPage && (
+              <div className="mt-4 flex justify-center">
+                <IonButton
+                  fill="outline"
+                  disabled={query.isFetchingNextPage}
+                  onClick={() => void query.fetchNextPage()}
+                >
+                  {query.isFetchingNextPage ? <IonSpinner name="dots" /> : t('common.loadMore')}
+                </IonButton>
+              </div>
+            )}
+          </>
+        )}
+      </PageBody>
+    </>
+  );
+}

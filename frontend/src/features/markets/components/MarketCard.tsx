@@ -1,0 +1,58 @@
+import { Link } from 'react-router-dom';
+import type { MarketSummary } from '@/lib/api-types';
+import { closesIn, formatNumber, formatPeso } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
+import { outcomeColor, ProbabilityBar } from '@/components/ProbabilityBar';
+import { statusTone, Tag } from '@/components/Tag';
+
+const SHOWN = 3;
+
+export function MarketCard({ market }: { market: MarketSummary }) {
+  const { t, lang } = useI18n();
+  const colored = market.outcomes.map((o, i) => ({ ...o, color: outcomeColor(o.name, i) }));
+  const top = [...colored].sort((a, b) => b.probability - a.probability).slice(0, SHOWN);
+  const hidden = market.outcomes.length - top.length;
+  const when = market.status === 'open' ? closesIn(market.closes_at, new Date(), lang) : null;
+  return (
+    <article
+      className="card relative flex flex-col gap-3 p-4 transition hover:shadow-md"
+      aria-labelledby={`m-${market.id}`}
+    >
+      <div className="flex items-center gap-2">
+        <Tag tone="blue">{t(`markets.category.${market.category}`)}</Tag>
+        {market.status !== 'open' && (
+          <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
+        )}
+      </div>
+      <h2 id={`m-${market.id}`} className="text-base leading-snug font-semibold">
+        <Link
+          to={`/markets/${market.slug || market.id}`}
+          className="text-inherit no-underline after:absolute after:inset-0 hover:underline"
+        >
+          {market.title}
+        </Link>
+      </h2>
+      <div className="space-y-2">
+        {top.map((o) => (
+          <ProbabilityBar key={o.id} name={o.name} probability={o.probability} color={o.color} />
+        ))}
+        {hidden > 0 && (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {t('markets.more', { count: hidden })}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <span>{t('markets.volume', { amount: formatPeso(market.total_points) })}</span>
+        <span aria-hidden="true">·</span>
+        <span>{t('markets.forecasters', { count: formatNumber(market.forecaster_count) })}</span>
+        {when && (
+          <>
+            <span aria-hidden="true">·</span>
+            <span>{t('markets.closesIn', { when })}</span>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,100 @@
+import { IonButton, IonToggle } from '@ionic/react';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { PageBody } from '@/components/Page';
+import { PageHeader } from '@/components/PageHeader';
+import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { formatRelative } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
+import { isUnread, useNotifications } from './api/get-notifications';
+import { useMarkRead } from './api/mark-read';
+
+export function NotificationsPage() {
+  const { t, lang } = useI18n();
+  const { isLoggedIn, isLoading } = useSession();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const query = useNotifications(unreadOnly, isLoggedIn);
+  const mark = useMarkRead();
+  const items = query.data?.data ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('notif.title')} backHref="/profile" />
+      <PageBody>
+        {!isLoading && !isLoggedIn ? (
+          <EmptyState
+            title={t('notif.loginRequired')}
+            action={<IonButton routerLink="/login">{t('auth.login')}</IonButton>}
+          />
+        ) : (
+          <>
+            <div className="mb-3 flex items-center justify-between gap-2">
+              <IonToggle
+                checked={unreadOnly}
+                onIonChange={(e) => setUnreadOnly(e.detail.checked)}
+                labelPlacement="end"
+              >
+                {t('notif.unreadOnly')}
+              </IonToggle>
+              <IonButton
+                size="small"
+                fill="outline"
+                disabled={mark.isPending || items.length === 0}
+                onClick={() => mark.mutate('all')}
+              >
+                {t('notif.markAll')}
+              </IonButton>
+            </div>
+            {query.isPending ? (
+              <ListSkeleton count={3} />
+            ) : query.isError ? (
+              <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
+            ) : items.length === 0 ? (
+              <EmptyState title={t('notif.empty')} />
+            ) : (
+              <ul className="space-y-2" aria-label={t('notif.title')}>
+                {items.map((n) => {
+                  const unread = isUnread(n);
+                  return (
+                    <li
+                      key={n.id}
+                      className={`card flex items-start gap-3 p-3 ${unread ? 'border-l-4 border-l-blue-500' : ''}`}
+                    >
+                      <div className="min-w-0 flex-1">
+                        <p className={`text-sm ${unread ? 'font-semibold' : ''}`}>
+                          {n.title ?? n.notification_type ?? n.type}
+                        </p>
+                        {(n.message ?? n.body) && (
+                          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                            {n.message ?? n.body}
+                          </p>
+                        )}
+                        <p className="mt-1 text-xs text-zinc-500">
+                          {formatRelative(n.created_at, new Date(), lang)}
+                          {n.market_id && (
+                            <>
+                              {' · '}
+                              <Link className="pm-link" to={`/markets/${n.market_id}`}>
+                                {t('tab.markets')}
+                              </Link>
+                            </>
+                          )}
+                        </p>
+                      </div>
+                      {unread && (
+                        <IonButton size="small" fill="clear" onClick={() => mark.mutate(n.id)}>
+                          {t('notif.markRead')}
+                        </IonButton>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </>
+        )}
+      </PageBody>
+    </>
+  );
+}

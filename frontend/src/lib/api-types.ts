@@ -1,0 +1,103 @@
+/** Payload types shared by several features (field names as in docs API.md, snake_case). */
+
+export type Category = 'election' | 'politics' | 'sports' | 'crypto' | 'entertainment' | 'other';
+export const CATEGORIES: Category[] = [
+  'election',
+  'politics',
+  'sports',
+  'crypto',
+  'entertainment',
+  'other',
+];
+
+export type MarketStatus = 'open' | 'closed' | 'suspended' | 'resolved' | 'cancelled';
+
+export interface Outcome {
+  id: string;
+  name: string;
+  total_points: number;
+  probability: number;
+  pool_share: number;
+  payout_per_chip: number;
+}
+
+export interface MarketSummary {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  category: Category;
+  status: MarketStatus;
+  closes_at: string;
+  resolves_at: string | null;
+  created_at: string;
+  total_points: number;
+  forecaster_count: number;
+  outcomes: Outcome[];
+}
+
+export type ForecastStatus = 'pending' | 'won' | 'lost' | 'refunded';
+
+export interface Forecast {
+  id: string;
+  market_id: string;
+  outcome_id: string;
+  points: number;
+  status: ForecastStatus;
+  crowd_probability: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Resolution {
+  outcome_id: string;
+  evidence_urls: string[];
+  resolution_note: string;
+  resolved_by: string;
+  created_at: string;
+}
+
+export interface MarketDetail extends MarketSummary {
+  max_points_per_user: number | null;
+  resolution: Resolution | null;
+  my_forecast: Forecast | null;
+  watching?: boolean;
+}
+
+export type Role = 'user' | 'moderator' | 'admin' | 'superadmin';
+
+export interface Badge {
+  code?: string;
+  badge_type?: string;
+  name?: string;
+  awarded_at?: string;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  display_name: string;
+  bio: string | null;
+  avatar_url: string | null;
+  chips: number;
+  reputation: number;
+  badges: (Badge | string)[];
+  role: Role;
+  status: 'active' | 'suspended' | 'banned';
+  created_at: string;
+}
+
+export interface PublicUser {
+  id: string;
+  display_name: string;
+  avatar_url: string | null;
+}
+
+export function badgeName(b: Badge | string): string {
+  if (typeof b === 'string') return b;
+  return b.name ?? b.code ?? b.badge_type ?? '?';
+}
+
+export function isStaff(user: CurrentUser | null | undefined): boolean {
+  return !!user && ['moderator', 'admin', 'superadmin'].includes(user.role);
+}

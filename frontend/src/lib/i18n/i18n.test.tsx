@@ -1,0 +1,50 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { dictionaries, I18nProvider, LANG_KEY, translate, useI18n } from './index';
+
+describe('i18n dictionaries', () => {
+  it('English and Filipino have exactly the same keys', () => {
+    const enKeys = Object.keys(dictionaries.en).sort();
+    const filKeys = Object.keys(dictionaries.fil).sort();
+    expect(filKeys).toEqual(enKeys);
+  });
+
+  it('has no empty strings in either language', () => {
+    for (const dict of Object.values(dictionaries)) {
+      for (const [key, value] of Object.entries(dict)) {
+        expect(value.trim(), key).not.toBe('');
+      }
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(dictionaries.en) as (keyof typeof dictionaries.en)[]) {
+      expect(names(dictionaries.fil[key]), key).toEqual(names(dictionaries.en[key]));
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(translate('en', 'markets.forecasters', { count: 12 })).toBe('12 forecasters');
+    expect(translate('fil', 'tab.markets')).toBe('Mga Merkado');
+  });
+});
+
+function Switcher() {
+  const { lang, setLang, t } = useI18n();
+  return <button onClick={() => setLang(lang === 'en' ? 'fil' : 'en')}>{t('auth.login')}</button>;
+}
+
+describe('language switch', () => {
+  it('switches language and remembers the choice', async () => {
+    render(
+      <I18nProvider>
+        <Switcher />
+      </I18nProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(screen.getByRole('button', { name: 'Mag-login' })).toBeInTheDocument();
+    expect(localStorage.getItem(LANG_KEY)).toBe('fil');
+  });
+});

@@ -1,0 +1,10 @@
+/** Query keys shared across features, so one feature can refresh another's data without importing it. */
+export const queryKeys = {
+  me: ['me'] as const,
+  markets: ['markets'] as const,
+  market: (idOrSlug: string) => ['market', idOrSlug] as const,
+  marketForecasts: (id: string) => ['market', id, 'forecasts'] as const,
+  notifications: ['notifications'] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
+  purchases: ['purchases'] as const,
+};
