@@ -1,0 +1,5 @@
+/** Audit: the append-only, hash-chained log of every privileged action. */
+@ApplicationModule(displayName = "Audit")
+package com.pilimarket.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,5 @@
+/** Forecasting: forecasts, placement, and settlement and payouts when a market is resolved or cancelled. */
+@ApplicationModule(displayName = "Forecasting")
+package com.pilimarket.forecasting;
+
+import org.springframework.modulith.ApplicationModule;

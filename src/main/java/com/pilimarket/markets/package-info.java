@@ -1,0 +1,5 @@
+/** Markets: markets, outcomes, lifecycle, resolution and probability history. */
+@ApplicationModule(displayName = "Markets")
+package com.pilimarket.markets;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,44 @@
+package com.pilimarket.shared.web;
+
+import com.pilimarket.shared.ApiError;
+import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.ErrorCodes;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors raised outside Spring MVC (the servlet container, filters) land on {@code /error}; they
+ * get the envelope too, never a Whitelabel page or a stack trace.
+ */
+@RestController
+public class JsonErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        String errorCode =
+                switch (status) {
+                    case BAD_REQUEST -> ErrorCodes.MALFORMED_REQUEST;
+                    case UNAUTHORIZED -> ErrorCodes.UNAUTHENTICATED;
+                    case FORBIDDEN -> ErrorCodes.FORBIDDEN;
+                    case NOT_FOUND -> ErrorCodes.NOT_FOUND;
+                    case METHOD_NOT_ALLOWED -> ErrorCodes.METHOD_NOT_ALLOWED;
+                    case CONTENT_TOO_LARGE -> ErrorCodes.PAYLOAD_TOO_LARGE;
+                    case UNSUPPORTED_MEDIA_TYPE -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+                    case SERVICE_UNAVAILABLE -> ErrorCodes.SERVICE_UNAVAILABLE;
+                    default -> status.is4xxClientError() ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.INTERNAL_ERROR;
+                };
+        return ResponseEntity.status(status)
+                .body(ApiResponse.failure(List.of(ApiError.of(errorCode, status.getReasonPhrase()))));
+    }
+}
