@@ -1,0 +1,43 @@
+package com.pilimarket.auth;
+
+import com.pilimarket.users.UserAccount;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Service;
+
+/** Issues short-lived access JWTs (HS256): subject = user id, claim {@code role}. */
+@Service
+public class AccessTokens {
+
+    private final JwtEncoder encoder;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    AccessTokens(JwtEncoder encoder, AuthProperties properties, Clock clock) {
+        this.encoder = encoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public String issue(UserAccount user) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("pilimarket")
+                .subject(user.id().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.accessTokenTtl()))
+                .claim("role", user.role().value())
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
+    public long ttlSeconds() {
+        return properties.accessTokenTtl().toSeconds();
+    }
+}
