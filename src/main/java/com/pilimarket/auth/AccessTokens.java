@@ -33,7 +33,8 @@ public class AccessTokens {
                 .expiresAt(now.plus(properties.accessTokenTtl()))
                 .claim("role", user.role().value())
                 .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }
 

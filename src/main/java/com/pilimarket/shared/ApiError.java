@@ -3,7 +3,10 @@ package com.pilimarket.shared;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One error of the envelope: a stable machine code, the offending field (or null) and a human message. */
-public record ApiError(String code, @JsonInclude(JsonInclude.Include.ALWAYS) String field, String message) {
+public record ApiError(
+        String code,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String field,
+        String message) {
 
     public static ApiError of(String code, String message) {
         return new ApiError(code, null, message);

@@ -8,8 +8,10 @@ public class RateLimitedException extends ApiException {
     private final long retryAfterSeconds;
 
     public RateLimitedException(long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, ErrorCodes.RATE_LIMITED, "Too many requests; try again in "
-                + retryAfterSeconds + " s");
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                ErrorCodes.RATE_LIMITED,
+                "Too many requests; try again in " + retryAfterSeconds + " s");
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 

@@ -38,7 +38,9 @@ public final class Text {
     /** Like {@link #clean} for one-line values: runs of whitespace collapse to one space. */
     public static String cleanLine(String input) {
         String cleaned = clean(input);
-        return cleaned == null ? null : SPACES.matcher(cleaned.replace('\n', ' ')).replaceAll(" ");
+        return cleaned == null
+                ? null
+                : SPACES.matcher(cleaned.replace('\n', ' ')).replaceAll(" ");
     }
 
     /** True for absolute http(s) URLs with a host. */

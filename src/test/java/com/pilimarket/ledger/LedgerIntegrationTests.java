@@ -39,7 +39,8 @@ class LedgerIntegrationTests {
     }
 
     UUID userWith(long chips) {
-        UUID id = jdbc.sql("INSERT INTO users (email, password_hash, display_name) VALUES (:e, 'x', 'Test') RETURNING id")
+        UUID id = jdbc.sql(
+                        "INSERT INTO users (email, password_hash, display_name) VALUES (:e, 'x', 'Test') RETURNING id")
                 .param("e", "u" + UUID.randomUUID() + "@test.ph")
                 .query(UUID.class)
                 .single();
@@ -54,7 +55,8 @@ class LedgerIntegrationTests {
         UUID alice = userWith(1_000);
         UUID market = UUID.randomUUID();
 
-        Posted posted = ledger.post(Transfer.move("forecast:a:1", "forecast", Account.user(alice), Account.pool(market), 300));
+        Posted posted =
+                ledger.post(Transfer.move("forecast:a:1", "forecast", Account.user(alice), Account.pool(market), 300));
 
         assertThat(posted.replayed()).isFalse();
         assertThat(posted.balanceOf(alice)).isEqualTo(700);
@@ -129,7 +131,8 @@ class LedgerIntegrationTests {
             int n = i;
             tasks.add(() -> {
                 try {
-                    ledger.post(Transfer.move("all-in:" + gina + ":" + n, "forecast", Account.user(gina), Account.pool(market), 1_000));
+                    ledger.post(Transfer.move(
+                            "all-in:" + gina + ":" + n, "forecast", Account.user(gina), Account.pool(market), 1_000));
                     succeeded.incrementAndGet();
                 } catch (InsufficientChipsException e) {
                     refused.incrementAndGet();
@@ -160,7 +163,12 @@ class LedgerIntegrationTests {
                 UUID to = users.get(random.nextInt(users.size()));
                 if (!from.equals(to)) {
                     try {
-                        ledger.post(Transfer.move("gift:" + n + ":" + from, "gift", Account.user(from), Account.user(to), random.nextLong(1, 400)));
+                        ledger.post(Transfer.move(
+                                "gift:" + n + ":" + from,
+                                "gift",
+                                Account.user(from),
+                                Account.user(to),
+                                random.nextLong(1, 400)));
                     } catch (InsufficientChipsException ignored) {
                         // Refused as a whole; the invariants below prove it.
                     }
@@ -170,7 +178,8 @@ class LedgerIntegrationTests {
         }
         runAll(tasks, 12);
 
-        long total = users.stream().mapToLong(u -> ledger.balanceOf(Account.user(u))).sum();
+        long total =
+                users.stream().mapToLong(u -> ledger.balanceOf(Account.user(u))).sum();
         assertThat(total).isEqualTo(8_000);
         users.forEach(u -> assertThat(ledger.balanceOf(Account.user(u))).isNotNegative());
     }

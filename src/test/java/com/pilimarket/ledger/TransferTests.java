@@ -22,8 +22,8 @@ class TransferTests {
 
     @Test
     void postings_that_do_not_sum_to_zero_are_refused() {
-        assertThatThrownBy(() -> new Transfer(
-                        "x", "test", List.of(new Posting(alice, -10), new Posting(pool, 9)), Map.of()))
+        assertThatThrownBy(() ->
+                        new Transfer("x", "test", List.of(new Posting(alice, -10), new Posting(pool, 9)), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sum to -1");
     }
@@ -46,7 +46,8 @@ class TransferTests {
                 .build();
 
         assertThat(transfer.postings())
-                .containsExactlyInAnyOrder(new Posting(pool, -100), new Posting(alice, 90), new Posting(Account.HOUSE, 10));
+                .containsExactlyInAnyOrder(
+                        new Posting(pool, -100), new Posting(alice, 90), new Posting(Account.HOUSE, 10));
     }
 
     @Test

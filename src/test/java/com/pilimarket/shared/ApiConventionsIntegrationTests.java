@@ -26,16 +26,24 @@ class ApiConventionsIntegrationTests {
 
     @Test
     void every_response_carries_a_request_id_and_echoes_a_sane_one() {
-        assertThat(http.get("/api/v1/no-such-thing").send().header("X-Request-Id")).isNotBlank();
-        assertThat(http.get("/api/v1/no-such-thing").header("X-Request-Id", "abc-12345-xyz").send().header("X-Request-Id"))
+        assertThat(http.get("/api/v1/no-such-thing").send().header("X-Request-Id"))
+                .isNotBlank();
+        assertThat(http.get("/api/v1/no-such-thing")
+                        .header("X-Request-Id", "abc-12345-xyz")
+                        .send()
+                        .header("X-Request-Id"))
                 .isEqualTo("abc-12345-xyz");
-        assertThat(http.get("/api/v1/no-such-thing").header("X-Request-Id", "<script>").send().header("X-Request-Id"))
+        assertThat(http.get("/api/v1/no-such-thing")
+                        .header("X-Request-Id", "<script>")
+                        .send()
+                        .header("X-Request-Id"))
                 .isNotEqualTo("<script>");
     }
 
     @Test
     void deep_links_of_the_single_page_app_fall_back_to_index_html() {
-        Result page = http.get("/markets/some-slug").header("Accept", "text/html").send();
+        Result page =
+                http.get("/markets/some-slug").header("Accept", "text/html").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw().body()).contains("<html");
@@ -43,7 +51,11 @@ class ApiConventionsIntegrationTests {
 
     @Test
     void a_missing_asset_is_a_404_not_the_app() {
-        assertThat(http.get("/assets/missing-file.js").header("Accept", "*/*").send().status()).isEqualTo(404);
+        assertThat(http.get("/assets/missing-file.js")
+                        .header("Accept", "*/*")
+                        .send()
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -51,7 +63,8 @@ class ApiConventionsIntegrationTests {
         Result docs = http.get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("openapi").asString()).startsWith("3.");
-        assertThat(http.get("/docs").header("Accept", "text/html").send().status()).isIn(200, 302);
+        assertThat(http.get("/docs").header("Accept", "text/html").send().status())
+                .isIn(200, 302);
     }
 
     @Test
@@ -60,7 +73,9 @@ class ApiConventionsIntegrationTests {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.errorCode()).isEqualTo("UNAUTHENTICATED");
 
-        Result forged = http.get("/api/v1/admin/stats").bearer("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").send();
+        Result forged = http.get("/api/v1/admin/stats")
+                .bearer("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+                .send();
         assertThat(forged.status()).isEqualTo(401);
     }
 
@@ -69,7 +84,9 @@ class ApiConventionsIntegrationTests {
         Result health = http.get("/actuator/health").send();
 
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.body().at("/components/platform/details/database").asString()).isEqualTo("external");
-        assertThat(health.body().at("/components/platform/details/redis").asString()).startsWith("not configured");
+        assertThat(health.body().at("/components/platform/details/database").asString())
+                .isEqualTo("external");
+        assertThat(health.body().at("/components/platform/details/redis").asString())
+                .startsWith("not configured");
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String SERVER = System.getenv().getOrDefault("PILIMARKET_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String SERVER =
+            System.getenv().getOrDefault("PILIMARKET_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
     static final String USER = System.getenv().getOrDefault("PILIMARKET_TEST_PG_USER", "postgres");
 
     @Override

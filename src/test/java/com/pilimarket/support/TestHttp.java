@@ -106,16 +106,19 @@ public class TestHttp {
                 String payload = rawBody != null ? rawBody : body == null ? null : json.writeValueAsString(body);
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                         .timeout(Duration.ofSeconds(30))
-                        .method(method, payload == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(payload));
+                        .method(
+                                method,
+                                payload == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(payload));
                 if (payload != null && !headers.containsKey("Content-Type")) {
                     request.header("Content-Type", "application/json");
                 }
                 headers.forEach(request::header);
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode parsed = null;
-                String contentType = response.headers().firstValue("Content-Type").orElse("");
+                String contentType =
+                        response.headers().firstValue("Content-Type").orElse("");
                 if (contentType.contains("json") && !response.body().isEmpty()) {
                     parsed = json.readTree(response.body());
                 }

@@ -18,8 +18,10 @@ public class TestRedis implements ApplicationContextInitializer<ConfigurableAppl
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             connection.sync().ping();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Redis tests need Redis at " + URL + "; start it with 'redis-server "
-                    + "--daemonize yes' or set PILIMARKET_TEST_REDIS. Cause: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Redis tests need Redis at " + URL + "; start it with 'redis-server "
+                            + "--daemonize yes' or set PILIMARKET_TEST_REDIS. Cause: " + e.getMessage(),
+                    e);
         } finally {
             client.shutdown();
         }

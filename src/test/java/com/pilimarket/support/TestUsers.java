@@ -43,9 +43,15 @@ public class TestUsers {
 
     public TestUser create(long chips, UserRole role) {
         UserAccount account = users.create(new NewUser(
-                "t" + UUID.randomUUID().toString().substring(0, 13) + "@test.ph", "not-a-real-hash", "Tester", role, null, null));
+                "t" + UUID.randomUUID().toString().substring(0, 13) + "@test.ph",
+                "not-a-real-hash",
+                "Tester",
+                role,
+                null,
+                null));
         if (chips > 0) {
-            ledger.post(Transfer.move("test-grant:" + account.id(), "test grant", Account.MINT, Account.user(account.id()), chips));
+            ledger.post(Transfer.move(
+                    "test-grant:" + account.id(), "test grant", Account.MINT, Account.user(account.id()), chips));
         }
         return new TestUser(users.require(account.id()), tokens.issue(account));
     }

@@ -38,7 +38,8 @@ class JwtConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JwtConfiguration.class);
 
     @Bean
-    SecretKey jwtSigningKey(AuthProperties properties, @Value("${pilimarket.data-dir}") String dataDir) throws IOException {
+    SecretKey jwtSigningKey(AuthProperties properties, @Value("${pilimarket.data-dir}") String dataDir)
+            throws IOException {
         String secret = properties.jwtSecret();
         if (secret == null || secret.isBlank()) {
             secret = developmentSecret(Path.of(dataDir));
@@ -57,7 +58,9 @@ class JwtConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecretKey key) {
-        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        return NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
     }
 
     @Bean
@@ -74,8 +77,7 @@ class JwtConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy(
-                """
+        return RoleHierarchyImpl.fromHierarchy("""
                 ROLE_SUPERADMIN > ROLE_ADMIN
                 ROLE_ADMIN > ROLE_MODERATOR
                 ROLE_MODERATOR > ROLE_USER

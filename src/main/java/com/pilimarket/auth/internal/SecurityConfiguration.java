@@ -37,8 +37,8 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
-                        .authenticationEntryPoint((req, res, ex) -> errors.write(
-                                res, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "Log in first")))
+                        .authenticationEntryPoint((req, res, ex) ->
+                                errors.write(res, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "Log in first")))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) ->
                                 errors.write(res, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "Log in first"))
                         .accessDeniedHandler((req, res, ex) ->
@@ -61,7 +61,8 @@ class SecurityConfiguration {
             Cookie[] cookies = request.getCookies();
             if (cookies != null) {
                 for (Cookie cookie : cookies) {
-                    if (ACCESS_COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+                    if (ACCESS_COOKIE.equals(cookie.getName())
+                            && !cookie.getValue().isBlank()) {
                         return cookie.getValue();
                     }
                 }

@@ -36,8 +36,7 @@ public class LedgerEntries {
     public record EntryRow(Account account, long amount, long balanceAfter) {}
 
     public Optional<UUID> insertTransaction(Transfer transfer) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         INSERT INTO ledger_transactions (reference, reason, metadata)
                         VALUES (:reference, :reason, CAST(:metadata AS jsonb))
                         ON CONFLICT (reference) DO NOTHING
@@ -62,8 +61,7 @@ public class LedgerEntries {
      * the freshest row version under READ COMMITTED, so concurrent debits cannot overdraw.
      */
     public OptionalLong adjustUserBalance(UUID userId, long amount) {
-        Optional<Long> balance = jdbc.sql(
-                        """
+        Optional<Long> balance = jdbc.sql("""
                         UPDATE users SET chips = chips + :amount, updated_at = now()
                         WHERE id = :id AND chips + :amount >= 0
                         RETURNING chips
@@ -83,8 +81,7 @@ public class LedgerEntries {
     }
 
     public long adjustAccountBalance(Account account, long amount) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         INSERT INTO ledger_accounts (code, kind, owner_id, balance)
                         VALUES (:code, :kind, :owner, :amount)
                         ON CONFLICT (code) DO UPDATE SET balance = ledger_accounts.balance + EXCLUDED.balance
@@ -113,7 +110,8 @@ public class LedgerEntries {
     }
 
     public List<EntryRow> entriesOf(UUID transactionId) {
-        return jdbc.sql("SELECT account, amount, balance_after FROM ledger_entries WHERE transaction_id = :id ORDER BY id")
+        return jdbc.sql(
+                        "SELECT account, amount, balance_after FROM ledger_entries WHERE transaction_id = :id ORDER BY id")
                 .param("id", transactionId)
                 .query((rs, n) -> new EntryRow(new Account(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
                 .list();
@@ -139,8 +137,7 @@ public class LedgerEntries {
                 .param("user", userId)
                 .query(Long.class)
                 .single();
-        List<LedgerEntryView> items = jdbc.sql(
-                        """
+        List<LedgerEntryView> items = jdbc.sql("""
                         SELECT e.id, e.amount, e.balance_after, t.reason, t.reference, e.created_at
                         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                         WHERE e.user_id = :user

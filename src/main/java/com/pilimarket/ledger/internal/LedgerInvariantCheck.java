@@ -33,12 +33,12 @@ class LedgerInvariantCheck implements InvariantCheck {
         if (total != 0) {
             violations.add("all ledger entries sum to " + total + ", not 0");
         }
-        jdbc.sql("SELECT transaction_id, sum(amount) FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0 LIMIT 20")
+        jdbc.sql(
+                        "SELECT transaction_id, sum(amount) FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0 LIMIT 20")
                 .query((rs, n) -> "transaction " + rs.getString(1) + " is unbalanced by " + rs.getLong(2))
                 .list()
                 .forEach(violations::add);
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         SELECT u.id, u.chips, coalesce(e.total, 0)
                         FROM users u
                         LEFT JOIN (SELECT user_id, sum(amount) AS total FROM ledger_entries
@@ -50,8 +50,7 @@ class LedgerInvariantCheck implements InvariantCheck {
                         + rs.getLong(3))
                 .list()
                 .forEach(violations::add);
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         SELECT a.code, a.balance, coalesce(e.total, 0)
                         FROM ledger_accounts a
                         LEFT JOIN (SELECT account, sum(amount) AS total FROM ledger_entries

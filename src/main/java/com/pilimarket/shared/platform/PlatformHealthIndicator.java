@@ -35,7 +35,9 @@ class PlatformHealthIndicator implements HealthIndicator {
                     .ping();
             return builder.withDetail("redis", "connected (" + pong + ")").build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("redis", "configured but unreachable: " + e.getMessage()).build();
+            return Health.down()
+                    .withDetail("redis", "configured but unreachable: " + e.getMessage())
+                    .build();
         }
     }
 }

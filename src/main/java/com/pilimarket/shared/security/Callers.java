@@ -34,6 +34,7 @@ public final class Callers {
     /** The caller's user id, or 401 {@code UNAUTHENTICATED}. */
     public static UUID requireUserId() {
         return currentUserId()
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "Log in first"));
+                .orElseThrow(
+                        () -> new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "Log in first"));
     }
 }

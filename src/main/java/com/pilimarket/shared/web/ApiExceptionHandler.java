@@ -105,8 +105,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiResponse<Void>> missingParameter(MissingServletRequestParameterException e) {
-        return badRequest(
-                List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, e.getParameterName(), "is required")));
+        return badRequest(List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -118,7 +117,8 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiResponse<Void>> unreadable(HttpMessageNotReadableException e) {
         return ResponseEntity.badRequest()
                 .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.MALFORMED_REQUEST, "The request body is missing or is not valid JSON of the expected shape"))));
+                        ErrorCodes.MALFORMED_REQUEST,
+                        "The request body is missing or is not valid JSON of the expected shape"))));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -127,15 +127,15 @@ public class ApiExceptionHandler {
         if (e.getSupportedHttpMethods() != null) {
             builder.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
         }
-        return builder.body(ApiResponse.failure(List.of(ApiError.of(
-                ErrorCodes.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here"))));
+        return builder.body(ApiResponse.failure(List.of(
+                ApiError.of(ErrorCodes.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here"))));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiResponse<Void>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(ApiResponse.failure(List.of(
-                        ApiError.of(ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json"))));
+                .body(ApiResponse.failure(List.of(ApiError.of(
+                        ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json"))));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -154,7 +154,8 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiResponse<Void>> tooLarge(Exception e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(ApiResponse.failure(List.of(ApiError.of(ErrorCodes.PAYLOAD_TOO_LARGE, "The request is too large"))));
+                .body(ApiResponse.failure(
+                        List.of(ApiError.of(ErrorCodes.PAYLOAD_TOO_LARGE, "The request is too large"))));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
@@ -172,7 +173,9 @@ public class ApiExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiResponse<Void>> integrity(DataIntegrityViolationException e) {
         // Constraints are the last line of defence; reaching one means a check above was missed or lost a race.
-        log.warn("Constraint violation reached the web layer: {}", e.getMostSpecificCause().getMessage());
+        log.warn(
+                "Constraint violation reached the web layer: {}",
+                e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(ApiResponse.failure(List.of(ApiError.of(
                         ErrorCodes.CONFLICT, "The request conflicts with the current state; nothing was changed"))));
@@ -198,7 +201,8 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.SERVICE_UNAVAILABLE, "The service is briefly unavailable; nothing was changed, try again"))));
+                        ErrorCodes.SERVICE_UNAVAILABLE,
+                        "The service is briefly unavailable; nothing was changed, try again"))));
     }
 
     @ExceptionHandler(Exception.class)

@@ -20,8 +20,7 @@ public class ErrorResponses {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, String code, String message)
-            throws IOException {
+    public void write(HttpServletResponse response, HttpStatus status, String code, String message) throws IOException {
         write(response, status, List.of(ApiError.of(code, message)));
     }
 

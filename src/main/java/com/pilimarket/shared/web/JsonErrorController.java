@@ -26,18 +26,17 @@ public class JsonErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String errorCode =
-                switch (status) {
-                    case BAD_REQUEST -> ErrorCodes.MALFORMED_REQUEST;
-                    case UNAUTHORIZED -> ErrorCodes.UNAUTHENTICATED;
-                    case FORBIDDEN -> ErrorCodes.FORBIDDEN;
-                    case NOT_FOUND -> ErrorCodes.NOT_FOUND;
-                    case METHOD_NOT_ALLOWED -> ErrorCodes.METHOD_NOT_ALLOWED;
-                    case CONTENT_TOO_LARGE -> ErrorCodes.PAYLOAD_TOO_LARGE;
-                    case UNSUPPORTED_MEDIA_TYPE -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
-                    case SERVICE_UNAVAILABLE -> ErrorCodes.SERVICE_UNAVAILABLE;
-                    default -> status.is4xxClientError() ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.INTERNAL_ERROR;
-                };
+        String errorCode = switch (status) {
+            case BAD_REQUEST -> ErrorCodes.MALFORMED_REQUEST;
+            case UNAUTHORIZED -> ErrorCodes.UNAUTHENTICATED;
+            case FORBIDDEN -> ErrorCodes.FORBIDDEN;
+            case NOT_FOUND -> ErrorCodes.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> ErrorCodes.METHOD_NOT_ALLOWED;
+            case CONTENT_TOO_LARGE -> ErrorCodes.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            case SERVICE_UNAVAILABLE -> ErrorCodes.SERVICE_UNAVAILABLE;
+            default -> status.is4xxClientError() ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.INTERNAL_ERROR;
+        };
         return ResponseEntity.status(status)
                 .body(ApiResponse.failure(List.of(ApiError.of(errorCode, status.getReasonPhrase()))));
     }

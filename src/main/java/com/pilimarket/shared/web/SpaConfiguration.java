@@ -17,13 +17,16 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 @Configuration
 public class SpaConfiguration implements WebMvcConfigurer {
 
-    private static final String[] NEVER_SPA = {"api/", "actuator", "v3/", "docs", "swagger-ui", "sandbox/", "webhooks/"};
+    private static final String[] NEVER_SPA = {"api/", "actuator", "v3/", "docs", "swagger-ui", "sandbox/", "webhooks/"
+    };
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations("classpath:/static/assets/")
-                .setCacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic().immutable());
+                .setCacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365))
+                        .cachePublic()
+                        .immutable());
         registry.addResourceHandler("/**")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.noCache())
