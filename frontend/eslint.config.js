@@ -30,7 +30,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'import/no-restricted-paths': [
         'error',
         {
@@ -40,7 +43,8 @@ export default tseslint.config(
               target: `./src/features/${f}`,
               from: './src/features',
               except: [`./${f}`],
-              message: 'Features must not import each other; move shared code to components/ or lib/.',
+              message:
+                'Features must not import each other; move shared code to components/ or lib/.',
             })),
             // Dependencies flow one way: app → features → components/lib.
             { target: './src/features', from: './src/app' },

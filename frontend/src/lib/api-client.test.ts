@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import type { ApiError } from './api-client';
 import {
   api,
-  ApiError,
   apiRequest,
   buildUrl,
   deviceId,
