@@ -86,134 +86,134 @@ function MarketView({
     : undefined;
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_340px]">
-      <div className="min-w-0">
-        <div className="mb-4 space-y-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <Tag tone="blue">{t(`markets.category.${market.category}`)}</Tag>
-            <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
-            {live && (
-              <span className="inline-flex items-center gap-1 text-xs text-green-600 dark:text-green-400">
-                <span
-                  className="h-2 w-2 animate-pulse rounded-full bg-green-500"
-                  aria-hidden="true"
-                />
-                {t('market.live')}
-              </span>
-            )}
-          </div>
-          <h1 className="text-xl leading-tight font-bold sm:text-2xl">{market.title}</h1>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            {t('markets.volume', { amount: formatPeso(market.total_points) })} ·{' '}
-            {t('markets.forecasters', { count: formatNumber(market.forecaster_count) })}
-            {when && <> · {t('markets.closesIn', { when })}</>}
-          </p>
-          <MarketActions market={market} />
+    // One grid: on phones the slip follows the outcomes; on desktop it sits in a sticky right column.
+    <div className="grid gap-x-6 lg:grid-cols-[minmax(0,1fr)_340px] [&>*]:min-w-0 [&>*:not(aside)]:lg:col-start-1">
+      <div className="mb-4 space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <Tag tone="blue">{t(`markets.category.${market.category}`)}</Tag>
+          <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
+          {live && (
+            <span className="inline-flex items-center gap-1 text-xs text-green-600 dark:text-green-400">
+              <span
+                className="h-2 w-2 animate-pulse rounded-full bg-green-500"
+                aria-hidden="true"
+              />
+              {t('market.live')}
+            </span>
+          )}
         </div>
-
-        {market.my_forecast && (
-          <Section title={t('market.yourPosition')}>
-            <div className="flex items-center justify-between gap-2" data-testid="my-position">
-              <span className="font-medium">
-                {t('market.positionLine', {
-                  points: formatPeso(market.my_forecast.points),
-                  outcome: myOutcome?.name ?? '?',
-                })}
-              </span>
-              <Tag tone={statusTone(market.my_forecast.status)}>
-                {t(`market.positionStatus.${market.my_forecast.status}`)}
-              </Tag>
-            </div>
-          </Section>
-        )}
-
-        <Section title={t('market.outcomes')}>
-          <ul className="space-y-4">
-            {colored.map((o) => (
-              <li key={o.id} data-testid="outcome-row">
-                <ProbabilityBar
-                  name={o.id === winnerId ? `${o.name} ✓` : o.name}
-                  probability={o.probability}
-                  color={o.color}
-                  highlight={o.id === winnerId}
-                  detail={`${formatPeso(o.total_points)} · ${t('market.poolShare', {
-                    pct: formatPercent(o.pool_share),
-                  })} · ${t('market.payoutPerChip', { x: formatMultiplier(o.payout_per_chip) })}`}
-                />
-              </li>
-            ))}
-          </ul>
-        </Section>
-
-        <HistorySection market={market} outcomes={colored} />
-
-        {market.resolution && (
-          <Section title={t('market.resolution')}>
-            <p className="font-semibold text-green-700 dark:text-green-400">
-              {t('market.resolvedTo', {
-                outcome: market.outcomes.find((o) => o.id === winnerId)?.name ?? '?',
-              })}
-            </p>
-            {market.resolution.resolution_note && (
-              <p className="mt-2 text-sm whitespace-pre-line">
-                {market.resolution.resolution_note}
-              </p>
-            )}
-            {market.resolution.evidence_urls.length > 0 && (
-              <>
-                <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
-                <ul className="mt-1 space-y-1">
-                  {market.resolution.evidence_urls.map((u) => (
-                    <li key={u} className="truncate text-sm">
-                      <a
-                        className="pm-link"
-                        href={u}
-                        target="_blank"
-                        rel="noopener noreferrer nofollow"
-                      >
-                        {u}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <p className="mt-2 text-xs text-zinc-500">
-              {formatDateTime(market.resolution.created_at)}
-            </p>
-          </Section>
-        )}
-        {market.status === 'cancelled' && (
-          <Section>
-            <p className="text-sm">{t('market.cancelledNote')}</p>
-          </Section>
-        )}
-
-        <Section title={t('market.about')}>
-          <p className="text-sm whitespace-pre-line">{market.description}</p>
-          <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-            <dt className="text-zinc-500">{t('market.closesAt')}</dt>
-            <dd className="m-0">{formatDateTime(market.closes_at)}</dd>
-            {market.resolves_at && (
-              <>
-                <dt className="text-zinc-500">{t('market.resolvesAt')}</dt>
-                <dd className="m-0">{formatDateTime(market.resolves_at)}</dd>
-              </>
-            )}
-            <dt className="text-zinc-500">{t('market.createdAt')}</dt>
-            <dd className="m-0">{formatDateTime(market.created_at)}</dd>
-            {market.max_points_per_user != null && (
-              <>
-                <dt className="text-zinc-500">{t('market.maxPerUser')}</dt>
-                <dd className="m-0">{formatPeso(market.max_points_per_user)}</dd>
-              </>
-            )}
-          </dl>
-        </Section>
-
-        <RecentForecasts market={market} lang={lang} />
+        <h1 className="text-xl leading-tight font-bold sm:text-2xl">{market.title}</h1>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          {t('markets.volume', { amount: formatPeso(market.total_points) })} ·{' '}
+          {t('markets.forecasters', { count: formatNumber(market.forecaster_count) })}
+          {when && <> · {t('markets.closesIn', { when })}</>}
+        </p>
+        <MarketActions market={market} />
       </div>
-      <aside className="min-w-0 lg:sticky lg:top-4 lg:self-start">{slip}</aside>
+
+      {market.my_forecast && (
+        <Section title={t('market.yourPosition')}>
+          <div className="flex items-center justify-between gap-2" data-testid="my-position">
+            <span className="font-medium">
+              {t('market.positionLine', {
+                points: formatPeso(market.my_forecast.points),
+                outcome: myOutcome?.name ?? '?',
+              })}
+            </span>
+            <Tag tone={statusTone(market.my_forecast.status)}>
+              {t(`market.positionStatus.${market.my_forecast.status}`)}
+            </Tag>
+          </div>
+        </Section>
+      )}
+
+      <Section title={t('market.outcomes')}>
+        <ul className="space-y-4">
+          {colored.map((o) => (
+            <li key={o.id} data-testid="outcome-row">
+              <ProbabilityBar
+                name={o.id === winnerId ? `${o.name} ✓` : o.name}
+                probability={o.probability}
+                color={o.color}
+                highlight={o.id === winnerId}
+                detail={`${formatPeso(o.total_points)} · ${t('market.poolShare', {
+                  pct: formatPercent(o.pool_share),
+                })} · ${t('market.payoutPerChip', { x: formatMultiplier(o.payout_per_chip) })}`}
+              />
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <aside className="mb-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-12 lg:row-start-1 lg:self-start">
+        {slip}
+      </aside>
+
+      <HistorySection market={market} outcomes={colored} />
+
+      {market.resolution && (
+        <Section title={t('market.resolution')}>
+          <p className="font-semibold text-green-700 dark:text-green-400">
+            {t('market.resolvedTo', {
+              outcome: market.outcomes.find((o) => o.id === winnerId)?.name ?? '?',
+            })}
+          </p>
+          {market.resolution.resolution_note && (
+            <p className="mt-2 text-sm whitespace-pre-line">{market.resolution.resolution_note}</p>
+          )}
+          {market.resolution.evidence_urls.length > 0 && (
+            <>
+              <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
+              <ul className="mt-1 space-y-1">
+                {market.resolution.evidence_urls.map((u) => (
+                  <li key={u} className="truncate text-sm">
+                    <a
+                      className="pm-link"
+                      href={u}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                    >
+                      {u}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="mt-2 text-xs text-zinc-500">
+            {formatDateTime(market.resolution.created_at)}
+          </p>
+        </Section>
+      )}
+      {market.status === 'cancelled' && (
+        <Section>
+          <p className="text-sm">{t('market.cancelledNote')}</p>
+        </Section>
+      )}
+
+      <Section title={t('market.about')}>
+        <p className="text-sm whitespace-pre-line">{market.description}</p>
+        <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+          <dt className="text-zinc-500">{t('market.closesAt')}</dt>
+          <dd className="m-0">{formatDateTime(market.closes_at)}</dd>
+          {market.resolves_at && (
+            <>
+              <dt className="text-zinc-500">{t('market.resolvesAt')}</dt>
+              <dd className="m-0">{formatDateTime(market.resolves_at)}</dd>
+            </>
+          )}
+          <dt className="text-zinc-500">{t('market.createdAt')}</dt>
+          <dd className="m-0">{formatDateTime(market.created_at)}</dd>
+          {market.max_points_per_user != null && (
+            <>
+              <dt className="text-zinc-500">{t('market.maxPerUser')}</dt>
+              <dd className="m-0">{formatPeso(market.max_points_per_user)}</dd>
+            </>
+          )}
+        </dl>
+      </Section>
+
+      <RecentForecasts market={market} lang={lang} />
     </div>
   );
 }

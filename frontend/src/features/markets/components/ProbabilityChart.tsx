@@ -32,10 +32,9 @@ export function ProbabilityChart({ points, outcomes, label }: Props) {
     <figure className="m-0">
       <svg
         viewBox={`0 0 ${W} ${H}`}
-        className="h-48 w-full sm:h-56"
+        className="h-auto w-full"
         role="img"
         aria-label={`${label}: ${summary}`}
-        preserveAspectRatio="none"
       >
         {grid.map((g) => (
           <g key={g}>
