@@ -24,7 +24,11 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, globals: globals.browser },
     plugins: { 'react-hooks': reactHooks, import: importPlugin },
     settings: {
-      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+      // The TypeScript resolver understands the `@/` alias, so restricted zones see through it.
+      'import/resolver': {
+        typescript: { project: './tsconfig.app.json' },
+        node: { extensions: ['.ts', '.tsx', '.js'] },
+      },
     },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
