@@ -155,7 +155,7 @@ async function main() {
         console.log(`PASS ${name} (${Date.now() - started} ms)`);
       } catch (e) {
         failed++;
-        console.log(`FAIL ${name}: ${e instanceof Error ? e.message : e}`);
+        console.log(`FAIL ${name}: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
       }
     }
   } finally {
