@@ -44,18 +44,28 @@ public class AuditLog {
      * @param action a stable dotted verb such as {@code user.status_changed}
      */
     @Transactional
-    public AuditEntry record(
-            UUID actorId, String action, String targetType, String targetId, Map<String, ?> details) {
+    public AuditEntry record(UUID actorId, String action, String targetType, String targetId, Map<String, ?> details) {
         if (action == null || action.isBlank()) {
             throw new IllegalArgumentException("an audit entry needs an action");
         }
         records.lockChain();
         String prevHash = records.lastHash().orElse(ChainHashing.GENESIS);
         // PostgreSQL keeps microseconds; the hash must cover exactly what is stored.
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String canonicalDetails = hashing.canonicalJson(records.normalizeJson(hashing.toJson(details)));
         StoredRow row = new StoredRow(
-                0, actorId, action, targetType, targetId, canonicalDetails, clientIp(), RequestIdFilter.current(), now, prevHash, null);
+                0,
+                actorId,
+                action,
+                targetType,
+                targetId,
+                canonicalDetails,
+                clientIp(),
+                RequestIdFilter.current(),
+                now,
+                prevHash,
+                null);
         String hash = hashing.hash(row);
         long id = records.insert(row, hash);
         return records.find(id).map(this::view).orElseThrow();
@@ -82,11 +92,14 @@ public class AuditLog {
                 checked++;
                 if (!row.prevHash().equals(expectedPrev)) {
                     return AuditVerification.broken(
-                            checked, row.id(), "prev_hash does not match the previous row (a row was removed or inserted)");
+                            checked,
+                            row.id(),
+                            "prev_hash does not match the previous row (a row was removed or inserted)");
                 }
                 StoredRow canonical = row.withDetails(hashing.canonicalJson(row.details()));
                 if (!hashing.hash(canonical).equals(row.hash())) {
-                    return AuditVerification.broken(checked, row.id(), "hash does not match the row's content (the row was edited)");
+                    return AuditVerification.broken(
+                            checked, row.id(), "hash does not match the row's content (the row was edited)");
                 }
                 expectedPrev = row.hash();
                 afterId = row.id();

@@ -68,7 +68,9 @@ public class Registrations {
     public UserAccount register(String email, String password, String displayName, UserRole role, UserSignal signal) {
         List<ApiError> errors = new ArrayList<>();
         String normalizedEmail = normalizeEmail(email);
-        if (normalizedEmail == null || normalizedEmail.length() > 254 || !EMAIL.matcher(normalizedEmail).matches()) {
+        if (normalizedEmail == null
+                || normalizedEmail.length() > 254
+                || !EMAIL.matcher(normalizedEmail).matches()) {
             errors.add(new ApiError(ErrorCodes.VALIDATION_FAILED, "email", "must be a valid email address"));
         }
         if (password == null || password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {

@@ -16,6 +16,12 @@ public record PublicProfile(
 
     public static PublicProfile of(UserAccount user, List<Badge> badges) {
         return new PublicProfile(
-                user.id(), user.displayName(), user.bio(), user.avatarUrl(), user.reputation(), badges, user.createdAt());
+                user.id(),
+                user.displayName(),
+                user.bio(),
+                user.avatarUrl(),
+                user.reputation(),
+                badges,
+                user.createdAt());
     }
 }

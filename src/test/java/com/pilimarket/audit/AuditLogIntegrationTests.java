@@ -109,7 +109,8 @@ class AuditLogIntegrationTests {
         assertThat(verification.problem()).contains("edited");
 
         var admin = users.create(0, UserRole.ADMIN);
-        Result report = http.get("/api/v1/admin/audit-log/verify").bearer(admin.token()).send();
+        Result report =
+                http.get("/api/v1/admin/audit-log/verify").bearer(admin.token()).send();
         assertThat(report.data().get("intact").asBoolean()).isFalse();
         assertThat(report.data().get("first_broken_id").asLong()).isEqualTo(victim.id());
 
@@ -132,13 +133,18 @@ class AuditLogIntegrationTests {
         var admin = users.create(0, UserRole.ADMIN);
         var moderator = users.create(0, UserRole.MODERATOR);
 
-        Result page = http.get("/api/v1/admin/audit-log?limit=2").bearer(admin.token()).send();
+        Result page = http.get("/api/v1/admin/audit-log?limit=2")
+                .bearer(admin.token())
+                .send();
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.data().get(0).get("id").asLong())
                 .isGreaterThan(page.data().get(1).get("id").asLong());
         assertThat(page.body().get("pagination").get("limit").asInt()).isEqualTo(2);
 
-        assertThat(http.get("/api/v1/admin/audit-log").bearer(moderator.token()).send().status())
+        assertThat(http.get("/api/v1/admin/audit-log")
+                        .bearer(moderator.token())
+                        .send()
+                        .status())
                 .isEqualTo(403);
         assertThat(http.get("/api/v1/admin/audit-log").send().status()).isEqualTo(401);
     }

@@ -71,7 +71,8 @@ class AuthIntegrationTests {
         assertThat(TestCookies.attribute(result, "access_token", "Path")).isEqualTo("/");
         assertThat(TestCookies.attribute(result, "access_token", "Max-Age")).isEqualTo("900");
         assertThat(TestCookies.attribute(result, "access_token", "SameSite")).isEqualTo("Lax");
-        assertThat(TestCookies.hasAttribute(result, "refresh_token", "HttpOnly")).isTrue();
+        assertThat(TestCookies.hasAttribute(result, "refresh_token", "HttpOnly"))
+                .isTrue();
         assertThat(TestCookies.attribute(result, "refresh_token", "Path")).isEqualTo("/api/v1/auth");
         assertThat(TestCookies.attribute(result, "refresh_token", "Max-Age")).isEqualTo("604800");
         assertThat(TestCookies.hasAttribute(result, "XSRF-TOKEN", "HttpOnly")).isFalse();
@@ -130,7 +131,8 @@ class AuthIntegrationTests {
     void bad_registration_input_is_refused_field_by_field_and_creates_nothing() {
         String email = email();
         Result result = http.post(
-                        "/api/v1/auth/register", Map.of("email", email, "password", "short", "display_name", "<b></b>x"))
+                        "/api/v1/auth/register",
+                        Map.of("email", email, "password", "short", "display_name", "<b></b>x"))
                 .send();
 
         assertThat(result.status()).isEqualTo(400);
@@ -192,7 +194,12 @@ class AuthIntegrationTests {
 
         assertThat(result.status()).isEqualTo(200);
         String token = result.data().get("access_token").asString();
-        assertThat(http.get("/api/v1/users/me").bearer(token).send().data().get("email").asString())
+        assertThat(http.get("/api/v1/users/me")
+                        .bearer(token)
+                        .send()
+                        .data()
+                        .get("email")
+                        .asString())
                 .isEqualTo(email);
         assertThat(jdbc.sql("SELECT count(*) FROM user_signals s JOIN users u ON u.id = s.user_id "
                                 + "WHERE u.email = :e AND s.event = 'login' AND s.device_id = 'phone-9'")
@@ -365,7 +372,10 @@ class AuthIntegrationTests {
     void a_demoted_admin_loses_admin_access_before_the_token_expires() {
         var admin = users.create(0, UserRole.ADMIN);
         var superadmin = users.create(0, UserRole.SUPERADMIN);
-        assertThat(http.get("/api/v1/admin/audit-log").bearer(admin.token()).send().status())
+        assertThat(http.get("/api/v1/admin/audit-log")
+                        .bearer(admin.token())
+                        .send()
+                        .status())
                 .isEqualTo(200);
 
         assertThat(http.patch("/api/v1/admin/users/" + admin.id(), Map.of("role", "user", "reason", "left the team"))
@@ -374,7 +384,10 @@ class AuthIntegrationTests {
                         .status())
                 .isEqualTo(200);
 
-        assertThat(http.get("/api/v1/admin/audit-log").bearer(admin.token()).send().status())
+        assertThat(http.get("/api/v1/admin/audit-log")
+                        .bearer(admin.token())
+                        .send()
+                        .status())
                 .isEqualTo(403);
     }
 }

@@ -33,7 +33,8 @@ class SecurityHeadersIntegrationTests {
 
     @Test
     void swagger_ui_loads_without_inline_scripts() {
-        Result page = http.get("/swagger-ui/index.html").header("Accept", "text/html").send();
+        Result page =
+                http.get("/swagger-ui/index.html").header("Accept", "text/html").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Security-Policy")).contains("style-src 'self' 'unsafe-inline'");

@@ -28,7 +28,9 @@ class AdminUsersIntegrationTests {
     SystemInvariants invariants;
 
     Result change(TestUsers.TestUser actor, TestUsers.TestUser target, Map<String, Object> body) {
-        return http.patch("/api/v1/admin/users/" + target.id(), body).bearer(actor.token()).send();
+        return http.patch("/api/v1/admin/users/" + target.id(), body)
+                .bearer(actor.token())
+                .send();
     }
 
     @Test
@@ -45,7 +47,8 @@ class AdminUsersIntegrationTests {
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.data()).hasSize(1);
-        assertThat(result.data().get(0).get("id").asString()).isEqualTo(flagged.id().toString());
+        assertThat(result.data().get(0).get("id").asString())
+                .isEqualTo(flagged.id().toString());
         assertThat(result.data().get(0).get("is_flagged").asBoolean()).isTrue();
         assertThat(result.body().get("pagination").get("total").asLong()).isEqualTo(1);
         assertThat(http.get("/api/v1/admin/users?status=sleeping")
@@ -61,7 +64,8 @@ class AdminUsersIntegrationTests {
         var other = users.create(0);
         assertThat(http.get("/api/v1/admin/users").bearer(user.token()).send().status())
                 .isEqualTo(403);
-        assertThat(change(user, other, Map.of("status", "banned", "reason", "x")).status())
+        assertThat(change(user, other, Map.of("status", "banned", "reason", "x"))
+                        .status())
                 .isEqualTo(403);
         assertThat(http.post("/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", 5, "reason", "me"))
                         .bearer(user.token())
@@ -110,7 +114,8 @@ class AdminUsersIntegrationTests {
         var admin = users.create(0, UserRole.ADMIN);
         var user = users.create(0);
 
-        assertThat(change(admin, user, Map.of("role", "moderator", "reason", "help")).status())
+        assertThat(change(admin, user, Map.of("role", "moderator", "reason", "help"))
+                        .status())
                 .isEqualTo(403);
         Result promoted = change(superadmin, user, Map.of("role", "moderator", "reason", "help"));
         assertThat(promoted.status()).isEqualTo(200);
@@ -125,7 +130,8 @@ class AdminUsersIntegrationTests {
         var admin = users.create(0, UserRole.ADMIN);
         var user = users.create(100);
 
-        Result grant = http.post("/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", 400, "reason", "contest"))
+        Result grant = http.post(
+                        "/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", 400, "reason", "contest"))
                 .bearer(admin.token())
                 .send();
         assertThat(grant.status()).isEqualTo(200);
@@ -149,7 +155,10 @@ class AdminUsersIntegrationTests {
                         .status())
                 .isEqualTo(400);
 
-        var statement = http.get("/api/v1/users/me/transactions").bearer(user.token()).send().data();
+        var statement = http.get("/api/v1/users/me/transactions")
+                .bearer(user.token())
+                .send()
+                .data();
         assertThat(statement.get(0).get("amount").asLong()).isEqualTo(-150);
         assertThat(statement.get(1).get("amount").asLong()).isEqualTo(400);
         assertThat(invariants.check().holds()).isTrue();

@@ -40,9 +40,8 @@ class UsersIntegrationTests {
         assertThat(data.get("chips").asLong()).isEqualTo(250);
         assertThat(data.get("badges").get(0).get("badge").asString()).isEqualTo("first_forecast");
         assertThat(data.get("badges").get(0).get("awarded_at").asString()).isNotBlank();
-        for (String field : new String[] {
-            "display_name", "bio", "avatar_url", "reputation", "role", "status", "created_at"
-        }) {
+        for (String field :
+                new String[] {"display_name", "bio", "avatar_url", "reputation", "role", "status", "created_at"}) {
             assertThat(data.has(field)).as(field).isTrue();
         }
         assertThat(data.has("password_hash")).isFalse();
@@ -60,7 +59,8 @@ class UsersIntegrationTests {
         var me = users.create(0);
         var other = users.create(777);
 
-        Result result = http.get("/api/v1/users/" + other.id()).bearer(me.token()).send();
+        Result result =
+                http.get("/api/v1/users/" + other.id()).bearer(me.token()).send();
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.data().get("display_name").asString()).isEqualTo("Tester");
@@ -74,7 +74,8 @@ class UsersIntegrationTests {
         var me = users.create(100);
         var other = users.create(900);
 
-        Result mine = http.get("/api/v1/users/me/transactions").bearer(me.token()).send();
+        Result mine =
+                http.get("/api/v1/users/me/transactions").bearer(me.token()).send();
         assertThat(mine.data()).hasSize(1);
         assertThat(mine.data().get(0).get("balance_after").asLong()).isEqualTo(100);
         assertThat(mine.raw().body()).doesNotContain(other.id().toString());
@@ -149,7 +150,12 @@ class UsersIntegrationTests {
         assertThat(result.status()).isEqualTo(400);
         assertThat(result.body().get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("display_name", "bio", "avatar_url");
-        assertThat(http.get("/api/v1/users/me").bearer(user.token()).send().data().get("display_name").asString())
+        assertThat(http.get("/api/v1/users/me")
+                        .bearer(user.token())
+                        .send()
+                        .data()
+                        .get("display_name")
+                        .asString())
                 .isEqualTo("Tester");
     }
 
@@ -165,7 +171,8 @@ class UsersIntegrationTests {
         body.put("email", "hijack@example.ph");
         body.put("id", "00000000-0000-0000-0000-000000000000");
 
-        Result result = http.patch("/api/v1/users/me", body).bearer(user.token()).send();
+        Result result =
+                http.patch("/api/v1/users/me", body).bearer(user.token()).send();
 
         assertThat(result.status()).isEqualTo(200);
         var me = http.get("/api/v1/users/me").bearer(user.token()).send().data();

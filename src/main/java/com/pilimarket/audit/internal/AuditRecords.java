@@ -45,13 +45,17 @@ public class AuditRecords {
             String hash) {
 
         public StoredRow withDetails(String json) {
-            return new StoredRow(id, actorId, action, targetType, targetId, json, ip, requestId, createdAt, prevHash, hash);
+            return new StoredRow(
+                    id, actorId, action, targetType, targetId, json, ip, requestId, createdAt, prevHash, hash);
         }
     }
 
     /** Held until the caller's transaction ends, so appends happen one at a time. */
     public void lockChain() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query().singleRow();
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", CHAIN_LOCK)
+                .query()
+                .singleRow();
     }
 
     public Optional<String> lastHash() {

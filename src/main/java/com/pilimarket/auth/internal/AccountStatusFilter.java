@@ -46,7 +46,8 @@ class AccountStatusFilter extends OncePerRequestFilter {
         Optional<AccountStatuses.Snapshot> snapshot = statuses.of(caller.get());
         if (snapshot.isEmpty()) {
             SecurityContextHolder.clearContext();
-            errors.write(response, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "This account no longer exists");
+            errors.write(
+                    response, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "This account no longer exists");
             return;
         }
         UserStatus status = snapshot.get().status();

@@ -73,14 +73,19 @@ class AuthController {
     ResponseEntity<ApiResponse<Session>> register(
             @RequestBody RegisterRequest body, HttpServletRequest request, HttpServletResponse response) {
         UserAccount user = registrations.register(
-                body.email(), body.password(), body.displayName(), UserRole.USER, ClientSignals.of("register", request));
+                body.email(),
+                body.password(),
+                body.displayName(),
+                UserRole.USER,
+                ClientSignals.of("register", request));
         Sessions.TokenPair pair = sessions.start(user, ClientSignals.of("register", request));
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok(session(pair, request, response)));
     }
 
     @PostMapping("/login")
     @Operation(summary = "Logs in with email and password")
-    ApiResponse<Session> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+    ApiResponse<Session> login(
+            @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         UserAccount user = logins.authenticate(body.email(), body.password());
         users.recordSignal(user.id(), ClientSignals.of("login", request));
         Sessions.TokenPair pair = sessions.start(user, ClientSignals.of("login", request));
@@ -90,7 +95,9 @@ class AuthController {
     @PostMapping("/refresh")
     @Operation(summary = "Rotates a refresh token (body or cookie) into a new token pair")
     ApiResponse<Session> refresh(
-            @RequestBody(required = false) RefreshRequest body, HttpServletRequest request, HttpServletResponse response) {
+            @RequestBody(required = false) RefreshRequest body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         String presented = body != null && body.refreshToken() != null
                 ? body.refreshToken()
                 : AuthCookies.read(request, AuthCookies.REFRESH);
@@ -101,7 +108,9 @@ class AuthController {
     @PostMapping("/logout")
     @Operation(summary = "Revokes the refresh token's family and clears the cookies")
     ApiResponse<Map<String, Boolean>> logout(
-            @RequestBody(required = false) RefreshRequest body, HttpServletRequest request, HttpServletResponse response) {
+            @RequestBody(required = false) RefreshRequest body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         String presented = body != null && body.refreshToken() != null
                 ? body.refreshToken()
                 : AuthCookies.read(request, AuthCookies.REFRESH);

@@ -5,7 +5,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -37,33 +36,47 @@ class AuthCookies {
 
     void writeSession(HttpServletRequest request, HttpServletResponse response, Sessions.TokenPair pair) {
         boolean secure = secure(request);
-        add(response, ResponseCookie.from(ACCESS, pair.accessToken())
-                .path("/")
-                .maxAge(properties.accessTokenTtl())
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite("Lax")
-                .build());
-        add(response, ResponseCookie.from(REFRESH, pair.refreshToken())
-                .path(REFRESH_PATH)
-                .maxAge(properties.refreshTokenTtl())
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite("Lax")
-                .build());
+        add(
+                response,
+                ResponseCookie.from(ACCESS, pair.accessToken())
+                        .path("/")
+                        .maxAge(properties.accessTokenTtl())
+                        .httpOnly(true)
+                        .secure(secure)
+                        .sameSite("Lax")
+                        .build());
+        add(
+                response,
+                ResponseCookie.from(REFRESH, pair.refreshToken())
+                        .path(REFRESH_PATH)
+                        .maxAge(properties.refreshTokenTtl())
+                        .httpOnly(true)
+                        .secure(secure)
+                        .sameSite("Lax")
+                        .build());
         ensureCsrf(request, response);
     }
 
     void clearSession(HttpServletRequest request, HttpServletResponse response) {
         boolean secure = secure(request);
-        add(response, ResponseCookie.from(ACCESS, "").path("/").maxAge(0).httpOnly(true).secure(secure).sameSite("Lax").build());
-        add(response, ResponseCookie.from(REFRESH, "")
-                .path(REFRESH_PATH)
-                .maxAge(0)
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite("Lax")
-                .build());
+        add(
+                response,
+                ResponseCookie.from(ACCESS, "")
+                        .path("/")
+                        .maxAge(0)
+                        .httpOnly(true)
+                        .secure(secure)
+                        .sameSite("Lax")
+                        .build());
+        add(
+                response,
+                ResponseCookie.from(REFRESH, "")
+                        .path(REFRESH_PATH)
+                        .maxAge(0)
+                        .httpOnly(true)
+                        .secure(secure)
+                        .sameSite("Lax")
+                        .build());
     }
 
     /** Keeps the caller's CSRF token if it has one (other tabs hold it too), else issues one. */
@@ -74,13 +87,15 @@ class AuthCookies {
             RANDOM.nextBytes(bytes);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        add(response, ResponseCookie.from(XSRF, token)
-                .path("/")
-                .maxAge(properties.refreshTokenTtl())
-                .httpOnly(false)
-                .secure(secure(request))
-                .sameSite("Lax")
-                .build());
+        add(
+                response,
+                ResponseCookie.from(XSRF, token)
+                        .path("/")
+                        .maxAge(properties.refreshTokenTtl())
+                        .httpOnly(false)
+                        .secure(secure(request))
+                        .sameSite("Lax")
+                        .build());
         return token;
     }
 
@@ -90,7 +105,9 @@ class AuthCookies {
             return null;
         }
         for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
+            if (name.equals(cookie.getName())
+                    && cookie.getValue() != null
+                    && !cookie.getValue().isBlank()) {
                 return cookie.getValue();
             }
         }

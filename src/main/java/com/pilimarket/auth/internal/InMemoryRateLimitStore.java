@@ -17,7 +17,8 @@ class InMemoryRateLimitStore implements RateLimitStore {
     @Override
     public Decision tryConsume(String key, RateLimitProperties.Limit limit) {
         Bucket bucket = buckets.get(
-                key, k -> Bucket.builder()
+                key,
+                k -> Bucket.builder()
                         .addLimit(RateLimitStore.configuration(limit).getBandwidths()[0])
                         .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

@@ -39,8 +39,7 @@ class Logins {
         String hash = stored.map(StoredCredentials::passwordHash).orElse(dummyHash);
         boolean matches = passwords.matches(password == null ? "" : password, hash);
         if (stored.isEmpty() || !matches) {
-            throw new ApiException(
-                    HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_CREDENTIALS, "Wrong email or password");
+            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_CREDENTIALS, "Wrong email or password");
         }
         UserAccount user = stored.get().account();
         // Only someone who knows the password learns that the account is banned.

@@ -75,8 +75,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         String suffix = ":" + group.name().toLowerCase(java.util.Locale.ROOT);
         RateLimitStore.Decision byIp = store.tryConsume("ip:" + request.getRemoteAddr() + suffix, limit);
         Optional<UUID> user = Callers.currentUserId();
-        RateLimitStore.Decision byUser =
-                user.isPresent() ? store.tryConsume("user:" + user.get() + suffix, limit) : RateLimitStore.Decision.ALLOWED;
+        RateLimitStore.Decision byUser = user.isPresent()
+                ? store.tryConsume("user:" + user.get() + suffix, limit)
+                : RateLimitStore.Decision.ALLOWED;
         if (byIp.allowed() && byUser.allowed()) {
             chain.doFilter(request, response);
             return;

@@ -96,8 +96,8 @@ class RedisRateLimitStore implements RateLimitStore, DisposableBean {
                 StatefulRedisConnection<String, byte[]> connection =
                         client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
                 ProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                        .expirationAfterWrite(
-                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                Duration.ofSeconds(10)))
                         .requestTimeout(TIMEOUT)
                         .build();
                 Connected fresh = new Connected(connection, buckets);

@@ -17,7 +17,6 @@ import com.pilimarket.users.UserRole;
 import com.pilimarket.users.UserRoleChanged;
 import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.UserStatusChanged;
-import com.pilimarket.users.internal.UserRecords.AdminRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,11 +57,7 @@ class AdminUsers {
 
     @Transactional(readOnly = true)
     AdminUserView find(UUID id) {
-        return records.search(id.toString(), null, null, PageQuery.first(1)).items().stream()
-                .filter(row -> row.account().id().equals(id))
-                .findFirst()
-                .map(AdminUserView::of)
-                .orElseThrow(() -> ApiException.notFound("User"));
+        return records.adminRow(id).map(AdminUserView::of).orElseThrow(() -> ApiException.notFound("User"));
     }
 
     @Transactional
@@ -97,14 +92,22 @@ class AdminUsers {
         if (status != null && status != target.status()) {
             records.updateStatus(targetId, status);
             events.publishEvent(new UserStatusChanged(targetId, target.status(), status, actorId, reason));
-            audit.record(actorId, "user.status_changed", "user", targetId.toString(), Map.of(
-                    "from", target.status().value(), "to", status.value(), "reason", reason));
+            audit.record(
+                    actorId,
+                    "user.status_changed",
+                    "user",
+                    targetId.toString(),
+                    Map.of("from", target.status().value(), "to", status.value(), "reason", reason));
         }
         if (role != null && role != target.role()) {
             records.updateRole(targetId, role);
             events.publishEvent(new UserRoleChanged(targetId, target.role(), role, actorId, reason));
-            audit.record(actorId, "user.role_changed", "user", targetId.toString(), Map.of(
-                    "from", target.role().value(), "to", role.value(), "reason", reason));
+            audit.record(
+                    actorId,
+                    "user.role_changed",
+                    "user",
+                    targetId.toString(),
+                    Map.of("from", target.role().value(), "to", role.value(), "reason", reason));
         }
         return find(targetId);
     }
@@ -148,7 +151,8 @@ class AdminUsers {
     private static String reason(String raw, List<ApiError> errors) {
         String reason = Text.cleanLine(raw);
         if (reason == null || reason.isEmpty() || reason.length() > 500) {
-            errors.add(new ApiError(ErrorCodes.VALIDATION_FAILED, "reason", "a reason of 1 to 500 characters is required"));
+            errors.add(new ApiError(
+                    ErrorCodes.VALIDATION_FAILED, "reason", "a reason of 1 to 500 characters is required"));
         }
         return reason;
     }
@@ -171,7 +175,8 @@ class AdminUsers {
         return role;
     }
 
-    private static <T> T parse(String value, String field, java.util.function.Function<String, T> parser, List<ApiError> errors) {
+    private static <T> T parse(
+            String value, String field, java.util.function.Function<String, T> parser, List<ApiError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }

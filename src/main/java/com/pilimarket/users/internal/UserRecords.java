@@ -146,6 +146,17 @@ public class UserRecords {
     /** One row of the admin user list. */
     public record AdminRow(UserAccount account, String signupIp, String signupDeviceId, OffsetDateTime lastActive) {}
 
+    public Optional<AdminRow> adminRow(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", signup_ip, signup_device_id, last_active FROM users WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new AdminRow(
+                        map(rs, n),
+                        rs.getString("signup_ip"),
+                        rs.getString("signup_device_id"),
+                        rs.getObject("last_active", OffsetDateTime.class)))
+                .optional();
+    }
+
     public Page<AdminRow> search(String q, UserStatus status, UserRole role, PageQuery page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();

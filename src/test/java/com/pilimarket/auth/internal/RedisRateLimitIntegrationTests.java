@@ -57,7 +57,9 @@ class RedisRateLimitIntegrationTests {
             assertThat(decision.allowed()).isFalse();
             assertThat(decision.retryAfterSeconds()).isBetween(1L, 60L);
             // A fresh address still has its whole allowance.
-            assertThat(otherInstance.tryConsume("ip:203.0.113.201:auth", sameLimit).allowed())
+            assertThat(otherInstance
+                            .tryConsume("ip:203.0.113.201:auth", sameLimit)
+                            .allowed())
                     .isTrue();
         } finally {
             otherInstance.destroy();
