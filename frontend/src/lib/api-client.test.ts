@@ -115,6 +115,23 @@ describe('request headers', () => {
   });
 });
 
+describe('CSRF without a token', () => {
+  it('asks for a token once, then sends requests without the header for a while', async () => {
+    const { calls } = mockFetch({
+      'GET /auth/csrf': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
+      'POST /forecasts': () => ({ status: 201, body: envelope({}) }),
+    });
+    await api.post('/forecasts', {});
+    await api.post('/forecasts', {});
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /auth/csrf',
+      'POST /forecasts',
+      'POST /forecasts',
+    ]);
+    expect(calls[1].headers['x-xsrf-token']).toBeUndefined();
+  });
+});
+
 describe('session refresh on 401', () => {
   it('refreshes once and retries the original request', async () => {
     setCookie('XSRF-TOKEN=t');

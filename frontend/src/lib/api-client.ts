@@ -121,11 +121,14 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 let csrfPromise: Promise<void> | null = null;
+/** When the server gave no token, don't ask again on every request for a while. */
+let csrfMissingUntil = 0;
 let refreshPromise: Promise<boolean> | null = null;
 
 async function ensureCsrfToken(): Promise<string | null> {
   const existing = readCookie('XSRF-TOKEN');
   if (existing) return existing;
+  if (Date.now() < csrfMissingUntil) return null;
   if (!csrfPromise) {
     csrfPromise = fetch(API_BASE + '/auth/csrf', {
       credentials: 'include',
@@ -138,7 +141,9 @@ async function ensureCsrfToken(): Promise<string | null> {
       });
   }
   await csrfPromise;
-  return readCookie('XSRF-TOKEN');
+  const token = readCookie('XSRF-TOKEN');
+  if (!token) csrfMissingUntil = Date.now() + 60_000;
+  return token;
 }
 
 async function send(path: string, opts: RequestOptions): Promise<Response> {
@@ -171,6 +176,7 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
 
 /** One refresh at a time: concurrent 401s wait for the same attempt. */
 export function refreshSession(): Promise<boolean> {
+  csrfMissingUntil = 0;
   if (!refreshPromise) {
     refreshPromise = send('/auth/refresh', { method: 'POST', body: {} })
       .then((r) => r.ok)
