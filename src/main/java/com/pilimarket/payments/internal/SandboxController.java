@@ -35,7 +35,7 @@ class SandboxController {
         this.processor = processor;
     }
 
-    @GetMapping(value = "/sandbox/checkout/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/sandbox/checkout/{id}")
     ResponseEntity<String> page(@PathVariable String id) {
         Purchase purchase = purchase(id);
         if (purchase == null) {
