@@ -116,14 +116,15 @@ class PaymentProvidersIntegrationTests {
         assertThat(result.status()).isEqualTo(201);
         String id = result.data().get("id").asString();
         assertThat(result.data().get("checkout_url").asString()).isEqualTo("https://checkout.paymongo.com/cs_9Xyz#abc");
-        String basic = "Basic " + Base64.getEncoder().encodeToString((PAYMONGO_KEY + ":").getBytes(StandardCharsets.UTF_8));
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString((PAYMONGO_KEY + ":").getBytes(StandardCharsets.UTF_8));
         providers.verify(
                 1,
                 postRequestedFor(urlEqualTo("/v1/checkout_sessions"))
                         .withHeader("Authorization", equalTo(basic))
                         .withHeader("Content-Type", containing("application/json"))
-                        .withRequestBody(matchingJsonPath(
-                                "$.data.attributes.payment_method_types", equalToJson("[\"gcash\"]")))
+                        .withRequestBody(
+                                matchingJsonPath("$.data.attributes.payment_method_types", equalToJson("[\"gcash\"]")))
                         .withRequestBody(matchingJsonPath("$.data.attributes.line_items[0].amount", equalTo("120000")))
                         .withRequestBody(matchingJsonPath("$.data.attributes.line_items[0].currency", equalTo("PHP")))
                         .withRequestBody(matchingJsonPath("$.data.attributes.reference_number", equalTo(id)))
@@ -168,7 +169,8 @@ class PaymentProvidersIntegrationTests {
 
         assertThat(result.status()).isEqualTo(502);
         assertThat(result.errorCode()).isEqualTo("PAYMENT_PROVIDER_ERROR");
-        TestHttp.Result list = http.get("/api/v1/purchases").bearer(buyer.token()).send();
+        TestHttp.Result list =
+                http.get("/api/v1/purchases").bearer(buyer.token()).send();
         assertThat(list.data().get(0).get("status").asString()).isEqualTo("failed");
     }
 

@@ -141,16 +141,21 @@ class PaymentsIntegrationTests {
         UUID first = start(alice, 100, "stripe");
         UUID second = start(alice, 200, "paymaya");
 
-        TestHttp.Result list = http.get("/api/v1/purchases").bearer(alice.token()).send();
+        TestHttp.Result list =
+                http.get("/api/v1/purchases").bearer(alice.token()).send();
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.data()).hasSize(2);
         assertThat(list.data().get(0).get("id").asString()).isEqualTo(second.toString());
         assertThat(list.data().get(1).get("id").asString()).isEqualTo(first.toString());
         assertThat(list.body().get("pagination").get("total").asLong()).isEqualTo(2);
 
-        assertThat(http.get("/api/v1/purchases/" + first).bearer(alice.token()).send().status())
+        assertThat(http.get("/api/v1/purchases/" + first)
+                        .bearer(alice.token())
+                        .send()
+                        .status())
                 .isEqualTo(200);
-        TestHttp.Result foreign = http.get("/api/v1/purchases/" + first).bearer(bob.token()).send();
+        TestHttp.Result foreign =
+                http.get("/api/v1/purchases/" + first).bearer(bob.token()).send();
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(http.get("/api/v1/purchases").bearer(bob.token()).send().data())
                 .isEmpty();
@@ -200,11 +205,10 @@ class PaymentsIntegrationTests {
         assertThat(over.status()).isEqualTo(422);
         assertThat(over.errorCode()).isEqualTo("DAILY_LIMIT_EXCEEDED");
         assertThat(purchasesOf(buyer)).isEqualTo(1);
-        assertThat(recorded.of(PurchaseFlagged.class))
-                .anySatisfy(f -> {
-                    assertThat(f.userId()).isEqualTo(buyer.id());
-                    assertThat(f.rule()).isEqualTo("daily_limit");
-                });
+        assertThat(recorded.of(PurchaseFlagged.class)).anySatisfy(f -> {
+            assertThat(f.userId()).isEqualTo(buyer.id());
+            assertThat(f.rule()).isEqualTo("daily_limit");
+        });
     }
 
     @Test
@@ -230,12 +234,11 @@ class PaymentsIntegrationTests {
 
         assertThat(flagged(ids.get(2))).isFalse();
         assertThat(flagged(ids.get(3))).isTrue();
-        assertThat(recorded.of(PurchaseFlagged.class))
-                .anySatisfy(f -> {
-                    assertThat(f.purchaseId()).isEqualTo(ids.get(3));
-                    assertThat(f.rule()).isEqualTo("velocity");
-                    assertThat(f.evidence()).containsEntry("attempts", 4);
-                });
+        assertThat(recorded.of(PurchaseFlagged.class)).anySatisfy(f -> {
+            assertThat(f.purchaseId()).isEqualTo(ids.get(3));
+            assertThat(f.rule()).isEqualTo("velocity");
+            assertThat(f.evidence()).containsEntry("attempts", 4);
+        });
     }
 
     // ------------------------------------------------------------------ sandbox gateway
@@ -245,7 +248,9 @@ class PaymentsIntegrationTests {
         TestUser buyer = users.create(0);
         UUID id = start(buyer, 500, "stripe");
 
-        TestHttp.Result page = http.get("/sandbox/checkout/" + id).header("Accept", "text/html").send();
+        TestHttp.Result page = http.get("/sandbox/checkout/" + id)
+                .header("Accept", "text/html")
+                .send();
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.raw().body())
@@ -279,7 +284,8 @@ class PaymentsIntegrationTests {
         UUID id = start(buyer, 1_000, "gcash");
 
         assertThat(payForm(id, "fail").status()).isEqualTo(303);
-        TestHttp.Result failed = http.get("/api/v1/purchases/" + id).bearer(buyer.token()).send();
+        TestHttp.Result failed =
+                http.get("/api/v1/purchases/" + id).bearer(buyer.token()).send();
         assertThat(failed.data().get("status").asString()).isEqualTo("failed");
         assertThat(failed.data().get("failure_reason").asString()).contains("not completed");
 
@@ -329,7 +335,8 @@ class PaymentsIntegrationTests {
         List<SignedEvents.Signed> forged = List.of(
                 good.tampered("\"amount\":50000", "\"amount\":50001"),
                 signPayMongo(payload, "whsk_someone_else", Instant.now()),
-                signPayMongo(payload, SignedEvents.PAYMONGO_SECRET, Instant.now().minus(Duration.ofSeconds(301))),
+                signPayMongo(
+                        payload, SignedEvents.PAYMONGO_SECRET, Instant.now().minus(Duration.ofSeconds(301))),
                 // A live-mode signature does not count in test mode.
                 new SignedEvents.Signed(payload, good.signature().replaceFirst("te=([0-9a-f]+),li=", "te=,li=$1")),
                 new SignedEvents.Signed(payload, "t=" + Instant.now().getEpochSecond()));
@@ -367,15 +374,13 @@ class PaymentsIntegrationTests {
     @Test
     void unknown_event_types_are_acknowledged_and_change_nothing() {
         String stripeEvent = """
-                {"id":"%s","object":"event","type":"customer.created","data":{"object":{"id":"cus_1"}}}"""
-                .formatted(newEventId());
+                {"id":"%s","object":"event","type":"customer.created","data":{"object":{"id":"cus_1"}}}""".formatted(newEventId());
         TestHttp.Result result = stripe(signStripe(stripeEvent));
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.data().get("outcome").asString()).isEqualTo("ignored");
 
         String paymongoEvent = """
-                {"data":{"id":"%s","type":"event","attributes":{"type":"source.chargeable","data":{"id":"src_1"}}}}"""
-                .formatted(newEventId());
+                {"data":{"id":"%s","type":"event","attributes":{"type":"source.chargeable","data":{"id":"src_1"}}}}""".formatted(newEventId());
         assertThat(paymongo(signPayMongo(paymongoEvent)).status()).isEqualTo(200);
     }
 
@@ -385,8 +390,8 @@ class PaymentsIntegrationTests {
     void ten_concurrent_copies_of_a_paid_event_credit_once() throws Exception {
         TestUser buyer = users.create(0);
         UUID id = start(buyer, 5_000, "stripe");
-        SignedEvents.Signed event = signStripe(
-                SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 500_000, "php"));
+        SignedEvents.Signed event =
+                signStripe(SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 500_000, "php"));
 
         List<TestHttp.Result> results = concurrently(10, () -> stripe(event));
 
@@ -409,9 +414,7 @@ class PaymentsIntegrationTests {
                 10, () -> paymongo(signPayMongo(SignedEvents.paymongoCheckoutPaid(newEventId(), id, 100_000, "PHP"))));
 
         assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-        assertThat(results)
-                .extracting(r -> r.data().get("outcome").asString())
-                .containsOnlyOnce("credited");
+        assertThat(results).extracting(r -> r.data().get("outcome").asString()).containsOnlyOnce("credited");
         assertThat(balance(buyer)).isEqualTo(1_000);
     }
 
@@ -448,8 +451,8 @@ class PaymentsIntegrationTests {
         TestUser buyer = users.create(0);
         UUID id = start(buyer, 500, "stripe");
 
-        TestHttp.Result less = stripe(
-                signStripe(SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 100, "php")));
+        TestHttp.Result less =
+                stripe(signStripe(SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 100, "php")));
         TestHttp.Result dollars = stripe(
                 signStripe(SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 50_000, "usd")));
 
@@ -458,11 +461,10 @@ class PaymentsIntegrationTests {
         assertThat(status(buyer, id)).isEqualTo("pending");
         assertThat(balance(buyer)).isZero();
         assertThat(flagged(id)).isTrue();
-        assertThat(recorded.of(PurchaseFlagged.class))
-                .anySatisfy(f -> {
-                    assertThat(f.purchaseId()).isEqualTo(id);
-                    assertThat(f.rule()).isEqualTo("amount_mismatch");
-                });
+        assertThat(recorded.of(PurchaseFlagged.class)).anySatisfy(f -> {
+            assertThat(f.purchaseId()).isEqualTo(id);
+            assertThat(f.rule()).isEqualTo("amount_mismatch");
+        });
     }
 
     // ------------------------------------------------------------------ refunds and disputes
@@ -472,8 +474,8 @@ class PaymentsIntegrationTests {
         TestUser buyer = users.create(0);
         UUID id = start(buyer, 1_000, "stripe");
         stripe(signStripe(SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 100_000, "php")));
-        ledger.post(Transfer.move(
-                "test-spend:" + id, "spent on forecasts", Account.user(buyer.id()), Account.HOUSE, 700));
+        ledger.post(
+                Transfer.move("test-spend:" + id, "spent on forecasts", Account.user(buyer.id()), Account.HOUSE, 700));
         assertThat(balance(buyer)).isEqualTo(300);
 
         TestHttp.Result refunded = stripe(signStripe(SignedEvents.stripeCharge(
@@ -482,7 +484,8 @@ class PaymentsIntegrationTests {
         assertThat(refunded.status()).isEqualTo(200);
         assertThat(refunded.data().get("outcome").asString()).isEqualTo("reversed");
         assertThat(balance(buyer)).isZero();
-        TestHttp.Result purchase = http.get("/api/v1/purchases/" + id).bearer(buyer.token()).send();
+        TestHttp.Result purchase =
+                http.get("/api/v1/purchases/" + id).bearer(buyer.token()).send();
         assertThat(purchase.data().get("status").asString()).isEqualTo("refunded");
         assertThat(purchase.data().get("chips_reversed").asLong()).isEqualTo(300);
         assertThat(jdbc.sql("SELECT debt_recorded FROM purchases WHERE id = :id")
@@ -540,7 +543,8 @@ class PaymentsIntegrationTests {
         UUID id = start(buyer, 500, "gcash");
 
         paymongo(signPayMongo(SignedEvents.paymongoPayment(newEventId(), "payment.refunded", id, 50_000)));
-        TestHttp.Result paid = paymongo(signPayMongo(SignedEvents.paymongoCheckoutPaid(newEventId(), id, 50_000, "PHP")));
+        TestHttp.Result paid =
+                paymongo(signPayMongo(SignedEvents.paymongoCheckoutPaid(newEventId(), id, 50_000, "PHP")));
 
         assertThat(paid.data().get("outcome").asString()).isEqualTo("paid_after_reversal");
         assertThat(status(buyer, id)).isEqualTo("refunded");
@@ -560,7 +564,8 @@ class PaymentsIntegrationTests {
     }
 
     String startExpectingError(TestUser buyer, Map<String, Object> body) {
-        TestHttp.Result result = http.post("/api/v1/purchases", body).bearer(buyer.token()).send();
+        TestHttp.Result result =
+                http.post("/api/v1/purchases", body).bearer(buyer.token()).send();
         assertThat(result.status()).isEqualTo(400);
         assertThat(result.errorCode()).isEqualTo("VALIDATION_FAILED");
         return result.body().get("errors").get(0).get("field").asString();

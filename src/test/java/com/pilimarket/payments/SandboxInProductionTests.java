@@ -29,6 +29,7 @@ class SandboxInProductionTests {
         assertThatThrownBy(() -> new SpringApplicationBuilder(PilimarketApplication.class).run(args))
                 .rootCause()
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("pilimarket.payments.sandbox=true (PILIMARKET_PAYMENTS_SANDBOX) is refused in the 'prod' profile");
+                .hasMessageContaining(
+                        "pilimarket.payments.sandbox=true (PILIMARKET_PAYMENTS_SANDBOX) is refused in the 'prod' profile");
     }
 }

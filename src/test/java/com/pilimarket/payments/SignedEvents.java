@@ -39,8 +39,7 @@ final class SignedEvents {
                  "amount_received":%d,"currency":"%s","status":"succeeded",
                  "last_payment_error":{"code":"card_declined","message":"Your card was declined."},
                  "metadata":{"purchase_id":"%s"}}}}
-                """
-                .formatted(
+                """.formatted(
                         eventId,
                         Instant.now().getEpochSecond(),
                         type,
@@ -54,14 +53,11 @@ final class SignedEvents {
     static String stripeCharge(String eventId, String type, UUID purchaseId, String paymentIntentId, long amount) {
         String object = type.equals("charge.dispute.created")
                 ? """
-                  {"id":"dp_1","object":"dispute","amount":%d,"currency":"php","charge":"ch_1","payment_intent":"%s","reason":"fraudulent","metadata":{}}"""
-                        .formatted(amount, paymentIntentId)
+                  {"id":"dp_1","object":"dispute","amount":%d,"currency":"php","charge":"ch_1","payment_intent":"%s","reason":"fraudulent","metadata":{}}""".formatted(amount, paymentIntentId)
                 : """
-                  {"id":"ch_1","object":"charge","amount":%d,"amount_refunded":%d,"currency":"php","payment_intent":"%s","refunded":true,"metadata":{"purchase_id":"%s"}}"""
-                        .formatted(amount, amount, paymentIntentId, purchaseId);
+                  {"id":"ch_1","object":"charge","amount":%d,"amount_refunded":%d,"currency":"php","payment_intent":"%s","refunded":true,"metadata":{"purchase_id":"%s"}}""".formatted(amount, amount, paymentIntentId, purchaseId);
         return """
-                {"id":"%s","object":"event","created":%d,"livemode":false,"type":"%s","data":{"object":%s}}"""
-                .formatted(eventId, Instant.now().getEpochSecond(), type, object);
+                {"id":"%s","object":"event","created":%d,"livemode":false,"type":"%s","data":{"object":%s}}""".formatted(eventId, Instant.now().getEpochSecond(), type, object);
     }
 
     static Signed signStripe(String payload, String secret, Instant at) {
@@ -82,8 +78,7 @@ final class SignedEvents {
                  "created_at":%d,"data":{"id":"cs_test_1","type":"checkout_session","attributes":{
                  "reference_number":"%s","metadata":{"purchase_id":"%s"},
                  "payments":[{"id":"pay_test_%s","type":"payment","attributes":{"amount":%d,"currency":"%s","status":"paid"}}]}}}}}
-                """
-                .formatted(
+                """.formatted(
                         eventId,
                         Instant.now().getEpochSecond(),
                         purchaseId,
@@ -98,8 +93,7 @@ final class SignedEvents {
                 {"data":{"id":"%s","type":"event","attributes":{"type":"%s","livemode":false,"created_at":%d,
                  "data":{"id":"pay_test_%s","type":"payment","attributes":{"amount":%d,"currency":"PHP",
                  "status":"paid","failed_message":"Insufficient e-wallet balance","metadata":{"purchase_id":"%s"}}}}}}
-                """
-                .formatted(
+                """.formatted(
                         eventId,
                         type,
                         Instant.now().getEpochSecond(),

@@ -49,9 +49,7 @@ class PayMongoEvents {
     /** The header value PayMongo would send for this body at {@code timestamp} (used by the sandbox). */
     static String signatureHeader(String payload, String secret, long timestamp, boolean liveMode) {
         String signature = hmacHex(secret, timestamp + "." + payload);
-        return liveMode
-                ? "t=" + timestamp + ",te=,li=" + signature
-                : "t=" + timestamp + ",te=" + signature + ",li=";
+        return liveMode ? "t=" + timestamp + ",te=,li=" + signature : "t=" + timestamp + ",te=" + signature + ",li=";
     }
 
     ProviderEvent verify(String payload, String header) {
@@ -63,7 +61,8 @@ class PayMongoEvents {
         for (String part : header.split(",")) {
             int eq = part.indexOf('=');
             if (eq > 0) {
-                parts.putIfAbsent(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+                parts.putIfAbsent(
+                        part.substring(0, eq).strip(), part.substring(eq + 1).strip());
             }
         }
         long timestamp;
@@ -143,7 +142,8 @@ class PayMongoEvents {
                 null);
     }
 
-    private ProviderEvent payment(String id, String type, Kind kind, String paymentId, JsonNode payment, String reason) {
+    private ProviderEvent payment(
+            String id, String type, Kind kind, String paymentId, JsonNode payment, String reason) {
         List<String> refs = new ArrayList<>();
         refs.add(paymentId);
         refs.add(text(payment, "payment_intent_id"));

@@ -43,10 +43,14 @@ public class PayMongoGateway {
         attributes.put(
                 "line_items",
                 List.of(Map.of(
-                        "name", purchase.chips() + " Pilimarket chips",
-                        "amount", purchase.amountCents(),
-                        "currency", "PHP",
-                        "quantity", 1)));
+                        "name",
+                        purchase.chips() + " Pilimarket chips",
+                        "amount",
+                        purchase.amountCents(),
+                        "currency",
+                        "PHP",
+                        "quantity",
+                        1)));
         attributes.put("payment_method_types", List.of(methodType(purchase.provider())));
         attributes.put("success_url", returnUrl);
         attributes.put("cancel_url", returnUrl);

@@ -97,7 +97,11 @@ public class PaymentEventProcessor {
             return "duplicate";
         }
         if (event.kind() == Kind.IGNORED) {
-            log.info("{} event {} of type {} is not handled: acknowledged", event.provider(), event.eventId(), event.type());
+            log.info(
+                    "{} event {} of type {} is not handled: acknowledged",
+                    event.provider(),
+                    event.eventId(),
+                    event.type());
             events.settle(event.provider(), event.eventId(), null, "ignored");
             return "ignored";
         }
@@ -113,14 +117,13 @@ public class PaymentEventProcessor {
             return "unknown_purchase";
         }
         Purchase purchase = purchases.lock(purchaseId.get()).orElseThrow();
-        String outcome =
-                switch (event.kind()) {
-                    case PAID -> paid(purchase, event);
-                    case FAILED -> failed(purchase, event);
-                    case REFUNDED -> reversed(purchase, PurchaseStatus.REFUNDED);
-                    case DISPUTED -> reversed(purchase, PurchaseStatus.DISPUTED);
-                    case IGNORED -> "ignored";
-                };
+        String outcome = switch (event.kind()) {
+            case PAID -> paid(purchase, event);
+            case FAILED -> failed(purchase, event);
+            case REFUNDED -> reversed(purchase, PurchaseStatus.REFUNDED);
+            case DISPUTED -> reversed(purchase, PurchaseStatus.DISPUTED);
+            case IGNORED -> "ignored";
+        };
         events.settle(event.provider(), event.eventId(), purchase.id(), outcome);
         log.info(
                 "{} event {} ({}) on purchase {} ({}): {}",
@@ -155,7 +158,10 @@ public class PaymentEventProcessor {
             }
             case ALREADY_CREDITED -> "already_credited";
             case ALREADY_REVERSED -> {
-                log.warn("Purchase {} was paid after it had been {}: nothing credited", purchase.id(), purchase.status());
+                log.warn(
+                        "Purchase {} was paid after it had been {}: nothing credited",
+                        purchase.id(),
+                        purchase.status());
                 yield "paid_after_reversal";
             }
             case AMOUNT_MISMATCH -> {

@@ -15,7 +15,9 @@ public class PaymentProviderException extends ApiException {
 
     static PaymentProviderException failed(String provider) {
         return new PaymentProviderException(
-                HttpStatus.BAD_GATEWAY, ERROR, provider + " did not accept the payment; nothing was charged, try again");
+                HttpStatus.BAD_GATEWAY,
+                ERROR,
+                provider + " did not accept the payment; nothing was charged, try again");
     }
 
     static PaymentProviderException notConfigured(String provider) {

@@ -87,9 +87,8 @@ class PaymentsConfiguration {
 
     @Bean
     PayMongoGateway payMongoGateway(PaymentsProperties properties, tools.jackson.databind.json.JsonMapper json) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .build());
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         factory.setReadTimeout(Duration.ofSeconds(20));
         RestClient client = RestClient.builder()
                 .baseUrl(properties.paymongo().apiBase())

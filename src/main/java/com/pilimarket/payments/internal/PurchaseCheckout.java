@@ -108,7 +108,8 @@ public class PurchaseCheckout {
                 }
             }
             Instant now = clock.instant();
-            Instant startOfDay = LocalDate.ofInstant(now, MANILA).atStartOfDay(MANILA).toInstant();
+            Instant startOfDay =
+                    LocalDate.ofInstant(now, MANILA).atStartOfDay(MANILA).toInstant();
             long used = purchases.centsSince(userId, startOfDay);
             if (used + order.amountCents() > properties.dailyLimitCents()) {
                 Map<String, Object> evidence = new LinkedHashMap<>();
@@ -163,9 +164,9 @@ public class PurchaseCheckout {
         try {
             if (mode.sandbox()) {
                 String compact = purchase.id().toString().replace("-", "");
-                String providerTx = purchase.provider().viaPayMongo() ? "cs_sandbox_" + compact : "pi_sandbox_" + compact;
-                purchases.attachCheckout(
-                        purchase.id(), providerTx, null, null, "/sandbox/checkout/" + purchase.id());
+                String providerTx =
+                        purchase.provider().viaPayMongo() ? "cs_sandbox_" + compact : "pi_sandbox_" + compact;
+                purchases.attachCheckout(purchase.id(), providerTx, null, null, "/sandbox/checkout/" + purchase.id());
             } else if (purchase.provider() == PaymentProvider.STRIPE) {
                 StripeGateway.Intent intent = stripe.createIntent(purchase);
                 purchases.attachCheckout(purchase.id(), intent.id(), null, intent.clientSecret(), null);
@@ -213,7 +214,8 @@ public class PurchaseCheckout {
         Long chips = request.chips();
         boolean hasPackage = packageId != null && !packageId.isBlank();
         if (hasPackage == (chips != null)) {
-            errors.add(new ApiError(ErrorCodes.VALIDATION_FAILED, "package_id", "send exactly one of package_id or chips"));
+            errors.add(new ApiError(
+                    ErrorCodes.VALIDATION_FAILED, "package_id", "send exactly one of package_id or chips"));
         } else if (hasPackage) {
             var found = properties.packages().stream()
                     .filter(p -> p.id().equals(packageId))

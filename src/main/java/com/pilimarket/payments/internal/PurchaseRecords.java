@@ -90,7 +90,9 @@ public class PurchaseRecords {
                           AND (provider_tx_id IN (:refs) OR provider_payment_id IN (:refs))
                         ORDER BY created_at LIMIT 1
                         """)
-                .param("providers", providers.stream().map(PaymentProvider::value).toList())
+                .param(
+                        "providers",
+                        providers.stream().map(PaymentProvider::value).toList())
                 .param("refs", refs)
                 .query(UUID.class)
                 .optional();
@@ -148,7 +150,8 @@ public class PurchaseRecords {
                 .list();
     }
 
-    public void attachCheckout(UUID id, String providerTxId, String providerPaymentId, String clientSecret, String url) {
+    public void attachCheckout(
+            UUID id, String providerTxId, String providerPaymentId, String clientSecret, String url) {
         jdbc.sql("""
                         UPDATE purchases SET provider_tx_id = coalesce(:tx, provider_tx_id),
                             provider_payment_id = coalesce(:payment, provider_payment_id),
@@ -203,10 +206,7 @@ public class PurchaseRecords {
                                                ELSE flag_reason || ',' || :rule END,
                             updated_at = now()
                         WHERE id = :id
-                        """)
-                .param("id", id)
-                .param("rule", rule)
-                .update();
+                        """).param("id", id).param("rule", rule).update();
     }
 
     private static Purchase map(ResultSet rs, int n) throws SQLException {

@@ -54,8 +54,7 @@ class SandboxController {
                 <p class="status">Purchase status: <strong>%s</strong></p>
                 <form method="post" action="%s/pay"><button class="pay" type="submit">Pay</button></form>
                 <form method="post" action="%s/fail"><button class="fail" type="submit">Fail</button></form>
-                """
-                .formatted(
+                """.formatted(
                         provider,
                         Chips.peso(purchase.amountCents() / 100),
                         Chips.describe(purchase.chips()),
@@ -121,7 +120,6 @@ class SandboxController {
                 .pay{background:#16a34a;color:#fff}.fail{background:#dc2626;color:#fff}
                 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}}
                 </style></head><body>%s</body></html>
-                """
-                .formatted(HtmlUtils.htmlEscape(title), body);
+                """.formatted(HtmlUtils.htmlEscape(title), body);
     }
 }

@@ -85,10 +85,14 @@ class SandboxEvents {
             session.put(
                     "line_items",
                     List.of(Map.of(
-                            "name", purchase.chips() + " Pilimarket chips",
-                            "amount", purchase.amountCents(),
-                            "currency", "PHP",
-                            "quantity", 1)));
+                            "name",
+                            purchase.chips() + " Pilimarket chips",
+                            "amount",
+                            purchase.amountCents(),
+                            "currency",
+                            "PHP",
+                            "quantity",
+                            1)));
             session.put("payment_method_types", List.of(PayMongoGateway.methodType(purchase.provider())));
             session.put("payment_method_used", PayMongoGateway.methodType(purchase.provider()));
             session.put("reference_number", purchase.id().toString());
@@ -111,7 +115,8 @@ class SandboxEvents {
         attributes.put("created_at", now);
         attributes.put("updated_at", now);
         Map<String, Object> event = Map.of(
-                "data", Map.of("id", "evt_sandbox_" + compact(UUID.randomUUID()), "type", "event", "attributes", attributes));
+                "data",
+                Map.of("id", "evt_sandbox_" + compact(UUID.randomUUID()), "type", "event", "attributes", attributes));
         String payload = json.writeValueAsString(event);
         return new Signed(
                 payload,

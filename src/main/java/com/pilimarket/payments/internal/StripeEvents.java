@@ -56,55 +56,60 @@ class StripeEvents {
         String id = text(root, "id");
         String type = text(root, "type");
         if (id == null || type == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST, "Stripe event without id or type");
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST, "Stripe event without id or type");
         }
         JsonNode object = root.path("data").path("object");
         String purchase = text(object.path("metadata"), "purchase_id");
         return switch (type) {
-            case "payment_intent.succeeded" -> new ProviderEvent(
-                    PROVIDER,
-                    id,
-                    type,
-                    Kind.PAID,
-                    ProviderEvent.uuidOrNull(purchase),
-                    List.of(orEmpty(text(object, "id"))),
-                    text(object, "latest_charge"),
-                    number(object, object.has("amount_received") ? "amount_received" : "amount"),
-                    text(object, "currency"),
-                    null);
-            case "payment_intent.payment_failed" -> new ProviderEvent(
-                    PROVIDER,
-                    id,
-                    type,
-                    Kind.FAILED,
-                    ProviderEvent.uuidOrNull(purchase),
-                    List.of(orEmpty(text(object, "id"))),
-                    null,
-                    null,
-                    null,
-                    failure(object.path("last_payment_error")));
-            case "charge.refunded" -> new ProviderEvent(
-                    PROVIDER,
-                    id,
-                    type,
-                    Kind.REFUNDED,
-                    ProviderEvent.uuidOrNull(purchase),
-                    List.of(orEmpty(text(object, "payment_intent")), orEmpty(text(object, "id"))),
-                    text(object, "id"),
-                    number(object, "amount_refunded"),
-                    text(object, "currency"),
-                    null);
-            case "charge.dispute.created" -> new ProviderEvent(
-                    PROVIDER,
-                    id,
-                    type,
-                    Kind.DISPUTED,
-                    ProviderEvent.uuidOrNull(purchase),
-                    List.of(orEmpty(text(object, "payment_intent")), orEmpty(text(object, "charge"))),
-                    text(object, "charge"),
-                    number(object, "amount"),
-                    text(object, "currency"),
-                    text(object, "reason"));
+            case "payment_intent.succeeded" ->
+                new ProviderEvent(
+                        PROVIDER,
+                        id,
+                        type,
+                        Kind.PAID,
+                        ProviderEvent.uuidOrNull(purchase),
+                        List.of(orEmpty(text(object, "id"))),
+                        text(object, "latest_charge"),
+                        number(object, object.has("amount_received") ? "amount_received" : "amount"),
+                        text(object, "currency"),
+                        null);
+            case "payment_intent.payment_failed" ->
+                new ProviderEvent(
+                        PROVIDER,
+                        id,
+                        type,
+                        Kind.FAILED,
+                        ProviderEvent.uuidOrNull(purchase),
+                        List.of(orEmpty(text(object, "id"))),
+                        null,
+                        null,
+                        null,
+                        failure(object.path("last_payment_error")));
+            case "charge.refunded" ->
+                new ProviderEvent(
+                        PROVIDER,
+                        id,
+                        type,
+                        Kind.REFUNDED,
+                        ProviderEvent.uuidOrNull(purchase),
+                        List.of(orEmpty(text(object, "payment_intent")), orEmpty(text(object, "id"))),
+                        text(object, "id"),
+                        number(object, "amount_refunded"),
+                        text(object, "currency"),
+                        null);
+            case "charge.dispute.created" ->
+                new ProviderEvent(
+                        PROVIDER,
+                        id,
+                        type,
+                        Kind.DISPUTED,
+                        ProviderEvent.uuidOrNull(purchase),
+                        List.of(orEmpty(text(object, "payment_intent")), orEmpty(text(object, "charge"))),
+                        text(object, "charge"),
+                        number(object, "amount"),
+                        text(object, "currency"),
+                        text(object, "reason"));
             default -> new ProviderEvent(PROVIDER, id, type, Kind.IGNORED, null, List.of(), null, null, null, null);
         };
     }
