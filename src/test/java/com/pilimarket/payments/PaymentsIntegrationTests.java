@@ -241,6 +241,36 @@ class PaymentsIntegrationTests {
         });
     }
 
+    @Test
+    void a_suspended_user_cannot_buy_chips() {
+        TestUser buyer = users.create(0);
+        jdbc.sql("UPDATE users SET status = 'suspended' WHERE id = :id")
+                .param("id", buyer.id())
+                .update();
+
+        TestHttp.Result result = http.post("/api/v1/purchases", Map.of("chips", 100, "provider", "stripe"))
+                .bearer(buyer.token())
+                .send();
+
+        assertThat(result.status()).isEqualTo(403);
+        assertThat(purchasesOf(buyer)).isZero();
+    }
+
+    @Test
+    void concurrent_purchases_cannot_slip_past_the_daily_cap_together() throws Exception {
+        TestUser buyer = users.create(0);
+
+        List<TestHttp.Result> results = concurrently(
+                5,
+                () -> http.post("/api/v1/purchases", Map.of("chips", 20_000, "provider", "gcash"))
+                        .bearer(buyer.token())
+                        .send());
+
+        assertThat(results).extracting(TestHttp.Result::status).containsOnly(201, 422);
+        assertThat(results).filteredOn(r -> r.status() == 201).hasSize(2);
+        assertThat(purchasesOf(buyer)).isEqualTo(2);
+    }
+
     // ------------------------------------------------------------------ sandbox gateway
 
     @Test
@@ -369,6 +399,16 @@ class PaymentsIntegrationTests {
                 paymongo(signPayMongo(SignedEvents.paymongoPayment(newEventId(), "payment.paid", id, 250_000)));
         assertThat(alsoPaid.data().get("outcome").asString()).isEqualTo("already_credited");
         assertThat(balance(buyer)).isEqualTo(2_500);
+    }
+
+    @Test
+    void a_correctly_signed_event_that_is_not_json_is_a_bad_request() {
+        TestHttp.Result paymongo = paymongo(signPayMongo("{\"data\": nope"));
+        TestHttp.Result stripe = stripe(signStripe("{\"id\": nope"));
+
+        assertThat(paymongo.status()).isEqualTo(400);
+        assertThat(paymongo.errorCode()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(stripe.status()).isEqualTo(400);
     }
 
     @Test

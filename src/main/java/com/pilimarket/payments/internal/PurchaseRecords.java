@@ -179,7 +179,9 @@ public class PurchaseRecords {
     }
 
     public void markFailed(UUID id, String reason) {
-        jdbc.sql("UPDATE purchases SET status = 'failed', failure_reason = :reason, updated_at = now() WHERE id = :id")
+        // Only a pending purchase can fail: a late failure must never undo a completion.
+        jdbc.sql("UPDATE purchases SET status = 'failed', failure_reason = :reason, updated_at = now()"
+                        + " WHERE id = :id AND status = 'pending'")
                 .param("id", id)
                 .param("reason", reason)
                 .update();

@@ -8,6 +8,7 @@ import com.stripe.net.Webhook;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +49,11 @@ class StripeEvents {
             // Correctly signed but not an event Stripe's library can read.
             throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST, "Unreadable Stripe event");
         }
-        return read(payload);
+        try {
+            return read(payload);
+        } catch (JacksonException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST, "Unreadable Stripe event");
+        }
     }
 
     private ProviderEvent read(String payload) {
