@@ -161,7 +161,7 @@ public class PaymentEventProcessor {
                 log.warn(
                         "Purchase {} was paid after it had been {}: nothing credited",
                         purchase.id(),
-                        purchase.status());
+                        purchase.status().value());
                 yield "paid_after_reversal";
             }
             case AMOUNT_MISMATCH -> {
