@@ -1,0 +1,4 @@
+package com.pilimarket.payments;
+
+/** A chip package on sale ({@code GET /purchases/packages}); ₱1 per chip, so amount_cents = chips × 100. */
+public record ChipPackage(String id, long chips, long amountCents, String currency) {}
