@@ -3,19 +3,22 @@ import { useEffect, useRef, useState } from 'react';
 import { PageHeader } from '@/components/PageHeader';
 import { PageBody } from '@/components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
-import { CATEGORIES, type Category } from '@/lib/api-types';
+import { CATEGORIES, type Category, type MarketStatus } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
 import { useDebounced } from '@/lib/use-debounced';
 import { MARKET_SORTS, useMarkets, type MarketSort } from './api/get-markets';
 import { MarketCard } from './components/MarketCard';
+
+const STATUSES: MarketStatus[] = ['open', 'closed', 'resolved', 'cancelled'];
 
 export function MarketsPage() {
   const t = useT();
   const [category, setCategory] = useState<Category | ''>('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<MarketSort>('created_at');
+  const [status, setStatus] = useState<MarketStatus | ''>('');
   const q = useDebounced(search, 300);
-  const query = useMarkets({ category, q, sort });
+  const query = useMarkets({ category, q, sort, status });
   const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
@@ -49,20 +52,37 @@ export function MarketsPage() {
               onChange={(e) => setSearch(e.target.value)}
             />
           </label>
-          <label className="flex items-center gap-2 text-sm sm:w-64">
-            <span className="shrink-0 text-zinc-500 dark:text-zinc-400">{t('markets.sort')}</span>
-            <select
-              className="pm-input"
-              value={sort}
-              onChange={(e) => setSort(e.target.value as MarketSort)}
-            >
-              {MARKET_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`markets.sort.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="grid grid-cols-2 gap-2 sm:flex sm:w-96">
+            <label className="text-sm sm:flex-1">
+              <span className="sr-only">{t('markets.statusFilter')}</span>
+              <select
+                className="pm-input"
+                value={status}
+                onChange={(e) => setStatus(e.target.value as MarketStatus | '')}
+              >
+                <option value="">{t('markets.status.any')}</option>
+                {STATUSES.map((st) => (
+                  <option key={st} value={st}>
+                    {t(`markets.status.${st}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm sm:flex-1">
+              <span className="sr-only">{t('markets.sort')}</span>
+              <select
+                className="pm-input"
+                value={sort}
+                onChange={(e) => setSort(e.target.value as MarketSort)}
+              >
+                {MARKET_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`markets.sort.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
         </div>
         <div
           className="-mx-3 mb-4 flex gap-2 overflow-x-auto px-3 pb-1 sm:mx-0 sm:px-0"

@@ -28,6 +28,26 @@ describe('profile', () => {
         loggedIn
           ? { body: envelope(aUser({ role: 'admin', chips: 1234 })) }
           : { status: 401, body: failure('UNAUTHENTICATED', 'x') },
+      'GET /users/me/forecasts': (req) => ({
+        body: envelope(
+          req.query.get('status') === 'won'
+            ? []
+            : [
+                {
+                  id: 'f1',
+                  market_id: 'm1',
+                  outcome_id: 'yes',
+                  points: 40,
+                  status: 'pending',
+                  crowd_probability: 0.5,
+                  created_at: new Date().toISOString(),
+                  updated_at: new Date().toISOString(),
+                  market: { id: 'm1', slug: 'rain', title: 'Rain on Friday?' },
+                  outcome_name: 'Yes',
+                },
+              ],
+        ),
+      }),
       'GET /users/u1/stats': () => ({
         body: envelope({
           forecasts: 4,
@@ -49,6 +69,13 @@ describe('profile', () => {
     expect(screen.getByText('Admin console')).toBeInTheDocument();
     expect(await screen.findByText('50%')).toBeInTheDocument();
     expect(screen.getByText('-₱30')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Rain on Friday?' })).toHaveAttribute(
+      'href',
+      '/markets/rain',
+    );
+    expect(screen.getByText(/₱40 on Yes/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Won' }));
+    expect(await screen.findByText('You have not forecast yet.')).toBeInTheDocument();
     await userEvent.click(screen.getByText('Log out'));
     await waitFor(() => expect(calls.some((c) => c.path === '/auth/logout')).toBe(true));
     expect(await screen.findByText('Join Pilimarket')).toBeInTheDocument();

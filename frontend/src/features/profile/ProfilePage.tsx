@@ -10,6 +10,7 @@ import { formatChips, formatDate, formatNumber, formatPercent, formatPeso } from
 import { useT } from '@/lib/i18n';
 import { useLogout, useSession } from '@/lib/session';
 import { useUserStats } from './api/get-user-stats';
+import { MyForecasts } from './components/MyForecasts';
 
 export function ProfilePage() {
   const t = useT();
@@ -101,6 +102,8 @@ function LoggedIn({ user }: { user: CurrentUser }) {
           )}
         </dl>
       </Section>
+
+      <MyForecasts />
 
       <Section title={t('profile.badges')}>
         {user.badges.length === 0 ? (

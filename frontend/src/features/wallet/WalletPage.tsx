@@ -13,6 +13,7 @@ import { useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { usePackages } from './api/get-packages';
 import { PROVIDERS, useCreatePurchase, usePurchases, type Provider } from './api/purchases';
+import { Transactions } from './components/Transactions';
 
 export function WalletPage() {
   const t = useT();
@@ -41,6 +42,7 @@ export function WalletPage() {
           <>
             <BuyForm />
             <History enabled={!!user} />
+            <Transactions enabled={!!user} />
           </>
         )}
       </PageBody>

@@ -29,6 +29,26 @@ describe('buying chips', () => {
           { id: 'old', status: 'completed', provider: 'gcash', chips: 100, amount_cents: 10000 },
         ]),
       }),
+      'GET /users/me/transactions': () => ({
+        body: envelope([
+          {
+            id: 't1',
+            amount: 1000,
+            balance_after: 1000,
+            reason: 'signup_bonus',
+            reference: 'signup:u1',
+            created_at: '2026-11-01T00:00:00Z',
+          },
+          {
+            id: 't2',
+            amount: -50,
+            balance_after: 950,
+            reason: 'forecast',
+            reference: 'forecast:f1:1',
+            created_at: '2026-11-02T00:00:00Z',
+          },
+        ]),
+      }),
       'POST /purchases': () => ({
         status: 201,
         body: envelope({
@@ -44,6 +64,9 @@ describe('buying chips', () => {
     renderWithProviders(<WalletPage />, { path: '/wallet' });
     expect(screen.getByRole('note')).toHaveTextContent('cannot be cashed out');
     expect(await screen.findByText('Completed')).toBeInTheDocument();
+    expect(await screen.findByText('signup bonus')).toBeInTheDocument();
+    expect(screen.getByText('-50')).toBeInTheDocument();
+    expect(screen.getByText('Balance ₱950')).toBeInTheDocument();
     await userEvent.click(await screen.findByRole('button', { name: /500/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Maya' }));
     await userEvent.click(screen.getByText('Buy 500 chips (₱500)'));
@@ -59,6 +82,7 @@ describe('buying chips', () => {
       'GET /users/me': () => ({ body: envelope(aUser()) }),
       'GET /purchases/packages': () => ({ body: envelope(packages) }),
       'GET /purchases': () => ({ body: envelope([]) }),
+      'GET /users/me/transactions': () => ({ body: envelope([]) }),
       'POST /purchases': () => ({ status: 429, body: failure('RATE_LIMITED', 'slow down') }),
     });
     renderWithProviders(<WalletPage />, { path: '/wallet' });

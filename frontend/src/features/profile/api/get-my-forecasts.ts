@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import type { Forecast, ForecastStatus } from '@/lib/api-types';
+
+export type MyForecast = Forecast & {
+  market?: { id: string; slug?: string; title: string } | null;
+  market_title?: string;
+  market_slug?: string;
+  outcome_name?: string;
+  outcome?: { id: string; name: string } | null;
+  payout?: number | null;
+};
+
+/** GET /users/me/forecasts?status= */
+export function getMyForecasts(status: ForecastStatus | '', page: number) {
+  return apiRequest<MyForecast[]>('/users/me/forecasts', { query: { status, page } });
+}
+
+export function useMyForecasts(status: ForecastStatus | '', page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['me', 'forecasts', status, page],
+    queryFn: () => getMyForecasts(status, page),
+    enabled,
+  });
+}

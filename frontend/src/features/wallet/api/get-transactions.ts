@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+
+export interface LedgerEntry {
+  id: string;
+  amount: number;
+  balance_after: number;
+  reason: string;
+  reference: string;
+  created_at: string;
+}
+
+/** GET /users/me/transactions — the caller's ledger entries, newest first. */
+export function getTransactions(page: number) {
+  return apiRequest<LedgerEntry[]>('/users/me/transactions', { query: { page } });
+}
+
+export function useTransactions(enabled: boolean, page: number) {
+  return useQuery({
+    queryKey: ['me', 'transactions', page],
+    queryFn: () => getTransactions(page),
+    enabled,
+  });
+}

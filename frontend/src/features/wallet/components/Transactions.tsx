@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Section } from '@/components/Page';
+import { Pager } from '@/components/Pager';
+import { ErrorState, Skeleton } from '@/components/States';
+import { formatDateTime, formatNumber, formatPeso } from '@/lib/format';
+import { useT } from '@/lib/i18n';
+import { useTransactions } from '../api/get-transactions';
+
+/** The user's chip ledger: every credit and debit with the balance after it. */
+export function Transactions({ enabled }: { enabled: boolean }) {
+  const t = useT();
+  const [page, setPage] = useState(1);
+  const q = useTransactions(enabled, page);
+  const items = q.data?.data ?? [];
+  return (
+    <Section title={t('wallet.transactions')}>
+      {q.isPending ? (
+        <Skeleton className="h-12 w-full" />
+      ) : q.isError ? (
+        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="text-sm text-zinc-500">{t('wallet.noTransactions')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {items.map((e) => (
+            <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+              <div className="min-w-0">
+                <p className="truncate font-medium capitalize">{e.reason.replace(/_/g, ' ')}</p>
+                <p className="text-xs text-zinc-500">{formatDateTime(e.created_at)}</p>
+              </div>
+              <div className="shrink-0 text-right">
+                <p
+                  className={`font-semibold tabular-nums ${e.amount >= 0 ? 'text-green-600 dark:text-green-400' : 'text-red-600'}`}
+                >
+                  {e.amount > 0 ? '+' : ''}
+                  {formatNumber(e.amount)}
+                </p>
+                <p className="text-xs text-zinc-500">
+                  {t('wallet.balanceAfter', { amount: formatPeso(e.balance_after) })}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager pagination={q.data?.pagination} onPage={setPage} />
+    </Section>
+  );
+}
