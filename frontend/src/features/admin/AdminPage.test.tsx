@@ -124,6 +124,33 @@ describe('admin console', () => {
   });
 });
 
+describe('user management', () => {
+  it('changes a status and grants chips with a reason', async () => {
+    const { calls } = adminRoutes({
+      'PATCH /admin/users/u9': () => ({ body: envelope(null) }),
+      'POST /admin/users/u9/grant': () => ({ body: envelope(null) }),
+    });
+    renderWithProviders(<AdminPage />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Users' }));
+    await userEvent.click(await screen.findByText('Manage'));
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'active');
+    await userEvent.type(screen.getByLabelText('Chips to grant (negative takes back)'), '500');
+    await userEvent.click(screen.getByText('Apply'));
+    expect(screen.getByRole('alert')).toHaveTextContent('This field is required.');
+    await userEvent.type(screen.getByLabelText('Reason'), 'Appeal accepted');
+    await userEvent.click(screen.getByText('Apply'));
+    await waitFor(() => expect(calls.some((c) => c.path === '/admin/users/u9/grant')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      status: 'active',
+      reason: 'Appeal accepted',
+    });
+    expect(calls.find((c) => c.path === '/admin/users/u9/grant')?.body).toEqual({
+      chips: 500,
+      reason: 'Appeal accepted',
+    });
+  });
+});
+
 describe('admin form helpers', () => {
   it('parses outcomes and evidence', () => {
     expect(parseOutcomes('Yes\n No \n')).toEqual(['Yes', 'No']);

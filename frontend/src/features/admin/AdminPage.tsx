@@ -6,7 +6,7 @@ import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
 import { isApiError } from '@/lib/api-client';
-import { isStaff, type CurrentUser } from '@/lib/api-types';
+import { isStaff, type CurrentUser, type Role } from '@/lib/api-types';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useT, type MessageKey } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
@@ -23,6 +23,7 @@ import {
 } from './api/admin';
 import { CreateMarketForm } from './components/CreateMarketForm';
 import { MarketAdminRow } from './components/MarketAdminRow';
+import { UserAdminRow } from './components/UserAdminRow';
 
 type Tab = 'stats' | 'markets' | 'create' | 'users' | 'flags' | 'audit';
 const ADMIN_TABS: Tab[] = ['stats', 'markets', 'create', 'users', 'flags', 'audit'];
@@ -82,7 +83,7 @@ function Console({ user }: { user: CurrentUser }) {
             <CreateMarketForm />
           </Section>
         )}
-        {tab === 'users' && <UsersPanel />}
+        {tab === 'users' && <UsersPanel role={user.role} />}
         {tab === 'flags' && <FlagsPanel />}
         {tab === 'audit' && <AuditPanel />}
       </div>
@@ -177,7 +178,7 @@ function MarketsPanel() {
   );
 }
 
-function UsersPanel() {
+function UsersPanel({ role }: { role: Role }) {
   const t = useT();
   const [search, setSearch] = useState('');
   const q = useAdminUsers(true, useDebounced(search));
@@ -200,21 +201,7 @@ function UsersPanel() {
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {q.data.data.map((u) => (
-            <li key={u.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-              <div className="min-w-0">
-                <p className="truncate font-medium">{u.display_name}</p>
-                <p className="truncate text-xs text-zinc-500">
-                  {u.email} · {u.role}
-                  {typeof u.chips === 'number' && <> · {formatNumber(u.chips)}</>}
-                </p>
-              </div>
-              <div className="flex shrink-0 gap-1">
-                {(u.is_flagged || (u.flags && u.flags.length > 0)) && (
-                  <Tag tone="red">{t('admin.flagged')}</Tag>
-                )}
-                <Tag tone={u.status === 'active' ? 'green' : 'red'}>{u.status}</Tag>
-              </div>
-            </li>
+            <UserAdminRow key={u.id} user={u} actorRole={role} />
           ))}
         </ul>
       )}

@@ -36,6 +36,15 @@ describe('notifications', () => {
       }),
       'POST /notifications/n1/read': () => ({ body: envelope(null) }),
       'POST /notifications/read-all': () => ({ body: envelope(null) }),
+      'GET /users/me/notification-preferences': () => ({
+        body: envelope({
+          market_resolved: true,
+          badge_earned: true,
+          new_market: false,
+          forecast_reminder: true,
+        }),
+      }),
+      'PUT /users/me/notification-preferences': (req) => ({ body: envelope(req.body) }),
     });
     renderWithProviders(<NotificationsPage />);
     expect(await screen.findByText('You won ₱157')).toBeInTheDocument();

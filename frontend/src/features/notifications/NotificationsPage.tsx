@@ -9,6 +9,7 @@ import { useI18n } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { isUnread, useNotifications } from './api/get-notifications';
 import { useMarkRead } from './api/mark-read';
+import { PreferencesForm } from './components/PreferencesForm';
 
 export function NotificationsPage() {
   const { t, lang } = useI18n();
@@ -92,6 +93,9 @@ export function NotificationsPage() {
                 })}
               </ul>
             )}
+            <div className="mt-4">
+              <PreferencesForm />
+            </div>
           </>
         )}
       </PageBody>

@@ -293,6 +293,7 @@ export const en = {
   'notif.pref.new_market': 'New markets in my categories',
   'notif.pref.forecast_reminder': 'Reminders before watched markets close',
   'admin.manage': 'Manage',
+  'admin.role': 'Role',
   'admin.setStatus': 'Status',
   'admin.status.active': 'Active',
   'admin.status.suspended': 'Suspended',

@@ -296,6 +296,7 @@ export const fil: Record<MessageKey, string> = {
   'notif.pref.new_market': 'Mga bagong merkado sa aking mga kategorya',
   'notif.pref.forecast_reminder': 'Paalala bago magsara ang mga sinusubaybayan kong merkado',
   'admin.manage': 'Pamahalaan',
+  'admin.role': 'Tungkulin',
   'admin.setStatus': 'Katayuan',
   'admin.status.active': 'Aktibo',
   'admin.status.suspended': 'Suspendido',

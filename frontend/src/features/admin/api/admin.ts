@@ -96,6 +96,10 @@ export const updateUser = (v: { id: string; status?: string; role?: string; reas
   return api.patch(`/admin/users/${encodeURIComponent(id)}`, body);
 };
 
+/** POST /admin/users/{id}/grant — positive or negative, always audited. */
+export const grantChips = (v: { id: string; chips: number; reason: string }) =>
+  api.post(`/admin/users/${encodeURIComponent(v.id)}/grant`, { chips: v.chips, reason: v.reason });
+
 export interface Flag {
   id: string;
   rule?: string;

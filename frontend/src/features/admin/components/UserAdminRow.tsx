@@ -1,0 +1,138 @@
+import { IonButton } from '@ionic/react';
+import { useState } from 'react';
+import { Tag } from '@/components/Tag';
+import type { Role } from '@/lib/api-types';
+import { errorMessage } from '@/lib/error-message';
+import { formatNumber } from '@/lib/format';
+import { useT } from '@/lib/i18n';
+import { grantChips, updateUser, useAdminMutation, type AdminUser } from '../api/admin';
+
+const STATUSES = ['active', 'suspended', 'banned'] as const;
+const ROLES: Role[] = ['user', 'moderator', 'admin', 'superadmin'];
+
+/** A user in the console: moderators change status, superadmins roles, admins grant chips. */
+export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: Role }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState(user.status);
+  const [role, setRole] = useState(user.role);
+  const [reason, setReason] = useState('');
+  const [chips, setChips] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const update = useAdminMutation(updateUser);
+  const grant = useAdminMutation(grantChips);
+  const canGrant = actorRole === 'admin' || actorRole === 'superadmin';
+  const error =
+    localError ??
+    (update.isError
+      ? errorMessage(update.error, t)
+      : grant.isError
+        ? errorMessage(grant.error, t)
+        : null);
+
+  const apply = () => {
+    setLocalError(null);
+    if (!reason.trim()) return setLocalError(t('admin.err.required'));
+    const change: { id: string; reason: string; status?: string; role?: string } = {
+      id: user.id,
+      reason: reason.trim(),
+    };
+    if (status !== user.status) change.status = status;
+    if (role !== user.role) change.role = role;
+    if (change.status || change.role) update.mutate(change);
+    const n = Number(chips);
+    if (canGrant && chips && Number.isInteger(n) && n !== 0) {
+      grant.mutate(
+        { id: user.id, chips: n, reason: reason.trim() },
+        { onSuccess: () => setChips('') },
+      );
+    }
+  };
+
+  return (
+    <li className="py-2 text-sm">
+      <div className="flex items-center justify-between gap-2">
+        <div className="min-w-0">
+          <p className="truncate font-medium">{user.display_name}</p>
+          <p className="truncate text-xs text-zinc-500">
+            {user.email} · {user.role}
+            {typeof user.chips === 'number' && <> · {formatNumber(user.chips)}</>}
+          </p>
+        </div>
+        <div className="flex shrink-0 items-center gap-1">
+          {(user.is_flagged || (user.flags && user.flags.length > 0)) && (
+            <Tag tone="red">{t('admin.flagged')}</Tag>
+          )}
+          <Tag tone={user.status === 'active' ? 'green' : 'red'}>
+            {STATUSES.includes(user.status as (typeof STATUSES)[number])
+              ? t(`admin.status.${user.status as (typeof STATUSES)[number]}`)
+              : user.status}
+          </Tag>
+          <IonButton size="small" fill="clear" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {t('admin.manage')}
+          </IonButton>
+        </div>
+      </div>
+      {open && (
+        <div className="mt-2 grid gap-2 rounded-xl bg-zinc-50 p-3 sm:grid-cols-2 dark:bg-zinc-900">
+          <label className="block">
+            <span className="pm-label">{t('admin.setStatus')}</span>
+            <select className="pm-input" value={status} onChange={(e) => setStatus(e.target.value)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`admin.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {actorRole === 'superadmin' && (
+            <label className="block">
+              <span className="pm-label">{t('admin.role')}</span>
+              <select className="pm-input" value={role} onChange={(e) => setRole(e.target.value)}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {canGrant && (
+            <label className="block">
+              <span className="pm-label">{t('admin.grantAmount')}</span>
+              <input
+                className="pm-input"
+                inputMode="numeric"
+                value={chips}
+                onChange={(e) => setChips(e.target.value.replace(/[^\d-]/g, ''))}
+              />
+            </label>
+          )}
+          <label className="block sm:col-span-2">
+            <span className="pm-label">{t('admin.reason')}</span>
+            <input
+              className="pm-input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+          <div className="sm:col-span-2">
+            <IonButton size="small" disabled={update.isPending || grant.isPending} onClick={apply}>
+              {t('admin.apply')}
+            </IonButton>
+            {(update.isSuccess || grant.isSuccess) && !error && (
+              <span role="status" className="ml-2 text-xs text-green-600">
+                {t('admin.done')}
+              </span>
+            )}
+          </div>
+          {error && (
+            <p className="pm-field-error sm:col-span-2" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

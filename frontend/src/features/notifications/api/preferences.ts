@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export interface NotificationPreferences {
+  market_resolved: boolean;
+  badge_earned: boolean;
+  new_market: boolean;
+  forecast_reminder: boolean;
+}
+export const PREFERENCE_KEYS: (keyof NotificationPreferences)[] = [
+  'market_resolved',
+  'badge_earned',
+  'new_market',
+  'forecast_reminder',
+];
+const KEY = ['notification-preferences'];
+
+/** GET /users/me/notification-preferences */
+export const getPreferences = () =>
+  api.get<NotificationPreferences>('/users/me/notification-preferences');
+
+/** PUT /users/me/notification-preferences */
+export const putPreferences = (p: NotificationPreferences) =>
+  api.put<NotificationPreferences>('/users/me/notification-preferences', p);
+
+export function usePreferences(enabled: boolean) {
+  return useQuery({ queryKey: KEY, queryFn: getPreferences, enabled, retry: false });
+}
+
+export function useSavePreferences() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: putPreferences,
+    onMutate: (next) => {
+      const previous = qc.getQueryData<NotificationPreferences>(KEY);
+      qc.setQueryData(KEY, next);
+      return { previous };
+    },
+    onError: (_e, _v, ctx) => qc.setQueryData(KEY, ctx?.previous),
+  });
+}
