@@ -79,11 +79,10 @@ async function marketDetail(ctx) {
   }
 }
 
-/** Journey 3: sign up, place a forecast and see the chip balance go down. */
-async function registerAndForecast(ctx) {
+/** Signs up a fresh user in a fresh page; returns the page and the starting chip balance. */
+async function registerFreshUser(ctx, vp) {
   await ctx.clearCookies();
   const page = await ctx.newPage();
-  const vp = VIEWPORTS[0];
   await page.setViewportSize({ width: vp.width, height: vp.height });
   const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
   await page.goto(BASE_URL + '/register', { waitUntil: 'domcontentloaded' });
@@ -92,10 +91,32 @@ async function registerAndForecast(ctx) {
   await page.locator(active('input[name="password"]')).fill('correct-horse-battery');
   await page.locator(active('form ion-button[type="submit"]')).click();
   await page.waitForURL(/\/markets/, { timeout: TIMEOUT });
+  const before = await readBalance(page);
+  assert(before > 0, 'new account has no chips');
+  return { page, before };
+}
+
+async function readBalance(page) {
   const balance = page.locator(active('[data-testid="chip-balance"]'));
   await balance.waitFor({ state: 'visible', timeout: TIMEOUT });
-  const before = Number((await balance.innerText()).replace(/[^0-9]/g, ''));
-  assert(before > 0, 'new account has no chips');
+  return Number((await balance.innerText()).replace(/[^0-9]/g, ''));
+}
+
+async function waitForBalance(page, expected) {
+  await page.waitForFunction(
+    ([sel, want]) => {
+      const el = document.querySelector(sel);
+      return el && Number(el.textContent.replace(/[^0-9]/g, '')) === want;
+    },
+    [active('[data-testid="chip-balance"]'), expected],
+    { timeout: TIMEOUT },
+  );
+}
+
+/** Journey 3: sign up, place a forecast and see the chip balance go down. */
+async function registerAndForecast(ctx) {
+  const vp = VIEWPORTS[0];
+  const { page, before } = await registerFreshUser(ctx, vp);
 
   const title = await openMarkets(page);
   await title.locator('a').click();
@@ -106,16 +127,58 @@ async function registerAndForecast(ctx) {
   await slip.locator('input[name="points"]').fill('10');
   await slip.locator('ion-button[type="submit"]').click();
   await slip.locator('[role="status"][data-kind="success"]').waitFor({ timeout: TIMEOUT });
-  await page.waitForFunction(
-    ([sel, prev]) => {
-      const el = document.querySelector(sel);
-      return el && Number(el.textContent.replace(/[^0-9]/g, '')) === prev - 10;
-    },
-    [active('[data-testid="chip-balance"]'), before],
-    { timeout: TIMEOUT },
-  );
+  await waitForBalance(page, before - 10);
   await page.locator(active('[data-testid="my-position"]')).waitFor({ timeout: TIMEOUT });
   await shot(page, 'forecast', vp);
+  await page.close();
+}
+
+/** Journey 4: buy a chip package through the sandbox checkout and get the chips once. */
+async function buyChips(ctx) {
+  const vp = VIEWPORTS[0];
+  const { page, before } = await registerFreshUser(ctx, vp);
+  await page.goto(BASE_URL + '/wallet', { waitUntil: 'domcontentloaded' });
+  const notice = page.locator(active('[role="note"]'));
+  await notice.waitFor({ timeout: TIMEOUT });
+  const pkg = page.locator(active('[data-testid="package"]')).first();
+  await pkg.waitFor({ timeout: TIMEOUT });
+  const chips = Number((await pkg.getAttribute('data-chips')) || 0);
+  assert(chips > 0, 'package has no chips');
+  await pkg.click();
+  await shot(page, 'buy-chips', vp);
+  await page.locator(active('form ion-button[type="submit"]')).click();
+  await page.waitForURL(/\/sandbox\/checkout\//, { timeout: TIMEOUT });
+  await page.getByRole('button', { name: /pay/i }).first().click();
+  await page.waitForURL(/\/wallet\/return/, { timeout: TIMEOUT });
+  await page
+    .locator(active('[role="status"][data-kind="completed"]'))
+    .waitFor({ timeout: TIMEOUT * 2 });
+  await waitForBalance(page, before + chips);
+  await shot(page, 'buy-chips-done', vp);
+  await page.close();
+}
+
+/** Journey 5: switch to Filipino and dark mode; both survive a reload. */
+async function languageAndTheme(ctx) {
+  await ctx.clearCookies();
+  const page = await ctx.newPage();
+  const vp = VIEWPORTS[0];
+  await page.setViewportSize({ width: vp.width, height: vp.height });
+  await page.goto(BASE_URL + '/profile', { waitUntil: 'domcontentloaded' });
+  await page.locator(active('button[aria-pressed]'), { hasText: 'Filipino' }).first().click();
+  await page.locator(active('button[aria-pressed]'), { hasText: 'Madilim' }).first().click();
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.getByText('Mga Merkado').first().waitFor({ timeout: TIMEOUT });
+  const dark = await page.evaluate(() =>
+    document.documentElement.classList.contains('ion-palette-dark'),
+  );
+  assert(dark, 'dark mode did not stick');
+  await openMarkets(page);
+  await shot(page, 'filipino-dark', vp);
+  await page.evaluate(() => {
+    localStorage.removeItem('pm.lang');
+    localStorage.removeItem('pm.theme');
+  });
   await page.close();
 }
 
@@ -123,6 +186,8 @@ const journeys = [
   ['smoke', smoke],
   ['market-detail', marketDetail],
   ['register-and-forecast', registerAndForecast],
+  ['buy-chips', buyChips],
+  ['language-and-theme', languageAndTheme],
 ];
 
 async function main() {

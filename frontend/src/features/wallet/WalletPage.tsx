@@ -99,6 +99,8 @@ function BuyForm() {
               <button
                 key={p.id}
                 type="button"
+                data-testid="package"
+                data-chips={p.chips}
                 aria-pressed={packageId === p.id}
                 onClick={() => {
                   setPackageId(p.id);

@@ -40,11 +40,15 @@ export function WalletReturnPage() {
                 <p role="status">{t('wallet.processing')}</p>
               </>
             ) : status === 'completed' ? (
-              <p role="status" className="text-lg font-semibold text-green-600 dark:text-green-400">
+              <p
+                role="status"
+                data-kind="completed"
+                className="text-lg font-semibold text-green-600 dark:text-green-400"
+              >
                 ✓ {t('wallet.completed', { chips: formatChips(q.data.chips) })}
               </p>
             ) : (
-              <p role="status" className="text-lg font-semibold text-red-600">
+              <p role="status" data-kind="failed" className="text-lg font-semibold text-red-600">
                 {t('wallet.failed')}
               </p>
             )}
