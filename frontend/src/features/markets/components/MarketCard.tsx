@@ -42,16 +42,10 @@ export function MarketCard({ market }: { market: MarketSummary }) {
           </p>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+      <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <span>{t('markets.volume', { amount: formatPeso(market.total_points) })}</span>
-        <span aria-hidden="true">·</span>
         <span>{t('markets.forecasters', { count: formatNumber(market.forecaster_count) })}</span>
-        {when && (
-          <>
-            <span aria-hidden="true">·</span>
-            <span>{t('markets.closesIn', { when })}</span>
-          </>
-        )}
+        {when && <span>{t('markets.closesIn', { when })}</span>}
       </div>
     </article>
   );
