@@ -27,9 +27,9 @@ async function shot(page, journey, viewport) {
   });
 }
 
-/** Visible text of the first element matching `selector` in the active Ionic page. */
+/** `selector` inside the page the router outlet shows (Ionic keeps earlier pages hidden in the DOM). */
 function active(selector) {
-  return `.ion-page:not(.ion-page-hidden) ${selector}`;
+  return `ion-router-outlet > .ion-page:not(.ion-page-hidden) ${selector}`;
 }
 
 async function openMarkets(page) {
