@@ -113,14 +113,28 @@ async function waitForBalance(page, expected) {
   );
 }
 
+/** The slug of an open market that stays open for a while, found through the API. */
+async function findOpenMarket(page) {
+  const res = await page.request.get(
+    `${BASE_URL}/api/v1/markets?status=open&sort=closes_at&order=desc&limit=20`,
+  );
+  assert(res.ok(), `GET /markets?status=open answered ${res.status()}`);
+  const body = await res.json();
+  const soon = Date.now() + 5 * 60_000;
+  const market = (body.data || []).find(
+    (m) => m.status === 'open' && Date.parse(m.closes_at) > soon && m.outcomes?.length,
+  );
+  assert(market, 'no open demo market to forecast on');
+  return market.slug || market.id;
+}
+
 /** Journey 3: sign up, place a forecast and see the chip balance go down. */
 async function registerAndForecast(ctx) {
   const vp = VIEWPORTS[0];
   const { page, before } = await registerFreshUser(ctx, vp);
 
-  const title = await openMarkets(page);
-  await title.locator('a').click();
-  await page.waitForURL(/\/markets\/[^/]+$/, { timeout: TIMEOUT });
+  const slug = await findOpenMarket(page);
+  await page.goto(`${BASE_URL}/markets/${slug}`, { waitUntil: 'domcontentloaded' });
   const slip = page.locator(active('[data-testid="forecast-slip"]'));
   await slip.waitFor({ timeout: TIMEOUT });
   await slip.locator('[data-testid="slip-outcome"]').first().click();

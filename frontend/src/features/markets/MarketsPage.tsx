@@ -16,7 +16,7 @@ export function MarketsPage() {
   const [category, setCategory] = useState<Category | ''>('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<MarketSort>('created_at');
-  const [status, setStatus] = useState<MarketStatus | ''>('');
+  const [status, setStatus] = useState<MarketStatus | ''>('open');
   const q = useDebounced(search, 300);
   const query = useMarkets({ category, q, sort, status });
   const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
