@@ -2,13 +2,27 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const backend = process.env.PILIMARKET_BACKEND ?? 'http://localhost:8080';
 const proxied = ['/api', '/sandbox', '/v3', '/docs', '/actuator'];
 
+/** Writes dist/asset-list.json (every hashed asset) so the service worker can precache lazy pages. */
+function assetList(): Plugin {
+  return {
+    name: 'pilimarket-asset-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => f.startsWith('assets/'))
+        .map((f) => '/' + f);
+      this.emitFile({ type: 'asset', fileName: 'asset-list.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), assetList()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,15 +1,23 @@
 /* Pilimarket service worker: caches the app shell; the API is always fetched from the network. */
-const CACHE = 'pilimarket-shell-v1';
+const CACHE = 'pilimarket-shell-v2';
 const SHELL = ['/', '/offline.html', '/manifest.webmanifest', '/icon.svg', '/icon-192.png'];
 const NEVER_CACHE = ['/api/', '/sandbox/', '/v3/', '/docs', '/actuator'];
 
+// The shell plus every hashed asset of the build (listed in asset-list.json at build time), so
+// the app, lazy pages included, starts offline.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(SHELL);
+  try {
+    const list = await fetch('/asset-list.json', { cache: 'no-store' });
+    if (list.ok) await cache.addAll(await list.json());
+  } catch {
+    // assets are then cached as they are used
+  }
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

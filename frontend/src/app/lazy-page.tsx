@@ -1,5 +1,6 @@
-import { IonPage, IonSpinner } from '@ionic/react';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { IonButton, IonPage, IonSpinner } from '@ionic/react';
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { ErrorState } from '@/components/States';
 import { useT } from '@/lib/i18n';
 
 function PageFallback() {
@@ -15,6 +16,29 @@ function PageFallback() {
   );
 }
 
+function LoadFailed() {
+  const t = useT();
+  return (
+    <div className="flex h-full flex-col items-center justify-center">
+      <ErrorState message={t('common.error')} />
+      <IonButton onClick={() => window.location.reload()}>{t('common.retry')}</IonButton>
+    </div>
+  );
+}
+
+/** Catches a page chunk that fails to load (offline, or gone after a deploy). */
+class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    return this.state.failed ? <LoadFailed /> : this.props.children;
+  }
+}
+
 /**
  * A route component whose content is code-split. The IonPage is rendered eagerly so Ionic's
  * router outlet always finds its page element; the content suspends inside it.
@@ -24,9 +48,11 @@ export function lazyPage(loader: () => Promise<ComponentType>): ComponentType {
   return function LazyPage() {
     return (
       <IonPage>
-        <Suspense fallback={<PageFallback />}>
-          <Content />
-        </Suspense>
+        <ChunkBoundary>
+          <Suspense fallback={<PageFallback />}>
+            <Content />
+          </Suspense>
+        </ChunkBoundary>
       </IonPage>
     );
   };
