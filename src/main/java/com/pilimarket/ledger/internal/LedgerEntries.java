@@ -178,7 +178,21 @@ public class LedgerEntries {
                 .single();
     }
 
+    /**
+     * Adds to a system or pool account, creating it on first use. The UPDATE comes first because
+     * PostgreSQL checks an INSERT's proposed row against the CHECK constraints before ON CONFLICT
+     * turns it into an update: a debit would otherwise always fail on a pool or the house.
+     */
     public long adjustAccountBalance(Account account, long amount) {
+        Optional<Long> updated = jdbc.sql(
+                        "UPDATE ledger_accounts SET balance = balance + :amount WHERE code = :code RETURNING balance")
+                .param("amount", amount)
+                .param("code", account.code())
+                .query(Long.class)
+                .optional();
+        if (updated.isPresent()) {
+            return updated.get();
+        }
         return jdbc.sql("""
                         INSERT INTO ledger_accounts (code, kind, owner_id, balance)
                         VALUES (:code, :kind, :owner, :amount)
