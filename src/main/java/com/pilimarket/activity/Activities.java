@@ -43,8 +43,13 @@ public class Activities {
     public Page<ActivityView> feed(UUID marketId, UUID userId, PageQuery page) {
         Page<ActivityRow> rows = records.feed(marketId, userId, page);
         Map<UUID, ActivityView.ActivityUser> people = new HashMap<>();
-        rows.items().stream().map(ActivityRow::userId).filter(Objects::nonNull).distinct().forEach(id -> users.find(id)
-                .ifPresent(u -> people.put(id, new ActivityView.ActivityUser(u.id(), u.displayName(), u.avatarUrl()))));
+        rows.items().stream()
+                .map(ActivityRow::userId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(id -> users.find(id)
+                        .ifPresent(u ->
+                                people.put(id, new ActivityView.ActivityUser(u.id(), u.displayName(), u.avatarUrl()))));
         Map<UUID, MarketRef> refs = markets.refs(rows.items().stream()
                 .map(ActivityRow::marketId)
                 .filter(Objects::nonNull)

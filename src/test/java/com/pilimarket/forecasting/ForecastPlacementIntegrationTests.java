@@ -92,7 +92,9 @@ class ForecastPlacementIntegrationTests {
                 ledger.balanceOf(Account.pool(market.id())),
                 now.outcomes().stream().map(o -> o.totalPoints()).toList(),
                 now.forecasterCount(),
-                jdbc.sql("SELECT count(*) FROM ledger_transactions").query(Long.class).single(),
+                jdbc.sql("SELECT count(*) FROM ledger_transactions")
+                        .query(Long.class)
+                        .single(),
                 jdbc.sql("SELECT count(*) FROM forecasts WHERE market_id = :m")
                         .param("m", market.id())
                         .query(Long.class)
@@ -119,7 +121,8 @@ class ForecastPlacementIntegrationTests {
         assertThat(result.data().get("status").asString()).isEqualTo("pending");
         assertThat(result.data().get("crowd_probability").asDouble()).isEqualTo(0.5);
         assertThat(result.data().get("chips").asLong()).isEqualTo(700);
-        assertThat(result.data().get("market_id").asString()).isEqualTo(market.id().toString());
+        assertThat(result.data().get("market_id").asString())
+                .isEqualTo(market.id().toString());
         assertThat(chips(maria)).isEqualTo(700);
         assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(300);
         MarketDetail after = reload(market);
@@ -150,7 +153,10 @@ class ForecastPlacementIntegrationTests {
         assertThat(topUp.data().get("chips").asLong()).isEqualTo(600);
         assertThat(topUp.data().get("crowd_probability").asDouble())
                 .isCloseTo((100 * 0.5 + 300 * 0.375) / 400, within(1e-12));
-        assertThat(ledger.statement(jose.id(), PageQuery.first(1)).items().get(0).reference())
+        assertThat(ledger.statement(jose.id(), PageQuery.first(1))
+                        .items()
+                        .get(0)
+                        .reference())
                 .endsWith(":2");
         assertThat(reload(market).forecasterCount()).isEqualTo(2);
     }
@@ -231,7 +237,8 @@ class ForecastPlacementIntegrationTests {
             Result result = place(user, market, 0, bad);
             assertThat(result.status()).as("points %s", bad).isEqualTo(400);
             assertThat(result.errorCode()).isEqualTo("VALIDATION_FAILED");
-            assertThat(result.body().get("errors").get(0).get("field").asString()).isEqualTo("points");
+            assertThat(result.body().get("errors").get(0).get("field").asString())
+                    .isEqualTo("points");
             assertThat(snapshot(user, market)).isEqualTo(before);
         }
         Result text = http.post("/api/v1/forecasts", null)
@@ -311,8 +318,7 @@ class ForecastPlacementIntegrationTests {
         MarketDetail market = markets.open("Reused key market", "Yes", "No");
         placeWithKey(user, market, 0, 100, "key-x");
 
-        assertRefused(
-                user, market, () -> placeWithKey(user, market, 0, 200, "key-x"), 409, "IDEMPOTENCY_KEY_REUSED");
+        assertRefused(user, market, () -> placeWithKey(user, market, 0, 200, "key-x"), 409, "IDEMPOTENCY_KEY_REUSED");
         assertRefused(user, market, () -> placeWithKey(user, market, 0, 1, "k".repeat(101)), 400, "VALIDATION_FAILED");
     }
 

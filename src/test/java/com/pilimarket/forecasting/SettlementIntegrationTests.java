@@ -175,7 +175,8 @@ class SettlementIntegrationTests {
         }
 
         Result cancelled = http.post(
-                        "/api/v1/admin/markets/" + market.id() + "/cancel", Map.of("reason", "The fight was called off"))
+                        "/api/v1/admin/markets/" + market.id() + "/cancel",
+                        Map.of("reason", "The fight was called off"))
                 .bearer(admin.token())
                 .send();
 
@@ -198,8 +199,7 @@ class SettlementIntegrationTests {
         }
         TestUser loser = forecaster(market, 1, 333);
         // Settlement walks forecasts in id order, four per batch: fail on the 7th, in the second batch.
-        UUID seventh = jdbc.sql(
-                        "SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY id OFFSET 6 LIMIT 1")
+        UUID seventh = jdbc.sql("SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY id OFFSET 6 LIMIT 1")
                 .param("m", market.id())
                 .query(UUID.class)
                 .single();
@@ -211,8 +211,7 @@ class SettlementIntegrationTests {
                             END IF;
                             RETURN NEW;
                         END $$
-                        """.formatted(market.id(), seventh))
-                .update();
+                        """.formatted(market.id(), seventh)).update();
         jdbc.sql("CREATE TRIGGER test_fail_payout BEFORE INSERT ON ledger_transactions"
                         + " FOR EACH ROW EXECUTE FUNCTION test_fail_payout()")
                 .update();
@@ -223,7 +222,9 @@ class SettlementIntegrationTests {
             jdbc.sql("DROP TRIGGER test_fail_payout ON ledger_transactions").update();
         }
         assertThat(settled(market)).isFalse();
-        assertThat(pending(market)).as("the first batch committed, the rest waits").isEqualTo(7);
+        assertThat(pending(market))
+                .as("the first batch committed, the rest waits")
+                .isEqualTo(7);
         assertThat(payoutsPosted(market)).isEqualTo(4);
 
         publications.resubmitIncompletePublications(p -> true);
@@ -277,18 +278,14 @@ class SettlementIntegrationTests {
         return jdbc.sql("""
                         SELECT count(*) FROM event_publication
                         WHERE completion_date IS NULL AND listener_id LIKE '%SettlementListener%'
-                        """)
-                .query(Long.class)
-                .single();
+                        """).query(Long.class).single();
     }
 
     long failedAttempts() {
         return jdbc.sql("""
                         SELECT count(*) FROM event_publication
                         WHERE completion_date IS NULL AND listener_id LIKE '%SettlementListener%' AND status = 'FAILED'
-                        """)
-                .query(Long.class)
-                .single();
+                        """).query(Long.class).single();
     }
 
     // ------------------------------------------------------------------ refusals
@@ -304,7 +301,9 @@ class SettlementIntegrationTests {
                         .param("m", market.id())
                         .query(Long.class)
                         .single(),
-                jdbc.sql("SELECT count(*) FROM ledger_transactions").query(Long.class).single());
+                jdbc.sql("SELECT count(*) FROM ledger_transactions")
+                        .query(Long.class)
+                        .single());
     }
 
     void assertRefused(MarketDetail market, TestUser actor, Result result, int status, String code) {
@@ -327,15 +326,72 @@ class SettlementIntegrationTests {
         forecaster(market, 0, 10);
         UUID yes = outcome(market, 0);
 
-        assertRefused(market, admin, resolveWith(admin, market, Map.of("outcome_id", yes, "resolution_note", "x")), 400, "VALIDATION_FAILED");
-        assertRefused(market, admin, resolveWith(admin, market, Map.of(
-                "outcome_id", yes, "evidence_urls", List.of("javascript:alert(1)"), "resolution_note", "x")), 400, "VALIDATION_FAILED");
-        assertRefused(market, admin, resolveWith(admin, market, Map.of(
-                "outcome_id", yes, "evidence_urls", List.of("ftp://example.com/x"), "resolution_note", "x")), 400, "VALIDATION_FAILED");
-        assertRefused(market, admin, resolveWith(admin, market, Map.of(
-                "outcome_id", yes, "evidence_urls", List.of("https://example.com"), "resolution_note", "<p> </p>")), 400, "VALIDATION_FAILED");
-        assertRefused(market, admin, resolveWith(admin, market, Map.of(
-                "outcome_id", outcome(other, 0), "evidence_urls", List.of("https://example.com"), "resolution_note", "x")), 400, "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(admin, market, Map.of("outcome_id", yes, "resolution_note", "x")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                yes,
+                                "evidence_urls",
+                                List.of("javascript:alert(1)"),
+                                "resolution_note",
+                                "x")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                yes,
+                                "evidence_urls",
+                                List.of("ftp://example.com/x"),
+                                "resolution_note",
+                                "x")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                yes,
+                                "evidence_urls",
+                                List.of("https://example.com"),
+                                "resolution_note",
+                                "<p> </p>")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                outcome(other, 0),
+                                "evidence_urls",
+                                List.of("https://example.com"),
+                                "resolution_note",
+                                "x")),
+                400,
+                "VALIDATION_FAILED");
     }
 
     @Test

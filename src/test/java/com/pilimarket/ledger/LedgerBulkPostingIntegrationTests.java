@@ -158,6 +158,7 @@ class LedgerBulkPostingIntegrationTests {
         ledger.postAll(out);
 
         assertThat(ledger.balanceOf(Account.pool(market))).isEqualTo(20_000);
-        assertThat(people).allSatisfy(id -> assertThat(ledger.balanceOf(Account.user(id))).isZero());
+        assertThat(people)
+                .allSatisfy(id -> assertThat(ledger.balanceOf(Account.user(id))).isZero());
     }
 }

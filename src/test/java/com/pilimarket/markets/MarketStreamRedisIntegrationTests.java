@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestDatabases;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestMarkets;
-import com.pilimarket.support.TestUsers;
-import com.pilimarket.support.TestDatabases;
 import com.pilimarket.support.TestRedis;
+import com.pilimarket.support.TestUsers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -24,9 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.ObjectMapper;
 
 /** With Redis, market updates travel through pub/sub, so every instance's subscribers see them. */
@@ -66,7 +66,8 @@ class MarketStreamRedisIntegrationTests {
                 new ChannelTopic(platform.keyPrefix() + "market:" + market.id()));
         HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/v1/markets/" + market.id() + "/stream"))
+                        HttpRequest.newBuilder(
+                                        URI.create(http.baseUrl() + "/api/v1/markets/" + market.id() + "/stream"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
         BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
@@ -89,7 +90,10 @@ class MarketStreamRedisIntegrationTests {
 
         reading.get(10, TimeUnit.SECONDS);
         response.body().close();
-        assertThat(new ObjectMapper().readTree(events.get(1)).get("total_points").asLong())
+        assertThat(new ObjectMapper()
+                        .readTree(events.get(1))
+                        .get("total_points")
+                        .asLong())
                 .isEqualTo(100);
         synchronized (onChannel) {
             assertThat(onChannel).hasSize(1);

@@ -131,7 +131,8 @@ class MarketsIntegrationTests {
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.data().get("slug").asString()).startsWith("market");
         assertThat(second.data().get("slug").asString()).startsWith("market-");
-        assertThat(second.data().get("slug").asString()).isNotEqualTo(first.data().get("slug").asString());
+        assertThat(second.data().get("slug").asString())
+                .isNotEqualTo(first.data().get("slug").asString());
     }
 
     @Test
@@ -140,9 +141,9 @@ class MarketsIntegrationTests {
 
         Map<String, Object> oneOutcome = newMarket("One outcome", List.of("Yes"));
         Map<String, Object> duplicate = newMarket("Duplicates", List.of("Yes", " yes ", "No"));
-        Map<String, Object> tooMany = newMarket("Too many", java.util.stream.IntStream.range(0, 21)
-                .mapToObj(i -> "O" + i)
-                .toList());
+        Map<String, Object> tooMany = newMarket(
+                "Too many",
+                java.util.stream.IntStream.range(0, 21).mapToObj(i -> "O" + i).toList());
         Map<String, Object> past = newMarket("Past", List.of("Yes", "No"));
         past.put("closes_at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString());
         Map<String, Object> badCategory = newMarket("Bad category", List.of("Yes", "No"));
@@ -200,8 +201,7 @@ class MarketsIntegrationTests {
         TestUser user = users.create(100);
         forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(now, 0), 10));
 
-        Result refused = http.patch(
-                        "/api/v1/admin/markets/" + market.id(), Map.of("outcomes", List.of("Only", "Two")))
+        Result refused = http.patch("/api/v1/admin/markets/" + market.id(), Map.of("outcomes", List.of("Only", "Two")))
                 .bearer(admin.token())
                 .send();
         assertThat(refused.status()).isEqualTo(422);
@@ -222,20 +222,45 @@ class MarketsIntegrationTests {
         MarketDetail market = markets.open("Lifecycle " + unique(), "Yes", "No");
         String base = "/api/v1/admin/markets/" + market.id();
 
-        assertThat(http.post(base + "/resume", null).bearer(admin.token()).send().errorCode())
+        assertThat(http.post(base + "/resume", null)
+                        .bearer(admin.token())
+                        .send()
+                        .errorCode())
                 .isEqualTo("INVALID_STATE");
-        assertThat(http.post(base + "/suspend", null).bearer(admin.token()).send().data().get("status").asString())
+        assertThat(http.post(base + "/suspend", null)
+                        .bearer(admin.token())
+                        .send()
+                        .data()
+                        .get("status")
+                        .asString())
                 .isEqualTo("suspended");
-        assertThat(http.post(base + "/suspend", null).bearer(admin.token()).send().status())
+        assertThat(http.post(base + "/suspend", null)
+                        .bearer(admin.token())
+                        .send()
+                        .status())
                 .isEqualTo(422);
-        assertThat(http.post(base + "/resume", null).bearer(admin.token()).send().data().get("status").asString())
+        assertThat(http.post(base + "/resume", null)
+                        .bearer(admin.token())
+                        .send()
+                        .data()
+                        .get("status")
+                        .asString())
                 .isEqualTo("open");
-        assertThat(http.post(base + "/close", null).bearer(admin.token()).send().data().get("status").asString())
+        assertThat(http.post(base + "/close", null)
+                        .bearer(admin.token())
+                        .send()
+                        .data()
+                        .get("status")
+                        .asString())
                 .isEqualTo("closed");
         Result again = http.post(base + "/close", null).bearer(admin.token()).send();
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.errorCode()).isEqualTo("INVALID_STATE");
-        Result editClose = http.patch(base, Map.of("closes_at", OffsetDateTime.now(ZoneOffset.UTC).plusDays(9).toString()))
+        Result editClose = http.patch(
+                        base,
+                        Map.of(
+                                "closes_at",
+                                OffsetDateTime.now(ZoneOffset.UTC).plusDays(9).toString()))
                 .bearer(admin.token())
                 .send();
         assertThat(editClose.errorCode()).isEqualTo("INVALID_STATE");
@@ -272,7 +297,8 @@ class MarketsIntegrationTests {
                     .send();
             assertThat(result.status()).isEqualTo(200);
             assertThat(result.data()).hasSize(1);
-            assertThat(result.data().get(0).get("id").asString()).isEqualTo(market.id().toString());
+            assertThat(result.data().get(0).get("id").asString())
+                    .isEqualTo(market.id().toString());
         }
         assertThat(http.get("/api/v1/markets?q=%25" + word).send().data()).isEmpty();
     }
@@ -288,7 +314,8 @@ class MarketsIntegrationTests {
         forecasts.place(user.id(), new PlaceForecast(small.id(), outcome(small, 0), 10));
         forecasts.place(user.id(), new PlaceForecast(big.id(), outcome(big, 1), 500));
 
-        Result byVolume = http.get("/api/v1/markets?q=" + word + "&sort=volume&order=desc&status=open").send();
+        Result byVolume = http.get("/api/v1/markets?q=" + word + "&sort=volume&order=desc&status=open")
+                .send();
         assertThat(byVolume.data())
                 .extracting(n -> n.get("id").asString())
                 .containsExactly(big.id().toString(), small.id().toString());
@@ -296,16 +323,24 @@ class MarketsIntegrationTests {
         assertThat(first.get("total_points").asLong()).isEqualTo(500);
         assertThat(first.get("forecaster_count").asInt()).isEqualTo(1);
         assertThat(first.get("outcomes").get(1).get("pool_share").asDouble()).isEqualTo(1.0);
-        assertThat(first.get("outcomes").get(1).get("payout_per_chip").asDouble()).isEqualTo(1.0);
+        assertThat(first.get("outcomes").get(1).get("payout_per_chip").asDouble())
+                .isEqualTo(1.0);
         assertThat(byVolume.body().get("pagination").get("total").asLong()).isEqualTo(2);
 
-        Result paged = http.get("/api/v1/markets?q=" + word + "&sort=created_at&order=asc&limit=1&page=2").send();
-        assertThat(paged.data()).extracting(n -> n.get("id").asString()).containsExactly(big.id().toString());
+        Result paged = http.get("/api/v1/markets?q=" + word + "&sort=created_at&order=asc&limit=1&page=2")
+                .send();
+        assertThat(paged.data())
+                .extracting(n -> n.get("id").asString())
+                .containsExactly(big.id().toString());
         assertThat(paged.body().get("pagination").get("pages").asInt()).isEqualTo(3);
 
-        Result bySuspended = http.get("/api/v1/markets?q=" + word + "&status=suspended&category=sports").send();
+        Result bySuspended = http.get("/api/v1/markets?q=" + word + "&status=suspended&category=sports")
+                .send();
         assertThat(bySuspended.data()).hasSize(1);
-        assertThat(http.get("/api/v1/markets?q=" + word + "&category=crypto").send().data()).isEmpty();
+        assertThat(http.get("/api/v1/markets?q=" + word + "&category=crypto")
+                        .send()
+                        .data())
+                .isEmpty();
     }
 
     @Test
@@ -323,7 +358,9 @@ class MarketsIntegrationTests {
         TestUser user = users.create(1_000);
         forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(market, 0), 40));
 
-        Result bySlug = http.get("/api/v1/markets/" + market.slug()).bearer(user.token()).send();
+        Result bySlug = http.get("/api/v1/markets/" + market.slug())
+                .bearer(user.token())
+                .send();
         Result byId = http.get("/api/v1/markets/" + market.id()).send();
 
         assertThat(bySlug.data().get("my_forecast").get("points").asLong()).isEqualTo(40);
@@ -332,7 +369,8 @@ class MarketsIntegrationTests {
         assertThat(byId.data().get("my_forecast").isNull()).isTrue();
         assertThat(byId.data().get("total_points").asLong()).isEqualTo(40);
         assertThat(http.get("/api/v1/markets/no-such-market").send().status()).isEqualTo(404);
-        assertThat(http.get("/api/v1/markets/" + UUID.randomUUID()).send().status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/markets/" + UUID.randomUUID()).send().status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -341,19 +379,24 @@ class MarketsIntegrationTests {
         TestUser user = users.create(1_000);
         forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(market, 0), 100));
         forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(market, 0), 100));
-        jdbc.sql("INSERT INTO market_history (market_id, at, probabilities) VALUES (:m, now() - interval '10 days', '{}')")
+        jdbc.sql(
+                        "INSERT INTO market_history (market_id, at, probabilities) VALUES (:m, now() - interval '10 days', '{}')")
                 .param("m", market.id())
                 .update();
 
-        Result all = http.get("/api/v1/markets/" + market.id() + "/history?range=all").send();
-        Result day = http.get("/api/v1/markets/" + market.id() + "/history?range=24h").send();
+        Result all = http.get("/api/v1/markets/" + market.id() + "/history?range=all")
+                .send();
+        Result day = http.get("/api/v1/markets/" + market.id() + "/history?range=24h")
+                .send();
 
         assertThat(all.data()).hasSize(4);
         assertThat(day.data()).hasSize(3);
         JsonNode last = day.data().get(2).get("probabilities");
         // (50 + 200) / 300
         assertThat(last.get(outcome(market, 0).toString()).asDouble()).isEqualTo(250.0 / 300);
-        assertThat(http.get("/api/v1/markets/" + market.id() + "/history?range=1y").send().status())
+        assertThat(http.get("/api/v1/markets/" + market.id() + "/history?range=1y")
+                        .send()
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -369,11 +412,14 @@ class MarketsIntegrationTests {
 
         assertThat(list.data()).hasSize(2);
         JsonNode newest = list.data().get(0);
-        assertThat(newest.get("user").get("id").asString()).isEqualTo(second.id().toString());
+        assertThat(newest.get("user").get("id").asString())
+                .isEqualTo(second.id().toString());
         assertThat(newest.get("user").get("display_name").asString()).isEqualTo("Tester");
         assertThat(newest.get("user").has("email")).isFalse();
         assertThat(newest.get("points").asLong()).isEqualTo(20);
-        assertThat(http.get("/api/v1/markets/" + UUID.randomUUID() + "/forecasts").send().status())
+        assertThat(http.get("/api/v1/markets/" + UUID.randomUUID() + "/forecasts")
+                        .send()
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -384,11 +430,21 @@ class MarketsIntegrationTests {
         String path = "/api/v1/markets/" + market.id() + "/watch";
 
         assertThat(http.post(path, null).bearer(user.token()).send().status()).isEqualTo(200);
-        assertThat(http.post(path, null).bearer(user.token()).send().data().get("watching").asBoolean())
+        assertThat(http.post(path, null)
+                        .bearer(user.token())
+                        .send()
+                        .data()
+                        .get("watching")
+                        .asBoolean())
                 .isTrue();
         assertThat(marketsApi.isWatching(user.id(), market.id())).isTrue();
         assertThat(http.delete(path).bearer(user.token()).send().status()).isEqualTo(200);
-        assertThat(http.delete(path).bearer(user.token()).send().data().get("watching").asBoolean())
+        assertThat(http.delete(path)
+                        .bearer(user.token())
+                        .send()
+                        .data()
+                        .get("watching")
+                        .asBoolean())
                 .isFalse();
         assertThat(marketsApi.isWatching(user.id(), market.id())).isFalse();
         assertThat(http.post(path, null).send().status()).isEqualTo(401);

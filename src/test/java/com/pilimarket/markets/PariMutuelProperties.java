@@ -11,9 +11,9 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.From;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -37,7 +37,9 @@ class PariMutuelProperties {
     Arbitrary<BigDecimal> fees() {
         return Arbitraries.oneOf(
                 Arbitraries.just(BigDecimal.ZERO),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(100)).ofScale(2));
+                Arbitraries.bigDecimals()
+                        .between(BigDecimal.ZERO, BigDecimal.valueOf(100))
+                        .ofScale(2));
     }
 
     private static List<PariMutuel.Stake> stakesOf(List<Long> points, List<Integer> outcomes) {
@@ -59,7 +61,8 @@ class PariMutuelProperties {
         PariMutuel.Result result = PariMutuel.payouts(stakes, WINNER, fee);
 
         long pool = points.stream().mapToLong(Long::longValue).sum();
-        long paid = result.payouts().values().stream().mapToLong(Long::longValue).sum();
+        long paid =
+                result.payouts().values().stream().mapToLong(Long::longValue).sum();
         assertThat(result.pool()).isEqualTo(pool);
         assertThat(paid + result.house()).isEqualTo(pool);
         assertThat(result.house()).isNotNegative();
@@ -114,9 +117,8 @@ class PariMutuelProperties {
 
         PariMutuel.Result result = PariMutuel.payouts(stakes, WINNER, fee);
 
-        List<PariMutuel.Stake> winners = stakes.stream()
-                .filter(s -> s.outcomeId().equals(WINNER))
-                .toList();
+        List<PariMutuel.Stake> winners =
+                stakes.stream().filter(s -> s.outcomeId().equals(WINNER)).toList();
         for (PariMutuel.Stake a : winners) {
             for (PariMutuel.Stake b : winners) {
                 if (a.points() > b.points()) {
@@ -127,7 +129,8 @@ class PariMutuelProperties {
     }
 
     @Property(tries = 200)
-    void a_cancellation_refunds_every_stake_exactly(@ForAll @Size(min = 0, max = 60) List<@From("stakes") Long> points) {
+    void a_cancellation_refunds_every_stake_exactly(
+            @ForAll @Size(min = 0, max = 60) List<@From("stakes") Long> points) {
         List<PariMutuel.Stake> stakes = stakesOf(points, List.of(0, 1, 2));
 
         PariMutuel.Result result = PariMutuel.refunds(stakes);

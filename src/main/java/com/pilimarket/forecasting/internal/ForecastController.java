@@ -103,8 +103,7 @@ class ForecastController {
     }
 
     @PostMapping("/api/v1/forecasts")
-    @Operation(
-            summary = "Stake chips on an outcome: 201 for a new forecast, 200 for a top-up; honours Idempotency-Key")
+    @Operation(summary = "Stake chips on an outcome: 201 for a new forecast, 200 for a top-up; honours Idempotency-Key")
     ResponseEntity<?> place(
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody PlaceForecastRequest request) {

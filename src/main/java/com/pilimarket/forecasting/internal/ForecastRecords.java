@@ -139,7 +139,8 @@ class ForecastRecords {
                 .param("m", marketId)
                 .query(Long.class)
                 .single();
-        List<MarketForecastRow> rows = jdbc.sql("SELECT " + COLUMNS + """
+        List<MarketForecastRow> rows = jdbc
+                .sql("SELECT " + COLUMNS + """
                          FROM forecasts WHERE market_id = :m
                         ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
                         """)
@@ -150,7 +151,14 @@ class ForecastRecords {
                 .list()
                 .stream()
                 .map(r -> new MarketForecastRow(
-                        r.id(), r.userId(), r.outcomeId(), r.points(), r.status(), r.payout(), r.createdAt(), r.updatedAt()))
+                        r.id(),
+                        r.userId(),
+                        r.outcomeId(),
+                        r.points(),
+                        r.status(),
+                        r.payout(),
+                        r.createdAt(),
+                        r.updatedAt()))
                 .toList();
         return Page.of(rows, page, total);
     }
@@ -192,20 +200,19 @@ class ForecastRecords {
 
     /** Writes the outcome of a batch in one statement. */
     void markSettled(UUID[] ids, String[] statuses, Long[] payouts) {
-        template.update(
-                con -> {
-                    var ps = con.prepareStatement("""
+        template.update(con -> {
+            var ps = con.prepareStatement("""
                             UPDATE forecasts f
                             SET status = s.status, payout = s.payout, settled_at = clock_timestamp(),
                                 updated_at = clock_timestamp()
                             FROM unnest(?::uuid[], ?::text[], ?::bigint[]) AS s(id, status, payout)
                             WHERE f.id = s.id AND f.status = 'pending'
                             """);
-                    ps.setArray(1, con.createArrayOf("uuid", ids));
-                    ps.setArray(2, con.createArrayOf("text", statuses));
-                    ps.setArray(3, con.createArrayOf("bigint", payouts));
-                    return ps;
-                });
+            ps.setArray(1, con.createArrayOf("uuid", ids));
+            ps.setArray(2, con.createArrayOf("text", statuses));
+            ps.setArray(3, con.createArrayOf("bigint", payouts));
+            return ps;
+        });
     }
 
     boolean hasPending(UUID marketId) {
@@ -221,5 +228,4 @@ class ForecastRecords {
                 .query(ForecastRecords::row)
                 .list();
     }
-
 }

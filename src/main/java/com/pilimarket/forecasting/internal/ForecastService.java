@@ -74,7 +74,8 @@ public class ForecastService {
         int placement;
         if (existing.isPresent()) {
             ForecastRow row = existing.get();
-            Forecast forecast = Forecast.existing(row.outcomeId(), row.points(), row.placements(), row.crowdProbability());
+            Forecast forecast =
+                    Forecast.existing(row.outcomeId(), row.points(), row.placements(), row.crowdProbability());
             forecast.topUp(command.outcomeId(), command.points(), q, market.maxPointsPerUser());
             forecastId = row.id();
             placement = forecast.placements();
@@ -84,7 +85,12 @@ public class ForecastService {
             forecastId = UUID.randomUUID();
             placement = forecast.placements();
             if (!records.insert(
-                    forecastId, userId, market.id(), command.outcomeId(), forecast.points(), forecast.crowdProbability())) {
+                    forecastId,
+                    userId,
+                    market.id(),
+                    command.outcomeId(),
+                    forecast.points(),
+                    forecast.crowdProbability())) {
                 // Unreachable while the market lock serialises placements; refuse rather than double-apply.
                 throw ApiException.conflict("CONFLICT", "A concurrent forecast got in the way; nothing was changed");
             }
@@ -95,7 +101,11 @@ public class ForecastService {
                         Account.user(userId),
                         Account.pool(market.id()),
                         command.points())
-                .withMetadata(Map.of("market_id", market.id().toString(), "outcome_id", command.outcomeId().toString())));
+                .withMetadata(Map.of(
+                        "market_id",
+                        market.id().toString(),
+                        "outcome_id",
+                        command.outcomeId().toString())));
         markets.recordStake(market.id(), command.outcomeId(), command.points(), existing.isEmpty());
         ForecastRow saved = records.find(forecastId).orElseThrow();
         events.publishEvent(new ForecastPlaced(
@@ -125,9 +135,11 @@ public class ForecastService {
         Page<MarketForecastRow> rows = records.ofMarket(marketId, page);
         Map<UUID, Forecaster> people = new HashMap<>();
         for (MarketForecastRow row : rows.items()) {
-            people.computeIfAbsent(row.userId(), id -> users.find(id)
-                    .map(u -> new Forecaster(u.id(), u.displayName(), u.avatarUrl()))
-                    .orElse(new Forecaster(id, null, null)));
+            people.computeIfAbsent(
+                    row.userId(),
+                    id -> users.find(id)
+                            .map(u -> new Forecaster(u.id(), u.displayName(), u.avatarUrl()))
+                            .orElse(new Forecaster(id, null, null)));
         }
         return rows.map(row -> new MarketForecast(
                 row.id(),

@@ -11,6 +11,7 @@ import com.pilimarket.markets.MarketSnapshot;
 import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.PariMutuel;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public class Settlement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate batch;
     private final int batchSize;
+    private final Clock clock;
 
     Settlement(
             ForecastRecords records,
@@ -55,6 +57,7 @@ public class Settlement {
             Ledger ledger,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
+            Clock clock,
             @Value("${pilimarket.settlement.batch-size:5000}") int batchSize) {
         this.records = records;
         this.markets = markets;
@@ -64,6 +67,7 @@ public class Settlement {
         // Each batch commits on its own even when the caller (an event listener) has a transaction.
         this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.batchSize = batchSize;
+        this.clock = clock;
     }
 
     /** Settles a resolved market: winners share the pool, with no winner everyone is refunded. */
@@ -153,7 +157,11 @@ public class Settlement {
                                 Account.pool(marketId),
                                 Account.user(row.userId()),
                                 payout)
-                        .withMetadata(Map.of("market_id", marketId.toString(), "forecast_id", row.id().toString())));
+                        .withMetadata(Map.of(
+                                "market_id",
+                                marketId.toString(),
+                                "forecast_id",
+                                row.id().toString())));
             }
         }
         ledger.postAll(transfers);
@@ -171,7 +179,7 @@ public class Settlement {
         if (!markets.markSettled(marketId)) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<ForecastSettled> forecasts = new ArrayList<>();
         for (ForecastRow row : records.allOf(marketId)) {
             forecasts.add(new ForecastSettled(

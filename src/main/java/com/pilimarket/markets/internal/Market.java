@@ -79,7 +79,8 @@ final class Market {
     /** Forecasts are taken only while open and before the closing time, even if the close job is late. */
     void requireOpenForForecasts(Instant now) {
         if (status != MarketStatus.OPEN) {
-            throw ApiException.unprocessable(MARKET_NOT_OPEN, "This market is " + status.value() + "; forecasts are closed");
+            throw ApiException.unprocessable(
+                    MARKET_NOT_OPEN, "This market is " + status.value() + "; forecasts are closed");
         }
         if (!now.isBefore(closesAt)) {
             throw ApiException.unprocessable(MARKET_NOT_OPEN, "This market closed for forecasts at " + closesAt);

@@ -42,7 +42,9 @@ class MarketController {
     record Watching(UUID marketId, boolean watching) {}
 
     @GetMapping
-    @Operation(summary = "List markets (filter by category, status, text; sort by created_at, volume, closes_at, forecasters)")
+    @Operation(
+            summary =
+                    "List markets (filter by category, status, text; sort by created_at, volume, closes_at, forecasters)")
     ApiResponse<List<MarketSummary>> list(
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String status,

@@ -240,7 +240,8 @@ class MarketRecords {
 
     /** True if this call set {@code settled_at}; a second call (a re-run) changes nothing. */
     boolean markSettled(UUID id) {
-        return jdbc.sql("UPDATE markets SET settled_at = now(), updated_at = now() WHERE id = :id AND settled_at IS NULL")
+        return jdbc.sql(
+                                "UPDATE markets SET settled_at = now(), updated_at = now() WHERE id = :id AND settled_at IS NULL")
                         .param("id", id)
                         .update()
                 == 1;
@@ -294,14 +295,15 @@ class MarketRecords {
                 .update();
     }
 
+    /**
+     * clock_timestamp(), not now(): now() is when the transaction started, and placements commit in
+     * the order of the market lock, not in the order they started.
+     */
     void insertHistory(UUID marketId, String probabilitiesJson) {
         jdbc.sql("""
                         INSERT INTO market_history (market_id, at, probabilities)
                         VALUES (:m, clock_timestamp(), CAST(:p AS jsonb))
-                        """)
-                .param("m", marketId)
-                .param("p", probabilitiesJson)
-                .update();
+                        """).param("m", marketId).param("p", probabilitiesJson).update();
     }
 
     /** A point of history: when, and the probabilities as stored (JSON). */

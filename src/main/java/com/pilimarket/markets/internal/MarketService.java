@@ -139,13 +139,14 @@ public class MarketService {
         String base = Slugs.of(title);
         records.lockSlug(base);
         String slug = Slugs.unique(base, new HashSet<>(records.slugsLike(base)));
-        UUID id = records.insert(slug, title, description, category, metadata, closesAt, resolvesAt, maxPoints, actorId);
+        UUID id =
+                records.insert(slug, title, description, category, metadata, closesAt, resolvesAt, maxPoints, actorId);
         records.insertOutcomes(id, outcomes);
         recordHistory(id);
         MarketRow row = records.find(id).orElseThrow();
         audit.record(actorId, "market.create", id, Map.of("slug", slug, "title", title));
-        events.publishEvent(
-                new MarketCreated(id, slug, title, category, actorId, row.createdAt().toInstant()));
+        events.publishEvent(new MarketCreated(
+                id, slug, title, category, actorId, row.createdAt().toInstant()));
         return detailOf(row, null);
     }
 
@@ -315,7 +316,13 @@ public class MarketService {
         records.markCancelled(marketId, cleaned, now);
         audit.record(actorId, "market.cancel", marketId, Map.of("reason", cleaned));
         events.publishEvent(new MarketCancelled(
-                marketId, cleaned, actorId, row.title(), row.category(), row.createdAt().toInstant(), now));
+                marketId,
+                cleaned,
+                actorId,
+                row.title(),
+                row.category(),
+                row.createdAt().toInstant(),
+                now));
         broadcast(marketId);
         return detailOf(records.find(marketId).orElseThrow(), actorId);
     }
@@ -393,8 +400,8 @@ public class MarketService {
         String direction = order.toUpperCase(Locale.ROOT);
         String orderBy = SORTS.get(sort) + " " + direction + ", m.id " + direction;
         Page<MarketRow> rows = records.list(new ListFilter(category, status, search, orderBy), page);
-        Map<UUID, List<OutcomeRow>> outcomes = records.outcomesOf(
-                rows.items().stream().map(MarketRow::id).toList());
+        Map<UUID, List<OutcomeRow>> outcomes =
+                records.outcomesOf(rows.items().stream().map(MarketRow::id).toList());
         return rows.map(row -> new MarketSummary(
                 row.id(),
                 row.slug(),
@@ -414,14 +421,13 @@ public class MarketService {
     public List<HistoryPoint> history(UUID marketId, String range) {
         requireRow(marketId);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime from =
-                switch (range == null || range.isBlank() ? "all" : range) {
-                    case "24h" -> now.minus(Duration.ofHours(24));
-                    case "7d" -> now.minusDays(7);
-                    case "30d" -> now.minusDays(30);
-                    case "all" -> null;
-                    default -> throw ValidationException.of("range", "must be one of 24h, 7d, 30d, all");
-                };
+        OffsetDateTime from = switch (range == null || range.isBlank() ? "all" : range) {
+            case "24h" -> now.minus(Duration.ofHours(24));
+            case "7d" -> now.minusDays(7);
+            case "30d" -> now.minusDays(30);
+            case "all" -> null;
+            default -> throw ValidationException.of("range", "must be one of 24h, 7d, 30d, all");
+        };
         List<HistoryPoint> points = new ArrayList<>();
         for (HistoryRow row : records.history(marketId, from, HISTORY_POINTS)) {
             Map<String, Double> raw = json.readValue(row.probabilitiesJson(), new TypeReference<>() {});
@@ -488,7 +494,8 @@ public class MarketService {
 
     private MarketDetail saveTransition(UUID actorId, Market market, String action) {
         records.updateStatus(market.id(), market.status());
-        audit.record(actorId, action, market.id(), Map.of("status", market.status().value()));
+        audit.record(
+                actorId, action, market.id(), Map.of("status", market.status().value()));
         broadcast(market.id());
         return detailOf(records.find(market.id()).orElseThrow(), null);
     }

@@ -21,7 +21,8 @@ final class Slugs {
     static String of(String title) {
         String decomposed = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD);
         String ascii = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-        String slug = EDGE_DASHES.matcher(NON_SLUG.matcher(ascii).replaceAll("-")).replaceAll("");
+        String slug =
+                EDGE_DASHES.matcher(NON_SLUG.matcher(ascii).replaceAll("-")).replaceAll("");
         if (slug.length() > MAX_LENGTH) {
             slug = EDGE_DASHES.matcher(slug.substring(0, MAX_LENGTH)).replaceAll("");
         }

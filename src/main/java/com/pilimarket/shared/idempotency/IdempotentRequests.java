@@ -116,17 +116,16 @@ public class IdempotentRequests {
         if (stored.get().body() == null) {
             return builder.build();
         }
-        return builder.contentType(MediaType.APPLICATION_JSON).body(json.readTree(stored.get().body()));
+        return builder.contentType(MediaType.APPLICATION_JSON)
+                .body(json.readTree(stored.get().body()));
     }
 
     private String hash(Object requestBody) {
         try {
             byte[] canonical = json.writeValueAsBytes(requestBody);
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

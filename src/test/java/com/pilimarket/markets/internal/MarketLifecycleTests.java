@@ -62,13 +62,16 @@ class MarketLifecycleTests {
     void a_second_resolution_is_a_conflict() {
         assertThatThrownBy(() -> market(MarketStatus.RESOLVED).resolve())
                 .isInstanceOf(ApiException.class)
-                .extracting(e -> ((ApiException) e).code(), e -> ((ApiException) e).status().value())
+                .extracting(
+                        e -> ((ApiException) e).code(),
+                        e -> ((ApiException) e).status().value())
                 .containsExactly("ALREADY_RESOLVED", 409);
     }
 
     @Test
     void suspended_and_closed_markets_can_be_resolved_or_cancelled() {
-        for (MarketStatus status : new MarketStatus[] {MarketStatus.OPEN, MarketStatus.SUSPENDED, MarketStatus.CLOSED}) {
+        for (MarketStatus status :
+                new MarketStatus[] {MarketStatus.OPEN, MarketStatus.SUSPENDED, MarketStatus.CLOSED}) {
             Market resolved = market(status);
             resolved.resolve();
             assertThat(resolved.status()).isEqualTo(MarketStatus.RESOLVED);
@@ -80,7 +83,8 @@ class MarketLifecycleTests {
 
     @Test
     void forecasts_are_refused_when_not_open_or_past_the_closing_time_even_before_the_job_runs() {
-        assertThat(codeOf(() -> market(MarketStatus.OPEN).requireOpenForForecasts(NOW))).isNull();
+        assertThat(codeOf(() -> market(MarketStatus.OPEN).requireOpenForForecasts(NOW)))
+                .isNull();
         assertThat(codeOf(() -> market(MarketStatus.OPEN).requireOpenForForecasts(NOW.plusSeconds(3600))))
                 .isEqualTo("MARKET_NOT_OPEN");
         assertThat(codeOf(() -> market(MarketStatus.SUSPENDED).requireOpenForForecasts(NOW)))
@@ -93,6 +97,7 @@ class MarketLifecycleTests {
         assertThat(due.closeIfDue(NOW)).isFalse();
         assertThat(due.closeIfDue(NOW.plusSeconds(3600))).isTrue();
         assertThat(due.status()).isEqualTo(MarketStatus.CLOSED);
-        assertThat(market(MarketStatus.SUSPENDED).closeIfDue(NOW.plusSeconds(3600))).isFalse();
+        assertThat(market(MarketStatus.SUSPENDED).closeIfDue(NOW.plusSeconds(3600)))
+                .isFalse();
     }
 }
