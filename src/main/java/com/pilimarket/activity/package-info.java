@@ -1,5 +1,7 @@
 /** Activity: the public activity feed, a read model of past events. */
-@ApplicationModule(displayName = "Activity")
+@ApplicationModule(
+        displayName = "Activity",
+        allowedDependencies = {"shared", "users", "markets", "forecasting"})
 package com.pilimarket.activity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 /** Markets: markets, outcomes, lifecycle, resolution and probability history. */
-@ApplicationModule(displayName = "Markets")
+@ApplicationModule(
+        displayName = "Markets",
+        allowedDependencies = {"shared"})
 package com.pilimarket.markets;
 
 import org.springframework.modulith.ApplicationModule;

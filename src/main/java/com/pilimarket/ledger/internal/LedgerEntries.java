@@ -5,11 +5,14 @@ import com.pilimarket.ledger.LedgerEntryView;
 import com.pilimarket.ledger.Transfer;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -49,6 +52,101 @@ public class LedgerEntries {
                 .optional();
     }
 
+    /** Inserts many transactions at once; returns the ids of those whose reference was new. */
+    public Map<String, UUID> insertTransactions(List<Transfer> transfers) {
+        String[] references = new String[transfers.size()];
+        String[] reasons = new String[transfers.size()];
+        String[] metadata = new String[transfers.size()];
+        for (int i = 0; i < transfers.size(); i++) {
+            Transfer transfer = transfers.get(i);
+            references[i] = transfer.reference();
+            reasons[i] = transfer.reason();
+            metadata[i] = json.writeValueAsString(transfer.metadata());
+        }
+        Map<String, UUID> ids = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("""
+                            INSERT INTO ledger_transactions (reference, reason, metadata)
+                            SELECT r, s, CAST(m AS jsonb) FROM unnest(?::text[], ?::text[], ?::text[]) AS t(r, s, m)
+                            ON CONFLICT (reference) DO NOTHING
+                            RETURNING id, reference
+                            """);
+                    ps.setArray(1, con.createArrayOf("text", references));
+                    ps.setArray(2, con.createArrayOf("text", reasons));
+                    ps.setArray(3, con.createArrayOf("text", metadata));
+                    return ps;
+                },
+                rs -> {
+                    ids.put(rs.getString(2), rs.getObject(1, UUID.class));
+                });
+        return ids;
+    }
+
+    /**
+     * Locks the users in id order, then adds each one's net amount unless it would take the balance
+     * below zero. Returns the balances after; a user missing from the result was refused (or does not
+     * exist).
+     */
+    public Map<UUID, Long> adjustUserBalances(Map<UUID, Long> amounts) {
+        UUID[] ids = amounts.keySet().toArray(UUID[]::new);
+        Long[] deltas = amounts.values().toArray(Long[]::new);
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "SELECT id FROM users WHERE id = ANY(?::uuid[]) ORDER BY id FOR NO KEY UPDATE");
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    return ps;
+                },
+                rs -> {});
+        Map<UUID, Long> balances = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("""
+                            UPDATE users u SET chips = u.chips + d.amount, updated_at = now()
+                            FROM unnest(?::uuid[], ?::bigint[]) AS d(id, amount)
+                            WHERE u.id = d.id AND u.chips + d.amount >= 0
+                            RETURNING u.id, u.chips
+                            """);
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    ps.setArray(2, con.createArrayOf("bigint", deltas));
+                    return ps;
+                },
+                rs -> {
+                    balances.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        return balances;
+    }
+
+    /** Writes many entries in one statement; {@code transactionIds} and {@code rows} run in parallel. */
+    public void insertEntriesBulk(List<UUID> transactionIds, List<EntryRow> rows) {
+        int n = rows.size();
+        UUID[] transactions = transactionIds.toArray(UUID[]::new);
+        String[] accounts = new String[n];
+        UUID[] users = new UUID[n];
+        Long[] amounts = new Long[n];
+        Long[] balances = new Long[n];
+        for (int i = 0; i < n; i++) {
+            EntryRow row = rows.get(i);
+            accounts[i] = row.account().code();
+            users[i] = row.account().isUser() ? row.account().ownerId() : null;
+            amounts[i] = row.amount();
+            balances[i] = row.balanceAfter();
+        }
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after)
+                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::bigint[], ?::bigint[])
+                    """);
+            ps.setArray(1, con.createArrayOf("uuid", transactions));
+            ps.setArray(2, con.createArrayOf("text", accounts));
+            ps.setArray(3, con.createArrayOf("uuid", users));
+            ps.setArray(4, con.createArrayOf("bigint", amounts));
+            ps.setArray(5, con.createArrayOf("bigint", balances));
+            return ps;
+        });
+    }
+
     public Optional<UUID> findTransaction(String reference) {
         return jdbc.sql("SELECT id FROM ledger_transactions WHERE reference = :reference")
                 .param("reference", reference)
@@ -80,7 +178,21 @@ public class LedgerEntries {
                 .single();
     }
 
+    /**
+     * Adds to a system or pool account, creating it on first use. The UPDATE comes first because
+     * PostgreSQL checks an INSERT's proposed row against the CHECK constraints before ON CONFLICT
+     * turns it into an update: a debit would otherwise always fail on a pool or the house.
+     */
     public long adjustAccountBalance(Account account, long amount) {
+        Optional<Long> updated = jdbc.sql(
+                        "UPDATE ledger_accounts SET balance = balance + :amount WHERE code = :code RETURNING balance")
+                .param("amount", amount)
+                .param("code", account.code())
+                .query(Long.class)
+                .optional();
+        if (updated.isPresent()) {
+            return updated.get();
+        }
         return jdbc.sql("""
                         INSERT INTO ledger_accounts (code, kind, owner_id, balance)
                         VALUES (:code, :kind, :owner, :amount)

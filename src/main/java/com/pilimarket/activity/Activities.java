@@ -1,0 +1,66 @@
+package com.pilimarket.activity;
+
+import com.pilimarket.activity.internal.ActivityRecords;
+import com.pilimarket.activity.internal.ActivityRecords.ActivityRow;
+import com.pilimarket.markets.MarketRef;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.shared.Page;
+import com.pilimarket.shared.PageQuery;
+import com.pilimarket.users.Users;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The activity feed: public, per market or per user, newest first. Other modules add entries by
+ * publishing events (see docs/MARKETS.md); {@link #record} is for modules whose events this one does
+ * not know yet, and is idempotent by {@code dedupeKey}.
+ */
+@Service
+public class Activities {
+
+    private final ActivityRecords records;
+    private final Users users;
+    private final Markets markets;
+
+    Activities(ActivityRecords records, Users users, Markets markets) {
+        this.records = records;
+        this.users = users;
+        this.markets = markets;
+    }
+
+    /** Adds an entry unless one with the same {@code dedupeKey} exists; true if it was added. */
+    @Transactional
+    public boolean record(
+            String activityType, UUID userId, UUID marketId, Map<String, Object> metadata, String dedupeKey) {
+        return records.insert(activityType, userId, marketId, metadata, dedupeKey);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ActivityView> feed(UUID marketId, UUID userId, PageQuery page) {
+        Page<ActivityRow> rows = records.feed(marketId, userId, page);
+        Map<UUID, ActivityView.ActivityUser> people = new HashMap<>();
+        rows.items().stream()
+                .map(ActivityRow::userId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(id -> users.find(id)
+                        .ifPresent(u ->
+                                people.put(id, new ActivityView.ActivityUser(u.id(), u.displayName(), u.avatarUrl()))));
+        Map<UUID, MarketRef> refs = markets.refs(rows.items().stream()
+                .map(ActivityRow::marketId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return rows.map(row -> new ActivityView(
+                row.id(),
+                row.activityType(),
+                row.userId() == null ? null : people.get(row.userId()),
+                row.marketId() == null ? null : refs.get(row.marketId()),
+                row.metadata(),
+                row.createdAt()));
+    }
+}

@@ -1,0 +1,58 @@
+package com.pilimarket.activity.internal;
+
+import com.pilimarket.activity.Activities;
+import com.pilimarket.forecasting.ForecastPlaced;
+import com.pilimarket.markets.MarketCreated;
+import com.pilimarket.markets.MarketResolved;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Turns past events into feed entries; each has a dedupe key, so a redelivered event adds nothing. */
+@Component
+class ActivityListeners {
+
+    private final Activities activities;
+
+    ActivityListeners(Activities activities) {
+        this.activities = activities;
+    }
+
+    @ApplicationModuleListener
+    void on(MarketCreated event) {
+        activities.record(
+                "market_created",
+                event.createdBy(),
+                event.marketId(),
+                Map.of("title", event.title(), "slug", event.slug(), "category", event.category()),
+                "market_created:" + event.marketId());
+    }
+
+    @ApplicationModuleListener
+    void on(ForecastPlaced event) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("forecast_id", event.forecastId().toString());
+        metadata.put("outcome_id", event.outcomeId().toString());
+        metadata.put("points", event.points());
+        metadata.put("total_points", event.totalPoints());
+        metadata.put("top_up", event.topUp());
+        // A forecast's total grows with every placement, so (forecast, total) names one placement.
+        activities.record(
+                "forecast_placed",
+                event.userId(),
+                event.marketId(),
+                metadata,
+                "forecast_placed:" + event.forecastId() + ":" + event.totalPoints());
+    }
+
+    @ApplicationModuleListener
+    void on(MarketResolved event) {
+        activities.record(
+                "market_resolved",
+                event.resolvedBy(),
+                event.marketId(),
+                Map.of("title", event.title(), "outcome_id", event.outcomeId().toString()),
+                "market_resolved:" + event.marketId());
+    }
+}

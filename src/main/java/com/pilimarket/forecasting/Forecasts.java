@@ -1,0 +1,36 @@
+package com.pilimarket.forecasting;
+
+import com.pilimarket.forecasting.internal.ForecastService;
+import com.pilimarket.shared.Page;
+import com.pilimarket.shared.PageQuery;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The forecasting module's API. {@link #place} is the one way to stake chips on an outcome (the
+ * HTTP endpoint, the demo-data seeder and tests all use it); it runs in (or joins) one transaction.
+ */
+@Service
+public class Forecasts {
+
+    private final ForecastService service;
+
+    Forecasts(ForecastService service) {
+        this.service = service;
+    }
+
+    /**
+     * Places a new forecast or tops up the user's forecast on the same outcome. Refusals (nothing
+     * changes): 400 {@code VALIDATION_FAILED} (points, outcome_id), 403 (inactive user), 404 (market),
+     * 409 {@code OUTCOME_SWITCH_NOT_ALLOWED}, 422 {@code MARKET_NOT_OPEN}, {@code MAX_POINTS_EXCEEDED},
+     * {@code INSUFFICIENT_CHIPS}.
+     */
+    public ForecastPlacement place(UUID userId, PlaceForecast command) {
+        return service.place(userId, command);
+    }
+
+    /** Recent forecasts on a market, newest first. */
+    public Page<MarketForecast> ofMarket(UUID marketId, PageQuery page) {
+        return service.ofMarket(marketId, page);
+    }
+}

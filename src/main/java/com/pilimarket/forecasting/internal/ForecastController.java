@@ -1,0 +1,127 @@
+package com.pilimarket.forecasting.internal;
+
+import com.pilimarket.forecasting.ForecastPlacement;
+import com.pilimarket.forecasting.Forecasts;
+import com.pilimarket.forecasting.MarketForecast;
+import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.shared.ApiError;
+import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.ErrorCodes;
+import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.ValidationException;
+import com.pilimarket.shared.idempotency.IdempotentRequests;
+import com.pilimarket.shared.security.Callers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Placing forecasts, and the list of forecasts on a market. */
+@RestController
+@Tag(name = "Forecasts")
+class ForecastController {
+
+    private final Forecasts forecasts;
+    private final IdempotentRequests idempotency;
+
+    ForecastController(Forecasts forecasts, IdempotentRequests idempotency) {
+        this.forecasts = forecasts;
+        this.idempotency = idempotency;
+    }
+
+    /**
+     * The body of {@code POST /forecasts}. Points arrive as a decimal so that 1.5 or 1e30 is refused
+     * as such instead of being silently truncated or overflowing.
+     */
+    record PlaceForecastRequest(UUID marketId, UUID outcomeId, BigDecimal points) {
+
+        PlaceForecast toCommand() {
+            List<ApiError> errors = new ArrayList<>();
+            if (marketId == null) {
+                errors.add(new ApiError(ErrorCodes.VALIDATION_FAILED, "market_id", "is required"));
+            }
+            if (outcomeId == null) {
+                errors.add(new ApiError(ErrorCodes.VALIDATION_FAILED, "outcome_id", "is required"));
+            }
+            long whole = 0;
+            if (points == null) {
+                errors.add(new ApiError(ErrorCodes.VALIDATION_FAILED, "points", "is required"));
+            } else if (points.signum() <= 0
+                    || points.stripTrailingZeros().scale() > 0
+                    || points.compareTo(BigDecimal.valueOf(ForecastService.MAX_POINTS_PER_REQUEST)) > 0) {
+                errors.add(new ApiError(
+                        ErrorCodes.VALIDATION_FAILED,
+                        "points",
+                        "must be a whole number from 1 to " + ForecastService.MAX_POINTS_PER_REQUEST));
+            } else {
+                whole = points.longValueExact();
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            return new PlaceForecast(marketId, outcomeId, whole);
+        }
+    }
+
+    /** What {@code POST /forecasts} answers: the forecast and the caller's new balance. */
+    record PlacedForecast(
+            UUID id,
+            UUID marketId,
+            UUID outcomeId,
+            long points,
+            String status,
+            double crowdProbability,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            long chips) {
+
+        static PlacedForecast of(ForecastPlacement placement) {
+            var f = placement.forecast();
+            return new PlacedForecast(
+                    f.id(),
+                    f.marketId(),
+                    f.outcomeId(),
+                    f.points(),
+                    f.status(),
+                    f.crowdProbability(),
+                    f.createdAt(),
+                    f.updatedAt(),
+                    placement.chips());
+        }
+    }
+
+    @PostMapping("/api/v1/forecasts")
+    @Operation(summary = "Stake chips on an outcome: 201 for a new forecast, 200 for a top-up; honours Idempotency-Key")
+    ResponseEntity<?> place(
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody PlaceForecastRequest request) {
+        UUID userId = Callers.requireUserId();
+        PlaceForecast command = request.toCommand();
+        return idempotency.execute(userId, "forecasts", idempotencyKey, command, () -> {
+            ForecastPlacement placement = forecasts.place(userId, command);
+            return ResponseEntity.status(placement.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(ApiResponse.ok(PlacedForecast.of(placement)));
+        });
+    }
+
+    @GetMapping("/api/v1/markets/{id}/forecasts")
+    @Operation(summary = "Recent forecasts on a market, newest first")
+    ApiResponse<List<MarketForecast>> ofMarket(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
+        return ApiResponse.page(forecasts.ofMarket(id, PageQuery.of(page, limit)));
+    }
+}

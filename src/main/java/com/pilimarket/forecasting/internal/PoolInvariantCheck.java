@@ -1,0 +1,74 @@
+package com.pilimarket.forecasting.internal;
+
+import com.pilimarket.shared.InvariantCheck;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * DESIGN.md §2 invariants 3 and 4: while a market takes or holds stakes (open, suspended, closed) its
+ * pool balance = Σ outcome totals = the market's total = Σ forecast points, and its forecaster count
+ * is its number of forecasts; once settled its pool is exactly zero, nothing is pending, and
+ * Σ payouts + the house's share = Σ stakes.
+ */
+@Component
+class PoolInvariantCheck implements InvariantCheck {
+
+    private final JdbcClient jdbc;
+
+    PoolInvariantCheck(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return "market pools";
+    }
+
+    @Override
+    public List<String> violations() {
+        List<String> violations = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT m.id, m.total_points, coalesce(o.total, 0), coalesce(f.total, 0), coalesce(a.balance, 0),
+                               m.forecaster_count, coalesce(f.n, 0)
+                        FROM markets m
+                        LEFT JOIN (SELECT market_id, sum(total_points) AS total FROM outcomes GROUP BY market_id) o
+                               ON o.market_id = m.id
+                        LEFT JOIN (SELECT market_id, sum(points) AS total, count(*) AS n FROM forecasts GROUP BY market_id) f
+                               ON f.market_id = m.id
+                        LEFT JOIN ledger_accounts a ON a.code = 'pool:' || m.id
+                        WHERE m.status IN ('open', 'suspended', 'closed')
+                          AND NOT (m.total_points = coalesce(o.total, 0) AND m.total_points = coalesce(f.total, 0)
+                                   AND m.total_points = coalesce(a.balance, 0) AND m.forecaster_count = coalesce(f.n, 0))
+                        LIMIT 20
+                        """)
+                .query((rs, n) -> "market " + rs.getString(1) + ": total " + rs.getLong(2) + ", outcomes "
+                        + rs.getLong(3) + ", forecasts " + rs.getLong(4) + ", pool " + rs.getLong(5)
+                        + ", forecasters " + rs.getInt(6) + " vs " + rs.getLong(7))
+                .list()
+                .forEach(violations::add);
+        jdbc.sql("""
+                        SELECT m.id, coalesce(a.balance, 0), coalesce(f.staked, 0), coalesce(f.paid, 0),
+                               coalesce(h.amount, 0), coalesce(f.pending, 0)
+                        FROM markets m
+                        LEFT JOIN ledger_accounts a ON a.code = 'pool:' || m.id
+                        LEFT JOIN (SELECT market_id, sum(points) AS staked, sum(coalesce(payout, 0)) AS paid,
+                                          count(*) FILTER (WHERE status = 'pending') AS pending
+                                   FROM forecasts GROUP BY market_id) f ON f.market_id = m.id
+                        LEFT JOIN (SELECT t.reference, e.amount FROM ledger_transactions t
+                                   JOIN ledger_entries e ON e.transaction_id = t.id AND e.account = 'HOUSE'
+                                   WHERE t.reference LIKE 'house:%') h ON h.reference = 'house:' || m.id
+                        WHERE m.settled_at IS NOT NULL
+                          AND (coalesce(a.balance, 0) <> 0 OR coalesce(f.pending, 0) <> 0
+                               OR coalesce(f.paid, 0) + coalesce(h.amount, 0) <> coalesce(f.staked, 0))
+                        LIMIT 20
+                        """)
+                .query((rs, n) -> "settled market " + rs.getString(1) + ": pool " + rs.getLong(2) + ", staked "
+                        + rs.getLong(3) + ", paid " + rs.getLong(4) + ", house " + rs.getLong(5) + ", pending "
+                        + rs.getLong(6))
+                .list()
+                .forEach(violations::add);
+        return violations;
+    }
+}

@@ -1,0 +1,213 @@
+package com.pilimarket.forecasting.internal;
+
+import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.internal.ForecastRecords.ForecastRow;
+import com.pilimarket.forecasting.internal.ForecastRecords.StakeRow;
+import com.pilimarket.ledger.Account;
+import com.pilimarket.ledger.Ledger;
+import com.pilimarket.ledger.Transfer;
+import com.pilimarket.markets.MarketSnapshot;
+import com.pilimarket.markets.MarketStatus;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.markets.PariMutuel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pays out (or refunds) a resolved or cancelled market, exactly once, however often it is run.
+ *
+ * <p>The plan is fixed by the stakes, which cannot change once the market is final: the payout of
+ * every forecast follows from {@link PariMutuel}. Work is done in batches, each its own transaction
+ * under the market's row lock: lock the next pending forecasts, post their payouts through the
+ * ledger in bulk, mark them won/lost/refunded. The house's share is posted in the first batch. A
+ * crash leaves committed batches settled and the rest pending; a re-run (the event publication is
+ * retried) continues where it stopped, and the ledger's references ({@code payout:{market}:{user}},
+ * {@code refund:{market}:{user}}, {@code house:{market}}) make any repeated transfer a no-op.
+ * When nothing is pending the market is marked settled and {@link MarketSettled} is published — once.
+ */
+@Service
+public class Settlement {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlement.class);
+
+    private final ForecastRecords records;
+    private final Markets markets;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate batch;
+    private final int batchSize;
+    private final Clock clock;
+
+    Settlement(
+            ForecastRecords records,
+            Markets markets,
+            Ledger ledger,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${pilimarket.settlement.batch-size:5000}") int batchSize) {
+        this.records = records;
+        this.markets = markets;
+        this.ledger = ledger;
+        this.events = events;
+        this.batch = new TransactionTemplate(transactions);
+        // Each batch commits on its own even when the caller (an event listener) has a transaction.
+        this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    /** Settles a resolved market: winners share the pool, with no winner everyone is refunded. */
+    public void settleResolved(UUID marketId, UUID winningOutcomeId) {
+        settle(marketId, winningOutcomeId);
+    }
+
+    /** Refunds every stake of a cancelled market. */
+    public void settleCancelled(UUID marketId) {
+        settle(marketId, null);
+    }
+
+    private void settle(UUID marketId, UUID winner) {
+        long started = System.nanoTime();
+        Plan plan = batch.execute(tx -> plan(marketId, winner));
+        if (plan == null) {
+            return;
+        }
+        int settled = 0;
+        while (true) {
+            Integer done = batch.execute(tx -> settleBatch(plan));
+            if (done == null || done == 0) {
+                break;
+            }
+            settled += done;
+        }
+        batch.executeWithoutResult(tx -> finish(plan));
+        log.info(
+                "Settled market {}: {} forecasts in this run, pool {}, house {}, {} ms",
+                marketId,
+                settled,
+                plan.result().pool(),
+                plan.result().house(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Everything settlement needs to know, computed once per run from the (frozen) stakes. */
+    private record Plan(MarketSnapshot market, UUID winner, PariMutuel.Result result) {
+
+        boolean cancelled() {
+            return market.status() == MarketStatus.CANCELLED;
+        }
+    }
+
+    private Plan plan(UUID marketId, UUID winner) {
+        MarketSnapshot market = markets.lockForSettlement(marketId);
+        if (market.status() != MarketStatus.RESOLVED && market.status() != MarketStatus.CANCELLED) {
+            throw new IllegalStateException("market " + marketId + " is " + market.status() + ", not final");
+        }
+        List<PariMutuel.Stake> stakes = records.stakes(marketId).stream()
+                .map(s -> new PariMutuel.Stake(s.id(), s.outcomeId(), s.points()))
+                .toList();
+        PariMutuel.Result result = market.status() == MarketStatus.CANCELLED
+                ? PariMutuel.refunds(stakes)
+                : PariMutuel.payouts(stakes, winner, markets.houseFeePercent());
+        if (result.house() > 0) {
+            ledger.post(Transfer.move(
+                            "house:" + marketId, "house share", Account.pool(marketId), Account.HOUSE, result.house())
+                    .withMetadata(Map.of("market_id", marketId.toString())));
+        }
+        return new Plan(market, winner, result);
+    }
+
+    private int settleBatch(Plan plan) {
+        UUID marketId = plan.market().id();
+        markets.lockForSettlement(marketId);
+        List<StakeRow> rows = records.lockPending(marketId, batchSize);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Transfer> transfers = new ArrayList<>();
+        UUID[] ids = new UUID[rows.size()];
+        String[] statuses = new String[rows.size()];
+        Long[] payouts = new Long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            StakeRow row = rows.get(i);
+            long payout = plan.result().payoutOf(row.id());
+            boolean refund = plan.result().refund();
+            ids[i] = row.id();
+            payouts[i] = payout;
+            statuses[i] = refund ? "refunded" : row.outcomeId().equals(plan.winner()) ? "won" : "lost";
+            if (payout > 0) {
+                String kind = refund ? "refund" : "payout";
+                transfers.add(Transfer.move(
+                                kind + ":" + marketId + ":" + row.userId(),
+                                kind,
+                                Account.pool(marketId),
+                                Account.user(row.userId()),
+                                payout)
+                        .withMetadata(Map.of(
+                                "market_id",
+                                marketId.toString(),
+                                "forecast_id",
+                                row.id().toString())));
+            }
+        }
+        ledger.postAll(transfers);
+        records.markSettled(ids, statuses, payouts);
+        return rows.size();
+    }
+
+    private void finish(Plan plan) {
+        UUID marketId = plan.market().id();
+        markets.lockForSettlement(marketId);
+        if (records.hasPending(marketId)) {
+            // Leave the publication incomplete so that the run is retried.
+            throw new IllegalStateException("market " + marketId + " still has pending forecasts");
+        }
+        if (!markets.markSettled(marketId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<ForecastSettled> forecasts = new ArrayList<>();
+        for (ForecastRow row : records.allOf(marketId)) {
+            forecasts.add(new ForecastSettled(
+                    row.userId(),
+                    row.id(),
+                    marketId,
+                    plan.market().category(),
+                    row.outcomeId(),
+                    "won".equals(row.status()),
+                    "refunded".equals(row.status()),
+                    row.points(),
+                    row.payout() == null ? 0 : row.payout(),
+                    row.crowdProbability(),
+                    row.createdAt().toInstant(),
+                    plan.market().createdAt(),
+                    row.settledAt() == null ? now : row.settledAt().toInstant(),
+                    row.flagged()));
+        }
+        events.publishEvent(new MarketSettled(
+                marketId,
+                plan.market().category(),
+                plan.cancelled() ? null : plan.winner(),
+                plan.cancelled(),
+                plan.result().refund(),
+                plan.result().pool(),
+                plan.result().house(),
+                plan.market().createdAt(),
+                now,
+                forecasts));
+    }
+}

@@ -1,0 +1,130 @@
+package com.pilimarket.markets;
+
+import com.pilimarket.markets.internal.MarketService;
+import com.pilimarket.shared.Page;
+import com.pilimarket.shared.PageQuery;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The markets module's API: create and manage markets (admin), browse them, and — for the
+ * forecasting module — lock a market for a placement and record stakes. Every method runs in (or
+ * joins) a transaction; none needs HTTP, so seeders and jobs can call them directly. Refusals are
+ * {@link com.pilimarket.shared.ApiException}s with the codes of docs/MARKETS.md.
+ */
+@Service
+public class Markets {
+
+    private final MarketService service;
+
+    Markets(MarketService service) {
+        this.service = service;
+    }
+
+    /** Creates an open market; {@code actorId} is the admin (or null for the system). */
+    public MarketDetail create(UUID actorId, NewMarket market) {
+        return service.create(actorId, market);
+    }
+
+    public MarketDetail edit(UUID actorId, UUID marketId, MarketEdit edit) {
+        return service.edit(actorId, marketId, edit);
+    }
+
+    public MarketDetail suspend(UUID actorId, UUID marketId) {
+        return service.suspend(actorId, marketId);
+    }
+
+    public MarketDetail resume(UUID actorId, UUID marketId) {
+        return service.resume(actorId, marketId);
+    }
+
+    public MarketDetail close(UUID actorId, UUID marketId) {
+        return service.close(actorId, marketId);
+    }
+
+    /** Resolves the market and publishes {@link MarketResolved}; payouts follow asynchronously. */
+    public MarketDetail resolve(UUID actorId, UUID marketId, ResolveMarket resolution) {
+        return service.resolve(actorId, marketId, resolution);
+    }
+
+    /** Cancels the market and publishes {@link MarketCancelled}; refunds follow asynchronously. */
+    public MarketDetail cancel(UUID actorId, UUID marketId, String reason) {
+        return service.cancel(actorId, marketId, reason);
+    }
+
+    /** Closes every open market whose closing time has passed; returns how many. */
+    public int closeDue() {
+        return service.closeDue();
+    }
+
+    /** A market by id or slug, with the viewer's position (viewer may be null). */
+    public MarketDetail detail(String idOrSlug, UUID viewerId) {
+        return service.detail(idOrSlug, viewerId);
+    }
+
+    public Page<MarketSummary> list(MarketQuery query, PageQuery page) {
+        return service.list(query, page);
+    }
+
+    /** Probability history; {@code range} is {@code 24h}, {@code 7d}, {@code 30d} or {@code all} (null). */
+    public List<HistoryPoint> history(UUID marketId, String range) {
+        return service.history(marketId, range);
+    }
+
+    public void watch(UUID userId, UUID marketId) {
+        service.watch(userId, marketId);
+    }
+
+    public void unwatch(UUID userId, UUID marketId) {
+        service.unwatch(userId, marketId);
+    }
+
+    public boolean isWatching(UUID userId, UUID marketId) {
+        return service.isWatching(userId, marketId);
+    }
+
+    public Map<UUID, MarketRef> refs(Collection<UUID> marketIds) {
+        return service.refs(marketIds);
+    }
+
+    /**
+     * For forecast placement: locks the market row for the rest of the caller's transaction and
+     * checks that {@code outcomeId} is one of its outcomes (400 {@code VALIDATION_FAILED} on
+     * {@code outcome_id}) and that it takes forecasts now (422 {@code MARKET_NOT_OPEN}).
+     */
+    public MarketSnapshot lockForForecast(UUID marketId, UUID outcomeId) {
+        return service.lockForForecast(marketId, outcomeId);
+    }
+
+    /**
+     * For forecast placement, in the same transaction as {@link #lockForForecast}: adds the stake to
+     * the totals, records a history point and broadcasts the new odds after commit.
+     */
+    public void recordStake(UUID marketId, UUID outcomeId, long points, boolean newForecaster) {
+        service.recordStake(marketId, outcomeId, points, newForecaster);
+    }
+
+    /** For settlement: locks the market row and returns it (its status must be final to settle). */
+    public MarketSnapshot lockForSettlement(UUID marketId) {
+        return service.lockForSettlement(marketId);
+    }
+
+    /** For settlement: marks the pool as fully paid out; true only the first time. */
+    public boolean markSettled(UUID marketId) {
+        return service.markSettled(marketId);
+    }
+
+    /** The prior {@code I} of the displayed probability ({@code pilimarket.chips.probability-prior}). */
+    public long probabilityPrior() {
+        return service.prior();
+    }
+
+    /** The house fee on payouts in percent ({@code pilimarket.chips.house-fee-percent}). */
+    public BigDecimal houseFeePercent() {
+        return service.feePercent();
+    }
+}

@@ -1,0 +1,7 @@
+package com.pilimarket.markets;
+
+import java.util.UUID;
+
+/** An outcome as the API shows it: its stake total, displayed probability, pool share and payout per chip. */
+public record OutcomeView(
+        UUID id, String name, long totalPoints, double probability, double poolShare, Double payoutPerChip) {}

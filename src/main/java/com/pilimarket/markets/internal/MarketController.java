@@ -1,0 +1,91 @@
+package com.pilimarket.markets.internal;
+
+import com.pilimarket.markets.HistoryPoint;
+import com.pilimarket.markets.MarketDetail;
+import com.pilimarket.markets.MarketQuery;
+import com.pilimarket.markets.MarketSummary;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.security.Callers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Public market pages: lists, detail, probability history, the live stream, and the caller's watchlist. */
+@RestController
+@RequestMapping("/api/v1/markets")
+@Tag(name = "Markets")
+class MarketController {
+
+    private final Markets markets;
+    private final MarketService service;
+    private final MarketStream stream;
+
+    MarketController(Markets markets, MarketService service, MarketStream stream) {
+        this.markets = markets;
+        this.service = service;
+        this.stream = stream;
+    }
+
+    /** Watchlist state of one market for the caller. */
+    record Watching(UUID marketId, boolean watching) {}
+
+    @GetMapping
+    @Operation(
+            summary =
+                    "List markets (filter by category, status, text; sort by created_at, volume, closes_at, forecasters)")
+    ApiResponse<List<MarketSummary>> list(
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String order,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
+        return ApiResponse.page(
+                markets.list(new MarketQuery(category, status, q, sort, order), PageQuery.of(page, limit)));
+    }
+
+    @GetMapping("/{idOrSlug}")
+    @Operation(summary = "A market by id or slug, with its resolution and the caller's forecast")
+    ApiResponse<MarketDetail> detail(@PathVariable String idOrSlug) {
+        return ApiResponse.ok(markets.detail(idOrSlug, Callers.currentUserId().orElse(null)));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Displayed probabilities over time (range 24h, 7d, 30d or all; at most ~200 points)")
+    ApiResponse<List<HistoryPoint>> history(@PathVariable UUID id, @RequestParam(required = false) String range) {
+        return ApiResponse.ok(markets.history(id, range));
+    }
+
+    @PostMapping("/{id}/watch")
+    @Operation(summary = "Add the market to the caller's watchlist (idempotent)")
+    ApiResponse<Watching> watch(@PathVariable UUID id) {
+        markets.watch(Callers.requireUserId(), id);
+        return ApiResponse.ok(new Watching(id, true));
+    }
+
+    @DeleteMapping("/{id}/watch")
+    @Operation(summary = "Remove the market from the caller's watchlist (idempotent)")
+    ApiResponse<Watching> unwatch(@PathVariable UUID id) {
+        markets.unwatch(Callers.requireUserId(), id);
+        return ApiResponse.ok(new Watching(id, false));
+    }
+
+    @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent `market` events with fresh outcome totals and probabilities")
+    SseEmitter stream(@PathVariable UUID id) {
+        return stream.subscribe(id, service.streamState(id));
+    }
+}

@@ -1,0 +1,444 @@
+package com.pilimarket.markets.internal;
+
+import com.pilimarket.markets.MarketRef;
+import com.pilimarket.markets.MarketStatus;
+import com.pilimarket.markets.ResolutionView;
+import com.pilimarket.shared.Page;
+import com.pilimarket.shared.PageQuery;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the markets module: markets, outcomes, history, watchlist and resolutions. */
+@Repository
+class MarketRecords {
+
+    private static final String COLUMNS = """
+            m.id, m.slug, m.title, m.description, m.category, m.status, m.metadata::text AS metadata,
+            m.closes_at, m.resolves_at, m.created_at, m.max_points_per_user, m.total_points,
+            m.forecaster_count, m.cancel_reason, m.settled_at, m.created_by
+            """;
+
+    private final JdbcClient jdbc;
+
+    MarketRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row of {@code markets}. */
+    record MarketRow(
+            UUID id,
+            String slug,
+            String title,
+            String description,
+            String category,
+            MarketStatus status,
+            String metadataJson,
+            OffsetDateTime closesAt,
+            OffsetDateTime resolvesAt,
+            OffsetDateTime createdAt,
+            long maxPointsPerUser,
+            long totalPoints,
+            int forecasterCount,
+            String cancelReason,
+            OffsetDateTime settledAt,
+            UUID createdBy) {
+
+        Market toDomain() {
+            return new Market(id, status, closesAt.toInstant(), forecasterCount);
+        }
+    }
+
+    /** A row of {@code outcomes}. */
+    record OutcomeRow(UUID id, UUID marketId, String name, int position, long totalPoints) {}
+
+    private static MarketRow market(ResultSet rs, int n) throws SQLException {
+        return new MarketRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("category"),
+                MarketStatus.of(rs.getString("status")),
+                rs.getString("metadata"),
+                rs.getObject("closes_at", OffsetDateTime.class),
+                rs.getObject("resolves_at", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getLong("max_points_per_user"),
+                rs.getLong("total_points"),
+                rs.getInt("forecaster_count"),
+                rs.getString("cancel_reason"),
+                rs.getObject("settled_at", OffsetDateTime.class),
+                rs.getObject("created_by", UUID.class));
+    }
+
+    private static OutcomeRow outcome(ResultSet rs, int n) throws SQLException {
+        return new OutcomeRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("market_id", UUID.class),
+                rs.getString("name"),
+                rs.getInt("position"),
+                rs.getLong("total_points"));
+    }
+
+    /** Serialises concurrent creations of the same base slug, so the suffix search cannot race. */
+    void lockSlug(String base) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('market-slug:' || :base))")
+                .param("base", base)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    List<String> slugsLike(String base) {
+        return jdbc.sql("SELECT slug FROM markets WHERE slug = :base OR slug LIKE :prefix")
+                .param("base", base)
+                .param("prefix", base.replace("_", "\\_").replace("%", "\\%") + "-%")
+                .query(String.class)
+                .list();
+    }
+
+    UUID insert(
+            String slug,
+            String title,
+            String description,
+            String category,
+            String metadataJson,
+            OffsetDateTime closesAt,
+            OffsetDateTime resolvesAt,
+            long maxPointsPerUser,
+            UUID createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO markets (slug, title, description, category, metadata, closes_at, resolves_at,
+                                             max_points_per_user, created_by)
+                        VALUES (:slug, :title, :description, :category, CAST(:metadata AS jsonb), :closesAt,
+                                :resolvesAt, :max, :createdBy)
+                        RETURNING id
+                        """)
+                .param("slug", slug)
+                .param("title", title)
+                .param("description", description)
+                .param("category", category)
+                .param("metadata", metadataJson)
+                .param("closesAt", closesAt)
+                .param("resolvesAt", resolvesAt)
+                .param("max", maxPointsPerUser)
+                .param("createdBy", createdBy)
+                .query(UUID.class)
+                .single();
+    }
+
+    void insertOutcomes(UUID marketId, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            jdbc.sql("INSERT INTO outcomes (market_id, name, position) VALUES (:market, :name, :position)")
+                    .param("market", marketId)
+                    .param("name", names.get(i))
+                    .param("position", i)
+                    .update();
+        }
+    }
+
+    void deleteOutcomes(UUID marketId) {
+        jdbc.sql("DELETE FROM outcomes WHERE market_id = :market")
+                .param("market", marketId)
+                .update();
+    }
+
+    Optional<MarketRow> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM markets m WHERE m.id = :id")
+                .param("id", id)
+                .query(MarketRecords::market)
+                .optional();
+    }
+
+    Optional<MarketRow> findBySlug(String slug) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM markets m WHERE m.slug = :slug")
+                .param("slug", slug)
+                .query(MarketRecords::market)
+                .optional();
+    }
+
+    /**
+     * Reads a market and locks its row until the transaction ends. Every transaction that changes a
+     * market's money or state takes this lock first (then the forecast row, then ledger accounts), so
+     * concurrent placements, resolutions and cancellations are serialised and cannot deadlock.
+     */
+    Optional<MarketRow> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM markets m WHERE m.id = :id FOR NO KEY UPDATE")
+                .param("id", id)
+                .query(MarketRecords::market)
+                .optional();
+    }
+
+    List<OutcomeRow> outcomes(UUID marketId) {
+        return jdbc.sql(
+                        "SELECT id, market_id, name, position, total_points FROM outcomes WHERE market_id = :m ORDER BY position, id")
+                .param("m", marketId)
+                .query(MarketRecords::outcome)
+                .list();
+    }
+
+    Map<UUID, List<OutcomeRow>> outcomesOf(Collection<UUID> marketIds) {
+        Map<UUID, List<OutcomeRow>> byMarket = new HashMap<>();
+        if (marketIds.isEmpty()) {
+            return byMarket;
+        }
+        jdbc.sql("""
+                        SELECT id, market_id, name, position, total_points FROM outcomes
+                        WHERE market_id = ANY(:ids) ORDER BY market_id, position, id
+                        """)
+                .param("ids", marketIds.toArray(UUID[]::new))
+                .query(MarketRecords::outcome)
+                .list()
+                .forEach(row -> byMarket.computeIfAbsent(row.marketId(), k -> new ArrayList<>())
+                        .add(row));
+        return byMarket;
+    }
+
+    void updateStatus(UUID id, MarketStatus status) {
+        jdbc.sql("UPDATE markets SET status = :status, updated_at = now() WHERE id = :id")
+                .param("status", status.value())
+                .param("id", id)
+                .update();
+    }
+
+    void markResolved(UUID id, UUID outcomeId, Instant at) {
+        jdbc.sql("""
+                        UPDATE markets SET status = 'resolved', resolution_outcome = :outcome, resolution_time = :at,
+                               updated_at = now()
+                        WHERE id = :id
+                        """)
+                .param("outcome", outcomeId)
+                .param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+    }
+
+    void markCancelled(UUID id, String reason, Instant at) {
+        jdbc.sql("""
+                        UPDATE markets SET status = 'cancelled', cancel_reason = :reason, cancelled_at = :at,
+                               updated_at = now()
+                        WHERE id = :id
+                        """)
+                .param("reason", reason)
+                .param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+    }
+
+    /** True if this call set {@code settled_at}; a second call (a re-run) changes nothing. */
+    boolean markSettled(UUID id) {
+        return jdbc.sql(
+                                "UPDATE markets SET settled_at = now(), updated_at = now() WHERE id = :id AND settled_at IS NULL")
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    void updateDetails(
+            UUID id,
+            String title,
+            String description,
+            String category,
+            OffsetDateTime closesAt,
+            OffsetDateTime resolvesAt,
+            long maxPointsPerUser,
+            String metadataJson) {
+        jdbc.sql("""
+                        UPDATE markets SET title = :title, description = :description, category = :category,
+                               closes_at = :closesAt, resolves_at = :resolvesAt, max_points_per_user = :max,
+                               metadata = CAST(:metadata AS jsonb), updated_at = now()
+                        WHERE id = :id
+                        """)
+                .param("title", title)
+                .param("description", description)
+                .param("category", category)
+                .param("closesAt", closesAt)
+                .param("resolvesAt", resolvesAt)
+                .param("max", maxPointsPerUser)
+                .param("metadata", metadataJson)
+                .param("id", id)
+                .update();
+    }
+
+    /** Adds a placed stake to the outcome and market totals (under the market lock). */
+    void addStake(UUID marketId, UUID outcomeId, long points, boolean newForecaster) {
+        int outcomes = jdbc.sql(
+                        "UPDATE outcomes SET total_points = total_points + :points WHERE id = :outcome AND market_id = :market")
+                .param("points", points)
+                .param("outcome", outcomeId)
+                .param("market", marketId)
+                .update();
+        if (outcomes != 1) {
+            throw new IllegalStateException("outcome " + outcomeId + " is not in market " + marketId);
+        }
+        jdbc.sql("""
+                        UPDATE markets SET total_points = total_points + :points,
+                               forecaster_count = forecaster_count + :newForecaster, updated_at = now()
+                        WHERE id = :market
+                        """)
+                .param("points", points)
+                .param("newForecaster", newForecaster ? 1 : 0)
+                .param("market", marketId)
+                .update();
+    }
+
+    /**
+     * clock_timestamp(), not now(): now() is when the transaction started, and placements commit in
+     * the order of the market lock, not in the order they started.
+     */
+    void insertHistory(UUID marketId, String probabilitiesJson) {
+        jdbc.sql("""
+                        INSERT INTO market_history (market_id, at, probabilities)
+                        VALUES (:m, clock_timestamp(), CAST(:p AS jsonb))
+                        """).param("m", marketId).param("p", probabilitiesJson).update();
+    }
+
+    /** A point of history: when, and the probabilities as stored (JSON). */
+    record HistoryRow(OffsetDateTime at, String probabilitiesJson) {}
+
+    /** History since {@code from} (all when null), thinned evenly to at most about {@code maxPoints} rows. */
+    List<HistoryRow> history(UUID marketId, OffsetDateTime from, int maxPoints) {
+        return jdbc.sql("""
+                        WITH h AS (
+                            SELECT at, probabilities::text AS p,
+                                   row_number() OVER (ORDER BY at, id) AS rn, count(*) OVER () AS c
+                            FROM market_history
+                            WHERE market_id = :m AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
+                        )
+                        SELECT at, p FROM h
+                        WHERE c <= :max OR (rn - 1) % ceil(c / CAST(:max - 1 AS numeric)) = 0 OR rn = c
+                        ORDER BY rn
+                        """)
+                .param("m", marketId)
+                .param("from", from)
+                .param("max", maxPoints)
+                .query((rs, n) -> new HistoryRow(rs.getObject(1, OffsetDateTime.class), rs.getString(2)))
+                .list();
+    }
+
+    Optional<ResolutionView> resolution(UUID marketId) {
+        return jdbc.sql("""
+                        SELECT outcome_id, evidence_urls, resolution_note, resolved_by, created_at
+                        FROM resolutions WHERE market_id = :m
+                        """)
+                .param("m", marketId)
+                .query((rs, n) -> {
+                    Array urls = rs.getArray(2);
+                    return new ResolutionView(
+                            rs.getObject(1, UUID.class),
+                            Arrays.asList((String[]) urls.getArray()),
+                            rs.getString(3),
+                            rs.getObject(4, UUID.class),
+                            rs.getObject(5, OffsetDateTime.class));
+                })
+                .optional();
+    }
+
+    void insertResolution(UUID marketId, UUID outcomeId, UUID resolvedBy, List<String> urls, String note) {
+        jdbc.sql("""
+                        INSERT INTO resolutions (market_id, outcome_id, resolved_by, evidence_urls, resolution_note)
+                        VALUES (:m, :o, :by, :urls, :note)
+                        """)
+                .param("m", marketId)
+                .param("o", outcomeId)
+                .param("by", resolvedBy)
+                .param("urls", urls.toArray(String[]::new))
+                .param("note", note)
+                .update();
+    }
+
+    boolean watch(UUID userId, UUID marketId) {
+        return jdbc.sql("INSERT INTO watchlist (user_id, market_id) VALUES (:u, :m) ON CONFLICT DO NOTHING")
+                        .param("u", userId)
+                        .param("m", marketId)
+                        .update()
+                == 1;
+    }
+
+    boolean unwatch(UUID userId, UUID marketId) {
+        return jdbc.sql("DELETE FROM watchlist WHERE user_id = :u AND market_id = :m")
+                        .param("u", userId)
+                        .param("m", marketId)
+                        .update()
+                == 1;
+    }
+
+    boolean watches(UUID userId, UUID marketId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM watchlist WHERE user_id = :u AND market_id = :m)")
+                .param("u", userId)
+                .param("m", marketId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<UUID> openAndDue(Instant now) {
+        return jdbc.sql("SELECT id FROM markets WHERE status = 'open' AND closes_at <= :now ORDER BY closes_at")
+                .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .query(UUID.class)
+                .list();
+    }
+
+    Map<UUID, MarketRef> refs(Collection<UUID> ids) {
+        Map<UUID, MarketRef> refs = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("SELECT id, slug, title FROM markets WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> new MarketRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(ref -> refs.put(ref.id(), ref));
+        return refs;
+    }
+
+    /** The filters of a list, already validated; the ORDER BY expression comes from a fixed list. */
+    record ListFilter(String category, String status, String search, String orderBy) {}
+
+    Page<MarketRow> list(ListFilter filter, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.category() != null) {
+            where.append(" AND m.category = :category");
+            params.put("category", filter.category());
+        }
+        if (filter.status() != null) {
+            where.append(" AND m.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.search() != null) {
+            // Same expression as idx_markets_search, so the trigram index serves it.
+            where.append(" AND lower(pm_unaccent(m.title || ' ' || coalesce(m.description, '')))"
+                    + " LIKE '%' || lower(pm_unaccent(:q)) || '%'");
+            params.put("q", escapeLike(filter.search()));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM markets m" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<MarketRow> rows = jdbc.sql("SELECT " + COLUMNS + " FROM markets m" + where + " ORDER BY "
+                        + filter.orderBy() + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(MarketRecords::market)
+                .list();
+        return Page.of(rows, page, total);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

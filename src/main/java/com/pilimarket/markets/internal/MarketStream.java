@@ -1,0 +1,144 @@
+package com.pilimarket.markets.internal;
+
+import com.pilimarket.shared.platform.PlatformMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent {@code market} events with fresh totals and probabilities. Updates are sent after the
+ * changing transaction commits. Without Redis they go straight to this instance's subscribers; with
+ * Redis they are published on {@code <prefix>market:<id>} and every instance (this one included)
+ * delivers what it receives to its own subscribers.
+ */
+@Component
+class MarketStream {
+
+    static final String EVENT = "market";
+    private static final long TIMEOUT_MS = 30 * 60 * 1000L;
+    private static final Logger log = LoggerFactory.getLogger(MarketStream.class);
+
+    private final Map<UUID, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final PlatformMode platform;
+    private final StringRedisTemplate redis;
+    private final String channelPrefix;
+
+    MarketStream(
+            PlatformMode platform,
+            ObjectProvider<StringRedisTemplate> redis,
+            ObjectProvider<RedisMessageListenerContainer> container) {
+        this.platform = platform;
+        this.redis = platform.redis() ? redis.getIfAvailable() : null;
+        this.channelPrefix = platform.keyPrefix() + "market:";
+        RedisMessageListenerContainer listeners = platform.redis() ? container.getIfAvailable() : null;
+        if (listeners != null) {
+            listeners.addMessageListener(
+                    (message, pattern) -> {
+                        String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+                        deliverLocally(
+                                UUID.fromString(channel.substring(channelPrefix.length())),
+                                new String(message.getBody(), StandardCharsets.UTF_8));
+                    },
+                    new PatternTopic(channelPrefix + "*"));
+        }
+    }
+
+    /** Opens a stream for one market; the first event carries the current state. */
+    SseEmitter subscribe(UUID marketId, String currentStateJson) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        Set<SseEmitter> set = subscribers.computeIfAbsent(marketId, k -> new CopyOnWriteArraySet<>());
+        set.add(emitter);
+        Runnable remove = () -> set.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(marketId, emitter, currentStateJson);
+        return emitter;
+    }
+
+    /**
+     * Broadcasts the market's state once the current transaction commits (at once if there is none).
+     * {@code state} is evaluated after the commit, so it reads what was committed.
+     */
+    void publishAfterCommit(UUID marketId, Supplier<String> state) {
+        Runnable publish = () -> {
+            try {
+                publish(marketId, state);
+            } catch (RuntimeException e) {
+                // A lost update costs a client one refresh; the commit itself has happened.
+                log.warn("Could not broadcast market {}: {}", marketId, e.getMessage());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publish.run();
+                }
+            });
+        } else {
+            publish.run();
+        }
+    }
+
+    private void publish(UUID marketId, Supplier<String> state) {
+        if (redis != null) {
+            redis.convertAndSend(channelPrefix + marketId, state.get());
+        } else if (!subscribers.getOrDefault(marketId, Set.of()).isEmpty()) {
+            deliverLocally(marketId, state.get());
+        }
+    }
+
+    private void deliverLocally(UUID marketId, String json) {
+        for (SseEmitter emitter : subscribers.getOrDefault(marketId, Set.of())) {
+            send(marketId, emitter, json);
+        }
+    }
+
+    private void send(UUID marketId, SseEmitter emitter, String json) {
+        try {
+            emitter.send(SseEmitter.event().name(EVENT).data(json));
+        } catch (IOException | IllegalStateException e) {
+            subscribers.getOrDefault(marketId, Set.of()).remove(emitter);
+        }
+    }
+
+    /** Keeps idle connections (and proxies) alive and drops dead ones. */
+    @Scheduled(fixedDelay = 20_000)
+    void heartbeat() {
+        subscribers.forEach((marketId, emitters) -> {
+            for (SseEmitter emitter : List.copyOf(emitters)) {
+                try {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                } catch (IOException | IllegalStateException e) {
+                    emitters.remove(emitter);
+                }
+            }
+        });
+    }
+
+    int subscriberCount(UUID marketId) {
+        return subscribers.getOrDefault(marketId, Set.of()).size();
+    }
+
+    boolean usesRedis() {
+        return platform.redis();
+    }
+}

@@ -1,0 +1,151 @@
+package com.pilimarket.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pilimarket.ledger.Account;
+import com.pilimarket.ledger.Ledger;
+import com.pilimarket.ledger.Transfer;
+import com.pilimarket.markets.MarketDetail;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.markets.ResolveMarket;
+import com.pilimarket.shared.SystemInvariants;
+import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestMarkets;
+import com.pilimarket.support.TestUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settlement of a market with 100,000 forecasts, from the admin's resolve call to the pool being
+ * empty (the asynchronous listener included). Not part of the normal build; run it with
+ * {@code ./mvnw -B -o test -DskipFrontend -Djacoco.skip=true -Dtest=SettlementBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} (set {@code -Dbench.forecasts=N} for another size).
+ */
+@IntegrationTest
+class SettlementBenchmark {
+
+    static final int FORECASTS = Integer.getInteger("bench.forecasts", 100_000);
+    static final int CHUNK = 10_000;
+
+    @Autowired
+    Markets markets;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate template;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    SystemInvariants invariants;
+
+    @Test
+    void settle_a_market_with_one_hundred_thousand_forecasts() throws Exception {
+        UUID admin = users.admin().id();
+        MarketDetail market = new TestMarkets(markets, admin).open("Benchmark market", 1_000_000, "A", "B", "C");
+        List<UUID> outcomes = market.outcomes().stream().map(o -> o.id()).toList();
+        Random random = new Random(42);
+
+        long setupStart = System.nanoTime();
+        for (int from = 0; from < FORECASTS; from += CHUNK) {
+            int size = Math.min(CHUNK, FORECASTS - from);
+            int offset = from;
+            tx.executeWithoutResult(status -> seedChunk(market.id(), outcomes, random, offset, size));
+        }
+        template.update("""
+                UPDATE outcomes o SET total_points = f.total
+                FROM (SELECT outcome_id, sum(points) AS total FROM forecasts GROUP BY outcome_id) f
+                WHERE o.id = f.outcome_id AND o.market_id = ?
+                """, market.id());
+        template.update("""
+                UPDATE markets SET total_points = (SELECT sum(points) FROM forecasts WHERE market_id = ?),
+                                   forecaster_count = (SELECT count(*) FROM forecasts WHERE market_id = ?)
+                WHERE id = ?
+                """, market.id(), market.id(), market.id());
+        System.out.printf(
+                "BENCH setup of %,d forecasts: %,d ms%n", FORECASTS, (System.nanoTime() - setupStart) / 1_000_000);
+        assertThat(invariants.check().violations()).isEmpty();
+        long pool = ledger.balanceOf(Account.pool(market.id()));
+
+        long start = System.nanoTime();
+        markets.resolve(admin, market.id(), new ResolveMarket(outcomes.get(0), List.of("https://example.ph"), "Bench"));
+        while (!settled(market.id())) {
+            Thread.sleep(10);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        System.out.printf("BENCH settlement of %,d forecasts (pool %,d chips): %,d ms%n", FORECASTS, pool, millis);
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isZero();
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    private void seedChunk(UUID marketId, List<UUID> outcomes, Random random, int offset, int size) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<UUID> ids = jdbc.sql("""
+                        INSERT INTO users (email, password_hash, display_name)
+                        SELECT 'bench-' || :run || '-' || g || '@bench.ph', 'x', 'Bench ' || g
+                        FROM generate_series(1, :n) g
+                        RETURNING id
+                        """)
+                .param("run", run)
+                .param("n", size)
+                .query(UUID.class)
+                .list();
+        List<Transfer> grants = new ArrayList<>(size);
+        List<Transfer> stakes = new ArrayList<>(size);
+        UUID[] forecastIds = new UUID[size];
+        UUID[] outcomeIds = new UUID[size];
+        Long[] points = new Long[size];
+        for (int i = 0; i < size; i++) {
+            UUID user = ids.get(i);
+            forecastIds[i] = UUID.randomUUID();
+            outcomeIds[i] = outcomes.get((offset + i) % outcomes.size());
+            points[i] = 1L + random.nextInt(1_000);
+            grants.add(Transfer.move("bench-grant:" + user, "test grant", Account.MINT, Account.user(user), 1_000));
+            stakes.add(Transfer.move(
+                    "forecast:" + forecastIds[i] + ":1",
+                    "forecast",
+                    Account.user(user),
+                    Account.pool(marketId),
+                    points[i]));
+        }
+        ledger.postAll(grants);
+        ledger.postAll(stakes);
+        UUID[] userIds = ids.toArray(UUID[]::new);
+        template.update(con -> {
+            var ps = con.prepareStatement("""
+                    INSERT INTO forecasts (id, user_id, market_id, outcome_id, points, crowd_probability)
+                    SELECT f, u, ?, o, p, 0.3333 FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[]) AS t(f, u, o, p)
+                    """);
+            ps.setObject(1, marketId);
+            ps.setArray(2, con.createArrayOf("uuid", forecastIds));
+            ps.setArray(3, con.createArrayOf("uuid", userIds));
+            ps.setArray(4, con.createArrayOf("uuid", outcomeIds));
+            ps.setArray(5, con.createArrayOf("bigint", points));
+            return ps;
+        });
+    }
+
+    private boolean settled(UUID marketId) {
+        return jdbc.sql("SELECT settled_at IS NOT NULL FROM markets WHERE id = :m")
+                .param("m", marketId)
+                .query(Boolean.class)
+                .single();
+    }
+}

@@ -1,0 +1,449 @@
+package com.pilimarket.forecasting;
+
+import static com.pilimarket.support.TestMarkets.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pilimarket.ledger.Account;
+import com.pilimarket.ledger.Ledger;
+import com.pilimarket.markets.MarketDetail;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.shared.SystemInvariants;
+import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestHttp;
+import com.pilimarket.support.TestHttp.Result;
+import com.pilimarket.support.TestMarkets;
+import com.pilimarket.support.TestUsers;
+import com.pilimarket.support.TestUsers.TestUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.test.context.TestPropertySource;
+
+/** Resolution, cancellation and payouts; small batches so that a failure can land between two of them. */
+@IntegrationTest
+@TestPropertySource(properties = "pilimarket.settlement.batch-size=4")
+class SettlementIntegrationTests {
+
+    @Autowired
+    TestHttp http;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Markets marketsApi;
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SystemInvariants invariants;
+
+    @Autowired
+    IncompleteEventPublications publications;
+
+    TestMarkets markets;
+    TestUser admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = users.admin();
+        markets = new TestMarkets(marketsApi, admin.id());
+    }
+
+    @AfterEach
+    void invariantsHold() {
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    TestUser forecaster(MarketDetail market, int outcome, long points) {
+        TestUser user = users.create(1_000);
+        forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(market, outcome), points));
+        return user;
+    }
+
+    Result resolve(TestUser by, MarketDetail market, int outcome) {
+        return http.post(
+                        "/api/v1/admin/markets/" + market.id() + "/resolve",
+                        Map.of(
+                                "outcome_id", outcome(market, outcome),
+                                "evidence_urls", List.of("https://www.pba.ph/results"),
+                                "resolution_note", "Final score <b>confirmed</b>"))
+                .bearer(by.token())
+                .send();
+    }
+
+    long chips(TestUser user) {
+        return ledger.balanceOf(Account.user(user.id()));
+    }
+
+    String status(TestUser user, MarketDetail market) {
+        return jdbc.sql("SELECT status FROM forecasts WHERE user_id = :u AND market_id = :m")
+                .param("u", user.id())
+                .param("m", market.id())
+                .query(String.class)
+                .single();
+    }
+
+    boolean settled(MarketDetail market) {
+        return jdbc.sql("SELECT settled_at IS NOT NULL FROM markets WHERE id = :m")
+                .param("m", market.id())
+                .query(Boolean.class)
+                .single();
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void resolving_pays_each_winner_the_floor_of_their_share_and_the_breakage_to_the_house() throws Exception {
+        MarketDetail market = markets.open("Will it rain in Manila?", "Yes", "No");
+        TestUser a = forecaster(market, 0, 100);
+        TestUser b = forecaster(market, 0, 100);
+        TestUser c = forecaster(market, 0, 100);
+        TestUser loser = forecaster(market, 1, 100);
+        long houseBefore = ledger.balanceOf(Account.HOUSE);
+
+        Result resolved = resolve(admin, market, 0);
+
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.data().get("status").asString()).isEqualTo("resolved");
+        assertThat(resolved.data().get("resolution").get("resolution_note").asString())
+                .isEqualTo("Final score confirmed");
+        await("settlement", () -> settled(market));
+        // T = 400, A_w = 300: each winner floor(100 × 400 / 300) = 133; the house gets 400 − 399 = 1.
+        for (TestUser winner : List.of(a, b, c)) {
+            assertThat(chips(winner)).isEqualTo(900 + 133);
+            assertThat(status(winner, market)).isEqualTo("won");
+        }
+        assertThat(chips(loser)).isEqualTo(900);
+        assertThat(status(loser, market)).isEqualTo("lost");
+        assertThat(ledger.balanceOf(Account.HOUSE) - houseBefore).isEqualTo(1);
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isZero();
+        assertThat(ledger.isPosted("payout:" + market.id() + ":" + a.id())).isTrue();
+        assertThat(ledger.isPosted("house:" + market.id())).isTrue();
+        MarketDetail detail = marketsApi.detail(market.id().toString(), a.id());
+        assertThat(detail.myForecast().status()).isEqualTo("won");
+        assertThat(detail.myForecast().payout()).isEqualTo(133);
+        assertThat(detail.settledAt()).isNotNull();
+    }
+
+    @Test
+    void when_nobody_backed_the_winner_every_stake_is_refunded() throws Exception {
+        MarketDetail market = markets.open("Upset market", "Favourite", "Underdog");
+        TestUser a = forecaster(market, 0, 250);
+        TestUser b = forecaster(market, 0, 50);
+
+        assertThat(resolve(admin, market, 1).status()).isEqualTo(200);
+
+        await("settlement", () -> settled(market));
+        assertThat(chips(a)).isEqualTo(1_000);
+        assertThat(chips(b)).isEqualTo(1_000);
+        assertThat(status(a, market)).isEqualTo("refunded");
+        assertThat(ledger.isPosted("refund:" + market.id() + ":" + a.id())).isTrue();
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isZero();
+    }
+
+    @Test
+    void cancelling_refunds_every_stake_exactly() throws Exception {
+        MarketDetail market = markets.open("Cancelled fight", "Red", "Blue", "Draw");
+        List<TestUser> people = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            people.add(forecaster(market, i % 3, 10 + i * 7));
+        }
+
+        Result cancelled = http.post(
+                        "/api/v1/admin/markets/" + market.id() + "/cancel",
+                        Map.of("reason", "The fight was called off"))
+                .bearer(admin.token())
+                .send();
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.data().get("status").asString()).isEqualTo("cancelled");
+        await("refunds", () -> settled(market));
+        people.forEach(p -> {
+            assertThat(chips(p)).isEqualTo(1_000);
+            assertThat(status(p, market)).isEqualTo("refunded");
+        });
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isZero();
+    }
+
+    @Test
+    void a_settlement_that_fails_half_way_resumes_and_pays_everyone_exactly_once() throws Exception {
+        MarketDetail market = markets.open("Crash-test market", "Yes", "No");
+        List<TestUser> winners = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            winners.add(forecaster(market, 0, 10 + i));
+        }
+        TestUser loser = forecaster(market, 1, 333);
+        // Settlement walks forecasts in id order, four per batch: fail on the 7th, in the second batch.
+        UUID seventh = jdbc.sql("SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY id OFFSET 6 LIMIT 1")
+                .param("m", market.id())
+                .query(UUID.class)
+                .single();
+        jdbc.sql("""
+                        CREATE OR REPLACE FUNCTION test_fail_payout() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                            IF NEW.reference = 'payout:%s:%s' THEN
+                                RAISE EXCEPTION 'injected failure';
+                            END IF;
+                            RETURN NEW;
+                        END $$
+                        """.formatted(market.id(), seventh)).update();
+        jdbc.sql("CREATE TRIGGER test_fail_payout BEFORE INSERT ON ledger_transactions"
+                        + " FOR EACH ROW EXECUTE FUNCTION test_fail_payout()")
+                .update();
+        try {
+            assertThat(resolve(admin, market, 0).status()).isEqualTo(200);
+            await("the failed attempt", () -> incompleteSettlements() == 1 && failedAttempts() >= 1);
+        } finally {
+            jdbc.sql("DROP TRIGGER test_fail_payout ON ledger_transactions").update();
+        }
+        assertThat(settled(market)).isFalse();
+        assertThat(pending(market))
+                .as("the first batch committed, the rest waits")
+                .isEqualTo(7);
+        assertThat(payoutsPosted(market)).isEqualTo(4);
+
+        publications.resubmitIncompletePublications(p -> true);
+
+        await("settlement", () -> settled(market) && incompleteSettlements() == 0);
+        assertThat(pending(market)).isZero();
+        assertThat(payoutsPosted(market)).isEqualTo(10);
+        long pool = 10 * 10 + 45 + 333; // 478
+        long winning = 145;
+        long paid = 0;
+        for (int i = 0; i < winners.size(); i++) {
+            long stake = 10 + i;
+            long payout = stake * pool / winning;
+            assertThat(chips(winners.get(i))).isEqualTo(1_000 - stake + payout);
+            paid += payout;
+        }
+        assertThat(chips(loser)).isEqualTo(1_000 - 333);
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isZero();
+        assertThat(house(market)).isEqualTo(pool - paid);
+        // Re-running a finished settlement changes nothing.
+        publications.resubmitIncompletePublications(p -> true);
+        assertThat(payoutsPosted(market)).isEqualTo(10);
+    }
+
+    long pending(MarketDetail market) {
+        return jdbc.sql("SELECT count(*) FROM forecasts WHERE market_id = :m AND status = 'pending'")
+                .param("m", market.id())
+                .query(Long.class)
+                .single();
+    }
+
+    long payoutsPosted(MarketDetail market) {
+        return jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE reference LIKE :r")
+                .param("r", "payout:" + market.id() + ":%")
+                .query(Long.class)
+                .single();
+    }
+
+    long house(MarketDetail market) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(e.amount), 0) FROM ledger_entries e
+                        JOIN ledger_transactions t ON t.id = e.transaction_id
+                        WHERE t.reference = :r AND e.account = 'HOUSE'
+                        """)
+                .param("r", "house:" + market.id())
+                .query(Long.class)
+                .single();
+    }
+
+    long incompleteSettlements() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM event_publication
+                        WHERE completion_date IS NULL AND listener_id LIKE '%SettlementListener%'
+                        """).query(Long.class).single();
+    }
+
+    long failedAttempts() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM event_publication
+                        WHERE completion_date IS NULL AND listener_id LIKE '%SettlementListener%' AND status = 'FAILED'
+                        """).query(Long.class).single();
+    }
+
+    // ------------------------------------------------------------------ refusals
+
+    record State(String status, long pool, long adminChips, long resolutions, long transactions) {}
+
+    State state(MarketDetail market, TestUser actor) {
+        return new State(
+                marketsApi.detail(market.id().toString(), null).status(),
+                ledger.balanceOf(Account.pool(market.id())),
+                chips(actor),
+                jdbc.sql("SELECT count(*) FROM resolutions WHERE market_id = :m")
+                        .param("m", market.id())
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql("SELECT count(*) FROM ledger_transactions")
+                        .query(Long.class)
+                        .single());
+    }
+
+    void assertRefused(MarketDetail market, TestUser actor, Result result, int status, String code) {
+        State before = state(market, actor);
+        assertThat(result.status()).as(result.raw().body()).isEqualTo(status);
+        assertThat(result.errorCode()).isEqualTo(code);
+        assertThat(state(market, actor)).isEqualTo(before);
+    }
+
+    Result resolveWith(TestUser by, MarketDetail market, Map<String, Object> body) {
+        return http.post("/api/v1/admin/markets/" + market.id() + "/resolve", body)
+                .bearer(by.token())
+                .send();
+    }
+
+    @Test
+    void a_resolution_needs_an_outcome_of_the_market_http_evidence_and_a_note() {
+        MarketDetail market = markets.open("Evidence market", "Yes", "No");
+        MarketDetail other = markets.open("Other market", "Yes", "No");
+        forecaster(market, 0, 10);
+        UUID yes = outcome(market, 0);
+
+        assertRefused(
+                market,
+                admin,
+                resolveWith(admin, market, Map.of("outcome_id", yes, "resolution_note", "x")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                yes,
+                                "evidence_urls",
+                                List.of("javascript:alert(1)"),
+                                "resolution_note",
+                                "x")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                yes,
+                                "evidence_urls",
+                                List.of("ftp://example.com/x"),
+                                "resolution_note",
+                                "x")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                yes,
+                                "evidence_urls",
+                                List.of("https://example.com"),
+                                "resolution_note",
+                                "<p> </p>")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                market,
+                admin,
+                resolveWith(
+                        admin,
+                        market,
+                        Map.of(
+                                "outcome_id",
+                                outcome(other, 0),
+                                "evidence_urls",
+                                List.of("https://example.com"),
+                                "resolution_note",
+                                "x")),
+                400,
+                "VALIDATION_FAILED");
+    }
+
+    @Test
+    void a_resolver_holding_a_forecast_may_not_resolve() {
+        MarketDetail market = markets.open("Conflicted market", "Yes", "No");
+        TestUser insider = users.create(1_000, com.pilimarket.users.UserRole.ADMIN);
+        forecasts.place(insider.id(), new PlaceForecast(market.id(), outcome(market, 0), 10));
+
+        assertRefused(market, insider, resolve(insider, market, 0), 422, "RESOLVER_HAS_POSITION");
+    }
+
+    @Test
+    void a_second_resolution_is_a_conflict_and_final_markets_cannot_be_cancelled_or_resolved() throws Exception {
+        MarketDetail market = markets.open("Twice market", "Yes", "No");
+        forecaster(market, 0, 10);
+        assertThat(resolve(admin, market, 0).status()).isEqualTo(200);
+        await("settlement", () -> settled(market));
+
+        assertRefused(market, admin, resolve(admin, market, 1), 409, "ALREADY_RESOLVED");
+        assertRefused(
+                market,
+                admin,
+                http.post("/api/v1/admin/markets/" + market.id() + "/cancel", Map.of("reason", "oops"))
+                        .bearer(admin.token())
+                        .send(),
+                422,
+                "INVALID_STATE");
+
+        MarketDetail cancelled = markets.open("Cancelled first", "Yes", "No");
+        marketsApi.cancel(admin.id(), cancelled.id(), "duplicate");
+        assertRefused(cancelled, admin, resolve(admin, cancelled, 0), 422, "INVALID_STATE");
+    }
+
+    @Test
+    void cancelling_needs_a_reason_and_only_admins_may_resolve_or_cancel() {
+        MarketDetail market = markets.open("Reasonless market", "Yes", "No");
+        TestUser user = users.create(1_000);
+        TestUser moderator = users.create(0, com.pilimarket.users.UserRole.MODERATOR);
+
+        assertRefused(
+                market,
+                admin,
+                http.post("/api/v1/admin/markets/" + market.id() + "/cancel", Map.of("reason", " "))
+                        .bearer(admin.token())
+                        .send(),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(market, user, resolve(user, market, 0), 403, "FORBIDDEN");
+        assertRefused(market, moderator, resolve(moderator, market, 0), 403, "FORBIDDEN");
+        assertThat(http.post("/api/v1/admin/markets/" + market.id() + "/resolve", Map.of())
+                        .send()
+                        .status())
+                .isEqualTo(401);
+    }
+}
