@@ -4,6 +4,7 @@ import com.pilimarket.activity.Activities;
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.markets.MarketCreated;
 import com.pilimarket.markets.MarketResolved;
+import com.pilimarket.users.UserRegistered;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -54,5 +55,15 @@ class ActivityListeners {
                 event.marketId(),
                 Map.of("title", event.title(), "outcome_id", event.outcomeId().toString()),
                 "market_resolved:" + event.marketId());
+    }
+
+    @ApplicationModuleListener
+    void on(UserRegistered event) {
+        activities.record(
+                "user_registered",
+                event.userId(),
+                null,
+                Map.of("display_name", event.displayName()),
+                "user_registered:" + event.userId());
     }
 }

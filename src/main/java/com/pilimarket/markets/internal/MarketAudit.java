@@ -1,26 +1,25 @@
 package com.pilimarket.markets.internal;
 
+import com.pilimarket.audit.AuditLog;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The single call site through which every admin action on a market (create, edit, suspend, resume,
  * close, resolve, cancel, and the scheduled close with a null actor) reaches the audit log. It runs
- * inside the action's transaction.
- *
- * <p>AUDIT WIRING: once the audit module is merged, inject {@code AuditLog} here, replace the log
- * line with {@code auditLog.record(actorId, action, "market", marketId.toString(), details)} and add
- * {@code "audit"} to the markets module's {@code allowedDependencies}.
+ * inside the action's transaction, so an action and its audit row commit together or not at all.
  */
 @Component
 class MarketAudit {
 
-    private static final Logger log = LoggerFactory.getLogger(MarketAudit.class);
+    private final AuditLog auditLog;
+
+    MarketAudit(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
 
     void record(UUID actorId, String action, UUID marketId, Map<String, Object> details) {
-        log.info("audit actor={} action={} market={} details={}", actorId, action, marketId, details);
+        auditLog.record(actorId, action, "market", marketId.toString(), details);
     }
 }
