@@ -262,7 +262,7 @@ class ForecastPlacementIntegrationTests {
                 .param("id", user.id())
                 .update();
 
-        assertRefused(user, market, () -> place(user, market, 0, 10), 403, "FORBIDDEN");
+        assertRefused(user, market, () -> place(user, market, 0, 10), 403, "ACCOUNT_SUSPENDED");
     }
 
     @Test
