@@ -24,13 +24,20 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, globals: globals.browser },
     plugins: { 'react-hooks': reactHooks, import: importPlugin },
     settings: {
-      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+      // The TypeScript resolver understands the `@/` alias, so restricted zones see through it.
+      'import/resolver': {
+        typescript: { project: './tsconfig.app.json' },
+        node: { extensions: ['.ts', '.tsx', '.js'] },
+      },
     },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'import/no-restricted-paths': [
         'error',
         {
@@ -40,7 +47,8 @@ export default tseslint.config(
               target: `./src/features/${f}`,
               from: './src/features',
               except: [`./${f}`],
-              message: 'Features must not import each other; move shared code to components/ or lib/.',
+              message:
+                'Features must not import each other; move shared code to components/ or lib/.',
             })),
             // Dependencies flow one way: app → features → components/lib.
             { target: './src/features', from: './src/app' },

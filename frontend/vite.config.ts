@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
 
-const backend = 'http://localhost:8080';
+const backend = process.env.PILIMARKET_BACKEND ?? 'http://localhost:8080';
 const proxied = ['/api', '/sandbox', '/v3', '/docs', '/actuator'];
 
 export default defineConfig({

@@ -90,7 +90,7 @@ async function registerAndForecast(ctx) {
   await page.locator(active('input[name="display_name"]')).fill('E2E Tester');
   await page.locator(active('input[name="email"]')).fill(email);
   await page.locator(active('input[name="password"]')).fill('correct-horse-battery');
-  await page.locator(active('form button[type="submit"]')).click();
+  await page.locator(active('form ion-button[type="submit"]')).click();
   await page.waitForURL(/\/markets/, { timeout: TIMEOUT });
   const balance = page.locator(active('[data-testid="chip-balance"]'));
   await balance.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -104,7 +104,7 @@ async function registerAndForecast(ctx) {
   await slip.waitFor({ timeout: TIMEOUT });
   await slip.locator('[data-testid="slip-outcome"]').first().click();
   await slip.locator('input[name="points"]').fill('10');
-  await slip.locator('button[type="submit"]').click();
+  await slip.locator('ion-button[type="submit"]').click();
   await slip.locator('[role="status"][data-kind="success"]').waitFor({ timeout: TIMEOUT });
   await page.waitForFunction(
     ([sel, prev]) => {
@@ -155,7 +155,7 @@ async function main() {
         console.log(`PASS ${name} (${Date.now() - started} ms)`);
       } catch (e) {
         failed++;
-        console.log(`FAIL ${name}: ${e instanceof Error ? e.message : e}`);
+        console.log(`FAIL ${name}: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
       }
     }
   } finally {

@@ -1,9 +1,15 @@
 import { IonPage, IonSpinner } from '@ionic/react';
 import { lazy, Suspense, type ComponentType } from 'react';
+import { useT } from '@/lib/i18n';
 
 function PageFallback() {
+  const t = useT();
   return (
-    <div className="flex h-full items-center justify-center" role="status" aria-label="Loading">
+    <div
+      className="flex h-full items-center justify-center"
+      role="status"
+      aria-label={t('common.loading')}
+    >
       <IonSpinner />
     </div>
   );

@@ -124,7 +124,8 @@ export function formatRelative(
       if (unit === 'second' && abs < 45) {
         return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
       }
-      return rtf.format(value, unit);
+      // Filipino CLDR output reads "sa 5 (na) araw"; the plain "sa 5 araw" is what people write.
+      return rtf.format(value, unit).replace(' (na)', '');
     }
   }
   return '';

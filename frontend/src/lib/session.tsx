@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, isApiError, onAuthLost } from './api-client';
 import type { CurrentUser } from './api-types';
@@ -37,4 +37,20 @@ export function useAuthLostListener(): void {
       }),
     [qc],
   );
+}
+
+/** POST /auth/logout — revokes the refresh token family and clears the cookies. */
+export function logout(): Promise<unknown> {
+  return api.post('/auth/logout');
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      qc.setQueryData(queryKeys.me, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+  });
 }

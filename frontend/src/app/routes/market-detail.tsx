@@ -1,15 +1,7 @@
-import { PageBody } from '@/components/Page';
-import { PageHeader } from '@/components/PageHeader';
-import { useT } from '@/lib/i18n';
+import { ForecastSlip } from '@/features/forecasting/components/ForecastSlip';
+import { MarketDetailPage } from '@/features/markets/MarketDetailPage';
 
+/** The market page with the forecast slip composed in (the two features don't know each other). */
 export function MarketDetailRoute() {
-  const t = useT();
-  return (
-    <>
-      <PageHeader title={t('markets.title')} />
-      <PageBody>
-        <p>{t('common.loading')}</p>
-      </PageBody>
-    </>
-  );
+  return <MarketDetailPage renderSlip={(market) => <ForecastSlip market={market} />} />;
 }

@@ -1,15 +1,300 @@
-import { PageBody } from '@/components/Page';
+import { IonButton } from '@ionic/react';
+import { useState } from 'react';
+import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
-import { useT } from '@/lib/i18n';
+import { Pager } from '@/components/Pager';
+import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { statusTone, Tag } from '@/components/Tag';
+import { isApiError } from '@/lib/api-client';
+import { isStaff, type CurrentUser } from '@/lib/api-types';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { useT, type MessageKey } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
+import { useDebounced } from '@/lib/use-debounced';
+import {
+  clearFlag,
+  useAdminMarkets,
+  useAdminMutation,
+  useAdminStats,
+  useAdminUsers,
+  useAuditLog,
+  useFlags,
+  type AdminStats,
+} from './api/admin';
+import { CreateMarketForm } from './components/CreateMarketForm';
+import { MarketAdminRow } from './components/MarketAdminRow';
+
+type Tab = 'stats' | 'markets' | 'create' | 'users' | 'flags' | 'audit';
+const ADMIN_TABS: Tab[] = ['stats', 'markets', 'create', 'users', 'flags', 'audit'];
+const MODERATOR_TABS: Tab[] = ['users', 'flags'];
 
 export function AdminPage() {
   const t = useT();
+  const { user, isLoading } = useSession();
   return (
     <>
-      <PageHeader title={t('admin.title')} />
+      <PageHeader title={t('admin.title')} backHref="/profile" />
       <PageBody>
-        <p>{t('common.loading')}</p>
+        {isLoading ? (
+          <ListSkeleton count={2} />
+        ) : !isStaff(user) ? (
+          <EmptyState
+            title={t('admin.forbidden')}
+            action={<IonButton routerLink="/markets">{t('common.goHome')}</IonButton>}
+          />
+        ) : (
+          <Console user={user!} />
+        )}
       </PageBody>
     </>
+  );
+}
+
+function Console({ user }: { user: CurrentUser }) {
+  const t = useT();
+  const tabs = user.role === 'moderator' ? MODERATOR_TABS : ADMIN_TABS;
+  const [tab, setTab] = useState<Tab>(tabs[0]);
+  return (
+    <>
+      <div
+        className="mb-4 flex gap-2 overflow-x-auto pb-1"
+        role="tablist"
+        aria-label={t('admin.sections')}
+      >
+        {tabs.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={`chip ${tab === k ? 'chip-active' : ''}`}
+            onClick={() => setTab(k)}
+          >
+            {t(`admin.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'stats' && <StatsPanel />}
+        {tab === 'markets' && <MarketsPanel />}
+        {tab === 'create' && (
+          <Section title={t('admin.tab.create')}>
+            <CreateMarketForm />
+          </Section>
+        )}
+        {tab === 'users' && <UsersPanel />}
+        {tab === 'flags' && <FlagsPanel />}
+        {tab === 'audit' && <AuditPanel />}
+      </div>
+    </>
+  );
+}
+
+function unavailable(error: unknown): boolean {
+  return (
+    isApiError(error) && (error.status === 404 || error.status === 405 || error.status === 501)
+  );
+}
+
+function QueryState({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useT();
+  return (
+    <ErrorState
+      message={unavailable(error) ? t('admin.unavailable') : t('common.error')}
+      onRetry={retry}
+    />
+  );
+}
+
+const STAT_KEYS: (keyof AdminStats & string)[] = [
+  'users',
+  'active_users',
+  'chips_in_circulation',
+  'purchases',
+];
+
+function StatsPanel() {
+  const t = useT();
+  const q = useAdminStats(true);
+  if (q.isPending) return <ListSkeleton count={1} />;
+  if (q.isError) return <QueryState error={q.error} retry={() => void q.refetch()} />;
+  const byStatus =
+    q.data.markets_by_status ?? (typeof q.data.markets === 'object' ? q.data.markets : undefined);
+  return (
+    <Section title={t('admin.tab.stats')}>
+      <dl className="grid grid-cols-2 gap-3">
+        {STAT_KEYS.filter((k) => typeof q.data[k] === 'number').map((k) => (
+          <div key={k} className="rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+            <dt className="text-xs text-zinc-500">{t(`admin.stat.${k}` as MessageKey)}</dt>
+            <dd className="m-0 text-lg font-semibold">{formatNumber(q.data[k] as number)}</dd>
+          </div>
+        ))}
+      </dl>
+      {byStatus && (
+        <>
+          <h3 className="mt-4 mb-2 text-sm font-semibold">{t('admin.stat.markets')}</h3>
+          <div className="flex flex-wrap gap-2">
+            {Object.entries(byStatus).map(([s, n]) => (
+              <Tag key={s} tone={statusTone(s)}>
+                {s}: {formatNumber(Number(n))}
+              </Tag>
+            ))}
+          </div>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function MarketsPanel() {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const q = useAdminMarkets(true, useDebounced(search));
+  return (
+    <Section title={t('admin.tab.markets')}>
+      <input
+        type="search"
+        className="pm-input mb-2"
+        aria-label={t('markets.search')}
+        placeholder={t('markets.search')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      {q.isPending ? (
+        <ListSkeleton count={2} />
+      ) : q.isError ? (
+        <QueryState error={q.error} retry={() => void q.refetch()} />
+      ) : q.data.data.length === 0 ? (
+        <p className="text-sm text-zinc-500">{t('markets.empty')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {q.data.data.map((m) => (
+            <MarketAdminRow key={m.id} market={m} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function UsersPanel() {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const q = useAdminUsers(true, useDebounced(search));
+  return (
+    <Section title={t('admin.tab.users')}>
+      <input
+        type="search"
+        className="pm-input mb-2"
+        aria-label={t('admin.searchUsers')}
+        placeholder={t('admin.searchUsers')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      {q.isPending ? (
+        <ListSkeleton count={2} />
+      ) : q.isError ? (
+        <QueryState error={q.error} retry={() => void q.refetch()} />
+      ) : q.data.data.length === 0 ? (
+        <p className="text-sm text-zinc-500">{t('admin.noUsers')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {q.data.data.map((u) => (
+            <li key={u.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+              <div className="min-w-0">
+                <p className="truncate font-medium">{u.display_name}</p>
+                <p className="truncate text-xs text-zinc-500">
+                  {u.email} · {u.role}
+                  {typeof u.chips === 'number' && <> · {formatNumber(u.chips)}</>}
+                </p>
+              </div>
+              <div className="flex shrink-0 gap-1">
+                {(u.is_flagged || (u.flags && u.flags.length > 0)) && (
+                  <Tag tone="red">{t('admin.flagged')}</Tag>
+                )}
+                <Tag tone={u.status === 'active' ? 'green' : 'red'}>{u.status}</Tag>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function FlagsPanel() {
+  const t = useT();
+  const q = useFlags(true);
+  const clear = useAdminMutation(clearFlag);
+  return (
+    <Section title={t('admin.tab.flags')}>
+      {q.isPending ? (
+        <ListSkeleton count={2} />
+      ) : q.isError ? (
+        <QueryState error={q.error} retry={() => void q.refetch()} />
+      ) : q.data.data.length === 0 ? (
+        <p className="text-sm text-zinc-500">{t('admin.noFlags')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {q.data.data.map((f) => (
+            <li key={f.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+              <div className="min-w-0">
+                <p className="font-medium">{f.rule ?? f.reason}</p>
+                <p className="truncate text-xs text-zinc-500">
+                  {f.user?.display_name ?? `${f.target_type ?? ''} ${f.target_id ?? ''}`}
+                  {f.created_at && <> · {formatDateTime(f.created_at)}</>}
+                </p>
+              </div>
+              <IonButton
+                size="small"
+                fill="outline"
+                disabled={clear.isPending}
+                onClick={() => clear.mutate(f.id)}
+              >
+                {t('admin.clearFlag')}
+              </IonButton>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function AuditPanel() {
+  const t = useT();
+  const [page, setPage] = useState(1);
+  const q = useAuditLog(true, page);
+  return (
+    <Section title={t('admin.tab.audit')}>
+      {q.isPending ? (
+        <ListSkeleton count={2} />
+      ) : q.isError ? (
+        <QueryState error={q.error} retry={() => void q.refetch()} />
+      ) : q.data.data.length === 0 ? (
+        <p className="text-sm text-zinc-500">{t('admin.noAudit')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {q.data.data.map((a) => (
+            <li key={a.id} className="py-2 text-sm">
+              <p className="font-medium">{a.action}</p>
+              <p className="text-xs text-zinc-500">
+                {typeof a.actor === 'string'
+                  ? a.actor
+                  : (a.actor?.display_name ?? a.actor_id ?? '')}
+                {a.target_type && (
+                  <>
+                    {' '}
+                    · {a.target_type} {a.target_id}
+                  </>
+                )}{' '}
+                · {formatDateTime(a.created_at)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager pagination={q.data?.pagination} onPage={setPage} />
+    </Section>
   );
 }

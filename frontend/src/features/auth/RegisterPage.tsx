@@ -1,14 +1,114 @@
+import { IonButton, useIonRouter } from '@ionic/react';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
+import { TextField } from '@/components/TextField';
 import { useT } from '@/lib/i18n';
+import { useRegister } from './api/register';
+import { AuthCard } from './AuthLayout';
+import { nextPath } from './LoginPage';
+import { splitErrors } from './use-field-errors';
+
+export function validateRegistration(v: { email: string; password: string; display_name: string }) {
+  const errors: Partial<
+    Record<
+      'email' | 'password' | 'display_name',
+      'auth.err.email' | 'auth.err.password' | 'auth.err.displayName'
+    >
+  > = {};
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) errors.email = 'auth.err.email';
+  if (v.password.length < 10) errors.password = 'auth.err.password';
+  const name = v.display_name.trim();
+  if (name.length < 2 || name.length > 40) errors.display_name = 'auth.err.displayName';
+  return errors;
+}
 
 export function RegisterPage() {
   const t = useT();
+  const router = useIonRouter();
+  const location = useLocation();
+  const [values, setValues] = useState({ email: '', password: '', display_name: '' });
+  const [submitted, setSubmitted] = useState(false);
+  const register = useRegister();
+  const server = splitErrors(register.error);
+  const local = submitted ? validateRegistration(values) : {};
+  const fieldError = (f: 'email' | 'password' | 'display_name') => {
+    const key = local[f];
+    return key ? t(key) : server.fields[f];
+  };
+  const set = (f: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [f]: e.target.value }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(validateRegistration(values)).length > 0) return;
+    register.mutate(
+      {
+        email: values.email.trim(),
+        password: values.password,
+        display_name: values.display_name.trim(),
+      },
+      { onSuccess: () => router.push(nextPath(location.search), 'root', 'replace') },
+    );
+  };
+
   return (
     <>
       <PageHeader title={t('auth.register')} />
       <PageBody>
-        <p>{t('common.loading')}</p>
+        <AuthCard title={t('auth.registerTitle')} subtitle={t('auth.signupBonus')}>
+          <form onSubmit={submit} noValidate>
+            <TextField
+              label={t('auth.displayName')}
+              name="display_name"
+              autoComplete="nickname"
+              required
+              maxLength={40}
+              value={values.display_name}
+              error={fieldError('display_name')}
+              onChange={set('display_name')}
+            />
+            <TextField
+              label={t('auth.email')}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              value={values.email}
+              error={fieldError('email')}
+              onChange={set('email')}
+            />
+            <TextField
+              label={t('auth.password')}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              value={values.password}
+              hint={t('auth.passwordHint')}
+              error={fieldError('password')}
+              onChange={set('password')}
+            />
+            {server.form && (
+              <p className="pm-field-error mb-2" role="alert">
+                {server.form}
+              </p>
+            )}
+            <IonButton type="submit" expand="block" disabled={register.isPending}>
+              {register.isPending ? t('auth.registering') : t('auth.register')}
+            </IonButton>
+          </form>
+          <p className="mt-4 text-center text-sm">
+            {t('auth.haveAccount')}{' '}
+            <Link className="pm-link" to={`/login${location.search}`}>
+              {t('auth.login')}
+            </Link>
+          </p>
+          <p className="mt-3 text-center text-xs text-zinc-500">{t('app.playMoney')}</p>
+        </AuthCard>
       </PageBody>
     </>
   );

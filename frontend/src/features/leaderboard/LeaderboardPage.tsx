@@ -1,14 +1,131 @@
+import { useState } from 'react';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
+import { Pager } from '@/components/Pager';
+import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { CATEGORIES, type Category } from '@/lib/api-types';
+import { formatNumber, formatPercent, formatPeso } from '@/lib/format';
 import { useT } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
+import { METRICS, PERIODS, useLeaderboard, type Metric, type Period } from './api/get-leaderboard';
+
+const MEDALS = ['🥇', '🥈', '🥉'];
 
 export function LeaderboardPage() {
   const t = useT();
+  const { user } = useSession();
+  const [period, setPeriod] = useState<Period>('weekly');
+  const [metric, setMetric] = useState<Metric>('skill');
+  const [category, setCategory] = useState<Category | ''>('');
+  const [page, setPage] = useState(1);
+  const query = useLeaderboard({ period, metric, category, page });
+  const rows = query.data?.data ?? [];
+
   return (
     <>
       <PageHeader title={t('lb.title')} />
       <PageBody>
-        <p>{t('common.loading')}</p>
+        <div
+          className="mb-3 flex gap-2 overflow-x-auto pb-1"
+          role="group"
+          aria-label={t('lb.period')}
+        >
+          {PERIODS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className={`chip ${period === p ? 'chip-active' : ''}`}
+              aria-pressed={period === p}
+              onClick={() => {
+                setPeriod(p);
+                setPage(1);
+              }}
+            >
+              {t(`lb.period.${p}`)}
+            </button>
+          ))}
+        </div>
+        <div className="mb-4 grid grid-cols-2 gap-2">
+          <label className="text-sm">
+            <span className="pm-label">{t('lb.metric')}</span>
+            <select
+              className="pm-input"
+              value={metric}
+              onChange={(e) => {
+                setMetric(e.target.value as Metric);
+                setPage(1);
+              }}
+            >
+              {METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`lb.metric.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="pm-label">{t('lb.category')}</span>
+            <select
+              className="pm-input"
+              value={category}
+              onChange={(e) => {
+                setCategory(e.target.value as Category | '');
+                setPage(1);
+              }}
+            >
+              <option value="">{t('markets.category.all')}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`markets.category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+
+        {query.isPending ? (
+          <ListSkeleton count={3} />
+        ) : query.isError ? (
+          <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState title={t('lb.empty')} />
+        ) : (
+          <ol
+            className="card m-0 list-none divide-y divide-zinc-200 p-0 dark:divide-zinc-800"
+            aria-label={t('lb.title')}
+          >
+            {rows.map((r) => (
+              <li
+                key={r.user.id}
+                className={`flex items-center gap-3 px-4 py-3 ${r.user.id === user?.id ? 'bg-blue-50 dark:bg-blue-950/40' : ''}`}
+              >
+                <span
+                  className="w-8 shrink-0 text-center font-bold tabular-nums"
+                  aria-label={`${t('lb.rank')} ${r.rank}`}
+                >
+                  {MEDALS[r.rank - 1] ?? r.rank}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium">{r.user.display_name}</p>
+                  <p className="text-xs text-zinc-500">
+                    {t('lb.forecasts', { count: formatNumber(r.forecasts) })}
+                    {r.accuracy != null && (
+                      <> · {t('lb.accuracy', { pct: formatPercent(r.accuracy) })}</>
+                    )}
+                  </p>
+                </div>
+                <span
+                  className={`shrink-0 font-semibold tabular-nums ${r.score >= 0 ? 'text-green-600 dark:text-green-400' : 'text-red-600'}`}
+                >
+                  {metric === 'profit'
+                    ? formatPeso(Math.round(r.score))
+                    : formatNumber(Math.round(r.score))}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pager pagination={query.data?.pagination} onPage={setPage} />
       </PageBody>
     </>
   );

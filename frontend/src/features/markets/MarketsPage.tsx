@@ -1,5 +1,5 @@
 import { IonButton, IonSpinner } from '@ionic/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PageHeader } from '@/components/PageHeader';
 import { PageBody } from '@/components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
@@ -17,6 +17,22 @@ export function MarketsPage() {
   const q = useDebounced(search, 300);
   const query = useMarkets({ category, q, sort });
   const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+
+  // Infinite scroll: load the next page when the end of the list comes into view.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: '400px' },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
     <>
@@ -83,7 +99,7 @@ export function MarketsPage() {
               ))}
             </div>
             {query.hasNextPage && (
-              <div className="mt-4 flex justify-center">
+              <div className="mt-4 flex justify-center" ref={sentinel}>
                 <IonButton
                   fill="outline"
                   disabled={query.isFetchingNextPage}

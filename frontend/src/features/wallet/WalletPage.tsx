@@ -1,15 +1,194 @@
-import { PageBody } from '@/components/Page';
+import { IonButton } from '@ionic/react';
+import { useState, type FormEvent } from 'react';
+import { useHistory } from 'react-router-dom';
+import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
+import { Pager } from '@/components/Pager';
+import { EmptyState, ErrorState, Skeleton } from '@/components/States';
+import { statusTone, Tag } from '@/components/Tag';
+import { uuid } from '@/lib/api-client';
+import { errorMessage } from '@/lib/error-message';
+import { formatCentavos, formatChips, formatDateTime, formatNumber } from '@/lib/format';
 import { useT } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
+import { usePackages } from './api/get-packages';
+import { PROVIDERS, useCreatePurchase, usePurchases, type Provider } from './api/purchases';
 
 export function WalletPage() {
   const t = useT();
+  const { user, isLoading } = useSession();
   return (
     <>
-      <PageHeader title={t('wallet.title')} />
+      <PageHeader title={t('wallet.title')} backHref="/profile" />
       <PageBody>
-        <p>{t('common.loading')}</p>
+        <div
+          className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
+          role="note"
+        >
+          {t('wallet.notice')}
+        </div>
+        {user && (
+          <p className="mb-4 text-sm">
+            {t('common.balance')}: <strong>{formatChips(user.chips)}</strong>
+          </p>
+        )}
+        {!isLoading && !user ? (
+          <EmptyState
+            title={t('wallet.loginRequired')}
+            action={<IonButton routerLink="/login?next=/wallet">{t('auth.login')}</IonButton>}
+          />
+        ) : (
+          <>
+            <BuyForm />
+            <History enabled={!!user} />
+          </>
+        )}
       </PageBody>
     </>
+  );
+}
+
+function BuyForm() {
+  const t = useT();
+  const history = useHistory();
+  const packages = usePackages();
+  const [packageId, setPackageId] = useState<string | null>(null);
+  const [custom, setCustom] = useState('');
+  const [provider, setProvider] = useState<Provider>('gcash');
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreatePurchase();
+
+  const customChips = /^\d+$/.test(custom) ? Number(custom) : 0;
+  const chips = packageId
+    ? (packages.data?.find((p) => p.id === packageId)?.chips ?? 0)
+    : customChips;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setFormError(null);
+    if (!packageId && customChips <= 0) {
+      setFormError(t('wallet.pickAmount'));
+      return;
+    }
+    const input = packageId
+      ? { provider, package_id: packageId }
+      : { provider, chips: customChips };
+    create.mutate(
+      { input, key: uuid() },
+      {
+        onSuccess: (p) => {
+          if (p.checkout_url) window.location.assign(p.checkout_url);
+          else history.push(`/wallet/return?purchase=${encodeURIComponent(p.id)}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <Section title={t('wallet.packages')}>
+      <form onSubmit={submit} noValidate>
+        {packages.isPending ? (
+          <Skeleton className="h-24 w-full" />
+        ) : packages.isError ? (
+          <ErrorState message={t('common.error')} onRetry={() => void packages.refetch()} />
+        ) : (
+          <div className="grid grid-cols-2 gap-2" role="group" aria-label={t('wallet.packages')}>
+            {packages.data.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                aria-pressed={packageId === p.id}
+                onClick={() => {
+                  setPackageId(p.id);
+                  setCustom('');
+                }}
+                className={`rounded-xl border p-3 text-left transition ${packageId === p.id ? 'border-blue-600 bg-blue-50 dark:bg-blue-950/40' : 'border-[var(--pm-border)]'}`}
+              >
+                <span className="block text-lg font-bold tabular-nums">
+                  {formatNumber(p.chips)}
+                </span>
+                <span className="block text-xs text-zinc-500">
+                  {t('common.chips')} · {formatCentavos(p.amount_cents)}
+                </span>
+              </button>
+            ))}
+          </div>
+        )}
+        <label className="pm-label mt-4" htmlFor="custom-chips">
+          {t('wallet.custom')}
+        </label>
+        <input
+          id="custom-chips"
+          name="chips"
+          className="pm-input"
+          inputMode="numeric"
+          value={custom}
+          onChange={(e) => {
+            setCustom(e.target.value.replace(/\D/g, ''));
+            setPackageId(null);
+          }}
+        />
+        <fieldset className="mt-4 border-0 p-0">
+          <legend className="pm-label">{t('wallet.provider')}</legend>
+          <div className="flex flex-wrap gap-2">
+            {PROVIDERS.map((p) => (
+              <button
+                key={p}
+                type="button"
+                className={`chip ${provider === p ? 'chip-active' : ''}`}
+                aria-pressed={provider === p}
+                onClick={() => setProvider(p)}
+              >
+                {t(`wallet.provider.${p}`)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        {(formError || create.isError) && (
+          <p className="pm-field-error" role="alert">
+            {formError ?? errorMessage(create.error, t)}
+          </p>
+        )}
+        <IonButton type="submit" expand="block" className="mt-4" disabled={create.isPending}>
+          {create.isPending
+            ? t('wallet.redirecting')
+            : t('wallet.buy', { chips: chips > 0 ? formatChips(chips) : t('common.chips') })}
+        </IonButton>
+      </form>
+    </Section>
+  );
+}
+
+function History({ enabled }: { enabled: boolean }) {
+  const t = useT();
+  const [page, setPage] = useState(1);
+  const q = usePurchases(enabled, page);
+  const items = q.data?.data ?? [];
+  return (
+    <Section title={t('wallet.history')}>
+      {q.isPending ? (
+        <Skeleton className="h-12 w-full" />
+      ) : q.isError ? (
+        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="text-sm text-zinc-500">{t('wallet.noHistory')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {items.map((p) => (
+            <li key={p.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+              <div>
+                <p className="font-medium">{formatChips(p.chips)}</p>
+                <p className="text-xs text-zinc-500">
+                  {t(`wallet.provider.${p.provider}`)} · {formatCentavos(p.amount_cents)}
+                  {p.created_at && <> · {formatDateTime(p.created_at)}</>}
+                </p>
+              </div>
+              <Tag tone={statusTone(p.status)}>{t(`wallet.status.${p.status}`)}</Tag>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager pagination={q.data?.pagination} onPage={setPage} />
+    </Section>
   );
 }

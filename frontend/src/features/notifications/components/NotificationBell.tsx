@@ -3,11 +3,13 @@ import { notificationsOutline } from 'ionicons/icons';
 import { useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { useUnreadCount } from '../api/get-unread-count';
+import { useNotificationStream } from '../api/use-notification-stream';
 
 export function NotificationBell() {
   const t = useT();
   const { isLoggedIn } = useSession();
   const unread = useUnreadCount(isLoggedIn);
+  useNotificationStream(isLoggedIn);
   const count = unread.data?.count ?? 0;
   if (!isLoggedIn) return null;
   return (

@@ -17,6 +17,11 @@ public final class ErrorCodes {
     public static final String INVALID_STATE = "INVALID_STATE";
     public static final String INSUFFICIENT_CHIPS = "INSUFFICIENT_CHIPS";
     public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
+    public static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
+    public static final String ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED";
+    public static final String ACCOUNT_BANNED = "ACCOUNT_BANNED";
+    public static final String CSRF_FAILED = "CSRF_FAILED";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 

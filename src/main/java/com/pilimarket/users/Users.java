@@ -2,25 +2,39 @@ package com.pilimarket.users;
 
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.users.internal.UserRecords;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The users module's API: create and look up accounts. Balances are changed only by the ledger. */
+/** The users module's API: create and look up accounts and profiles. Balances are changed only by the ledger. */
 @Service
 public class Users {
 
     private final UserRecords records;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Users(UserRecords records) {
+    Users(UserRecords records, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
+        this.events = events;
+        this.clock = clock;
     }
 
-    /** Creates an account with zero chips; the caller credits any bonus through the ledger. */
+    /**
+     * Creates an account with zero chips and publishes {@link UserRegistered}; the caller credits
+     * any bonus through the ledger in the same transaction. A taken email is a
+     * {@link org.springframework.dao.DuplicateKeyException}.
+     */
     @Transactional
     public UserAccount create(NewUser user) {
-        return records.insert(user);
+        UserAccount account = records.insert(user);
+        events.publishEvent(new UserRegistered(account.id(), account.displayName(), OffsetDateTime.now(clock)));
+        return account;
     }
 
     @Transactional(readOnly = true)
@@ -38,8 +52,45 @@ public class Users {
         return records.findByEmail(normalizedEmail);
     }
 
+    /** The account and its password hash, for the login check. */
+    @Transactional(readOnly = true)
+    public Optional<StoredCredentials> credentials(String normalizedEmail) {
+        return records.credentials(normalizedEmail);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return records.count();
+    }
+
+    /** Remembers the device, IP and user agent seen at register, login or purchase. */
+    @Transactional
+    public void recordSignal(UUID userId, UserSignal signal) {
+        records.insertSignal(userId, signal);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Badge> badges(UUID userId) {
+        return records.badges(userId);
+    }
+
+    @Transactional(readOnly = true)
+    public PrivateProfile privateProfile(UUID userId) {
+        UserAccount user = require(userId);
+        return PrivateProfile.of(user, records.badges(userId));
+    }
+
+    @Transactional(readOnly = true)
+    public PublicProfile publicProfile(UUID userId) {
+        UserAccount user = require(userId);
+        return PublicProfile.of(user, records.badges(userId));
+    }
+
+    /** Applies a validated profile change to the caller's own account. */
+    @Transactional
+    public PrivateProfile updateProfile(UUID userId, ProfileUpdate update) {
+        require(userId);
+        records.updateProfile(userId, update);
+        return privateProfile(userId);
     }
 }

@@ -1,13 +1,18 @@
 package com.pilimarket.support;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.test.context.ContextConfiguration;
 
-/** Adds the machine's real Redis (127.0.0.1:6379 or {@code PILIMARKET_TEST_REDIS}) with a unique key prefix. */
+/**
+ * Adds the machine's real Redis (127.0.0.1:6379 or {@code PILIMARKET_TEST_REDIS}) with a unique key
+ * prefix. Combine it with {@link IntegrationTest}; it is applied by {@link TestRedis.Factory}
+ * (a context customizer), because two meta-annotated {@code @ContextConfiguration}s on one class
+ * do not merge.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ContextConfiguration(initializers = TestRedis.class)
+@Inherited
 public @interface WithRedis {}

@@ -2,10 +2,11 @@ package com.pilimarket.auth.internal;
 
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.web.ErrorResponses;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,28 +14,57 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Stateless security: access JWTs from {@code Authorization: Bearer} or the {@code access_token}
- * cookie; errors as the API envelope; admin routes need at least the moderator role (each endpoint
- * narrows it with {@code @PreAuthorize}). The accounts issue adds CSRF, rate limits and headers.
+ * cookie; CSRF double-submit for cookie sessions; the account's live status and role; rate
+ * limits; security headers; errors as the API envelope. Admin routes need at least the moderator
+ * role (each endpoint narrows it with {@code @PreAuthorize}).
+ *
+ * <p>Filter order: request id → headers → CSRF → bearer authentication → account status → rate
+ * limit → authorization.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String ACCESS_COOKIE = "access_token";
+    /** Swagger UI and the sandbox checkout work under it: no inline scripts, inline styles allowed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, ErrorResponses errors, JwtAuthenticationConverter jwtConverter) throws Exception {
+            HttpSecurity http,
+            ErrorResponses errors,
+            JwtAuthenticationConverter jwtConverter,
+            AccountStatuses statuses,
+            RateLimitProperties rateLimits,
+            RateLimitStore rateLimitStore,
+            Environment environment)
+            throws Exception {
+        boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
+                .headers(h -> {
+                    h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                            .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                            .frameOptions(f -> f.deny())
+                            .contentTypeOptions(c -> {});
+                    if (prod) {
+                        h.httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+                    } else {
+                        h.httpStrictTransportSecurity(hsts -> hsts.disable());
+                    }
+                })
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint((req, res, ex) ->
@@ -43,6 +73,9 @@ class SecurityConfiguration {
                                 errors.write(res, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "Log in first"))
                         .accessDeniedHandler((req, res, ex) ->
                                 errors.write(res, HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "You may not do this")))
+                .addFilterBefore(new Csrf(errors), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new AccountStatusFilter(statuses, errors), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits, rateLimitStore, errors), AccountStatusFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/admin/**")
                         .hasRole("MODERATOR")
                         .anyRequest()
@@ -50,24 +83,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The header wins; browsers send the HttpOnly cookie instead. */
+    /**
+     * The header wins; browsers send the HttpOnly cookie instead. The auth endpoints ignore both: a
+     * stale access token must never stand in the way of logging in or refreshing.
+     */
     static BearerTokenResolver bearerTokenResolver() {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         return (HttpServletRequest request) -> {
+            if (request.getRequestURI().startsWith(AuthCookies.REFRESH_PATH + "/")) {
+                return null;
+            }
             String token = header.resolve(request);
-            if (token != null) {
-                return token;
-            }
-            Cookie[] cookies = request.getCookies();
-            if (cookies != null) {
-                for (Cookie cookie : cookies) {
-                    if (ACCESS_COOKIE.equals(cookie.getName())
-                            && !cookie.getValue().isBlank()) {
-                        return cookie.getValue();
-                    }
-                }
-            }
-            return null;
+            return token != null ? token : AuthCookies.read(request, AuthCookies.ACCESS);
         };
     }
 }

@@ -1,12 +1,23 @@
 package com.pilimarket.users.internal;
 
+import com.pilimarket.shared.Page;
+import com.pilimarket.shared.PageQuery;
+import com.pilimarket.users.Badge;
 import com.pilimarket.users.NewUser;
+import com.pilimarket.users.ProfileUpdate;
+import com.pilimarket.users.StoredCredentials;
 import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.UserRole;
+import com.pilimarket.users.UserSignal;
 import com.pilimarket.users.UserStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,6 +59,14 @@ public class UserRecords {
                 .optional();
     }
 
+    /** Locks the row until the transaction ends (admin changes to one account happen one at a time). */
+    public Optional<UserAccount> lockById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(MAPPER)
+                .optional();
+    }
+
     public Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
                 .param("email", email)
@@ -55,8 +74,126 @@ public class UserRecords {
                 .optional();
     }
 
+    public Optional<StoredCredentials> credentials(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM users WHERE email = :email")
+                .param("email", email)
+                .query((rs, row) -> new StoredCredentials(map(rs, row), rs.getString("password_hash")))
+                .optional();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+    }
+
+    public void insertSignal(UUID userId, UserSignal signal) {
+        jdbc.sql("INSERT INTO user_signals (user_id, event, device_id, ip, user_agent) "
+                        + "VALUES (:user, :event, :device, :ip, :agent)")
+                .param("user", userId)
+                .param("event", signal.event())
+                .param("device", signal.deviceId())
+                .param("ip", signal.ip())
+                .param("agent", signal.userAgent())
+                .update();
+    }
+
+    public List<Badge> badges(UUID userId) {
+        return jdbc.sql("SELECT badge, awarded_at FROM user_badges WHERE user_id = :user ORDER BY awarded_at, badge")
+                .param("user", userId)
+                .query((rs, row) -> new Badge(rs.getString("badge"), rs.getObject("awarded_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public void updateProfile(UUID userId, ProfileUpdate update) {
+        jdbc.sql("""
+                        UPDATE users SET
+                            display_name = coalesce(:name, display_name),
+                            bio = CASE WHEN :bioSet THEN :bio ELSE bio END,
+                            avatar_url = CASE WHEN :avatarSet THEN :avatar ELSE avatar_url END,
+                            updated_at = now()
+                        WHERE id = :id
+                        """)
+                .param("name", update.displayName())
+                .param("bioSet", update.bioSet())
+                .param("bio", update.bio())
+                .param("avatarSet", update.avatarUrlSet())
+                .param("avatar", update.avatarUrl())
+                .param("id", userId)
+                .update();
+    }
+
+    public void updateStatus(UUID userId, UserStatus status) {
+        jdbc.sql("UPDATE users SET status = :status, updated_at = now() WHERE id = :id")
+                .param("status", status.value())
+                .param("id", userId)
+                .update();
+    }
+
+    public void updateRole(UUID userId, UserRole role) {
+        jdbc.sql("UPDATE users SET role = :role, updated_at = now() WHERE id = :id")
+                .param("role", role.value())
+                .param("id", userId)
+                .update();
+    }
+
+    /** Superadmins who may still act, locked so two demotions cannot both pass the last-one check. */
+    public long lockActiveSuperadmins() {
+        return jdbc.sql("SELECT id FROM users WHERE role = 'superadmin' AND status = 'active' FOR UPDATE")
+                .query(UUID.class)
+                .list()
+                .size();
+    }
+
+    /** One row of the admin user list. */
+    public record AdminRow(UserAccount account, String signupIp, String signupDeviceId, OffsetDateTime lastActive) {}
+
+    public Optional<AdminRow> adminRow(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", signup_ip, signup_device_id, last_active FROM users WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new AdminRow(
+                        map(rs, n),
+                        rs.getString("signup_ip"),
+                        rs.getString("signup_device_id"),
+                        rs.getObject("last_active", OffsetDateTime.class)))
+                .optional();
+    }
+
+    public Page<AdminRow> search(String q, UserStatus status, UserRole role, PageQuery page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q != null && !q.isBlank()) {
+            where.add("(lower(display_name || ' ' || email) LIKE :q OR id::text = :exact)");
+            params.put("q", "%" + likeEscape(q.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.put("exact", q.strip());
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status.value());
+        }
+        if (role != null) {
+            where.add("role = :role");
+            params.put("role", role.value());
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT count(*) FROM users" + filter)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<AdminRow> rows = jdbc.sql("SELECT " + COLUMNS + ", signup_ip, signup_device_id, last_active FROM users"
+                        + filter + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query((rs, n) -> new AdminRow(
+                        map(rs, n),
+                        rs.getString("signup_ip"),
+                        rs.getString("signup_device_id"),
+                        rs.getObject("last_active", OffsetDateTime.class)))
+                .list();
+        return Page.of(rows, page, total);
+    }
+
+    private static String likeEscape(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static UserAccount map(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,259 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A small HTTP load generator for the benchmark suite (run with {@code java bench/LoadGen.java}).
+ *
+ * <p>Two modes: {@code closed} (N workers send back-to-back: the peak throughput) and {@code open}
+ * (a fixed arrival rate; latency is measured from each request's scheduled start, so a slow server
+ * cannot hide its queueing — no coordinated omission). Prints one JSON line of results.
+ *
+ * <p>Bodies and paths may contain {@code {user}} (a user id from --users), {@code {market}} (a
+ * market id from --markets, chosen per request), {@code {n}} (request number) and {@code {uuid}}.
+ * With --jwt-secret each request carries a bearer token for its user, signed HS256 like the app's.
+ */
+public class LoadGen {
+
+    record Options(
+            String name,
+            String mode,
+            String method,
+            String url,
+            String body,
+            int workers,
+            double rate,
+            Duration duration,
+            Duration warmup,
+            List<String> users,
+            List<String> markets,
+            String jwtSecret,
+            String marketPick) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Options o = new Options(
+                a.getOrDefault("name", "load"),
+                a.getOrDefault("mode", "closed"),
+                a.getOrDefault("method", "GET"),
+                a.get("url"),
+                a.get("body"),
+                Integer.parseInt(a.getOrDefault("workers", "32")),
+                Double.parseDouble(a.getOrDefault("rate", "100")),
+                Duration.ofSeconds(Long.parseLong(a.getOrDefault("seconds", "20"))),
+                Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup", "5"))),
+                lines(a.get("users")),
+                lines(a.get("markets")),
+                a.get("jwt-secret"),
+                a.getOrDefault("market-pick", "random"));
+        Result result = o.mode().equals("open") ? open(o) : closed(o);
+        System.out.println(result.json(o));
+        System.exit(0);
+    }
+
+    static List<String> lines(String file) throws Exception {
+        return file == null ? List.of() : Files.readAllLines(Path.of(file)).stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
+
+    static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static HttpRequest request(Options o, long n) {
+        String user = o.users().isEmpty() ? "" : o.users().get((int) (n % o.users().size()));
+        String market = "";
+        if (!o.markets().isEmpty()) {
+            int index = o.marketPick().equals("round-robin")
+                    ? (int) (n % o.markets().size())
+                    : java.util.concurrent.ThreadLocalRandom.current().nextInt(o.markets().size());
+            market = o.markets().get(index);
+        }
+        String url = fill(o.url(), user, market, n);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (o.body() != null) {
+            b.header("Content-Type", "application/json")
+                    .method(o.method(), HttpRequest.BodyPublishers.ofString(fill(o.body(), user, market, n)));
+        } else {
+            b.method(o.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        if (o.jwtSecret() != null && !user.isEmpty()) {
+            b.header("Authorization", "Bearer " + TOKENS.computeIfAbsent(user, u -> jwt(u, o.jwtSecret())));
+        }
+        return b.build();
+    }
+
+    static String fill(String template, String user, String market, long n) {
+        return template.replace("{user}", user)
+                .replace("{market}", market)
+                .replace("{n}", Long.toString(n))
+                .replace("{uuid}", UUID.randomUUID().toString());
+    }
+
+    static String jwt(String userId, String secret) {
+        try {
+            Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
+            long now = System.currentTimeMillis() / 1000;
+            String header = enc.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+            String claims = enc.encodeToString(("{\"iss\":\"pilimarket\",\"sub\":\"" + userId + "\",\"iat\":" + now
+                            + ",\"exp\":" + (now + 3600) + ",\"role\":\"user\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String sig = enc.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
+            return header + "." + claims + "." + sig;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class Result {
+        final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile double seconds;
+
+        void record(long micros, int status) {
+            latenciesMicros.add(micros);
+            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            if (status >= 200 && status < 300) {
+                ok.incrementAndGet();
+            } else {
+                errors.incrementAndGet();
+            }
+        }
+
+        String json(Options o) {
+            long[] sorted = latenciesMicros.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(sorted);
+            double throughput = ok.get() / seconds;
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "{\"name\":\"%s\",\"mode\":\"%s\",\"target_rate\":%s,\"requests\":%d,\"ok\":%d,\"errors\":%d,"
+                            + "\"statuses\":\"%s\",\"seconds\":%.1f,\"throughput\":%.1f,\"p50_ms\":%.2f,\"p95_ms\":%.2f,"
+                            + "\"p99_ms\":%.2f,\"max_ms\":%.2f}",
+                    o.name(),
+                    o.mode(),
+                    o.mode().equals("open") ? String.format(java.util.Locale.ROOT, "%.0f", o.rate()) : "null",
+                    sorted.length,
+                    ok.get(),
+                    errors.get(),
+                    statuses,
+                    seconds,
+                    throughput,
+                    pct(sorted, 50),
+                    pct(sorted, 95),
+                    pct(sorted, 99),
+                    sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1000.0);
+        }
+
+        static double pct(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+        }
+    }
+
+    /** N workers, each sending the next request as soon as the previous answered. */
+    static Result closed(Options o) throws Exception {
+        AtomicLong counter = new AtomicLong();
+        Result warm = new Result();
+        runClosed(o, counter, warm, o.warmup());
+        Result result = new Result();
+        long start = System.nanoTime();
+        runClosed(o, counter, result, o.duration());
+        result.seconds = (System.nanoTime() - start) / 1e9;
+        return result;
+    }
+
+    static void runClosed(Options o, AtomicLong counter, Result result, Duration duration) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < o.workers(); w++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long n = counter.getAndIncrement();
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = CLIENT.send(request(o, n), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        status = 0;
+                    }
+                    result.record((System.nanoTime() - t0) / 1000, status);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    /** A fixed arrival rate; latency counts from when each request was due. */
+    static Result open(Options o) throws Exception {
+        AtomicLong counter = new AtomicLong();
+        runOpen(o, counter, new Result(), o.warmup());
+        Result result = new Result();
+        long start = System.nanoTime();
+        runOpen(o, counter, result, o.duration());
+        result.seconds = (System.nanoTime() - start) / 1e9;
+        return result;
+    }
+
+    static void runOpen(Options o, AtomicLong counter, Result result, Duration duration) throws Exception {
+        long total = (long) (o.rate() * duration.toSeconds());
+        long intervalNanos = (long) (1e9 / o.rate());
+        Semaphore inFlight = new Semaphore(4096);
+        CountDownLatch done = new CountDownLatch((int) total);
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            inFlight.acquire();
+            long n = counter.getAndIncrement();
+            CompletableFuture<HttpResponse<Void>> f =
+                    CLIENT.sendAsync(request(o, n), HttpResponse.BodyHandlers.discarding());
+            f.whenComplete((response, error) -> {
+                result.record((System.nanoTime() - due) / 1000, error == null ? response.statusCode() : 0);
+                inFlight.release();
+                done.countDown();
+            });
+        }
+        done.await(60, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,25 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, mockFetch } from '@/testing/fetch-mock';
+import { aSummary, aUser } from '@/testing/fixtures';
+import { App } from './App';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('app shell', () => {
+  it('redirects / to the markets list with tabs and the chip balance', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser({ chips: 4321 })) }),
+      'GET /markets': () => ({
+        body: envelope([aSummary()], { page: 1, limit: 20, total: 1, pages: 1 }),
+      }),
+      'GET /notifications/unread-count': () => ({ body: envelope({ count: 0 }) }),
+    });
+    window.history.pushState({}, '', '/');
+    render(<App />);
+    expect(await screen.findByText('Will it rain in Manila on Friday?')).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/markets');
+    expect(screen.getByText('Leaderboard')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Your balance: ₱4,321')).toBeInTheDocument();
+  });
+});

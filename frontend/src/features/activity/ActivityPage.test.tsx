@@ -1,0 +1,76 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, mockFetch } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import { ActivityPage } from './ActivityPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('activity feed', () => {
+  it('describes each activity and pages through the feed', async () => {
+    const now = new Date().toISOString();
+    mockFetch({
+      'GET /activity': (req) => ({
+        body: envelope(
+          req.query.get('page') === '2'
+            ? [
+                {
+                  id: '9',
+                  activity_type: 'user_registered',
+                  user: { id: 'u', display_name: 'Lito', avatar_url: null },
+                  market: null,
+                  metadata: null,
+                  created_at: now,
+                },
+              ]
+            : [
+                {
+                  id: '1',
+                  activity_type: 'forecast_placed',
+                  user: { id: 'u', display_name: 'Ana', avatar_url: null },
+                  market: { id: 'm', slug: 'rain', title: 'Rain?' },
+                  metadata: null,
+                  created_at: now,
+                },
+                {
+                  id: '2',
+                  activity_type: 'market_resolved',
+                  user: null,
+                  market: { id: 'm', title: 'Rain?' },
+                  metadata: null,
+                  created_at: now,
+                },
+                {
+                  id: '3',
+                  activity_type: 'something_new',
+                  user: null,
+                  market: null,
+                  metadata: null,
+                  created_at: now,
+                },
+              ],
+          { page: Number(req.query.get('page')), limit: 30, total: 31, pages: 2 },
+        ),
+      }),
+    });
+    renderWithProviders(<ActivityPage />);
+    expect(await screen.findByRole('link', { name: 'Ana forecast on Rain?' })).toHaveAttribute(
+      'href',
+      '/markets/rain',
+    );
+    expect(screen.getByRole('link', { name: 'Rain? was resolved' })).toHaveAttribute(
+      'href',
+      '/markets/m',
+    );
+    expect(screen.getByText('Someone: something new')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('Next'));
+    expect(await screen.findByText('Lito joined Pilimarket')).toBeInTheDocument();
+  });
+
+  it('has an empty state', async () => {
+    mockFetch({ 'GET /activity': () => ({ body: envelope([]) }) });
+    renderWithProviders(<ActivityPage />);
+    expect(await screen.findByText('Nothing has happened yet.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,166 @@
+import { IonButton } from '@ionic/react';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { statusTone, Tag } from '@/components/Tag';
+import type { MarketSummary } from '@/lib/api-types';
+import { errorMessage } from '@/lib/error-message';
+import { formatDateTime, formatPeso } from '@/lib/format';
+import { useT } from '@/lib/i18n';
+import { runMarketAction, useAdminMutation, type MarketAction } from '../api/admin';
+
+export function parseEvidence(text: string): string[] | null {
+  const urls = text
+    .split(/\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (urls.length === 0 || urls.some((u) => !/^https?:\/\/\S+\.\S+/.test(u))) return null;
+  return urls;
+}
+
+export function MarketAdminRow({ market }: { market: MarketSummary }) {
+  const t = useT();
+  const [panel, setPanel] = useState<'resolve' | 'cancel' | null>(null);
+  const [outcome, setOutcome] = useState(market.outcomes[0]?.id ?? '');
+  const [evidence, setEvidence] = useState('');
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const action = useAdminMutation((a: MarketAction) => runMarketAction(market.id, a));
+  const final = market.status === 'resolved' || market.status === 'cancelled';
+
+  const run = (a: MarketAction) => {
+    setLocalError(null);
+    action.mutate(a, { onSuccess: () => setPanel(null) });
+  };
+
+  return (
+    <li className="py-3">
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          <Link to={`/markets/${market.slug || market.id}`} className="font-medium">
+            {market.title}
+          </Link>
+          <p className="text-xs text-zinc-500">
+            {formatPeso(market.total_points)} · {formatDateTime(market.closes_at)}
+          </p>
+        </div>
+        <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
+      </div>
+      {!final && (
+        <div className="mt-2 flex flex-wrap gap-1">
+          {market.status === 'open' && (
+            <IonButton size="small" fill="outline" onClick={() => run({ kind: 'suspend' })}>
+              {t('admin.suspend')}
+            </IonButton>
+          )}
+          {market.status === 'suspended' && (
+            <IonButton size="small" fill="outline" onClick={() => run({ kind: 'resume' })}>
+              {t('admin.resume')}
+            </IonButton>
+          )}
+          {(market.status === 'open' || market.status === 'suspended') && (
+            <IonButton size="small" fill="outline" onClick={() => run({ kind: 'close' })}>
+              {t('admin.close')}
+            </IonButton>
+          )}
+          <IonButton
+            size="small"
+            fill="outline"
+            color="success"
+            onClick={() => setPanel(panel === 'resolve' ? null : 'resolve')}
+          >
+            {t('admin.resolve')}
+          </IonButton>
+          <IonButton
+            size="small"
+            fill="outline"
+            color="danger"
+            onClick={() => setPanel(panel === 'cancel' ? null : 'cancel')}
+          >
+            {t('admin.cancel')}
+          </IonButton>
+        </div>
+      )}
+      {panel === 'resolve' && (
+        <div className="mt-2 space-y-2 rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+          <label className="block text-sm">
+            <span className="pm-label">{t('admin.winningOutcome')}</span>
+            <select
+              className="pm-input"
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value)}
+            >
+              {market.outcomes.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm">
+            <span className="pm-label">{t('admin.evidenceUrls')}</span>
+            <textarea
+              className="pm-input"
+              value={evidence}
+              onChange={(e) => setEvidence(e.target.value)}
+            />
+          </label>
+          <label className="block text-sm">
+            <span className="pm-label">{t('admin.note')}</span>
+            <textarea className="pm-input" value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <IonButton
+            size="small"
+            color="success"
+            disabled={action.isPending}
+            onClick={() => {
+              const urls = parseEvidence(evidence);
+              if (!urls) return setLocalError(t('admin.err.evidence'));
+              run({
+                kind: 'resolve',
+                outcome_id: outcome,
+                evidence_urls: urls,
+                resolution_note: note.trim(),
+              });
+            }}
+          >
+            {t('admin.confirmResolve')}
+          </IonButton>
+        </div>
+      )}
+      {panel === 'cancel' && (
+        <div className="mt-2 space-y-2 rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+          <label className="block text-sm">
+            <span className="pm-label">{t('admin.reason')}</span>
+            <textarea
+              className="pm-input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+          <IonButton
+            size="small"
+            color="danger"
+            disabled={action.isPending}
+            onClick={() => {
+              if (!reason.trim()) return setLocalError(t('admin.err.required'));
+              run({ kind: 'cancel', reason: reason.trim() });
+            }}
+          >
+            {t('admin.confirmCancel')}
+          </IonButton>
+        </div>
+      )}
+      {(localError || action.isError) && (
+        <p className="pm-field-error" role="alert">
+          {localError ?? errorMessage(action.error, t)}
+        </p>
+      )}
+      {action.isSuccess && !panel && (
+        <p role="status" className="text-xs text-green-600">
+          {t('admin.done')}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { CurrentUser, Forecast } from '@/lib/api-types';
+import { queryKeys } from '@/lib/query-keys';
+
+export interface PlaceForecastInput {
+  market_id: string;
+  outcome_id: string;
+  points: number;
+}
+
+export type PlacedForecast = Forecast & { chips?: number };
+
+/** POST /forecasts — places or tops up the caller's forecast. The key makes retries safe. */
+export function placeForecast(
+  input: PlaceForecastInput,
+  idempotencyKey: string,
+): Promise<PlacedForecast> {
+  return api.post<PlacedForecast>('/forecasts', input, idempotencyKey);
+}
+
+export function usePlaceForecast() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, key }: { input: PlaceForecastInput; key: string }) =>
+      placeForecast(input, key),
+    onSuccess: (placed) => {
+      if (typeof placed.chips === 'number') {
+        qc.setQueryData<CurrentUser | null>(queryKeys.me, (me) =>
+          me ? { ...me, chips: placed.chips! } : me,
+        );
+      }
+    },
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: ['market'] });
+      void qc.invalidateQueries({ queryKey: queryKeys.markets });
+      void qc.invalidateQueries({ queryKey: queryKeys.me });
+    },
+  });
+}

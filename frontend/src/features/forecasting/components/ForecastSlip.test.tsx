@@ -1,0 +1,116 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import { aMarket, aUser } from '@/testing/fixtures';
+import { renderWithProviders } from '@/testing/render';
+import { ForecastSlip } from './ForecastSlip';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function loggedIn(chips = 1000, extra: Parameters<typeof mockFetch>[0] = {}) {
+  document.cookie = 'XSRF-TOKEN=t';
+  return mockFetch({ 'GET /users/me': () => ({ body: envelope(aUser({ chips })) }), ...extra });
+}
+
+describe('forecast slip', () => {
+  it('asks a logged-out visitor to log in', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'POST /auth/refresh': () => ({ status: 401 }),
+    });
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    expect(await screen.findByText('Log in to forecast')).toBeInTheDocument();
+  });
+
+  it('says forecasting is closed on a closed market', () => {
+    mockFetch({});
+    renderWithProviders(<ForecastSlip market={aMarket({ status: 'closed' })} />);
+    expect(screen.getByText('Forecasting is closed for this market.')).toBeInTheDocument();
+  });
+
+  it('previews the payout as the amount changes', async () => {
+    loggedIn();
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    await userEvent.click(await screen.findByRole('button', { name: /^Yes/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add 100' }));
+    expect(screen.getByLabelText('Amount (chips)')).toHaveValue('100');
+    expect(screen.getByTestId('slip-payout')).toHaveTextContent('₱157');
+    await userEvent.click(screen.getByRole('button', { name: /^No/ }));
+    expect(screen.getByTestId('slip-payout')).toHaveTextContent('₱220');
+  });
+
+  it('shows validation errors for amounts over the balance or the limit', async () => {
+    loggedIn(120);
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    const input = await screen.findByLabelText('Amount (chips)');
+    await userEvent.type(input, '150');
+    expect(screen.getByRole('alert')).toHaveTextContent('Not enough chips. You have 120.');
+    await userEvent.clear(input);
+    await userEvent.click(screen.getByRole('button', { name: 'Max' }));
+    expect(input).toHaveValue('120');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('locks other outcomes once the user holds a position, and limits top-ups', async () => {
+    loggedIn(5000);
+    const market = aMarket({
+      my_forecast: {
+        id: 'f1',
+        market_id: 'm1',
+        outcome_id: 'no',
+        points: 450,
+        status: 'pending',
+        crowd_probability: 0.4,
+        created_at: '',
+        updated_at: '',
+      },
+    });
+    renderWithProviders(<ForecastSlip market={market} />);
+    expect(await screen.findByRole('button', { name: /^Yes/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /^No/ })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.type(screen.getByLabelText('Amount (chips)'), '60');
+    expect(screen.getByRole('alert')).toHaveTextContent('leaves you 50');
+  });
+
+  it('places the forecast with an idempotency key and shows the new balance', async () => {
+    const { calls } = loggedIn(1000, {
+      'POST /forecasts': () => ({
+        status: 201,
+        body: envelope({
+          id: 'f1',
+          market_id: 'm1',
+          outcome_id: 'yes',
+          points: 50,
+          status: 'pending',
+          chips: 950,
+        }),
+      }),
+      'GET /markets/m1': () => ({ body: envelope(aMarket()) }),
+    });
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    await userEvent.click(await screen.findByRole('button', { name: /^Yes/ }));
+    await userEvent.type(screen.getByLabelText('Amount (chips)'), '50');
+    await userEvent.click(screen.getByText('Forecast ₱50'));
+    expect(await screen.findByRole('status')).toHaveTextContent('950 chips (₱950)');
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/forecasts')!;
+    expect(post.body).toEqual({ market_id: 'm1', outcome_id: 'yes', points: 50 });
+    expect(post.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('shows the server refusal in plain words', async () => {
+    loggedIn(1000, {
+      'POST /forecasts': () => ({
+        status: 422,
+        body: failure('MARKET_NOT_OPEN', 'Market is closed'),
+      }),
+    });
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    await userEvent.click(await screen.findByRole('button', { name: /^No/ }));
+    await userEvent.type(screen.getByLabelText('Amount (chips)'), '10');
+    await userEvent.click(screen.getByText('Forecast ₱10'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('This market is not open for forecasts.'),
+    );
+  });
+});

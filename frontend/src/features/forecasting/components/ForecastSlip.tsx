@@ -1,0 +1,234 @@
+import { IonButton, IonSpinner } from '@ionic/react';
+import { useState, type FormEvent } from 'react';
+import { outcomeColor } from '@/components/ProbabilityBar';
+import { uuid } from '@/lib/api-client';
+import type { MarketDetail } from '@/lib/api-types';
+import { errorMessage } from '@/lib/error-message';
+import { formatChips, formatNumber, formatPercent, formatPeso } from '@/lib/format';
+import { useT } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
+import { usePlaceForecast } from '../api/place-forecast';
+import { maxStake, previewPayout, validateStake } from '../slip-math';
+
+const QUICK = [10, 50, 100, 500];
+
+export function ForecastSlip({ market }: { market: MarketDetail }) {
+  const t = useT();
+  const { user, isLoading } = useSession();
+  const existing = market.my_forecast;
+  const existingStake = existing?.points ?? 0;
+  const [picked, setPicked] = useState<string | null>(existing?.outcome_id ?? null);
+  const outcomeId = existing?.outcome_id ?? picked;
+  const [amount, setAmount] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [success, setSuccess] = useState<string | null>(null);
+  const place = usePlaceForecast();
+
+  const open = market.status === 'open' && Date.parse(market.closes_at) > Date.now();
+  const balance = user?.chips ?? 0;
+  const limit = maxStake(balance, market.max_points_per_user, existingStake);
+  const error = validateStake(amount, {
+    balance,
+    maxPerUser: market.max_points_per_user,
+    existingStake,
+  });
+  const stake = error ? 0 : Number(amount);
+  const payout = outcomeId ? previewPayout(market, outcomeId, stake, existingStake) : 0;
+
+  const frame = (children: React.ReactNode) => (
+    <section className="card p-4" data-testid="forecast-slip" aria-labelledby="slip-title">
+      <h2 id="slip-title" className="mb-3 text-base font-semibold">
+        {t('slip.title')}
+      </h2>
+      {children}
+    </section>
+  );
+
+  if (!open) return frame(<p className="text-sm text-zinc-500">{t('slip.notOpen')}</p>);
+  if (isLoading) return frame(<IonSpinner />);
+  if (!user) {
+    return frame(
+      <IonButton
+        expand="block"
+        routerLink={`/login?next=${encodeURIComponent(window.location.pathname)}`}
+      >
+        {t('slip.loginToForecast')}
+      </IonButton>,
+    );
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    setSuccess(null);
+    if (error || !outcomeId) return;
+    place.mutate(
+      {
+        input: { market_id: market.id, outcome_id: outcomeId, points: stake },
+        key: uuid(),
+      },
+      {
+        onSuccess: (placed) => {
+          setAmount('');
+          setTouched(false);
+          setSuccess(
+            t('slip.success', {
+              amount: formatChips(placed.chips ?? Math.max(0, balance - stake)),
+            }),
+          );
+        },
+      },
+    );
+  };
+
+  const addQuick = (n: number) => {
+    const current = Number(amount) || 0;
+    setAmount(String(Math.min(current + n, Math.max(limit, 0))));
+    setTouched(true);
+  };
+
+  const showError = touched ? error : null;
+
+  return frame(
+    <form onSubmit={submit} noValidate>
+      <fieldset className="m-0 border-0 p-0">
+        <legend className="pm-label">{t('slip.pickOutcome')}</legend>
+        <div className="grid grid-cols-2 gap-2">
+          {market.outcomes.map((o, i) => {
+            const selected = outcomeId === o.id;
+            const locked = !!existing && existing.outcome_id !== o.id;
+            const color = outcomeColor(o.name, i);
+            return (
+              <button
+                key={o.id}
+                type="button"
+                data-testid="slip-outcome"
+                aria-pressed={selected}
+                disabled={locked}
+                onClick={() => setPicked(o.id)}
+                className="flex min-h-11 items-center justify-between gap-2 rounded-xl border px-3 py-2 text-left text-sm font-medium transition disabled:cursor-not-allowed disabled:opacity-40"
+                style={{
+                  borderColor: selected ? color : 'var(--pm-border)',
+                  background: selected ? color : 'transparent',
+                  color: selected ? '#fff' : 'inherit',
+                }}
+              >
+                <span className="truncate">{o.name}</span>
+                <span className="tabular-nums">{formatPercent(o.probability)}</span>
+              </button>
+            );
+          })}
+        </div>
+        {existing && <p className="mt-2 text-xs text-zinc-500">{t('slip.lockedOutcome')}</p>}
+      </fieldset>
+
+      <label className="pm-label mt-4" htmlFor="slip-amount">
+        {t('slip.amount')}
+      </label>
+      <input
+        id="slip-amount"
+        name="points"
+        className="pm-input tabular-nums"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        autoComplete="off"
+        placeholder="0"
+        value={amount}
+        aria-invalid={!!showError}
+        aria-describedby="slip-amount-help"
+        onChange={(e) => {
+          setAmount(e.target.value.replace(/[^\d-]/g, ''));
+          setTouched(true);
+          setSuccess(null);
+        }}
+      />
+      <div className="mt-2 flex flex-wrap gap-2">
+        {QUICK.map((n) => (
+          <button
+            key={n}
+            type="button"
+            className="chip"
+            aria-label={t('slip.quickAdd', { amount: n })}
+            onClick={() => addQuick(n)}
+          >
+            +{n}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="chip"
+          onClick={() => {
+            setAmount(String(limit));
+            setTouched(true);
+          }}
+        >
+          {t('slip.max')}
+        </button>
+      </div>
+      <p id="slip-amount-help" className="mt-2 text-xs text-zinc-500">
+        {t('slip.available', { amount: formatChips(balance) })}
+        {market.max_points_per_user != null && (
+          <>
+            {' · '}
+            {t('slip.limitLeft', {
+              amount: formatNumber(Math.max(0, market.max_points_per_user - existingStake)),
+            })}
+          </>
+        )}
+      </p>
+      {showError && (
+        <p className="pm-field-error" role="alert">
+          {t(showError.key, showError.vars)}
+        </p>
+      )}
+      {touched && !outcomeId && <p className="pm-field-error">{t('slip.err.outcome')}</p>}
+
+      <dl className="mt-4 space-y-1 rounded-xl bg-zinc-50 p-3 text-sm dark:bg-zinc-900">
+        <div className="flex justify-between">
+          <dt>{t('slip.payoutIfWins')}</dt>
+          <dd
+            className="m-0 font-semibold text-green-600 tabular-nums dark:text-green-400"
+            data-testid="slip-payout"
+          >
+            {formatPeso(payout)}
+          </dd>
+        </div>
+        <div className="flex justify-between text-zinc-500">
+          <dt>{t('slip.profit')}</dt>
+          <dd className="m-0 tabular-nums">
+            {formatPeso(Math.max(0, payout - existingStake - stake))}
+          </dd>
+        </div>
+      </dl>
+      <p className="mt-1 text-xs text-zinc-500">{t('slip.payoutNote')}</p>
+
+      {place.isError && (
+        <p className="pm-field-error" role="alert" data-kind="error">
+          {errorMessage(place.error, t)}
+        </p>
+      )}
+      {success && (
+        <p
+          className="mt-2 text-sm text-green-600 dark:text-green-400"
+          role="status"
+          data-kind="success"
+        >
+          {success}
+        </p>
+      )}
+      <IonButton
+        type="submit"
+        expand="block"
+        className="mt-3"
+        disabled={place.isPending || !outcomeId || !!error}
+      >
+        {place.isPending ? t('slip.submitting') : t('slip.submit', { amount: formatPeso(stake) })}
+      </IonButton>
+      {balance < 10 && (
+        <IonButton expand="block" fill="clear" routerLink="/wallet">
+          {t('slip.buyChips')}
+        </IonButton>
+      )}
+    </form>,
+  );
+}

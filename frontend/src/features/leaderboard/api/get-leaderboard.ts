@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import type { Category, PublicUser } from '@/lib/api-types';
+
+export type Period = 'weekly' | 'monthly' | 'all_time';
+export type Metric = 'skill' | 'profit';
+export const PERIODS: Period[] = ['weekly', 'monthly', 'all_time'];
+export const METRICS: Metric[] = ['skill', 'profit'];
+
+export interface LeaderboardEntry {
+  rank: number;
+  user: PublicUser;
+  score: number;
+  forecasts: number;
+  accuracy: number | null;
+}
+
+export interface LeaderboardQuery {
+  period: Period;
+  metric: Metric;
+  category: Category | '';
+  page: number;
+}
+
+/** GET /leaderboard */
+export function getLeaderboard(q: LeaderboardQuery) {
+  return apiRequest<LeaderboardEntry[]>('/leaderboard', {
+    query: { period: q.period, metric: q.metric, category: q.category, page: q.page, limit: 50 },
+  });
+}
+
+export function useLeaderboard(q: LeaderboardQuery) {
+  return useQuery({ queryKey: ['leaderboard', q], queryFn: () => getLeaderboard(q) });
+}

@@ -1,0 +1,66 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import { aUser } from '@/testing/fixtures';
+import { renderWithProviders } from '@/testing/render';
+import { NotificationBell } from './components/NotificationBell';
+import { NotificationsPage } from './NotificationsPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('notifications', () => {
+  it('lists notifications and marks one or all as read', async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /notifications': () => ({
+        body: envelope([
+          {
+            id: 'n1',
+            notification_type: 'market_resolved',
+            title: 'Market resolved',
+            message: 'You won ₱157',
+            is_read: false,
+            market_id: 'm1',
+            created_at: new Date().toISOString(),
+          },
+          {
+            id: 'n2',
+            notification_type: 'badge_earned',
+            title: 'New badge',
+            read_at: '2026-11-01T00:00:00Z',
+            created_at: new Date().toISOString(),
+          },
+        ]),
+      }),
+      'POST /notifications/n1/read': () => ({ body: envelope(null) }),
+      'POST /notifications/read-all': () => ({ body: envelope(null) }),
+    });
+    renderWithProviders(<NotificationsPage />);
+    expect(await screen.findByText('You won ₱157')).toBeInTheDocument();
+    expect(screen.getAllByText('Mark read')).toHaveLength(1);
+    await userEvent.click(screen.getByText('Mark read'));
+    await userEvent.click(screen.getByText('Mark all read'));
+    await waitFor(() => expect(calls.some((c) => c.path === '/notifications/read-all')).toBe(true));
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/notifications/n1/read')).toBe(
+      true,
+    );
+  });
+
+  it('asks logged-out visitors to log in', async () => {
+    mockFetch({ 'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }) });
+    renderWithProviders(<NotificationsPage />);
+    expect(await screen.findByText('Log in to see notifications.')).toBeInTheDocument();
+  });
+
+  it('shows the unread count on the bell', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /notifications/unread-count': () => ({ body: envelope({ count: 3 }) }),
+    });
+    renderWithProviders(<NotificationBell />);
+    expect(await screen.findByLabelText('Notifications, 3 unread')).toBeInTheDocument();
+    expect(screen.getByText('3')).toBeInTheDocument();
+  });
+});

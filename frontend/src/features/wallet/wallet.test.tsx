@@ -1,0 +1,124 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import { aUser } from '@/testing/fixtures';
+import { renderWithProviders } from '@/testing/render';
+import { WalletPage } from './WalletPage';
+import { WalletReturnPage } from './WalletReturnPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const packages = [100, 500].map((n) => ({
+  id: `p${n}`,
+  chips: n,
+  amount_cents: n * 100,
+  currency: 'PHP',
+}));
+
+describe('buying chips', () => {
+  it('shows the virtual-chips notice, packages and history, and starts a checkout', async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    const assign = vi.fn();
+    vi.stubGlobal('location', { ...window.location, assign });
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /purchases/packages': () => ({ body: envelope(packages) }),
+      'GET /purchases': () => ({
+        body: envelope([
+          { id: 'old', status: 'completed', provider: 'gcash', chips: 100, amount_cents: 10000 },
+        ]),
+      }),
+      'POST /purchases': () => ({
+        status: 201,
+        body: envelope({
+          id: 'new',
+          status: 'pending',
+          provider: 'paymaya',
+          chips: 500,
+          amount_cents: 50000,
+          checkout_url: '/sandbox/checkout/new',
+        }),
+      }),
+    });
+    renderWithProviders(<WalletPage />, { path: '/wallet' });
+    expect(screen.getByRole('note')).toHaveTextContent('cannot be cashed out');
+    expect(await screen.findByText('Completed')).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: /500/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Maya' }));
+    await userEvent.click(screen.getByText('Buy 500 chips (₱500)'));
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('/sandbox/checkout/new'));
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/purchases')!;
+    expect(post.body).toEqual({ provider: 'paymaya', package_id: 'p500' });
+    expect(post.headers['idempotency-key']).toBeTruthy();
+  });
+
+  it('asks for an amount and sends custom chip amounts', async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /purchases/packages': () => ({ body: envelope(packages) }),
+      'GET /purchases': () => ({ body: envelope([]) }),
+      'POST /purchases': () => ({ status: 429, body: failure('RATE_LIMITED', 'slow down') }),
+    });
+    renderWithProviders(<WalletPage />, { path: '/wallet' });
+    await screen.findByText('No purchases yet.');
+    await userEvent.click(screen.getByText('Buy chips', { selector: 'ion-button' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Pick a package or enter an amount.');
+    await userEvent.type(screen.getByLabelText('Custom amount (chips)'), '250');
+    await userEvent.click(screen.getByText('Buy 250 chips (₱250)'));
+    expect(await screen.findByText('Too many tries. Please wait a moment.')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ provider: 'gcash', chips: 250 });
+  });
+});
+
+describe('payment return page', () => {
+  it('polls the purchase until it completes', async () => {
+    let polls = 0;
+    mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /purchases/abc': () => ({
+        body: envelope({
+          id: 'abc',
+          status: ++polls > 1 ? 'completed' : 'pending',
+          provider: 'gcash',
+          chips: 500,
+          amount_cents: 50000,
+        }),
+      }),
+    });
+    renderWithProviders(<WalletReturnPage />, { path: '/wallet/return?purchase=abc' });
+    expect(await screen.findByText('Confirming your payment…')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Payment received! 500 chips \(₱500\) were added/,
+        {},
+        { timeout: 4000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('reports a failed payment', async () => {
+    mockFetch({
+      'GET /purchases/bad': () => ({
+        body: envelope({
+          id: 'bad',
+          status: 'failed',
+          provider: 'stripe',
+          chips: 100,
+          amount_cents: 10000,
+        }),
+      }),
+    });
+    renderWithProviders(<WalletReturnPage />, { path: '/wallet/return?purchase=bad' });
+    expect(
+      await screen.findByText('The payment did not go through. No chips were added.'),
+    ).toBeInTheDocument();
+  });
+
+  it('handles a missing purchase id', () => {
+    mockFetch({});
+    renderWithProviders(<WalletReturnPage />, { path: '/wallet/return' });
+    expect(screen.getByText('We could not find this purchase.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import type { ApiError } from './api-client';
+import {
+  api,
+  apiRequest,
+  buildUrl,
+  deviceId,
+  isApiError,
+  onAuthLost,
+  readCookie,
+} from './api-client';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function setCookie(value: string) {
+  document.cookie = value;
+}
+
+describe('envelope parsing', () => {
+  it('returns data and pagination of a successful list', async () => {
+    const pagination = { page: 1, limit: 20, total: 1, pages: 1 };
+    mockFetch({ 'GET /markets': () => ({ body: envelope([{ id: 'a' }], pagination) }) });
+    const res = await api.list<{ id: string }>('/markets', { page: 1, q: '' });
+    expect(res.data).toEqual([{ id: 'a' }]);
+    expect(res.pagination).toEqual(pagination);
+  });
+
+  it('throws a typed error with the first error entry and all entries', async () => {
+    mockFetch({
+      'POST /auth/register': () => ({
+        status: 400,
+        body: {
+          success: false,
+          data: null,
+          errors: [
+            { code: 'VALIDATION_FAILED', field: 'email', message: 'must be an email' },
+            { code: 'VALIDATION_FAILED', field: 'password', message: 'too short' },
+          ],
+        },
+      }),
+    });
+    setCookie('XSRF-TOKEN=t');
+    const err = await api.post('/auth/register', {}).catch((e: unknown) => e);
+    expect(isApiError(err)).toBe(true);
+    const e = err as ApiError;
+    expect(e.status).toBe(400);
+    expect(e.code).toBe('VALIDATION_FAILED');
+    expect(e.field).toBe('email');
+    expect(e.message).toBe('must be an email');
+    expect(e.errors).toHaveLength(2);
+    expect(e.fieldMessage('password')).toBe('too short');
+  });
+
+  it('treats success:false with a 200 status as an error', async () => {
+    mockFetch({ 'GET /x': () => ({ status: 200, body: failure('INVALID_STATE', 'nope') }) });
+    await expect(api.get('/x')).rejects.toMatchObject({ code: 'INVALID_STATE', status: 200 });
+  });
+
+  it('reports a non-JSON error page by its status', async () => {
+    mockFetch({ 'GET /x': () => ({ status: 502, raw: '<html>Bad gateway</html>' }) });
+    await expect(api.get('/x')).rejects.toMatchObject({ status: 502, code: 'HTTP_502' });
+  });
+
+  it('turns a network failure into NETWORK_ERROR', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await expect(api.get('/x')).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+});
+
+describe('request headers', () => {
+  it('sends credentials, a stable device id and skips empty query values', async () => {
+    const { calls, fn } = mockFetch({ 'GET /markets': () => ({ body: envelope([]) }) });
+    await api.get('/markets', { category: '', q: 'bbm', page: 2, x: undefined });
+    await api.get('/markets');
+    expect(calls[0].query.toString()).toBe('q=bbm&page=2');
+    expect(calls[0].headers['x-device-id']).toBe(deviceId());
+    expect(calls[1].headers['x-device-id']).toBe(calls[0].headers['x-device-id']);
+    expect((fn.mock.calls[0][1] as RequestInit).credentials).toBe('include');
+    expect(buildUrl('/a', { b: 1 })).toBe('/api/v1/a?b=1');
+  });
+
+  it('sends the XSRF cookie value as X-XSRF-TOKEN on unsafe methods only', async () => {
+    setCookie('XSRF-TOKEN=abc%3D123');
+    const { calls } = mockFetch({
+      'POST /forecasts': () => ({ status: 201, body: envelope({ id: 'f1' }) }),
+      'GET /markets': () => ({ body: envelope([]) }),
+    });
+    await api.post('/forecasts', { points: 10 }, 'key-1');
+    await api.get('/markets');
+    expect(calls[0].headers['x-xsrf-token']).toBe('abc=123');
+    expect(calls[0].headers['idempotency-key']).toBe('key-1');
+    expect(calls[0].headers['content-type']).toBe('application/json');
+    expect(calls[0].body).toEqual({ points: 10 });
+    expect(calls[1].headers['x-xsrf-token']).toBeUndefined();
+  });
+
+  it('fetches a CSRF token first when the cookie is missing', async () => {
+    const { calls } = mockFetch({
+      'GET /auth/csrf': () => {
+        setCookie('XSRF-TOKEN=fresh');
+        return { body: envelope({}) };
+      },
+      'DELETE /markets/m1/watch': () => ({ body: envelope(null) }),
+    });
+    await api.delete('/markets/m1/watch');
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /auth/csrf',
+      'DELETE /markets/m1/watch',
+    ]);
+    expect(calls[1].headers['x-xsrf-token']).toBe('fresh');
+    expect(readCookie('XSRF-TOKEN')).toBe('fresh');
+  });
+});
+
+describe('session refresh on 401', () => {
+  it('refreshes once and retries the original request', async () => {
+    setCookie('XSRF-TOKEN=t');
+    let meCalls = 0;
+    const { calls } = mockFetch({
+      'GET /users/me': () =>
+        ++meCalls === 1
+          ? { status: 401, body: failure('UNAUTHENTICATED', 'expired') }
+          : { body: envelope({ id: 'u1' }) },
+      'POST /auth/refresh': () => ({ body: envelope({}) }),
+    });
+    await expect(api.get('/users/me')).resolves.toEqual({ id: 'u1' });
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /users/me',
+      'POST /auth/refresh',
+      'GET /users/me',
+    ]);
+    expect(calls[1].body).toEqual({});
+    expect(calls[1].headers['x-xsrf-token']).toBe('t');
+  });
+
+  it('shares one refresh between concurrent 401s', async () => {
+    setCookie('XSRF-TOKEN=t');
+    let refreshed = false;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { calls } = mockFetch({
+      'GET /a': () =>
+        refreshed
+          ? { body: envelope('a') }
+          : { status: 401, body: failure('UNAUTHENTICATED', 'x') },
+      'GET /b': () =>
+        refreshed
+          ? { body: envelope('b') }
+          : { status: 401, body: failure('UNAUTHENTICATED', 'x') },
+      'GET /c': () =>
+        refreshed
+          ? { body: envelope('c') }
+          : { status: 401, body: failure('UNAUTHENTICATED', 'x') },
+      'POST /auth/refresh': async () => {
+        await gate;
+        refreshed = true;
+        return { body: envelope({}) };
+      },
+    });
+    const all = Promise.all([api.get('/a'), api.get('/b'), api.get('/c')]);
+    await vi.waitFor(() => expect(calls.filter((c) => c.path === '/auth/refresh')).toHaveLength(1));
+    release();
+    await expect(all).resolves.toEqual(['a', 'b', 'c']);
+    expect(calls.filter((c) => c.path === '/auth/refresh')).toHaveLength(1);
+    expect(calls.filter((c) => c.path !== '/auth/refresh')).toHaveLength(6);
+  });
+
+  it('signals the logged-out state when the refresh fails', async () => {
+    setCookie('XSRF-TOKEN=t');
+    const lost = vi.fn();
+    const off = onAuthLost(lost);
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'expired') }),
+      'POST /auth/refresh': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'revoked') }),
+    });
+    await expect(apiRequest('/users/me')).rejects.toMatchObject({ status: 401 });
+    expect(lost).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveLength(2);
+    off();
+  });
+
+  it('never refreshes for the auth endpoints themselves', async () => {
+    setCookie('XSRF-TOKEN=t');
+    const { calls } = mockFetch({
+      'POST /auth/login': () => ({
+        status: 401,
+        body: failure('UNAUTHENTICATED', 'Wrong email or password'),
+      }),
+    });
+    await expect(api.post('/auth/login', { email: 'a', password: 'b' })).rejects.toMatchObject({
+      message: 'Wrong email or password',
+    });
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,87 @@
+package com.pilimarket.auth.internal;
+
+import com.pilimarket.shared.ErrorCodes;
+import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.web.ErrorResponses;
+import com.pilimarket.users.UserStatus;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Runs after authentication and applies the account's current state, not the token's: banned
+ * accounts are refused outright (403 {@code ACCOUNT_BANNED}), suspended ones may read but every
+ * unsafe request is 403 {@code ACCOUNT_SUSPENDED} (logging out and refreshing stay possible), and
+ * the role comes from the database so a demotion bites before the token expires.
+ */
+class AccountStatusFilter extends OncePerRequestFilter {
+
+    private final AccountStatuses statuses;
+    private final ErrorResponses errors;
+
+    AccountStatusFilter(AccountStatuses statuses, ErrorResponses errors) {
+        this.statuses = statuses;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<UUID> caller = Callers.currentUserId();
+        if (caller.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<AccountStatuses.Snapshot> snapshot = statuses.of(caller.get());
+        if (snapshot.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            errors.write(
+                    response, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "This account no longer exists");
+            return;
+        }
+        UserStatus status = snapshot.get().status();
+        if (status == UserStatus.BANNED) {
+            errors.write(response, HttpStatus.FORBIDDEN, ErrorCodes.ACCOUNT_BANNED, "This account is banned");
+            return;
+        }
+        if (status == UserStatus.SUSPENDED && Csrf.isUnsafe(request) && !isSessionEnd(request)) {
+            errors.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    ErrorCodes.ACCOUNT_SUSPENDED,
+                    "This account is suspended: it can read but not change anything");
+            return;
+        }
+        applyCurrentRole(snapshot.get());
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isSessionEnd(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/api/v1/auth/logout") || path.equals("/api/v1/auth/refresh");
+    }
+
+    private static void applyCurrentRole(AccountStatuses.Snapshot snapshot) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String current = "ROLE_" + snapshot.role().name();
+        if (auth instanceof JwtAuthenticationToken jwt
+                && jwt.getAuthorities().stream().noneMatch(a -> current.equals(a.getAuthority()))) {
+            var replaced = new JwtAuthenticationToken(
+                    jwt.getToken(), List.of(new SimpleGrantedAuthority(current)), jwt.getName());
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(replaced);
+            SecurityContextHolder.setContext(context);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.pilimarket.auth.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.pilimarket.users.UserAccount;
+import com.pilimarket.users.UserRole;
+import com.pilimarket.users.UserRoleChanged;
+import com.pilimarket.users.UserStatus;
+import com.pilimarket.users.UserStatusChanged;
+import com.pilimarket.users.Users;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The current status and role of authenticated callers, cached for two seconds at most: a ban,
+ * suspension or demotion takes effect on this instance at once (the change evicts the entry) and
+ * on every other instance within two seconds, whatever the access token still claims.
+ */
+@Component
+class AccountStatuses {
+
+    static final Duration TTL = Duration.ofSeconds(2);
+
+    record Snapshot(UserStatus status, UserRole role) {}
+
+    private final Users users;
+    private final Cache<UUID, Optional<Snapshot>> cache =
+            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000).build();
+
+    AccountStatuses(Users users) {
+        this.users = users;
+    }
+
+    /** Empty when the account no longer exists. */
+    Optional<Snapshot> of(UUID userId) {
+        return cache.get(userId, id -> users.find(id).map(AccountStatuses::snapshot));
+    }
+
+    @EventListener
+    void on(UserStatusChanged event) {
+        cache.invalidate(event.userId());
+    }
+
+    @EventListener
+    void on(UserRoleChanged event) {
+        cache.invalidate(event.userId());
+    }
+
+    private static Snapshot snapshot(UserAccount user) {
+        return new Snapshot(user.status(), user.role());
+    }
+}

@@ -1,0 +1,69 @@
+package com.pilimarket.users.internal;
+
+import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.security.Callers;
+import com.pilimarket.users.internal.AdminUsers.GrantResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/users")
+@Tag(name = "Admin: users")
+class AdminUsersController {
+
+    private final AdminUsers admin;
+
+    AdminUsersController(AdminUsers admin) {
+        this.admin = admin;
+    }
+
+    record ChangeRequest(String status, String role, String reason) {}
+
+    record GrantRequest(Long chips, String reason) {}
+
+    @GetMapping
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Operation(summary = "Searches users by name or email, status and role (newest first)")
+    ApiResponse<List<AdminUserView>> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer limit) {
+        return ApiResponse.page(admin.search(q, status, role, PageQuery.of(page, limit)));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Operation(summary = "One user as the console shows it")
+    ApiResponse<AdminUserView> find(@PathVariable UUID id) {
+        return ApiResponse.ok(admin.find(id));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Operation(summary = "Changes a user's status (moderator) or role (superadmin), with a reason; audited")
+    ApiResponse<AdminUserView> change(@PathVariable UUID id, @RequestBody ChangeRequest request) {
+        return ApiResponse.ok(
+                admin.change(Callers.requireUserId(), id, request.status(), request.role(), request.reason()));
+    }
+
+    @PostMapping("/{id}/grant")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Grants (positive) or takes back (negative) chips through the ledger; audited")
+    ApiResponse<GrantResult> grant(@PathVariable UUID id, @RequestBody GrantRequest request) {
+        return ApiResponse.ok(admin.grant(Callers.requireUserId(), id, request.chips(), request.reason()));
+    }
+}

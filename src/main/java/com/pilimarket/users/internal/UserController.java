@@ -1,0 +1,68 @@
+package com.pilimarket.users.internal;
+
+import com.pilimarket.ledger.Ledger;
+import com.pilimarket.ledger.LedgerEntryView;
+import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.security.Callers;
+import com.pilimarket.users.PrivateProfile;
+import com.pilimarket.users.ProfileUpdate;
+import com.pilimarket.users.PublicProfile;
+import com.pilimarket.users.Users;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Profiles. Private data is only ever read for the caller's own id, never from a path parameter. */
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users")
+class UserController {
+
+    private final Users users;
+    private final Ledger ledger;
+
+    UserController(Users users, Ledger ledger) {
+        this.users = users;
+        this.ledger = ledger;
+    }
+
+    /** Only these fields are read; anything else in the body (chips, role, …) is ignored. */
+    record ProfileChangeRequest(String displayName, String bio, String avatarUrl) {}
+
+    @GetMapping("/me")
+    @Operation(summary = "The caller's private profile")
+    ApiResponse<PrivateProfile> me() {
+        return ApiResponse.ok(users.privateProfile(Callers.requireUserId()));
+    }
+
+    @PatchMapping("/me")
+    @Operation(summary = "Changes the caller's display name, bio or avatar URL")
+    ApiResponse<PrivateProfile> update(@RequestBody ProfileChangeRequest request) {
+        UUID caller = Callers.requireUserId();
+        ProfileUpdate update = ProfileUpdate.of(request.displayName(), request.bio(), request.avatarUrl());
+        return ApiResponse.ok(users.updateProfile(caller, update));
+    }
+
+    @GetMapping("/me/transactions")
+    @Operation(summary = "The caller's chip statement, newest first")
+    ApiResponse<List<LedgerEntryView>> transactions(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
+        UUID caller = Callers.requireUserId();
+        return ApiResponse.page(ledger.statement(caller, PageQuery.of(page, limit)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A user's public profile")
+    ApiResponse<PublicProfile> profile(@PathVariable UUID id) {
+        return ApiResponse.ok(users.publicProfile(id));
+    }
+}
