@@ -13,6 +13,7 @@ import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.shared.Chips;
 import com.pilimarket.shared.platform.Jobs;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -40,19 +41,20 @@ class NotificationListeners {
     @ApplicationModuleListener
     void on(MarketSettled event) {
         jobs.run("notifications-market-settled", () -> {
-            MarketDetail market = markets.detail(event.marketId().toString(), null);
-            String winner = event.winningOutcomeId() == null
-                    ? null
+            MarketDetail market = market(event.marketId());
+            String title = market == null ? "A market you forecast on" : market.title();
+            String winner = event.winningOutcomeId() == null || market == null
+                    ? "as decided"
                     : market.outcomes().stream()
                             .filter(o -> o.id().equals(event.winningOutcomeId()))
                             .map(OutcomeView::name)
                             .findFirst()
-                            .orElse(null);
+                            .orElse("as decided");
             for (ForecastSettled forecast : event.forecasts()) {
                 Map<String, Object> metadata = new LinkedHashMap<>();
-                metadata.put("market_id", market.id().toString());
-                metadata.put("slug", market.slug());
-                metadata.put("title", market.title());
+                metadata.put("market_id", event.marketId().toString());
+                metadata.put("slug", market == null ? null : market.slug());
+                metadata.put("title", title);
                 metadata.put("forecast_id", forecast.forecastId().toString());
                 metadata.put("winning_outcome_id", event.winningOutcomeId() == null ? null : event.winningOutcomeId().toString());
                 metadata.put("winning_outcome", winner);
@@ -64,11 +66,20 @@ class NotificationListeners {
                 notifier.notify(
                         forecast.userId(),
                         NotificationType.MARKET_RESOLVED,
-                        resolvedMessage(market.title(), event, winner, forecast),
+                        resolvedMessage(title, event, winner, forecast),
                         metadata,
                         "resolved:" + event.marketId() + ":" + forecast.userId());
             }
         });
+    }
+
+    /** The market, or null if it is gone (the notification still goes out, with less detail). */
+    private MarketDetail market(UUID marketId) {
+        // Looked up first: a 404 thrown inside the markets module would mark this transaction rollback-only.
+        if (!markets.refs(List.of(marketId)).containsKey(marketId)) {
+            return null;
+        }
+        return markets.detail(marketId.toString(), null);
     }
 
     static String resolvedMessage(String title, MarketSettled event, String winner, ForecastSettled forecast) {
