@@ -13,5 +13,6 @@ public record NotificationPreferences(
         boolean forecastReminder,
         List<String> newMarketCategories) {
 
-    public static final NotificationPreferences DEFAULTS = new NotificationPreferences(true, true, true, true, List.of());
+    public static final NotificationPreferences DEFAULTS =
+            new NotificationPreferences(true, true, true, true, List.of());
 }

@@ -73,8 +73,7 @@ public class Reputation {
      * {@code category} or all (null), by {@code metric}; at most {@code limit} lines (null = all).
      */
     @Transactional(readOnly = true)
-    public List<RankedScore> ranking(
-            Instant from, Instant to, String category, RankingMetric metric, Integer limit) {
+    public List<RankedScore> ranking(Instant from, Instant to, String category, RankingMetric metric, Integer limit) {
         List<Aggregate> rows = records.ranking(from, to, category, metric, limit);
         List<RankedScore> ranked = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

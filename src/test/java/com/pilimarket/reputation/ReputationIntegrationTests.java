@@ -56,7 +56,9 @@ class ReputationIntegrationTests {
     void setUp() {
         events = new TestEvents(publisher, transactions, jdbc);
         // ForecastPlaced names a real market: the activity feed links to it.
-        marketId = new TestMarkets(markets, users.admin().id()).open("Placed on", "Yes", "No").id();
+        marketId = new TestMarkets(markets, users.admin().id())
+                .open("Placed on", "Yes", "No")
+                .id();
     }
 
     @Test
@@ -90,16 +92,27 @@ class ReputationIntegrationTests {
         assertThat(calibration.get(6).get("forecasts").asLong()).isEqualTo(1);
         assertThat(calibration.get(6).get("won").asLong()).isZero();
 
-        assertThat(http.get("/api/v1/users/" + ana.id()).send().data().get("reputation").asDouble())
+        assertThat(http.get("/api/v1/users/" + ana.id())
+                        .send()
+                        .data()
+                        .get("reputation")
+                        .asDouble())
                 .isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
         // Σ s = −70, but reputation is never negative.
-        assertThat(http.get("/api/v1/users/" + ben.id() + "/stats").send().data().get("reputation").asDouble())
+        assertThat(http.get("/api/v1/users/" + ben.id() + "/stats")
+                        .send()
+                        .data()
+                        .get("reputation")
+                        .asDouble())
                 .isZero();
     }
 
     @Test
     void stats_of_an_unknown_user_are_a_404() {
-        assertThat(http.get("/api/v1/users/" + UUID.randomUUID() + "/stats").send().status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/users/" + UUID.randomUUID() + "/stats")
+                        .send()
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -249,13 +262,20 @@ class ReputationIntegrationTests {
 
     private List<String> badges(TestUser user) {
         List<String> badges = new ArrayList<>();
-        http.get("/api/v1/users/" + user.id()).send().data().get("badges").forEach(b -> badges.add(b.get("badge")
-                .asString()));
+        http.get("/api/v1/users/" + user.id())
+                .send()
+                .data()
+                .get("badges")
+                .forEach(b -> badges.add(b.get("badge").asString()));
         return badges;
     }
 
     private double reputation(TestUser user) {
-        return http.get("/api/v1/users/" + user.id()).send().data().get("reputation").asDouble();
+        return http.get("/api/v1/users/" + user.id())
+                .send()
+                .data()
+                .get("reputation")
+                .asDouble();
     }
 
     private long notificationCount(TestUser user) {

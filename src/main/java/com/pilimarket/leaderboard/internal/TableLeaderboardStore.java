@@ -44,7 +44,8 @@ class TableLeaderboardStore implements LeaderboardStore {
                     .query((rs, n) -> 1)
                     .list();
             // Older periods' lines go too: only the current period is served.
-            jdbc.sql("DELETE FROM leaderboard_entries WHERE period = :period AND category = :category AND metric = :metric")
+            jdbc.sql(
+                            "DELETE FROM leaderboard_entries WHERE period = :period AND category = :category AND metric = :metric")
                     .param("period", board.period().value())
                     .param("category", board.category())
                     .param("metric", board.metric().value())
@@ -91,13 +92,14 @@ class TableLeaderboardStore implements LeaderboardStore {
     @Override
     @SuppressWarnings("unchecked")
     public Optional<RankedScore> rankOf(Board board, UUID userId) {
-        return (Optional<RankedScore>) cache.get("me:" + board.id() + ":" + userId, k -> jdbc.sql(
-                        "SELECT rank, user_id, score, forecasts, won FROM leaderboard_entries " + where()
+        return (Optional<RankedScore>) cache.get(
+                "me:" + board.id() + ":" + userId,
+                k -> jdbc.sql("SELECT rank, user_id, score, forecasts, won FROM leaderboard_entries " + where()
                                 + " AND user_id = :user")
-                .params(params(board))
-                .param("user", userId)
-                .query(TableLeaderboardStore::line)
-                .optional());
+                        .params(params(board))
+                        .param("user", userId)
+                        .query(TableLeaderboardStore::line)
+                        .optional());
     }
 
     private static String where() {

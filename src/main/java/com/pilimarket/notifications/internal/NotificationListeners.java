@@ -56,7 +56,11 @@ class NotificationListeners {
                 metadata.put("slug", market == null ? null : market.slug());
                 metadata.put("title", title);
                 metadata.put("forecast_id", forecast.forecastId().toString());
-                metadata.put("winning_outcome_id", event.winningOutcomeId() == null ? null : event.winningOutcomeId().toString());
+                metadata.put(
+                        "winning_outcome_id",
+                        event.winningOutcomeId() == null
+                                ? null
+                                : event.winningOutcomeId().toString());
                 metadata.put("winning_outcome", winner);
                 metadata.put("cancelled", event.cancelled());
                 metadata.put("won", forecast.won());

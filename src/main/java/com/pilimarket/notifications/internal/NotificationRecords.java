@@ -128,7 +128,8 @@ class NotificationRecords {
     }
 
     void recordInterest(UUID userId, String category) {
-        jdbc.sql("INSERT INTO notification_interests (user_id, category) VALUES (:user, :category) ON CONFLICT DO NOTHING")
+        jdbc.sql(
+                        "INSERT INTO notification_interests (user_id, category) VALUES (:user, :category) ON CONFLICT DO NOTHING")
                 .param("user", userId)
                 .param("category", category)
                 .update();
@@ -140,11 +141,7 @@ class NotificationRecords {
                         SELECT user_id FROM notification_interests WHERE category = :category
                         UNION
                         SELECT user_id FROM notification_preferences WHERE :category = ANY (new_market_categories)
-                        """)
-                .param("category", category)
-                .query(UUID.class)
-                .list()
-                .stream()
+                        """).param("category", category).query(UUID.class).list().stream()
                 .filter(id -> !id.equals(except))
                 .toList();
     }

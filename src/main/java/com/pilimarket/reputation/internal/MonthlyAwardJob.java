@@ -51,7 +51,9 @@ class MonthlyAwardJob {
     @Scheduled(cron = "${pilimarket.reputation.monthly-award-cron:0 5 * * * *}", zone = "Asia/Manila")
     @SchedulerLock(name = "reputation-top10-monthly", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     public void run() {
-        jobs.run("reputation-top10-monthly", () -> awardMonth(YearMonth.now(clock.withZone(MANILA)).minusMonths(1)));
+        jobs.run(
+                "reputation-top10-monthly",
+                () -> awardMonth(YearMonth.now(clock.withZone(MANILA)).minusMonths(1)));
     }
 
     /** Awards the badge for {@code month} unless that month is done; returns how many users were in its top 10. */

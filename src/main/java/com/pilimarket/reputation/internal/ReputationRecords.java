@@ -93,15 +93,13 @@ public class ReputationRecords {
                             .addValue("settled", Timestamp.from(f.settledAt()))
                             .addValue("flagged", f.flagged()))
                     .toArray(MapSqlParameterSource[]::new);
-            named.batchUpdate(
-                    """
+            named.batchUpdate("""
                     INSERT INTO settled_forecasts (forecast_id, user_id, market_id, category, outcome_id, won, refunded,
                         stake, payout, crowd_probability, skill, placed_at, market_created_at, settled_at, flagged)
                     VALUES (:forecast, :user, :market, :category, :outcome, :won, :refunded, :stake, :payout, :q,
                         :skill, :placed, :created, :settled, :flagged)
                     ON CONFLICT (forecast_id) DO NOTHING
-                    """,
-                    batch);
+                    """, batch);
         }
     }
 
@@ -183,7 +181,8 @@ public class ReputationRecords {
             where.append(" AND s.category = :category");
             params.put("category", category);
         }
-        String score = metric == RankingMetric.PROFIT ? "sum(s.payout - s.stake)::numeric" : "round(sum(s.skill::numeric), 6)";
+        String score =
+                metric == RankingMetric.PROFIT ? "sum(s.payout - s.stake)::numeric" : "round(sum(s.skill::numeric), 6)";
         String sql = "SELECT s.user_id, " + score + " AS score, count(*) AS forecasts,"
                 + " count(*) FILTER (WHERE s.won) AS won FROM settled_forecasts s WHERE " + where
                 + " GROUP BY s.user_id ORDER BY score DESC, forecasts DESC, s.user_id"
@@ -219,7 +218,8 @@ public class ReputationRecords {
                         FROM settled_forecasts WHERE user_id = :user AND NOT refunded GROUP BY 1
                         """)
                 .param("user", userId)
-                .query((rs, n) -> buckets.put(rs.getInt("bucket"), new long[] {rs.getLong("forecasts"), rs.getLong("won")}))
+                .query((rs, n) ->
+                        buckets.put(rs.getInt("bucket"), new long[] {rs.getLong("forecasts"), rs.getLong("won")}))
                 .list();
         return buckets;
     }
@@ -234,7 +234,8 @@ public class ReputationRecords {
 
     /** Marks the month done; false if another run already did. */
     boolean markMonthAwarded(String periodKey, int winners) {
-        return jdbc.sql("INSERT INTO monthly_awards (period_key, winners) VALUES (:key, :winners) ON CONFLICT DO NOTHING")
+        return jdbc.sql(
+                                "INSERT INTO monthly_awards (period_key, winners) VALUES (:key, :winners) ON CONFLICT DO NOTHING")
                         .param("key", periodKey)
                         .param("winners", winners)
                         .update()

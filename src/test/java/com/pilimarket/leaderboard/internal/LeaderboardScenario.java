@@ -101,9 +101,15 @@ abstract class LeaderboardScenario {
                 win(f.id(), 0.9),
                 win(g.id(), 0.9),
                 win(h.id(), 0.2).forecast(hForecast));
-        events.settleAndWait(UUID.randomUUID(), now.plusSeconds(1), lose(a.id(), 0.4), win(e.id(), 0.9).in("crypto"));
+        events.settleAndWait(
+                UUID.randomUUID(),
+                now.plusSeconds(1),
+                lose(a.id(), 0.4),
+                win(e.id(), 0.9).in("crypto"));
         // Moderation flags H's forecast after it was settled; the next recompute leaves it out.
-        jdbc.sql("UPDATE forecasts SET is_flagged = true WHERE id = :id").param("id", hForecast).update();
+        jdbc.sql("UPDATE forecasts SET is_flagged = true WHERE id = :id")
+                .param("id", hForecast)
+                .update();
         leaderboards.recomputeAll();
     }
 
@@ -131,7 +137,10 @@ abstract class LeaderboardScenario {
     @Test
     void the_profit_board_ranks_by_payouts_minus_stakes() {
         List<Line> expected = new ArrayList<>(byId(
-                new Line(b.id(), 150, 1), new Line(e.id(), 150, 1), new Line(f.id(), 150, 1), new Line(g.id(), 150, 1)));
+                new Line(b.id(), 150, 1),
+                new Line(e.id(), 150, 1),
+                new Line(f.id(), 150, 1),
+                new Line(g.id(), 150, 1)));
         expected.add(new Line(a.id(), 50, 2));
         expected.add(new Line(d.id(), -100, 1));
         assertThat(board("period=weekly&metric=profit")).containsExactlyElementsOf(expected);
@@ -145,40 +154,55 @@ abstract class LeaderboardScenario {
 
     @Test
     void boards_are_paged_with_ranks_continuing_across_pages() {
-        JsonNode body = http.get("/api/v1/leaderboard?period=weekly&page=2&limit=2").send().body();
+        JsonNode body = http.get("/api/v1/leaderboard?period=weekly&page=2&limit=2")
+                .send()
+                .body();
         assertThat(body.get("pagination").get("total").asLong()).isEqualTo(6);
         assertThat(body.get("pagination").get("pages").asLong()).isEqualTo(3);
         JsonNode data = body.get("data");
         assertThat(data).hasSize(2);
         assertThat(data.get(0).get("rank").asInt()).isEqualTo(3);
         assertThat(data.get(1).get("rank").asInt()).isEqualTo(4);
-        JsonNode first = http.get("/api/v1/leaderboard?period=weekly&limit=1").send().data().get(0);
+        JsonNode first = http.get("/api/v1/leaderboard?period=weekly&limit=1")
+                .send()
+                .data()
+                .get(0);
         assertThat(first.get("user").get("display_name").asString()).isEqualTo("Tester");
         assertThat(first.get("accuracy").asDouble()).isEqualTo(0.5);
     }
 
     @Test
     void the_caller_sees_their_own_rank_or_null() {
-        JsonNode mine = http.get("/api/v1/leaderboard/me?period=all_time").bearer(a.token()).send().data();
+        JsonNode mine = http.get("/api/v1/leaderboard/me?period=all_time")
+                .bearer(a.token())
+                .send()
+                .data();
         assertThat(mine.get("rank").asInt()).isEqualTo(2);
         assertThat(mine.get("score").asDouble()).isEqualTo(30.0);
-        assertThat(http.get("/api/v1/leaderboard/me?period=weekly").bearer(c.token()).send().data().isNull())
+        assertThat(http.get("/api/v1/leaderboard/me?period=weekly")
+                        .bearer(c.token())
+                        .send()
+                        .data()
+                        .isNull())
                 .isTrue();
         assertThat(http.get("/api/v1/leaderboard/me").send().status()).isEqualTo(401);
     }
 
     @Test
     void unknown_periods_metrics_and_categories_are_a_400() {
-        assertThat(http.get("/api/v1/leaderboard?period=daily").send().errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(http.get("/api/v1/leaderboard?period=daily").send().errorCode())
+                .isEqualTo("VALIDATION_FAILED");
         assertThat(http.get("/api/v1/leaderboard?metric=luck").send().status()).isEqualTo(400);
-        assertThat(http.get("/api/v1/leaderboard?category=cooking").send().status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/leaderboard?category=cooking").send().status())
+                .isEqualTo(400);
     }
 
     /** One line of a board as a user sees it (ranks are checked to run 1, 2, 3, …). */
     record Line(UUID user, double score, int forecasts) {}
 
     private List<Line> board(String query) {
-        JsonNode data = http.get("/api/v1/leaderboard?limit=100&" + query).send().data();
+        JsonNode data =
+                http.get("/api/v1/leaderboard?limit=100&" + query).send().data();
         List<Line> lines = new ArrayList<>();
         int rank = 1;
         for (JsonNode line : data) {

@@ -24,10 +24,13 @@ class RedisLeaderboardIntegrationTests extends LeaderboardScenario {
 
     @Test
     void boards_live_in_redis_sorted_sets_and_not_in_the_table() {
-        assertThat(redis.keys(platform.keyPrefix() + "lb:all_time:all:all:skill")).hasSize(1);
+        assertThat(redis.keys(platform.keyPrefix() + "lb:all_time:all:all:skill"))
+                .hasSize(1);
         assertThat(redis.opsForZSet().zCard(platform.keyPrefix() + "lb:all_time:all:all:skill"))
                 .isEqualTo(6);
-        assertThat(jdbc.sql("SELECT count(*) FROM leaderboard_entries").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM leaderboard_entries")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 }

@@ -103,9 +103,10 @@ class NotificationIntegrationTests {
             assertThat(n.get("market_id").asString()).isEqualTo(market.id().toString());
             assertThat(n.get("is_read").asBoolean()).isFalse();
         });
-        assertThat(resolved(small)).singleElement().satisfies(n -> assertThat(
-                        n.get("metadata").get("payout").asLong())
-                .isEqualTo(125));
+        assertThat(resolved(small))
+                .singleElement()
+                .satisfies(n ->
+                        assertThat(n.get("metadata").get("payout").asLong()).isEqualTo(125));
         assertThat(resolved(loser)).singleElement().satisfies(n -> {
             assertThat(n.get("metadata").get("payout").asLong()).isZero();
             assertThat(n.get("metadata").get("won").asBoolean()).isFalse();
@@ -116,7 +117,10 @@ class NotificationIntegrationTests {
     @Test
     void a_type_turned_off_is_not_notified() {
         TestUser user = users.create(0);
-        JsonNode defaults = http.get("/api/v1/users/me/notification-preferences").bearer(user.token()).send().data();
+        JsonNode defaults = http.get("/api/v1/users/me/notification-preferences")
+                .bearer(user.token())
+                .send()
+                .data();
         assertThat(defaults.get("market_resolved").asBoolean()).isTrue();
         assertThat(defaults.get("badge_earned").asBoolean()).isTrue();
         assertThat(defaults.get("new_market").asBoolean()).isTrue();
@@ -138,7 +142,8 @@ class NotificationIntegrationTests {
                         .send()
                         .status())
                 .isEqualTo(400);
-        assertThat(http.get("/api/v1/users/me/notification-preferences").send().status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/users/me/notification-preferences").send().status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -146,11 +151,14 @@ class NotificationIntegrationTests {
         TestUser user = users.create(0);
         TestUser other = users.create(0);
         events.publishAndWait(new BadgeEarned(user.id(), "first_win", Instant.now()));
-        events.publishAndWait(new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(1)));
-        events.publishAndWait(new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(2))); // redelivered
+        events.publishAndWait(
+                new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(1)));
+        events.publishAndWait(
+                new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(2))); // redelivered
 
         assertThat(unread(user)).isEqualTo(2);
-        JsonNode list = http.get("/api/v1/notifications").bearer(user.token()).send().data();
+        JsonNode list =
+                http.get("/api/v1/notifications").bearer(user.token()).send().data();
         assertThat(list).hasSize(2);
         assertThat(list.get(0).get("message").asString()).contains("Contrarian"); // newest first
         String id = list.get(0).get("id").asString();
@@ -167,11 +175,17 @@ class NotificationIntegrationTests {
                         .status())
                 .isEqualTo(200);
         assertThat(unread(user)).isEqualTo(1);
-        JsonNode unreadOnly = http.get("/api/v1/notifications?unread=true").bearer(user.token()).send().body();
+        JsonNode unreadOnly = http.get("/api/v1/notifications?unread=true")
+                .bearer(user.token())
+                .send()
+                .body();
         assertThat(unreadOnly.get("data")).hasSize(1);
         assertThat(unreadOnly.get("pagination").get("total").asLong()).isEqualTo(1);
 
-        assertThat(http.post("/api/v1/notifications/read-all", null).bearer(user.token()).send().status())
+        assertThat(http.post("/api/v1/notifications/read-all", null)
+                        .bearer(user.token())
+                        .send()
+                        .status())
                 .isEqualTo(200);
         assertThat(unread(user)).isZero();
         assertThat(http.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", null)
@@ -198,8 +212,10 @@ class NotificationIntegrationTests {
         MarketDetail crypto = create("Bitcoin above ₱6M?", "crypto", Duration.ofDays(7));
         events.awaitListeners();
 
-        assertThat(marketsNotified(sportsFan, "new_market")).containsExactly(sports.id().toString());
-        assertThat(marketsNotified(cryptoOptIn, "new_market")).containsExactly(crypto.id().toString());
+        assertThat(marketsNotified(sportsFan, "new_market"))
+                .containsExactly(sports.id().toString());
+        assertThat(marketsNotified(cryptoOptIn, "new_market"))
+                .containsExactly(crypto.id().toString());
         assertThat(marketsNotified(nobody, "new_market")).isEmpty();
     }
 
@@ -218,7 +234,8 @@ class NotificationIntegrationTests {
         reminders.remindDue();
         reminders.remindDue();
 
-        assertThat(marketsNotified(watcher, "forecast_reminder")).containsExactly(soon.id().toString());
+        assertThat(marketsNotified(watcher, "forecast_reminder"))
+                .containsExactly(soon.id().toString());
         assertThat(marketsNotified(forecaster, "forecast_reminder")).isEmpty();
         assertThat(marketsNotified(bystander, "forecast_reminder")).isEmpty();
     }
@@ -270,11 +287,15 @@ class NotificationIntegrationTests {
 
     private List<JsonNode> resolved(TestUser user) {
         List<JsonNode> found = new ArrayList<>();
-        http.get("/api/v1/notifications?limit=100").bearer(user.token()).send().data().forEach(n -> {
-            if (n.get("type").asString().equals("market_resolved")) {
-                found.add(n);
-            }
-        });
+        http.get("/api/v1/notifications?limit=100")
+                .bearer(user.token())
+                .send()
+                .data()
+                .forEach(n -> {
+                    if (n.get("type").asString().equals("market_resolved")) {
+                        found.add(n);
+                    }
+                });
         return found;
     }
 
@@ -290,11 +311,15 @@ class NotificationIntegrationTests {
 
     private List<String> marketsNotified(TestUser user, String type) {
         List<String> found = new ArrayList<>();
-        http.get("/api/v1/notifications?limit=100").bearer(user.token()).send().data().forEach(n -> {
-            if (n.get("type").asString().equals(type)) {
-                found.add(n.get("market_id").asString());
-            }
-        });
+        http.get("/api/v1/notifications?limit=100")
+                .bearer(user.token())
+                .send()
+                .data()
+                .forEach(n -> {
+                    if (n.get("type").asString().equals(type)) {
+                        found.add(n.get("market_id").asString());
+                    }
+                });
         return found;
     }
 

@@ -52,7 +52,8 @@ class MonthlyAwardIntegrationTests {
         // A forecast settled just after the month ended (00:00 on 1 February in Manila) does not count.
         TestUser late = users.create(0);
         results.add(win(late.id(), 0.0));
-        events.settleAndWait(UUID.randomUUID(), inJanuary, results.subList(0, 11).toArray(Result[]::new));
+        events.settleAndWait(
+                UUID.randomUUID(), inJanuary, results.subList(0, 11).toArray(Result[]::new));
         events.settleAndWait(UUID.randomUUID(), Instant.parse("2020-01-31T16:00:00Z"), results.get(11));
 
         assertThat(job.awardMonth(YearMonth.of(2020, 1))).isEqualTo(10);

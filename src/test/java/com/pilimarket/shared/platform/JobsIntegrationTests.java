@@ -70,7 +70,8 @@ class JobsIntegrationTests {
             double otherBefore = otherJobs.runs("events-resubmit", "success");
 
             // Both instances' schedulers fire at the same moment.
-            CompletableFuture.allOf(CompletableFuture.runAsync(job::resubmit), CompletableFuture.runAsync(otherJob::resubmit))
+            CompletableFuture.allOf(
+                            CompletableFuture.runAsync(job::resubmit), CompletableFuture.runAsync(otherJob::resubmit))
                     .get();
             job.resubmit(); // and again within the lock's minimum hold: still skipped
 
@@ -97,12 +98,13 @@ class JobsIntegrationTests {
                             END IF;
                             RETURN NEW;
                         END $$
-                        """)
-                .update();
-        jdbc.sql("CREATE TRIGGER fail_once BEFORE INSERT ON settled_forecasts FOR EACH ROW EXECUTE FUNCTION fail_once()")
+                        """).update();
+        jdbc.sql(
+                        "CREATE TRIGGER fail_once BEFORE INSERT ON settled_forecasts FOR EACH ROW EXECUTE FUNCTION fail_once()")
                 .update();
         try {
-            new TestEvents(publisher, transactions, jdbc).settle(UUID.randomUUID(), Instant.now(), win(user.id(), 0.25));
+            new TestEvents(publisher, transactions, jdbc)
+                    .settle(UUID.randomUUID(), Instant.now(), win(user.id(), 0.25));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> failedReputationPublications("FAILED") == 1);
             assertThat(reputation(user)).isZero();
 
@@ -128,6 +130,10 @@ class JobsIntegrationTests {
     }
 
     private double reputation(TestUser user) {
-        return http.get("/api/v1/users/" + user.id()).send().data().get("reputation").asDouble();
+        return http.get("/api/v1/users/" + user.id())
+                .send()
+                .data()
+                .get("reputation")
+                .asDouble();
     }
 }
