@@ -86,6 +86,15 @@ public class Users {
         return PublicProfile.of(user, records.badges(userId));
     }
 
+    /**
+     * Sets the user's reputation (the reputation module recomputes it from settled forecasts; it is
+     * never negative). Unknown users are ignored.
+     */
+    @Transactional
+    public void updateReputation(UUID userId, double reputation) {
+        records.updateReputation(userId, Math.max(0, reputation));
+    }
+
     /** Applies a validated profile change to the caller's own account. */
     @Transactional
     public PrivateProfile updateProfile(UUID userId, ProfileUpdate update) {

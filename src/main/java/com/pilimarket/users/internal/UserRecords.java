@@ -121,6 +121,13 @@ public class UserRecords {
                 .update();
     }
 
+    public void updateReputation(UUID userId, double reputation) {
+        jdbc.sql("UPDATE users SET reputation = :reputation, updated_at = now() WHERE id = :id")
+                .param("reputation", reputation)
+                .param("id", userId)
+                .update();
+    }
+
     public void updateStatus(UUID userId, UserStatus status) {
         jdbc.sql("UPDATE users SET status = :status, updated_at = now() WHERE id = :id")
                 .param("status", status.value())
