@@ -97,7 +97,8 @@ class ModerationIntegrationTests {
         List<JsonNode> found = flags("multi_account_device", null).stream()
                 .filter(f -> f.get("evidence").get("device_id").asString().equals(device))
                 .toList();
-        assertThat(found).extracting(f -> UUID.fromString(f.get("user").get("id").asString()))
+        assertThat(found)
+                .extracting(f -> UUID.fromString(f.get("user").get("id").asString()))
                 .containsExactlyInAnyOrderElementsOf(farm);
         JsonNode one = found.get(0);
         assertThat(one.get("subject_type").asString()).isEqualTo("user");
@@ -139,12 +140,10 @@ class ModerationIntegrationTests {
         scan();
 
         for (UUID user : crowd) {
-            assertThat(flagsOf(user))
-                    .singleElement()
-                    .satisfies(f -> {
-                        assertThat(f.get("rule").asString()).isEqualTo("multi_account_ip");
-                        assertThat(f.get("evidence").get("ip").asString()).isEqualTo("203.0.113.77");
-                    });
+            assertThat(flagsOf(user)).singleElement().satisfies(f -> {
+                assertThat(f.get("rule").asString()).isEqualTo("multi_account_ip");
+                assertThat(f.get("evidence").get("ip").asString()).isEqualTo("203.0.113.77");
+            });
         }
         for (UUID user : family) {
             assertThat(flagsOf(user)).isEmpty();
@@ -194,7 +193,11 @@ class ModerationIntegrationTests {
         }
 
         Result report = scan();
-        assertThat(report.data().get("rules").get("opposite_sides").get("raised").asInt())
+        assertThat(report.data()
+                        .get("rules")
+                        .get("opposite_sides")
+                        .get("raised")
+                        .asInt())
                 .isGreaterThanOrEqualTo(8);
 
         List<JsonNode> aliceFlags = flagsOf(alice.id());
@@ -203,7 +206,8 @@ class ModerationIntegrationTests {
                 .filter(f -> f.get("subject_type").asString().equals("user"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(userFlag.get("evidence").get("partner_id").asString()).isEqualTo(bob.id().toString());
+        assertThat(userFlag.get("evidence").get("partner_id").asString())
+                .isEqualTo(bob.id().toString());
         assertThat(userFlag.get("evidence").get("shared_markets").asInt()).isEqualTo(3);
         assertThat(userFlag.get("evidence").get("opposite_markets").asInt()).isEqualTo(3);
         JsonNode forecastFlag = aliceFlags.stream()
@@ -247,7 +251,8 @@ class ModerationIntegrationTests {
         assertThat(audit.get("actor_id").asString()).isEqualTo(moderator.id().toString());
         assertThat(audit.get("details").get("reason").asString()).isEqualTo("siblings, checked by phone");
         assertThat(audit.get("details").get("also_cleared")).hasSize(3);
-        assertThat(http.get("/api/v1/admin/audit-log?action=flag.raised&target_id=" + forecastFlag.get("id").asString())
+        assertThat(http.get("/api/v1/admin/audit-log?action=flag.raised&target_id="
+                                + forecastFlag.get("id").asString())
                         .bearer(admin.token())
                         .send()
                         .data())
@@ -386,8 +391,7 @@ class ModerationIntegrationTests {
         UUID purchase = buy(buyer, 1_000, "stripe");
         String intent = "pi_test_" + purchase.toString().replace("-", "");
         assertThat(stripe(stripeIntentSucceeded(purchase, 100_000)).status()).isEqualTo(200);
-        ledger.post(Transfer.move(
-                "test-spend:" + purchase, "spent", Account.user(buyer.id()), Account.HOUSE, 700));
+        ledger.post(Transfer.move("test-spend:" + purchase, "spent", Account.user(buyer.id()), Account.HOUSE, 700));
 
         assertThat(stripe(stripeRefund(purchase, intent, 100_000)).status()).isEqualTo(200);
 
@@ -466,9 +470,15 @@ class ModerationIntegrationTests {
 
     @Test
     void moderators_review_flags_but_only_admins_see_stats_run_scans_and_check_invariants() {
-        assertThat(http.get("/api/v1/admin/flags").bearer(moderator.token()).send().status())
+        assertThat(http.get("/api/v1/admin/flags")
+                        .bearer(moderator.token())
+                        .send()
+                        .status())
                 .isEqualTo(200);
-        assertThat(http.get("/api/v1/admin/stats").bearer(moderator.token()).send().status())
+        assertThat(http.get("/api/v1/admin/stats")
+                        .bearer(moderator.token())
+                        .send()
+                        .status())
                 .isEqualTo(403);
         assertThat(http.post("/api/v1/admin/fraud/scan", null)
                         .bearer(moderator.token())
@@ -497,19 +507,26 @@ class ModerationIntegrationTests {
         assertThat(stats.get("users").asLong()).isEqualTo(users);
         assertThat(stats.get("users_by_status").get("active").asLong()).isPositive();
         assertThat(stats.get("active_users_24h").asLong()).isPositive();
-        assertThat(stats.get("active_users_7d").asLong()).isGreaterThanOrEqualTo(stats.get("active_users_24h").asLong());
-        assertThat(stats.get("active_users").asLong()).isEqualTo(stats.get("active_users_24h").asLong());
+        assertThat(stats.get("active_users_7d").asLong())
+                .isGreaterThanOrEqualTo(stats.get("active_users_24h").asLong());
+        assertThat(stats.get("active_users").asLong())
+                .isEqualTo(stats.get("active_users_24h").asLong());
         assertThat(stats.get("markets_by_status").get("open").asLong()).isPositive();
         assertThat(stats.get("markets_by_status").has("cancelled")).isTrue();
         JsonNode chips = stats.get("chips");
-        assertThat(chips.get("users").asLong() + chips.get("pools").asLong() + chips.get("house").asLong())
+        assertThat(chips.get("users").asLong()
+                        + chips.get("pools").asLong()
+                        + chips.get("house").asLong())
                 .isEqualTo(chips.get("total").asLong())
                 .isEqualTo(chips.get("minted").asLong())
                 .isEqualTo(stats.get("chips_in_circulation").asLong());
         assertThat(chips.get("pools").asLong()).isGreaterThanOrEqualTo(200);
         assertThat(stats.get("purchases").asLong()).isPositive();
-        assertThat(stats.get("purchases_by_provider").get(0).has("amount_cents")).isTrue();
-        long open = jdbc.sql("SELECT count(*) FROM flags WHERE status = 'open'").query(Long.class).single();
+        assertThat(stats.get("purchases_by_provider").get(0).has("amount_cents"))
+                .isTrue();
+        long open = jdbc.sql("SELECT count(*) FROM flags WHERE status = 'open'")
+                .query(Long.class)
+                .single();
         assertThat(stats.get("open_flags").asLong()).isEqualTo(open);
     }
 
@@ -561,7 +578,9 @@ class ModerationIntegrationTests {
     }
 
     Result scan() {
-        Result result = http.post("/api/v1/admin/fraud/scan", null).bearer(admin.token()).send();
+        Result result = http.post("/api/v1/admin/fraud/scan", null)
+                .bearer(admin.token())
+                .send();
         assertThat(result.status()).isEqualTo(200);
         return result;
     }
@@ -660,8 +679,8 @@ class ModerationIntegrationTests {
 
     Result stripe(String payload) {
         try {
-            String signature =
-                    Webhook.Signature.generateSignatureHeader(payload, STRIPE_SECRET, Instant.now().getEpochSecond());
+            String signature = Webhook.Signature.generateSignatureHeader(
+                    payload, STRIPE_SECRET, Instant.now().getEpochSecond());
             return http.post("/webhooks/stripe", null)
                     .rawBody(payload)
                     .header("Stripe-Signature", signature)

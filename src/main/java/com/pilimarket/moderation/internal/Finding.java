@@ -8,7 +8,12 @@ import java.util.UUID;
  * {@code once} findings are raised at most once per subject and rule, whatever became of the first.
  */
 record Finding(
-        SubjectType subjectType, UUID subjectId, UUID userId, String rule, Map<String, Object> evidence, Repeat repeat) {
+        SubjectType subjectType,
+        UUID subjectId,
+        UUID userId,
+        String rule,
+        Map<String, Object> evidence,
+        Repeat repeat) {
 
     /** What happens when the same subject and rule were flagged before. */
     enum Repeat {

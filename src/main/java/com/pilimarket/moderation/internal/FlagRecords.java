@@ -46,12 +46,11 @@ class FlagRecords {
      * decides under concurrency) or, depending on {@code repeat}, one was ever raised or cleared.
      */
     Optional<UUID> insert(Finding finding, String evidenceJson) {
-        String unless =
-                switch (finding.repeat()) {
-                    case UNLESS_OPEN -> "";
-                    case UNLESS_CLEARED -> " AND status = 'cleared'";
-                    case ONCE -> "";
-                };
+        String unless = switch (finding.repeat()) {
+            case UNLESS_OPEN -> "";
+            case UNLESS_CLEARED -> " AND status = 'cleared'";
+            case ONCE -> "";
+        };
         boolean guard = finding.repeat() != Finding.Repeat.UNLESS_OPEN;
         String sql = "INSERT INTO flags (subject_type, subject_id, user_id, rule, evidence) "
                 + "SELECT :type, :subject, :user, :rule, CAST(:evidence AS jsonb) "
@@ -175,8 +174,8 @@ class FlagRecords {
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<QueueRow> rows = jdbc.sql(QUEUE_SELECT + filter
-                        + " ORDER BY fl.created_at DESC, fl.id LIMIT :limit OFFSET :offset")
+        List<QueueRow> rows = jdbc.sql(
+                        QUEUE_SELECT + filter + " ORDER BY fl.created_at DESC, fl.id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", page.limit())
                 .param("offset", page.offset())

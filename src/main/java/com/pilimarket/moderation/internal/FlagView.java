@@ -25,7 +25,11 @@ record FlagView(
 
     /** The account the flag concerns. */
     record FlagUser(
-            UUID id, String displayName, String email, String status, @JsonProperty("is_flagged") Boolean isFlagged) {}
+            UUID id,
+            String displayName,
+            String email,
+            String status,
+            @JsonProperty("is_flagged") Boolean isFlagged) {}
 
     /** What the flagged thing is: only the fields of its type are present. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,42 +55,56 @@ record FlagView(
                 ? null
                 : new FlagUser(
                         flag.userId(), row.userDisplayName(), row.userEmail(), row.userStatus(), row.userFlagged());
-        Subject subject =
-                switch (flag.subjectType()) {
-                    case USER -> new Subject(
-                            "user", flag.subjectId(), null, null, null, null, null, null, null, null, null, null, null,
-                            row.userFlagged());
-                    case FORECAST -> new Subject(
-                            "forecast",
-                            flag.subjectId(),
-                            row.marketId(),
-                            row.marketTitle(),
-                            row.marketSlug(),
-                            row.outcomeName(),
-                            row.forecastPoints(),
-                            row.crowdProbability(),
-                            row.forecastStatus(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            row.forecastFlagged());
-                    case PURCHASE -> new Subject(
-                            "purchase",
-                            flag.subjectId(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            row.amountCents(),
-                            row.purchaseChips(),
-                            row.provider(),
-                            row.purchaseStatus(),
-                            row.purchaseFlagged());
-                };
+        Subject subject = switch (flag.subjectType()) {
+            case USER ->
+                new Subject(
+                        "user",
+                        flag.subjectId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        row.userFlagged());
+            case FORECAST ->
+                new Subject(
+                        "forecast",
+                        flag.subjectId(),
+                        row.marketId(),
+                        row.marketTitle(),
+                        row.marketSlug(),
+                        row.outcomeName(),
+                        row.forecastPoints(),
+                        row.crowdProbability(),
+                        row.forecastStatus(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        row.forecastFlagged());
+            case PURCHASE ->
+                new Subject(
+                        "purchase",
+                        flag.subjectId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        row.amountCents(),
+                        row.purchaseChips(),
+                        row.provider(),
+                        row.purchaseStatus(),
+                        row.purchaseFlagged());
+        };
         return new FlagView(
                 flag.id(),
                 flag.rule(),

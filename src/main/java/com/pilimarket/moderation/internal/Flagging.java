@@ -6,10 +6,10 @@ import com.pilimarket.moderation.ForecastFlagsChanged;
 import com.pilimarket.moderation.internal.FlagRecords.FlagRow;
 import com.pilimarket.payments.Payments;
 import com.pilimarket.shared.ApiException;
-import com.pilimarket.shared.ValidationException;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.Text;
+import com.pilimarket.shared.ValidationException;
 import com.pilimarket.users.Users;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -94,7 +94,9 @@ class Flagging {
             details.put("rule", finding.rule());
             details.put("subject_type", finding.subjectType().value());
             details.put("subject_id", finding.subjectId().toString());
-            details.put("user_id", finding.userId() == null ? null : finding.userId().toString());
+            details.put(
+                    "user_id",
+                    finding.userId() == null ? null : finding.userId().toString());
             audit.record(null, "flag.raised", "flag", id.get().toString(), details);
             meters.counter("pilimarket.moderation.flags.raised", "rule", finding.rule())
                     .increment();
@@ -108,7 +110,8 @@ class Flagging {
 
     @Transactional(readOnly = true)
     Page<FlagView> queue(String status, String rule, String userId, PageQuery page) {
-        String wantedStatus = status == null || status.isBlank() ? "open" : status.strip().toLowerCase(Locale.ROOT);
+        String wantedStatus =
+                status == null || status.isBlank() ? "open" : status.strip().toLowerCase(Locale.ROOT);
         if (!wantedStatus.equals("open") && !wantedStatus.equals("cleared") && !wantedStatus.equals("all")) {
             throw ValidationException.of("status", "must be open, cleared or all");
         }
@@ -192,7 +195,8 @@ class Flagging {
         }
         meters.counter("pilimarket.moderation.flags.cleared", "rule", flag.rule())
                 .increment();
-        FlagView view = flags.queueRow(flagId).map(row -> FlagView.of(row, json)).orElseThrow();
+        FlagView view =
+                flags.queueRow(flagId).map(row -> FlagView.of(row, json)).orElseThrow();
         return new Cleared(view, alsoCleared);
     }
 

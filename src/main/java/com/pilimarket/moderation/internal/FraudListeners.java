@@ -31,11 +31,7 @@ class FraudListeners {
     private final Clock clock;
 
     FraudListeners(
-            MultiAccountDeviceRule devices,
-            MultiAccountIpRule ips,
-            Flagging flagging,
-            Users users,
-            Clock clock) {
+            MultiAccountDeviceRule devices, MultiAccountIpRule ips, Flagging flagging, Users users, Clock clock) {
         this.devices = devices;
         this.ips = ips;
         this.flagging = flagging;
@@ -64,7 +60,8 @@ class FraudListeners {
         String rule = "purchase_" + event.rule();
         Finding finding = event.purchaseId() == null
                 ? Finding.user(event.userId(), rule, evidence, Repeat.UNLESS_OPEN)
-                : new Finding(SubjectType.PURCHASE, event.purchaseId(), event.userId(), rule, evidence, Repeat.UNLESS_OPEN);
+                : new Finding(
+                        SubjectType.PURCHASE, event.purchaseId(), event.userId(), rule, evidence, Repeat.UNLESS_OPEN);
         flagging.raise(List.of(finding));
     }
 

@@ -6,8 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Thresholds of the fraud rules ({@code pilimarket.fraud.*}); docs/MODERATION.md lists each with its default. */
 @ConfigurationProperties("pilimarket.fraud")
-public record FraudProperties(
-        MultiAccount multiAccount, OppositeSides oppositeSides, LongShotSniper longShotSniper) {
+public record FraudProperties(MultiAccount multiAccount, OppositeSides oppositeSides, LongShotSniper longShotSniper) {
 
     public FraudProperties {
         multiAccount = multiAccount == null ? new MultiAccount(null, null, null) : multiAccount;

@@ -44,7 +44,8 @@ class FraudScan {
     @SchedulerLock(name = "fraud-scan", lockAtMostFor = "PT30M")
     void hourly() {
         Report report = run();
-        int raised = report.rules().values().stream().mapToInt(RuleResult::raised).sum();
+        int raised =
+                report.rules().values().stream().mapToInt(RuleResult::raised).sum();
         log.info("Fraud scan raised {} new flags ({})", raised, report.rules());
     }
 

@@ -38,7 +38,8 @@ class LongShotSniperRule implements FraudRule {
         return NAME;
     }
 
-    private record Shot(UUID forecastId, UUID userId, UUID marketId, long points, double crowdProbability, long balanceAfter) {}
+    private record Shot(
+            UUID forecastId, UUID userId, UUID marketId, long points, double crowdProbability, long balanceAfter) {}
 
     @Override
     public List<Finding> scan(Instant now) {
@@ -75,7 +76,8 @@ class LongShotSniperRule implements FraudRule {
                         rs.getLong(6)))
                 .list();
         Map<UUID, List<Shot>> byUser = new LinkedHashMap<>();
-        shots.forEach(s -> byUser.computeIfAbsent(s.userId(), k -> new ArrayList<>()).add(s));
+        shots.forEach(
+                s -> byUser.computeIfAbsent(s.userId(), k -> new ArrayList<>()).add(s));
         List<Finding> found = new ArrayList<>();
         byUser.forEach((user, own) -> found.addAll(judge(user, own)));
         return found;
@@ -102,7 +104,8 @@ class LongShotSniperRule implements FraudRule {
         evidence.put("before_close_minutes", settings.beforeClose().toMinutes());
         evidence.put("max_account_age_days", settings.maxAccountAge().toDays());
         evidence.put(
-                "forecast_ids", shots.stream().map(s -> s.forecastId().toString()).toList());
+                "forecast_ids",
+                shots.stream().map(s -> s.forecastId().toString()).toList());
         List<Finding> found = new ArrayList<>();
         found.add(Finding.user(user, NAME, evidence, Repeat.UNLESS_CLEARED));
         for (Shot shot : shots) {

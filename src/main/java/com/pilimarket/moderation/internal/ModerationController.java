@@ -52,10 +52,11 @@ class ModerationController {
 
     @PostMapping("/flags/{id}/clear")
     @PreAuthorize("hasRole('MODERATOR')")
-    @Operation(summary = "Clears a flag with a reason (and the same finding's flags on the account's forecasts and purchases); audited")
+    @Operation(
+            summary =
+                    "Clears a flag with a reason (and the same finding's flags on the account's forecasts and purchases); audited")
     ApiResponse<Cleared> clear(@PathVariable UUID id, @RequestBody(required = false) ClearRequest request) {
-        return ApiResponse.ok(
-                flagging.clear(Callers.requireUserId(), id, request == null ? null : request.reason()));
+        return ApiResponse.ok(flagging.clear(Callers.requireUserId(), id, request == null ? null : request.reason()));
     }
 
     @PostMapping("/fraud/scan")

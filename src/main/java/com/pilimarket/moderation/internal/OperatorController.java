@@ -50,7 +50,6 @@ class OperatorController {
         details.put("holds", report.holds());
         details.put("violations", report.violations().size());
         audit.record(Callers.requireUserId(), "invariants.checked", "system", "invariants", details);
-        return ApiResponse.ok(
-                new InvariantsResult(report.holds(), report.violations(), report.violationsByCheck()));
+        return ApiResponse.ok(new InvariantsResult(report.holds(), report.violations(), report.violationsByCheck()));
     }
 }

@@ -74,7 +74,8 @@ class OperatorStats {
         long users = usersByStatus.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> marketsByStatus =
                 counts("SELECT status, count(*) FROM markets GROUP BY status", MARKET_STATUSES);
-        long markets = marketsByStatus.values().stream().mapToLong(Long::longValue).sum();
+        long markets =
+                marketsByStatus.values().stream().mapToLong(Long::longValue).sum();
 
         Circulation circulation = ledger.circulation();
         long debt = jdbc.sql("SELECT coalesce(sum(chip_debt), 0) FROM users")
@@ -120,7 +121,9 @@ class OperatorStats {
     private Map<String, Long> counts(String sql, List<String> keys) {
         Map<String, Long> result = new LinkedHashMap<>();
         keys.forEach(k -> result.put(k, 0L));
-        jdbc.sql(sql).query((rs, n) -> result.put(rs.getString(1), rs.getLong(2))).list();
+        jdbc.sql(sql)
+                .query((rs, n) -> result.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return result;
     }
 
@@ -139,9 +142,6 @@ class OperatorStats {
                             UNION ALL SELECT user_id FROM forecasts WHERE updated_at >= :since
                             UNION ALL SELECT id FROM users WHERE last_active >= :since
                         ) seen
-                        """)
-                .param("since", since)
-                .query(Long.class)
-                .single();
+                        """).param("since", since).query(Long.class).single();
     }
 }

@@ -111,8 +111,7 @@ class OppositeSidesRule implements FraudRule {
         evidence.put("opposite_markets", pair.opposite());
         evidence.put("min_shared_markets", settings.minSharedMarkets());
         evidence.put("min_opposite_share", settings.minOppositeShare());
-        evidence.put(
-                "market_ids", pair.markets().stream().map(UUID::toString).toList());
+        evidence.put("market_ids", pair.markets().stream().map(UUID::toString).toList());
         return evidence;
     }
 

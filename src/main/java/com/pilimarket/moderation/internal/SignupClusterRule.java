@@ -49,7 +49,8 @@ abstract class SignupClusterRule implements FraudRule {
     }
 
     private List<Cluster> clusters(Instant now, UUID userId) {
-        String ofUser = userId == null ? "" : " AND " + column + " = (SELECT " + column + " FROM users WHERE id = :user)";
+        String ofUser =
+                userId == null ? "" : " AND " + column + " = (SELECT " + column + " FROM users WHERE id = :user)";
         var sql = jdbc.sql("SELECT " + column + ", array_agg(id ORDER BY created_at, id) FROM users WHERE " + column
                         + " IS NOT NULL AND created_at >= :since" + ofUser + " GROUP BY " + column
                         + " HAVING count(*) > :max")
@@ -58,9 +59,7 @@ abstract class SignupClusterRule implements FraudRule {
         if (userId != null) {
             sql = sql.param("user", userId);
         }
-        return sql.query((rs, n) -> new Cluster(rs.getString(1), uuids(rs.getArray(2))))
-                .list()
-                .stream()
+        return sql.query((rs, n) -> new Cluster(rs.getString(1), uuids(rs.getArray(2)))).list().stream()
                 .filter(c -> !ignored(c.key()))
                 .toList();
     }

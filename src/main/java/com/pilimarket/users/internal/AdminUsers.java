@@ -174,8 +174,9 @@ class AdminUsers {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ValidationException(
-                    List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, "flagged", "must be true or false")));
+            default ->
+                throw new ValidationException(
+                        List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, "flagged", "must be true or false")));
         };
     }
 

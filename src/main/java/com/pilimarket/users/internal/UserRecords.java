@@ -136,7 +136,8 @@ public class UserRecords {
     }
 
     public boolean updateFlagged(UUID userId, boolean flagged) {
-        return jdbc.sql("UPDATE users SET is_flagged = :flagged, updated_at = now() WHERE id = :id AND is_flagged <> :flagged")
+        return jdbc.sql(
+                                "UPDATE users SET is_flagged = :flagged, updated_at = now() WHERE id = :id AND is_flagged <> :flagged")
                         .param("flagged", flagged)
                         .param("id", userId)
                         .update()
