@@ -3,6 +3,7 @@ package com.pilimarket.forecasting;
 import com.pilimarket.forecasting.internal.ForecastService;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,14 @@ public class Forecasts {
      */
     public ForecastPlacement place(UUID userId, PlaceForecast command) {
         return service.place(userId, command);
+    }
+
+    /**
+     * Marks forecasts as flagged (or not) by moderation. Flagged forecasts still settle normally;
+     * leaderboards and reputation leave them out. Returns how many changed.
+     */
+    public int setFlagged(Collection<UUID> forecastIds, boolean flagged) {
+        return service.setFlagged(forecastIds, flagged);
     }
 
     /** Recent forecasts on a market, newest first. */

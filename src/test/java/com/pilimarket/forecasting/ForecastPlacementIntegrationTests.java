@@ -262,6 +262,7 @@ class ForecastPlacementIntegrationTests {
                 .param("id", user.id())
                 .update();
 
+        // The account status filter refuses it before placement runs (docs/SECURITY.md).
         assertRefused(user, market, () -> place(user, market, 0, 10), 403, "ACCOUNT_SUSPENDED");
     }
 

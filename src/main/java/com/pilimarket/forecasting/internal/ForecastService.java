@@ -132,6 +132,14 @@ public class ForecastService {
         return records.findByUserAndMarket(userId, marketId);
     }
 
+    @Transactional
+    public int setFlagged(java.util.Collection<UUID> forecastIds, boolean flagged) {
+        if (forecastIds.isEmpty()) {
+            return 0;
+        }
+        return records.updateFlagged(forecastIds.toArray(UUID[]::new), flagged);
+    }
+
     @Transactional(readOnly = true)
     public Page<MarketForecast> ofMarket(UUID marketId, PageQuery page) {
         if (markets.refs(Set.of(marketId)).isEmpty()) {

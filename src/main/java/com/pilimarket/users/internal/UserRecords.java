@@ -142,6 +142,22 @@ public class UserRecords {
                 .update();
     }
 
+    public boolean updateFlagged(UUID userId, boolean flagged) {
+        return jdbc.sql(
+                                "UPDATE users SET is_flagged = :flagged, updated_at = now() WHERE id = :id AND is_flagged <> :flagged")
+                        .param("flagged", flagged)
+                        .param("id", userId)
+                        .update()
+                > 0;
+    }
+
+    public void addChipDebt(UUID userId, long debt) {
+        jdbc.sql("UPDATE users SET chip_debt = chip_debt + :debt, updated_at = now() WHERE id = :id")
+                .param("debt", debt)
+                .param("id", userId)
+                .update();
+    }
+
     /** Superadmins who may still act, locked so two demotions cannot both pass the last-one check. */
     public long lockActiveSuperadmins() {
         return jdbc.sql("SELECT id FROM users WHERE role = 'superadmin' AND status = 'active' FOR UPDATE")
@@ -164,7 +180,7 @@ public class UserRecords {
                 .optional();
     }
 
-    public Page<AdminRow> search(String q, UserStatus status, UserRole role, PageQuery page) {
+    public Page<AdminRow> search(String q, UserStatus status, UserRole role, Boolean flagged, PageQuery page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (q != null && !q.isBlank()) {
@@ -179,6 +195,10 @@ public class UserRecords {
         if (role != null) {
             where.add("role = :role");
             params.put("role", role.value());
+        }
+        if (flagged != null) {
+            where.add("is_flagged = :flagged");
+            params.put("flagged", flagged);
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM users" + filter)
