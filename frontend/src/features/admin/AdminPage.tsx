@@ -5,11 +5,11 @@ import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
-import { isApiError } from '@/lib/api-client';
 import { isStaff, type CurrentUser, type Role } from '@/lib/api-types';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useT, type MessageKey } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
+import { isUnavailable } from '@/lib/unavailable';
 import { useDebounced } from '@/lib/use-debounced';
 import {
   clearFlag,
@@ -91,17 +91,11 @@ function Console({ user }: { user: CurrentUser }) {
   );
 }
 
-function unavailable(error: unknown): boolean {
-  return (
-    isApiError(error) && (error.status === 404 || error.status === 405 || error.status === 501)
-  );
-}
-
 function QueryState({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useT();
   return (
     <ErrorState
-      message={unavailable(error) ? t('admin.unavailable') : t('common.error')}
+      message={isUnavailable(error) ? t('admin.unavailable') : t('common.error')}
       onRetry={retry}
     />
   );
