@@ -138,9 +138,11 @@ class HostileInputIntegrationTests {
                 sent++;
             }
             // Invalid UTF-8 and the wrong media type.
-            failures.addAll(refusedWithoutChange(op, () -> sendBytes(op, new byte[] {'{', '"', (byte) 0xC3, '"', '}'})));
             failures.addAll(refusedWithoutChange(
-                    op, () -> http.post(op.concretePath(this), null)
+                    op, () -> sendBytes(op, new byte[] {'{', '"', (byte) 0xC3, '"', '}'})));
+            failures.addAll(refusedWithoutChange(
+                    op,
+                    () -> http.post(op.concretePath(this), null)
                             .rawBody("a=b")
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .bearer(root.token())
@@ -299,7 +301,10 @@ class HostileInputIntegrationTests {
             assertThat(http.post("/api/v1/auth/login", body).send().status()).isIn(400, 401);
         }
         assertThat(http.get("/api/v1/markets?q=%00").send().status()).isIn(200, 400);
-        assertThat(http.get("/api/v1/admin/audit-log?action=%00").bearer(root.token()).send().status())
+        assertThat(http.get("/api/v1/admin/audit-log?action=%00")
+                        .bearer(root.token())
+                        .send()
+                        .status())
                 .isIn(200, 400);
 
         Result resolved = http.post(
@@ -320,8 +325,7 @@ class HostileInputIntegrationTests {
                 .send();
         assertThat(grant.status()).isIn(200, 201, 400);
 
-        Result status = http.patch(
-                        "/api/v1/admin/users/" + target.id(), Map.of("status", "suspended", "reason", xss))
+        Result status = http.patch("/api/v1/admin/users/" + target.id(), Map.of("status", "suspended", "reason", xss))
                 .bearer(root.token())
                 .send();
         assertThat(status.status()).isIn(200, 400);
@@ -337,8 +341,8 @@ class HostileInputIntegrationTests {
     @Test
     void chip_amounts_at_the_edges_of_a_long_never_overflow_a_balance() {
         Snapshot before = snapshot();
-        for (String chips : List.of(
-                "9223372036854775807", "-9223372036854775808", "9223372036854775808", "4611686018427387904")) {
+        for (String chips :
+                List.of("9223372036854775807", "-9223372036854775808", "9223372036854775808", "4611686018427387904")) {
             Result result = http.post("/api/v1/admin/users/" + target.id() + "/grant", null)
                     .rawBody("{\"chips\":" + chips + ",\"reason\":\"overflow probe\"}")
                     .bearer(root.token())
@@ -347,8 +351,8 @@ class HostileInputIntegrationTests {
         }
         for (String points : List.of("9223372036854775807", "9223372036854775808", "-1", "0", "1.5", "1e3")) {
             Result result = http.post("/api/v1/forecasts", null)
-                    .rawBody("{\"market_id\":\"" + traded.id() + "\",\"outcome_id\":\""
-                            + TestMarkets.outcome(traded, 0) + "\",\"points\":" + points + "}")
+                    .rawBody("{\"market_id\":\"" + traded.id() + "\",\"outcome_id\":\"" + TestMarkets.outcome(traded, 0)
+                            + "\",\"points\":" + points + "}")
                     .bearer(player.token())
                     .send();
             assertThat(result.status()).as("points %s", points).isLessThan(500);
@@ -368,9 +372,11 @@ class HostileInputIntegrationTests {
         }
 
         String concretePath(HostileInputIntegrationTests t) {
-            String id = path.contains("/markets") ? t.quiet.id().toString()
-                    : path.contains("/users") ? t.target.id().toString()
-                    : UUID.randomUUID().toString();
+            String id = path.contains("/markets")
+                    ? t.quiet.id().toString()
+                    : path.contains("/users")
+                            ? t.target.id().toString()
+                            : UUID.randomUUID().toString();
             return path.replaceAll("\\{[^}]+}", id);
         }
 
@@ -418,7 +424,9 @@ class HostileInputIntegrationTests {
 
     private static JsonNode resolve(JsonNode schema, JsonNode schemas) {
         JsonNode ref = schema.get("$ref");
-        return ref == null ? schema : schemas.get(ref.asString().substring(ref.asString().lastIndexOf('/') + 1));
+        return ref == null
+                ? schema
+                : schemas.get(ref.asString().substring(ref.asString().lastIndexOf('/') + 1));
     }
 
     /** springdoc shows the record components in camelCase; the wire format is snake_case. */
@@ -442,8 +450,9 @@ class HostileInputIntegrationTests {
             case "email" -> NODES.stringNode("f" + UUID.randomUUID().toString().substring(0, 10) + "@test.ph");
             case "password" -> NODES.stringNode("correct horse battery");
             case "market_id" -> NODES.stringNode(traded.id().toString());
-            case "outcome_id" -> NODES.stringNode(
-                    TestMarkets.outcome(traded, 0).toString()); // a resolution of the quiet market refuses it: 400
+            case "outcome_id" ->
+                NODES.stringNode(
+                        TestMarkets.outcome(traded, 0).toString()); // a resolution of the quiet market refuses it: 400
             case "provider" -> NODES.stringNode("gcash");
             case "package_id" -> NODES.stringNode("starter");
             case "category" -> NODES.stringNode("sports");
@@ -451,19 +460,21 @@ class HostileInputIntegrationTests {
             case "role" -> NODES.stringNode("user");
             case "avatar_url" -> NODES.stringNode("https://example.com/a.png");
             case "closes_at" -> NODES.stringNode(now);
-            case "resolves_at" -> NODES.stringNode(OffsetDateTime.now(ZoneOffset.UTC).plusDays(9).toString());
+            case "resolves_at" ->
+                NODES.stringNode(OffsetDateTime.now(ZoneOffset.UTC).plusDays(9).toString());
             case "evidence_urls" -> NODES.arrayNode().add("https://example.com/evidence");
             case "outcomes" -> NODES.arrayNode().add("Yes").add("No");
             case "metadata" -> NODES.objectNode().put("source", "fuzz");
             case "chips" -> NODES.numberNode(100L);
             case "points" -> NODES.numberNode(1L);
-            default -> switch (type) {
-                case "integer", "number" -> NODES.numberNode(10L);
-                case "boolean" -> NODES.booleanNode(true);
-                case "array" -> NODES.arrayNode().add("item");
-                case "object" -> NODES.objectNode();
-                default -> NODES.stringNode("Plain text " + name);
-            };
+            default ->
+                switch (type) {
+                    case "integer", "number" -> NODES.numberNode(10L);
+                    case "boolean" -> NODES.booleanNode(true);
+                    case "array" -> NODES.arrayNode().add("item");
+                    case "object" -> NODES.objectNode();
+                    default -> NODES.stringNode("Plain text " + name);
+                };
         };
     }
 
@@ -509,13 +520,12 @@ class HostileInputIntegrationTests {
     // --- sending ----------------------------------------------------------------------------------
 
     private Result send(Operation op, String body, TestUser as) {
-        TestHttp.Call call =
-                switch (op.method()) {
-                    case "PUT" -> http.put(op.concretePath(this), null);
-                    case "PATCH" -> http.patch(op.concretePath(this), null);
-                    case "DELETE" -> http.delete(op.concretePath(this));
-                    default -> http.post(op.concretePath(this), null);
-                };
+        TestHttp.Call call = switch (op.method()) {
+            case "PUT" -> http.put(op.concretePath(this), null);
+            case "PATCH" -> http.patch(op.concretePath(this), null);
+            case "DELETE" -> http.delete(op.concretePath(this));
+            default -> http.post(op.concretePath(this), null);
+        };
         call.rawBody(body).header("Content-Type", "application/json");
         if (as != null && !op.path().startsWith("/api/v1/auth/")) {
             call.bearer(as.token());
@@ -576,7 +586,8 @@ class HostileInputIntegrationTests {
             problems.add(what + " " + abbreviate(result.raw().body()));
         }
         if (result.status() >= 400 && (result.body() == null || !result.body().has("success"))) {
-            problems.add(what + " without the envelope: " + abbreviate(result.raw().body()));
+            problems.add(
+                    what + " without the envelope: " + abbreviate(result.raw().body()));
         }
         if (result.status() == 409 && "CONFLICT".equals(result.errorCode())) {
             problems.add(what + " reached a database constraint instead of being validated");
@@ -653,7 +664,9 @@ class HostileInputIntegrationTests {
         stored.addAll(jdbc.sql("SELECT reason || ' ' || metadata::text FROM ledger_transactions")
                 .query(String.class)
                 .list());
-        stored.addAll(jdbc.sql("SELECT details::text FROM audit_log").query(String.class).list());
+        stored.addAll(jdbc.sql("SELECT details::text FROM audit_log")
+                .query(String.class)
+                .list());
         for (String text : stored) {
             assertClean(text);
         }

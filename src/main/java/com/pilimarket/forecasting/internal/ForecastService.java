@@ -20,17 +20,17 @@ import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.ValidationException;
 import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Placement and reading of forecasts, behind {@link com.pilimarket.forecasting.Forecasts}. */
 @Service

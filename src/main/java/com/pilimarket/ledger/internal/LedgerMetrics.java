@@ -63,7 +63,13 @@ class LedgerMetrics implements MeterBinder {
                                    (SELECT -coalesce(sum(balance), 0) FROM ledger_accounts WHERE kind = 'mint')
                             """)
                     .query((rs, n) -> Map.of(
-                            "users", rs.getLong(1), "pools", rs.getLong(2), "house", rs.getLong(3), "issued",
+                            "users",
+                            rs.getLong(1),
+                            "pools",
+                            rs.getLong(2),
+                            "house",
+                            rs.getLong(3),
+                            "issued",
                             rs.getLong(4)))
                     .single();
         } catch (RuntimeException e) {

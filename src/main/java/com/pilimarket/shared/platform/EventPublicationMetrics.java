@@ -60,11 +60,10 @@ class EventPublicationMetrics implements MeterBinder {
                             SELECT count(*),
                                    coalesce(extract(epoch FROM now() - min(publication_date)), 0)
                             FROM event_publication WHERE completion_date IS NULL
-                            """)
-                    .query(rs -> {
-                        incomplete = rs.getLong(1);
-                        oldestAgeSeconds = rs.getDouble(2);
-                    });
+                            """).query(rs -> {
+                incomplete = rs.getLong(1);
+                oldestAgeSeconds = rs.getDouble(2);
+            });
         } catch (RuntimeException e) {
             log.debug("Event publication lag not refreshed: {}", e.getMessage());
         }

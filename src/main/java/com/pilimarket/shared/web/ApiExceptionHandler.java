@@ -176,7 +176,8 @@ public class ApiExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiResponse<Void>> integrity(DataIntegrityViolationException e) {
         if (unstorableText(e)) {
-            // PostgreSQL refuses NUL in text and jsonb (\u0000); the transaction rolled back, so the input is simply bad.
+            // PostgreSQL refuses NUL in text and jsonb (\u0000); the transaction rolled back, so the input is simply
+            // bad.
             return badRequest(List.of(ApiError.of(
                     ErrorCodes.VALIDATION_FAILED, "The request contains characters that cannot be stored (NUL)")));
         }
