@@ -219,6 +219,10 @@ public class ApiExceptionHandler {
         if (bodyTooLarge(e)) {
             return tooLarge(e);
         }
+        if (DatabaseFailures.connectionLost(e)) {
+            // e.g. "JDBC rollback failed" (TransactionSystemException) after the connection was cut mid-transaction.
+            return unavailable(e);
+        }
         log.error("Unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(ApiResponse.failure(List.of(ApiError.of(
