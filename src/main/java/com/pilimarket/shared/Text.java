@@ -1,6 +1,11 @@
 package com.pilimarket.shared;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -41,6 +46,27 @@ public final class Text {
         return cleaned == null
                 ? null
                 : SPACES.matcher(cleaned.replace('\n', ' ')).replaceAll(" ");
+    }
+
+    /**
+     * {@link #clean} applied to every string inside a JSON-like value (maps, lists, their keys), for
+     * free-form data such as a market's {@code metadata}; other values are kept as they are.
+     */
+    public static Object cleanDeep(Object value) {
+        if (value instanceof String s) {
+            return clean(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> cleaned = new LinkedHashMap<>();
+            map.forEach((k, v) -> cleaned.put(clean(String.valueOf(k)), cleanDeep(v)));
+            return cleaned;
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> cleaned = new ArrayList<>(list.size());
+            list.forEach(v -> cleaned.add(cleanDeep(v)));
+            return cleaned;
+        }
+        return value;
     }
 
     /** True for absolute http(s) URLs with a host. */

@@ -22,6 +22,7 @@ import com.pilimarket.shared.ValidationException;
 import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Placement and reading of forecasts, behind {@link com.pilimarket.forecasting.Forecasts}. */
 @Service
@@ -43,14 +46,21 @@ public class ForecastService {
     private final Ledger ledger;
     private final Users users;
     private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
 
     ForecastService(
-            ForecastRecords records, Markets markets, Ledger ledger, Users users, ApplicationEventPublisher events) {
+            ForecastRecords records,
+            Markets markets,
+            Ledger ledger,
+            Users users,
+            ApplicationEventPublisher events,
+            MeterRegistry meters) {
         this.records = records;
         this.markets = markets;
         this.ledger = ledger;
         this.users = users;
         this.events = events;
+        this.meters = meters;
     }
 
     /**
@@ -124,7 +134,23 @@ public class ForecastService {
                 existing.isPresent(),
                 saved.crowdProbability(),
                 saved.updatedAt().toInstant()));
+        countAfterCommit(existing.isPresent(), command.points());
         return new ForecastPlacement(saved.view(), existing.isEmpty(), posted.balanceOf(userId));
+    }
+
+    /** Business metrics count only what committed: {@code pilimarket.forecasts.placed} and the chips staked. */
+    private void countAfterCommit(boolean topUp, long points) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                String kind = topUp ? "top_up" : "new";
+                meters.counter("pilimarket.forecasts.placed", "kind", kind).increment();
+                meters.counter("pilimarket.forecasts.staked", "kind", kind).increment(points);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

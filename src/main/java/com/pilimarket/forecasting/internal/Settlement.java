@@ -11,12 +11,15 @@ import com.pilimarket.markets.MarketSnapshot;
 import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.PariMutuel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +53,7 @@ public class Settlement {
     private final TransactionTemplate batch;
     private final int batchSize;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     Settlement(
             ForecastRecords records,
@@ -58,6 +62,7 @@ public class Settlement {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
+            MeterRegistry meters,
             @Value("${pilimarket.settlement.batch-size:5000}") int batchSize) {
         this.records = records;
         this.markets = markets;
@@ -68,6 +73,7 @@ public class Settlement {
         this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.batchSize = batchSize;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Settles a resolved market: winners share the pool, with no winner everyone is refunded. */
@@ -82,6 +88,22 @@ public class Settlement {
 
     private void settle(UUID marketId, UUID winner) {
         long started = System.nanoTime();
+        String result = "failed";
+        try {
+            settleTimed(marketId, winner, started);
+            result = "settled";
+        } finally {
+            Timer.builder("pilimarket.settlement")
+                    .description("Time to settle a resolved or cancelled market (one run)")
+                    .tag("kind", winner == null ? "cancelled" : "resolved")
+                    .tag("result", result)
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void settleTimed(UUID marketId, UUID winner, long started) {
         Plan plan = batch.execute(tx -> plan(marketId, winner));
         if (plan == null) {
             return;

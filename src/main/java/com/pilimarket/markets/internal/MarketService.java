@@ -649,7 +649,8 @@ public class MarketService {
     }
 
     private String metadata(Map<String, Object> metadata, List<ApiError> errors) {
-        String text = json.writeValueAsString(metadata == null ? Map.of() : metadata);
+        // Free-form, but still user text: no markup or control characters are stored in it either.
+        String text = json.writeValueAsString(metadata == null ? Map.of() : Text.cleanDeep(metadata));
         if (text.length() > 10_000) {
             errors.add(error("metadata", "must be at most 10,000 characters of JSON"));
         }

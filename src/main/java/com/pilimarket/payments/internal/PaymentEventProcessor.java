@@ -10,6 +10,7 @@ import com.pilimarket.payments.PurchaseFlagged;
 import com.pilimarket.payments.PurchaseReversed;
 import com.pilimarket.payments.PurchaseStatus;
 import com.pilimarket.payments.internal.ProviderEvent.Kind;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public class PaymentEventProcessor {
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     PaymentEventProcessor(
             StripeEvents stripe,
@@ -51,7 +53,8 @@ public class PaymentEventProcessor {
             Ledger ledger,
             ApplicationEventPublisher publisher,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.stripe = stripe;
         this.paymongo = paymongo;
         this.events = events;
@@ -60,6 +63,7 @@ public class PaymentEventProcessor {
         this.publisher = publisher;
         this.transactions = transactions;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** What happened to one delivered event. */
@@ -67,14 +71,28 @@ public class PaymentEventProcessor {
 
     /** {@code POST /webhooks/stripe}: the raw body exactly as received and the {@code Stripe-Signature} header. */
     public Result handleStripe(String payload, String signatureHeader) {
-        ProviderEvent event = stripe.verify(payload, signatureHeader);
-        return process(event, payload);
+        return counted("stripe", () -> process(stripe.verify(payload, signatureHeader), payload));
     }
 
     /** {@code POST /webhooks/paymongo}: the raw body exactly as received and the {@code Paymongo-Signature} header. */
     public Result handlePayMongo(String payload, String signatureHeader) {
-        ProviderEvent event = paymongo.verify(payload, signatureHeader);
-        return process(event, payload);
+        return counted("paymongo", () -> process(paymongo.verify(payload, signatureHeader), payload));
+    }
+
+    /** Counts every delivery by provider and outcome ({@code pilimarket.webhooks}); signature failures are alerts. */
+    private Result counted(String provider, java.util.function.Supplier<Result> delivery) {
+        String outcome = "error";
+        try {
+            Result result = delivery.get();
+            outcome = result.outcome();
+            return result;
+        } catch (InvalidSignatureException e) {
+            outcome = "invalid_signature";
+            throw e;
+        } finally {
+            meters.counter("pilimarket.webhooks", "provider", provider, "outcome", outcome)
+                    .increment();
+        }
     }
 
     private Result process(ProviderEvent event, String payload) {

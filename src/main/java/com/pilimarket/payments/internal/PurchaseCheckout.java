@@ -4,6 +4,7 @@ import com.pilimarket.payments.ChipPackage;
 import com.pilimarket.payments.NewPurchase;
 import com.pilimarket.payments.PaymentProvider;
 import com.pilimarket.payments.PurchaseFlagged;
+import com.pilimarket.payments.PurchaseStatus;
 import com.pilimarket.payments.PurchaseView;
 import com.pilimarket.shared.ApiError;
 import com.pilimarket.shared.ApiException;
@@ -140,7 +141,13 @@ public class PurchaseCheckout {
             return new Created(purchase);
         });
         if (started instanceof Replayed replayed) {
-            return replayed.purchase().view();
+            Purchase earlier = replayed.purchase();
+            if (earlier.status() == PurchaseStatus.PENDING && earlier.providerTxId() == null) {
+                // The first attempt committed the purchase but never attached its checkout (connection cut,
+                // crash): the retry finishes the job instead of returning a purchase that cannot be paid.
+                return checkout(earlier);
+            }
+            return earlier.view();
         }
         if (started instanceof OverDailyLimit over) {
             throw ApiException.unprocessable(

@@ -85,6 +85,12 @@ class SandboxController {
                     .contentType(MediaType.TEXT_HTML)
                     .body(html("Not found", "<p>No such sandbox checkout.</p>"));
         }
+        if (purchase.providerTxId() == null) {
+            // Its checkout was never started (the creating request failed half-way): nothing to pay yet.
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .contentType(MediaType.TEXT_HTML)
+                    .body(html("Not started", "<p>This checkout was not started; create the purchase again.</p>"));
+        }
         if (purchase.provider().viaPayMongo()) {
             SandboxEvents.Signed event = sandbox.paymongo(purchase, paid);
             processor.handlePayMongo(event.payload(), event.signatureHeader());

@@ -115,6 +115,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiResponse<Void>> unreadable(HttpMessageNotReadableException e) {
+        if (bodyTooLarge(e)) {
+            return tooLarge(e);
+        }
         return ResponseEntity.badRequest()
                 .body(ApiResponse.failure(List.of(ApiError.of(
                         ErrorCodes.MALFORMED_REQUEST,
@@ -172,6 +175,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiResponse<Void>> integrity(DataIntegrityViolationException e) {
+        if (unstorableText(e)) {
+            // PostgreSQL refuses NUL in text and jsonb (\u0000); the transaction rolled back, so the input is simply
+            // bad.
+            return badRequest(List.of(ApiError.of(
+                    ErrorCodes.VALIDATION_FAILED, "The request contains characters that cannot be stored (NUL)")));
+        }
         // Constraints are the last line of defence; reaching one means a check above was missed or lost a race.
         log.warn(
                 "Constraint violation reached the web layer: {}",
@@ -207,10 +216,38 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
+        if (bodyTooLarge(e)) {
+            return tooLarge(e);
+        }
+        if (DatabaseFailures.connectionLost(e)) {
+            // e.g. "JDBC rollback failed" (TransactionSystemException) after the connection was cut mid-transaction.
+            return unavailable(e);
+        }
         log.error("Unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(ApiResponse.failure(List.of(ApiError.of(
                         ErrorCodes.INTERNAL_ERROR, "Something went wrong on our side; it has been logged"))));
+    }
+
+    /** SQLSTATE 22021 (invalid byte sequence, e.g. NUL in text) or 22P05 (untranslatable character in jsonb). */
+    private static boolean unstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A streamed body that went over {@link RequestSizeLimitFilter}'s cap surfaces wrapped by the JSON reader. */
+    private static boolean bodyTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ApiResponse<Void>> badRequest(List<ApiError> errors) {

@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +26,16 @@ public class JsonErrorController implements ErrorController {
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        // A filter (e.g. the account status check) that lost its database connection is an outage, not a bug.
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseFailures.connectionLost(failure)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(ApiResponse.failure(List.of(ApiError.of(
+                            ErrorCodes.SERVICE_UNAVAILABLE,
+                            "The service is briefly unavailable; nothing was changed, try again"))));
         }
         String errorCode = switch (status) {
             case BAD_REQUEST -> ErrorCodes.MALFORMED_REQUEST;

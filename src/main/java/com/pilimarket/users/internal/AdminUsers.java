@@ -119,7 +119,7 @@ class AdminUsers {
     @Transactional
     GrantResult grant(UUID actorId, UUID targetId, Long chips, String rawReason) {
         List<ApiError> errors = new ArrayList<>();
-        if (chips == null || chips == 0 || Math.abs(chips) > MAX_GRANT) {
+        if (chips == null || chips == 0 || chips > MAX_GRANT || chips < -MAX_GRANT) {
             errors.add(new ApiError(
                     ErrorCodes.VALIDATION_FAILED, "chips", "must be a non-zero whole number within ±10,000,000"));
         }
