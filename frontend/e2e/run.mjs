@@ -430,16 +430,14 @@ async function main() {
         console.log(`PASS ${name} (${Date.now() - started} ms)`);
       } catch (e) {
         failed++;
-        const where = (e instanceof Error ? e.stack ?? '' : '')
+        const where = (e instanceof Error ? (e.stack ?? '') : '')
           .split('\n')
           .find((l) => l.includes('run.mjs'));
         console.log(`FAIL ${name}: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
         if (where) console.log(`  at ${where.trim().replace(/^at /, '')}`);
         for (const [i, p] of ctx.pages().entries()) {
           fs.mkdirSync(SHOTS, { recursive: true });
-          await p
-            .screenshot({ path: path.join(SHOTS, `FAIL-${name}-${i}.png`) })
-            .catch(() => {});
+          await p.screenshot({ path: path.join(SHOTS, `FAIL-${name}-${i}.png`) }).catch(() => {});
         }
       }
     }

@@ -22,16 +22,17 @@ interface Props {
 function LangToggle() {
   const { t, lang, setLang } = useI18n();
   const next = lang === 'en' ? 'fil' : 'en';
+  const short = next === 'fil' ? 'FIL' : 'EN';
   return (
     <IonButton
       fill="clear"
       size="small"
       data-testid="lang-toggle"
       lang={next}
-      aria-label={`${t('lang.toggle')}: ${t(`lang.${next}`)}`}
+      aria-label={`${short} – ${t('lang.toggle')}: ${t(`lang.${next}`)}`}
       onClick={() => setLang(next)}
     >
-      {next === 'fil' ? 'FIL' : 'EN'}
+      {short}
     </IonButton>
   );
 }

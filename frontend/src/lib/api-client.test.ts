@@ -239,3 +239,13 @@ describe('session refresh on 401', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe('visitors', () => {
+  it('do not ask for the current user before they ever logged in', async () => {
+    localStorage.removeItem(SESSION_HINT_KEY);
+    const { fetchMe } = await import('./session');
+    const { calls } = mockFetch({});
+    await expect(fetchMe()).resolves.toBeNull();
+    expect(calls).toHaveLength(0);
+  });
+});

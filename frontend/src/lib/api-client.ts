@@ -131,7 +131,7 @@ function setSessionHint(on: boolean): void {
   }
 }
 
-function hasSessionHint(): boolean {
+export function hasSessionHint(): boolean {
   try {
     return localStorage.getItem(SESSION_HINT_KEY) === '1';
   } catch {
