@@ -121,6 +121,8 @@ export interface Flag {
   id: string;
   rule?: string;
   reason?: string;
+  subject_type?: string;
+  subject_id?: string;
   target_type?: string;
   target_id?: string;
   user?: { id: string; display_name: string } | null;
@@ -138,7 +140,8 @@ export function useFlags(enabled: boolean) {
 }
 
 /** POST /admin/flags/{id}/clear */
-export const clearFlag = (id: string) => api.post(`/admin/flags/${encodeURIComponent(id)}/clear`);
+export const clearFlag = ({ id, reason }: { id: string; reason: string }) =>
+  api.post(`/admin/flags/${encodeURIComponent(id)}/clear`, { reason });
 
 export interface AuditEntry {
   id: string | number;
