@@ -147,6 +147,15 @@ run_load() { # name mode rate method url body markets-file
     timeout $((SECS + WARM + 90)) java -Xmx512m "$ROOT/bench/LoadGen.java" "${args[@]}" | tail -1 | tee -a "$OUT/results.jsonl"
 }
 
+# "count sum" of placements per group-committed transaction so far (Prometheus).
+batch_stats() {
+    curl -fs "$BASE/actuator/prometheus" 2>/dev/null | awk '/^pilimarket_forecasts_batch_size_count/ {c=$2} /^pilimarket_forecasts_batch_size_sum/ {s=$2} END {printf "%d %d", c, s}'
+}
+batch_line() { # key
+    read -r c0 s0 c1 s1 <"$OUT/batches-$1.txt" 2>/dev/null || { echo "n/a"; return; }
+    python3 -c "c=$c1-$c0; s=$s1-$s0; print(f'{int(s)} placements in {int(c)} transactions = {s/c:.1f} per commit' if c else 'no batches')"
+}
+
 declare -A PEAK P50 P95 P99 OPEN_RATE ERRS
 scenario() { # key method url body markets-file [profile]
     local key=$1 method=$2 url=$3 body=${4:-} markets=${5:-} profile=${6:-}
@@ -157,7 +166,10 @@ scenario() { # key method url body markets-file [profile]
         (sleep $((WARM + SECS / 2)); top -b -n 1 -w 200 | head -20 >"$OUT/top-$key.txt"; rss_kb >"$OUT/rss-$key.txt"; heap_used_mb >"$OUT/heap-$key.txt") &
     fi
     local closed
+    local before_batches
+    before_batches=$(batch_stats)
     closed=$(run_load "$key-peak" closed 0 "$method" "$url" "$body" "$markets")
+    echo "$before_batches $(batch_stats)" >"$OUT/batches-$key.txt"
     wait "$SAMPLER_PID" 2>/dev/null || true
     SAMPLER_PID=""
     PEAK[$key]=$(field "$closed" throughput)
@@ -364,6 +376,9 @@ Same for the spread scenario:
 \`\`\`
 $(cat "$OUT/waits-spread.txt" 2>/dev/null)
 \`\`\`
+
+Group commit during the peaks (\`pilimarket_forecasts_batch_size\`): hot market: $(batch_line hot);
+spread: $(batch_line spread).
 
 \`top\` in the middle of the hot-market peak:
 

@@ -3,6 +3,8 @@ package com.pilimarket.forecasting.internal;
 import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.shared.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,13 +55,21 @@ public class PlacementBatcher implements DisposableBean {
     private final int maxBatch;
     private final Map<UUID, MarketQueue> queues = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor writers;
+    private final DistributionSummary batchSizes;
 
     PlacementBatcher(
             ForecastService service,
             PlatformTransactionManager transactions,
             @Value("${pilimarket.forecasting.batch.max-size:128}") int maxBatch,
-            @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads) {
+            @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads,
+            ObjectProvider<MeterRegistry> meters) {
         this.service = service;
+        MeterRegistry registry = meters.getIfAvailable();
+        this.batchSizes = registry == null
+                ? null
+                : DistributionSummary.builder("pilimarket.forecasts.batch.size")
+                        .description("Placements applied per database transaction (group commit)")
+                        .register(registry);
         this.batchTx = new TransactionTemplate(transactions);
         this.itemTx = new TransactionTemplate(transactions);
         this.itemTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -162,6 +173,9 @@ public class PlacementBatcher implements DisposableBean {
         }
         if (batch.isEmpty()) {
             return;
+        }
+        if (batchSizes != null) {
+            batchSizes.record(batch.size());
         }
         if (batch.size() == 1) {
             applyAlone(batch.get(0));
