@@ -8,7 +8,7 @@
 #
 # Everything runs on 127.0.0.1; every loop is bounded in count and time.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "${BENCH_ROOT:-$(dirname "$0")/..}"
 ROOT=$(pwd)
 
 PGHOST=127.0.0.1
