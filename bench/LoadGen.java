@@ -57,6 +57,11 @@ public class LoadGen {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
+        if (a.containsKey("print-jwt")) {
+            // For scripts: a bearer token for one user id, signed like the load's.
+            System.out.println(jwt(a.get("print-jwt"), a.get("jwt-secret")));
+            return;
+        }
         Options o = new Options(
                 a.getOrDefault("name", "load"),
                 a.getOrDefault("mode", "closed"),
