@@ -230,6 +230,11 @@ if [[ -f "$OUT/hot.jfr" ]]; then
               for (k in top_count) printf "%6d  (outside our code) %s\n", top_count[k], k }' "$OUT/hot-samples.txt" \
         | sort -rn | head -15 || true)
     SAMPLES=$(grep -c 'jdk.ExecutionSample' "$OUT/hot-samples.txt" || echo 0)
+    # Database round trips slower than JFR's threshold (10 ms), per thread group.
+    SLOW_READS=$(jfr print --events jdk.SocketRead "$OUT/hot.jfr" 2>/dev/null | awk '
+        /duration/ {d=$3; u=$4} /port = 5432/ {db=1}
+        /eventThread/ {t=$3; gsub(/"/,"",t); sub(/-[0-9]+$/,"",t); if (db) {n[t]++; s[t]+= (u=="ms") ? d : (u=="s" ? d*1000 : 0)}; db=0}
+        END {for (k in n) printf "%-32s %5d reads from PostgreSQL slower than 10 ms, %6.0f ms in total\n", k, n[k], s[k]}' || true)
     JFR_SUMMARY="$SAMPLES samples; first frame in com.pilimarket (or top frame):
 $JFR_SUMMARY"
 fi
@@ -409,6 +414,12 @@ JFR execution samples of the app during the hot-market peak:
 
 \`\`\`
 $JFR_SUMMARY
+\`\`\`
+
+Slow database round trips during the hot-market peak (JFR \`jdk.SocketRead\`, by thread; \`forecast-writer\` = the hot market's group-commit writer, \`task\` = asynchronous event listeners, \`http-nio\` = request threads):
+
+\`\`\`
+${SLOW_READS:-}
 \`\`\`
 
 pgbench output:
