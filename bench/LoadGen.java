@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * cannot hide its queueing — no coordinated omission). Prints one JSON line of results.
  *
  * <p>Bodies and paths may contain {@code {user}} (a user id from --users), {@code {market}} (a
- * market id from --markets, chosen per request), {@code {n}} (request number) and {@code {uuid}}.
+ * market id from --markets, chosen per request), {@code {outcome}} (an outcome id from the same
+ * markets line, fixed per user), {@code {n}} (request number) and {@code {uuid}}.
  * With --jwt-secret each request carries a bearer token for its user, signed HS256 like the app's.
  */
 public class LoadGen {
@@ -55,6 +56,11 @@ public class LoadGen {
         Map<String, String> a = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (a.containsKey("print-jwt")) {
+            // For scripts: a bearer token for one user id, signed like the load's.
+            System.out.println(jwt(a.get("print-jwt"), a.get("jwt-secret")));
+            return;
         }
         Options o = new Options(
                 a.getOrDefault("name", "load"),
@@ -88,19 +94,28 @@ public class LoadGen {
     static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static HttpRequest request(Options o, long n) {
-        String user = o.users().isEmpty() ? "" : o.users().get((int) (n % o.users().size()));
+        int userIndex = o.users().isEmpty() ? 0 : (int) (n % o.users().size());
+        String user = o.users().isEmpty() ? "" : o.users().get(userIndex);
         String market = "";
+        String outcome = "";
         if (!o.markets().isEmpty()) {
             int index = o.marketPick().equals("round-robin")
                     ? (int) (n % o.markets().size())
                     : java.util.concurrent.ThreadLocalRandom.current().nextInt(o.markets().size());
-            market = o.markets().get(index);
+            // A markets line is "market_id[,outcome_id...]": a user always picks the same outcome of a
+            // market (by user index), so top-ups never try to switch outcome.
+            String[] fields = o.markets().get(index).split(",");
+            market = fields[0];
+            outcome = fields.length > 1 ? fields[1 + userIndex % (fields.length - 1)] : "";
         }
-        String url = fill(o.url(), user, market, n);
+        String url = fill(o.url(), user, market, n).replace("{outcome}", outcome);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (o.body() != null) {
             b.header("Content-Type", "application/json")
-                    .method(o.method(), HttpRequest.BodyPublishers.ofString(fill(o.body(), user, market, n)));
+                    .method(
+                            o.method(),
+                            HttpRequest.BodyPublishers.ofString(
+                                    fill(o.body(), user, market, n).replace("{outcome}", outcome)));
         } else {
             b.method(o.method(), HttpRequest.BodyPublishers.noBody());
         }

@@ -1,66 +1,86 @@
-// Checks the API paths the web app calls against the server's OpenAPI document, so the two
-// cannot drift apart silently. Usage: BASE_URL=http://localhost:8080 npm run check:api [-- --strict]
+// Checks the API calls of the web app (src/lib/api/used-paths.json) against the committed snapshot
+// of the server's OpenAPI document (src/lib/api/openapi.json). Offline by default.
+//   npm run check:api                    used paths vs the snapshot
+//   npm run check:api -- --live          also: the snapshot vs BASE_URL's /v3/api-docs (drift report)
+//   npm run check:api -- --strict        exit 1 on any gap (pending ones included)
+//   npm run api:snapshot                 refresh the snapshot from BASE_URL (default :8080)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SNAPSHOT = path.join(root, 'src/lib/api/openapi.json');
+const USED = JSON.parse(fs.readFileSync(path.join(root, 'src/lib/api/used-paths.json'), 'utf8'));
 const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const strict = process.argv.includes('--strict');
+const args = process.argv.slice(2);
 
-// Every call in src/features/*/api and src/lib (method, path under /api/v1).
-const USED = [
-  ['get', '/auth/csrf'],
-  ['post', '/auth/register'],
-  ['post', '/auth/login'],
-  ['post', '/auth/refresh'],
-  ['post', '/auth/logout'],
-  ['get', '/users/me'],
-  ['get', '/users/{id}/stats'],
-  ['get', '/markets'],
-  ['get', '/markets/{id}'],
-  ['get', '/markets/{id}/history'],
-  ['get', '/markets/{id}/forecasts'],
-  ['get', '/markets/{id}/stream'],
-  ['post', '/markets/{id}/watch'],
-  ['delete', '/markets/{id}/watch'],
-  ['post', '/forecasts'],
-  ['get', '/leaderboard'],
-  ['get', '/activity'],
-  ['get', '/notifications'],
-  ['get', '/notifications/unread-count'],
-  ['get', '/notifications/stream'],
-  ['post', '/notifications/{id}/read'],
-  ['post', '/notifications/read-all'],
-  ['get', '/purchases/packages'],
-  ['post', '/purchases'],
-  ['get', '/purchases'],
-  ['get', '/purchases/{id}'],
-  ['get', '/admin/stats'],
-  ['post', '/admin/markets'],
-  ['post', '/admin/markets/{id}/suspend'],
-  ['post', '/admin/markets/{id}/resume'],
-  ['post', '/admin/markets/{id}/close'],
-  ['post', '/admin/markets/{id}/resolve'],
-  ['post', '/admin/markets/{id}/cancel'],
-  ['get', '/admin/users'],
-  ['patch', '/admin/users/{id}'],
-  ['get', '/admin/flags'],
-  ['post', '/admin/flags/{id}/clear'],
-  ['get', '/admin/audit-log'],
-];
+const norm = (p) =>
+  p
+    .replace(/^\/api\/v1/, '')
+    .replace(/\{[^}]+\}/g, '{}')
+    .replace(/\/$/, '');
+const operations = (doc) => {
+  const ops = new Set();
+  for (const [p, methods] of Object.entries(doc.paths ?? {})) {
+    for (const m of Object.keys(methods)) ops.add(`${m} ${norm(p)}`);
+  }
+  return ops;
+};
 
-const norm = (p) => p.replace(/\{[^}]+\}/g, '{}').replace(/\/$/, '');
-
-const res = await fetch(`${BASE_URL}/v3/api-docs`).catch((e) => {
-  console.error(`cannot reach ${BASE_URL}/v3/api-docs: ${e.message}`);
-  process.exit(2);
-});
-if (!res.ok) {
-  console.error(`${BASE_URL}/v3/api-docs answered ${res.status}`);
-  process.exit(2);
+async function fetchDoc() {
+  const res = await fetch(`${BASE_URL}/v3/api-docs`).catch((e) => {
+    console.error(`cannot reach ${BASE_URL}/v3/api-docs: ${e.message}`);
+    process.exit(2);
+  });
+  if (!res.ok) {
+    console.error(`${BASE_URL}/v3/api-docs answered ${res.status}`);
+    process.exit(2);
+  }
+  return res.json();
 }
-const doc = await res.json();
-const served = new Set();
-for (const [path, ops] of Object.entries(doc.paths ?? {})) {
-  for (const method of Object.keys(ops)) served.add(`${method} ${norm(path.replace(/^\/api\/v1/, ''))}`);
+
+if (args.includes('--snapshot')) {
+  const doc = await fetchDoc();
+  fs.writeFileSync(SNAPSHOT, JSON.stringify(doc, null, 2) + '\n');
+  execFileSync('npx', ['prettier', '--write', SNAPSHOT], { cwd: root, stdio: 'ignore' });
+  console.log(
+    `wrote ${path.relative(root, SNAPSHOT)} (${Object.keys(doc.paths ?? {}).length} paths)`,
+  );
+  process.exit(0);
 }
-const missing = USED.filter(([m, p]) => !served.has(`${m} ${norm(p)}`));
-for (const [m, p] of missing) console.log(`MISSING ${m.toUpperCase()} /api/v1${p}`);
-console.log(`API paths: ${USED.length - missing.length} of ${USED.length} used by the web app are served`);
-process.exit(strict && missing.length ? 1 : 0);
+
+const snapshot = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8'));
+const served = operations(snapshot);
+let gaps = 0;
+let hard = 0;
+for (const u of USED.paths) {
+  const op = `${u.method} ${norm(u.path)}`;
+  if (served.has(op)) continue;
+  gaps++;
+  if (u.pending) {
+    console.log(`pending  ${u.method.toUpperCase()} /api/v1${u.path} (${u.pending})`);
+  } else {
+    hard++;
+    console.log(`MISSING  ${u.method.toUpperCase()} /api/v1${u.path}`);
+  }
+}
+console.log(
+  `API paths: ${USED.paths.length - gaps} of ${USED.paths.length} used by the web app are in the snapshot` +
+    ` (${gaps - hard} pending, ${hard} missing)`,
+);
+
+if (args.includes('--live')) {
+  const live = operations(await fetchDoc());
+  const added = [...live].filter((o) => !served.has(o));
+  const removed = [...served].filter((o) => !live.has(o));
+  for (const o of added) console.log(`live has, snapshot lacks: ${o}`);
+  for (const o of removed) console.log(`snapshot has, live lacks: ${o}`);
+  console.log(
+    added.length || removed.length
+      ? `snapshot differs from ${BASE_URL}: run npm run api:snapshot`
+      : `snapshot matches ${BASE_URL}`,
+  );
+  if (removed.length) hard++;
+}
+process.exit(hard || (args.includes('--strict') && gaps) ? 1 : 0);

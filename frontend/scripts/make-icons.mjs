@@ -85,5 +85,8 @@ function icon(size, { rounded, inset }) {
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'icon-192.png'), icon(192, { rounded: true, inset: 0.05 }));
 fs.writeFileSync(path.join(out, 'icon-512.png'), icon(512, { rounded: true, inset: 0.05 }));
-fs.writeFileSync(path.join(out, 'icon-maskable-512.png'), icon(512, { rounded: false, inset: 0.15 }));
+fs.writeFileSync(
+  path.join(out, 'icon-maskable-512.png'),
+  icon(512, { rounded: false, inset: 0.15 }),
+);
 console.log('icons written to', out);

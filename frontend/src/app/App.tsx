@@ -27,6 +27,9 @@ const MarketDetail = lazyPage(() =>
 const Login = lazyPage(() => import('@/features/auth/LoginPage').then((m) => m.LoginPage));
 const Register = lazyPage(() => import('@/features/auth/RegisterPage').then((m) => m.RegisterPage));
 const Profile = lazyPage(() => import('@/features/profile/ProfilePage').then((m) => m.ProfilePage));
+const UserProfile = lazyPage(() =>
+  import('@/features/profile/UserProfilePage').then((m) => m.UserProfilePage),
+);
 const Leaderboard = lazyPage(() =>
   import('@/features/leaderboard/LeaderboardPage').then((m) => m.LeaderboardPage),
 );
@@ -54,6 +57,7 @@ function Shell() {
           <Route exact path="/leaderboard" component={Leaderboard} />
           <Route exact path="/activity" component={Activity} />
           <Route exact path="/profile" component={Profile} />
+          <Route exact path="/users/:id" component={UserProfile} />
           <Route exact path="/login" component={Login} />
           <Route exact path="/register" component={Register} />
           <Route exact path="/notifications" component={Notifications} />

@@ -25,7 +25,7 @@ export function HeaderExtras() {
         aria-label={t('common.balanceAria', { amount: formatPeso(user.chips) })}
         data-testid="chip-balance"
       >
-        <span className="font-semibold tabular-nums text-green-600 dark:text-green-400">
+        <span className="font-semibold tabular-nums text-green-700 dark:text-green-400">
           {formatPeso(user.chips)}
         </span>
       </IonButton>

@@ -25,9 +25,7 @@ export function ProbabilityBar({ name, probability, color, detail, highlight }: 
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-2 text-sm">
         <span className={`truncate ${highlight ? 'font-semibold' : ''}`}>{name}</span>
-        <span className="shrink-0 font-semibold tabular-nums" style={{ color }}>
-          {formatPercent(probability)}
-        </span>
+        <span className="shrink-0 font-semibold tabular-nums">{formatPercent(probability)}</span>
       </div>
       <div
         className="h-2 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"

@@ -24,7 +24,7 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
   const t = useT();
   return (
     <div className="flex flex-col items-center gap-3 px-6 py-12 text-center" role="alert">
-      <p className="text-base font-semibold text-red-600 dark:text-red-400">{message}</p>
+      <p className="text-base font-semibold text-red-700 dark:text-red-400">{message}</p>
       {onRetry && (
         <IonButton fill="outline" size="small" onClick={onRetry}>
           {t('common.retry')}

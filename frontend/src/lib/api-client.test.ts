@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
 import type { ApiError } from './api-client';
 import {
@@ -9,6 +9,7 @@ import {
   isApiError,
   onAuthLost,
   readCookie,
+  SESSION_HINT_KEY,
 } from './api-client';
 
 afterEach(() => {
@@ -133,6 +134,30 @@ describe('CSRF without a token', () => {
 });
 
 describe('session refresh on 401', () => {
+  beforeEach(() => localStorage.setItem(SESSION_HINT_KEY, '1'));
+
+  it('never refreshes for a visitor who has not logged in on this browser', async () => {
+    localStorage.removeItem(SESSION_HINT_KEY);
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'no session') }),
+    });
+    await expect(apiRequest('/users/me')).rejects.toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('remembers a session opened by login and forgets it on logout', async () => {
+    localStorage.removeItem(SESSION_HINT_KEY);
+    setCookie('XSRF-TOKEN=t');
+    mockFetch({
+      'POST /auth/login': () => ({ body: envelope({ user: { id: 'u1' } }) }),
+      'POST /auth/logout': () => ({ body: envelope({}) }),
+    });
+    await api.post('/auth/login', { email: 'a', password: 'b' });
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBe('1');
+    await api.post('/auth/logout');
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
+  });
+
   it('refreshes once and retries the original request', async () => {
     setCookie('XSRF-TOKEN=t');
     let meCalls = 0;
@@ -196,6 +221,7 @@ describe('session refresh on 401', () => {
     await expect(apiRequest('/users/me')).rejects.toMatchObject({ status: 401 });
     expect(lost).toHaveBeenCalledTimes(1);
     expect(calls).toHaveLength(2);
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
     off();
   });
 
@@ -211,5 +237,15 @@ describe('session refresh on 401', () => {
       message: 'Wrong email or password',
     });
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('visitors', () => {
+  it('do not ask for the current user before they ever logged in', async () => {
+    localStorage.removeItem(SESSION_HINT_KEY);
+    const { fetchMe } = await import('./session');
+    const { calls } = mockFetch({});
+    await expect(fetchMe()).resolves.toBeNull();
+    expect(calls).toHaveLength(0);
   });
 });

@@ -5,6 +5,8 @@
 
 export const API_BASE = '/api/v1';
 const DEVICE_ID_KEY = 'pm.device_id';
+/** Set while this browser holds a session, so logged-out visitors never call /auth/refresh. */
+export const SESSION_HINT_KEY = 'pm.session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface FieldError {
@@ -120,6 +122,23 @@ export function buildUrl(path: string, query?: Query): string {
   return API_BASE + path + (s ? '?' + s : '');
 }
 
+function setSessionHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SESSION_HINT_KEY, '1');
+    else localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    // storage unavailable: refreshes are then never attempted
+  }
+}
+
+export function hasSessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 let csrfPromise: Promise<void> | null = null;
 /** When the server gave no token, don't ask again on every request for a while. */
 let csrfMissingUntil = 0;
@@ -182,7 +201,10 @@ export function refreshSession(): Promise<boolean> {
       .then((r) => r.ok)
       .catch(() => false)
       .then((ok) => {
-        if (!ok) authLostListeners.forEach((l) => l());
+        if (!ok) {
+          setSessionHint(false);
+          authLostListeners.forEach((l) => l());
+        }
         return ok;
       })
       .finally(() => {
@@ -217,6 +239,9 @@ async function parse<T>(res: Response): Promise<ApiResult<T>> {
   return { data: body.data, pagination: body.pagination };
 }
 
+/** Answers that open (or renew) a session. */
+const SESSION_STARTS = new Set(['/auth/login', '/auth/register', '/auth/refresh']);
+
 function isAuthPath(path: string): boolean {
   return path.startsWith('/auth/');
 }
@@ -226,10 +251,12 @@ export async function apiRequest<T>(
   opts: RequestOptions = {},
 ): Promise<ApiResult<T>> {
   let res = await send(path, opts);
-  if (res.status === 401 && !isAuthPath(path)) {
+  if (res.status === 401 && !isAuthPath(path) && hasSessionHint()) {
     const refreshed = await refreshSession();
     if (refreshed) res = await send(path, opts);
   }
+  if (SESSION_STARTS.has(path) && res.ok) setSessionHint(true);
+  if (path === '/auth/logout') setSessionHint(false);
   return parse<T>(res);
 }
 

@@ -45,6 +45,8 @@ export interface Forecast {
   points: number;
   status: ForecastStatus;
   crowd_probability: number;
+  /** Chips paid back once settled (won or refunded); absent or null before. */
+  payout?: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -91,6 +93,14 @@ export interface PublicUser {
   id: string;
   display_name: string;
   avatar_url: string | null;
+}
+
+/** GET /users/{id}: the public view (no email, no chips). */
+export interface PublicProfile extends PublicUser {
+  bio: string | null;
+  reputation: number;
+  badges: (Badge | string)[];
+  created_at: string;
 }
 
 export function badgeName(b: Badge | string): string {

@@ -1,11 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, isApiError, onAuthLost } from './api-client';
+import { api, hasSessionHint, isApiError, onAuthLost } from './api-client';
 import type { CurrentUser } from './api-types';
 import { queryKeys } from './query-keys';
 
-/** GET /users/me; 401 means logged out (null), not an error. */
+/**
+ * GET /users/me; 401 means logged out (null), not an error. A browser that never opened a session
+ * skips the call (no 401 in the console, no request on a visitor's first screen).
+ */
 export async function fetchMe(): Promise<CurrentUser | null> {
+  if (!hasSessionHint()) return null;
   try {
     return await api.get<CurrentUser>('/users/me');
   } catch (e) {

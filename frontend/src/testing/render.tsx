@@ -1,13 +1,28 @@
+import { IonRouterContext, type IonRouterContextState } from '@ionic/react';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
-import { MemoryRouter, Route } from 'react-router-dom';
+import type { ReactElement, ReactNode } from 'react';
+import { MemoryRouter, Route, useHistory, useLocation } from 'react-router-dom';
 import { AppProviders } from '@/app/providers';
 
 export function testQueryClient() {
   return new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
   });
+}
+
+/** Ionic's router context on top of the memory router, so `useIonRouter().push` works in tests. */
+function TestIonRouter({ children }: { children: ReactNode }) {
+  const history = useHistory();
+  const location = useLocation();
+  const value: IonRouterContextState = {
+    routeInfo: { id: 'test', pathname: location.pathname, search: location.search },
+    push: (pathname) => history.push(pathname),
+    back: () => history.goBack(),
+    canGoBack: () => history.length > 1,
+    nativeBack: () => history.goBack(),
+  };
+  return <IonRouterContext.Provider value={value}>{children}</IonRouterContext.Provider>;
 }
 
 /** Renders `ui` with the app's providers and a memory router at `path`. */
@@ -19,7 +34,9 @@ export function renderWithProviders(
   const result = render(
     <AppProviders client={client}>
       <MemoryRouter initialEntries={[path]}>
-        <Route path={route}>{ui}</Route>
+        <TestIonRouter>
+          <Route path={route}>{ui}</Route>
+        </TestIonRouter>
       </MemoryRouter>
     </AppProviders>,
   );

@@ -1,6 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { SESSION_HINT_KEY } from '@/lib/api-client';
+
+configure({ asyncUtilTimeout: 5000 });
+
+// Tests run as a browser that has logged in before (so /users/me is asked); tests of visitors
+// remove the hint.
+beforeEach(() => localStorage.setItem(SESSION_HINT_KEY, '1'));
 
 afterEach(() => {
   cleanup();

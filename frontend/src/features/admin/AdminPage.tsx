@@ -5,11 +5,11 @@ import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
-import { isApiError } from '@/lib/api-client';
 import { isStaff, type CurrentUser, type Role } from '@/lib/api-types';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useT, type MessageKey } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
+import { isUnavailable } from '@/lib/unavailable';
 import { useDebounced } from '@/lib/use-debounced';
 import {
   clearFlag,
@@ -20,6 +20,7 @@ import {
   useAuditLog,
   useFlags,
   type AdminStats,
+  type Flag,
 } from './api/admin';
 import { CreateMarketForm } from './components/CreateMarketForm';
 import { MarketAdminRow } from './components/MarketAdminRow';
@@ -91,17 +92,11 @@ function Console({ user }: { user: CurrentUser }) {
   );
 }
 
-function unavailable(error: unknown): boolean {
-  return (
-    isApiError(error) && (error.status === 404 || error.status === 405 || error.status === 501)
-  );
-}
-
 function QueryState({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useT();
   return (
     <ErrorState
-      message={unavailable(error) ? t('admin.unavailable') : t('common.error')}
+      message={isUnavailable(error) ? t('admin.unavailable') : t('common.error')}
       onRetry={retry}
     />
   );
@@ -224,27 +219,59 @@ function FlagsPanel() {
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {q.data.data.map((f) => (
-            <li key={f.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-              <div className="min-w-0">
-                <p className="font-medium">{f.rule ?? f.reason}</p>
-                <p className="truncate text-xs text-zinc-500">
-                  {f.user?.display_name ?? `${f.target_type ?? ''} ${f.target_id ?? ''}`}
-                  {f.created_at && <> · {formatDateTime(f.created_at)}</>}
-                </p>
-              </div>
-              <IonButton
-                size="small"
-                fill="outline"
-                disabled={clear.isPending}
-                onClick={() => clear.mutate(f.id)}
-              >
-                {t('admin.clearFlag')}
-              </IonButton>
-            </li>
+            <FlagRow
+              key={f.id}
+              flag={f}
+              busy={clear.isPending}
+              onClear={(reason) => clear.mutate({ id: f.id, reason })}
+            />
           ))}
         </ul>
       )}
     </Section>
+  );
+}
+
+function FlagRow({
+  flag: f,
+  busy,
+  onClear,
+}: {
+  flag: Flag;
+  busy: boolean;
+  onClear: (reason: string) => void;
+}) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+      <div className="min-w-0">
+        <p className="font-medium">{f.rule ?? f.reason}</p>
+        <p className="truncate text-xs text-zinc-500">
+          {f.user?.display_name ??
+            `${f.subject_type ?? f.target_type ?? ''} ${f.subject_id ?? f.target_id ?? ''}`}
+          {f.created_at && <> · {formatDateTime(f.created_at)}</>}
+        </p>
+      </div>
+      <div className="flex items-center gap-2">
+        <input
+          className="w-36 rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
+          aria-label={t('admin.reason')}
+          placeholder={t('admin.reason')}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <IonButton
+          size="small"
+          fill="outline"
+          disabled={busy || reason.trim() === ''}
+          onClick={() => onClear(reason.trim())}
+        >
+          {t('admin.clearFlag')}
+        </IonButton>
+      </div>
+    </li>
   );
 }
 

@@ -115,7 +115,7 @@ export function LeaderboardPage() {
                   </p>
                 </div>
                 <span
-                  className={`shrink-0 font-semibold tabular-nums ${r.score >= 0 ? 'text-green-600 dark:text-green-400' : 'text-red-600'}`}
+                  className={`shrink-0 font-semibold tabular-nums ${r.score >= 0 ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`}
                 >
                   {metric === 'profit'
                     ? formatPeso(Math.round(r.score))

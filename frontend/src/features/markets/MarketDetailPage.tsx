@@ -1,7 +1,7 @@
 import { IonButton, IonIcon } from '@ionic/react';
 import { eye, eyeOutline, shareSocialOutline } from 'ionicons/icons';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { outcomeColor, ProbabilityBar } from '@/components/ProbabilityBar';
@@ -93,7 +93,7 @@ function MarketView({
           <Tag tone="blue">{t(`markets.category.${market.category}`)}</Tag>
           <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
           {live && (
-            <span className="inline-flex items-center gap-1 text-xs text-green-600 dark:text-green-400">
+            <span className="inline-flex items-center gap-1 text-xs text-green-700 dark:text-green-400">
               <span
                 className="h-2 w-2 animate-pulse rounded-full bg-green-500"
                 aria-hidden="true"
@@ -121,9 +121,20 @@ function MarketView({
               })}
             </span>
             <Tag tone={statusTone(market.my_forecast.status)}>
-              {t(`market.positionStatus.${market.my_forecast.status}`)}
+              <span data-testid="my-position-status" data-status={market.my_forecast.status}>
+                {t(`market.positionStatus.${market.my_forecast.status}`)}
+              </span>
             </Tag>
           </div>
+          {market.my_forecast.payout != null && market.my_forecast.status !== 'pending' && (
+            <p
+              className="mt-2 text-lg font-semibold text-green-700 dark:text-green-400"
+              data-testid="my-payout"
+              data-payout={market.my_forecast.payout}
+            >
+              {t('market.payout', { amount: formatPeso(market.my_forecast.payout) })}
+            </p>
+          )}
         </Section>
       )}
 
@@ -273,7 +284,7 @@ function MarketActions({ market }: { market: MarketDetail }) {
         {t('market.share')}
       </IonButton>
       {copied && (
-        <span role="status" className="text-xs text-green-600">
+        <span role="status" className="text-xs text-green-700 dark:text-green-400">
           {t('market.linkCopied')}
         </span>
       )}
@@ -354,7 +365,14 @@ function RecentForecasts({ market, lang }: { market: MarketDetail; lang: 'en' | 
             return (
               <li key={f.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                 <span className="min-w-0 truncate">
-                  <span className="font-medium">{name}</span> ·{' '}
+                  {f.user?.id ? (
+                    <Link className="font-medium text-inherit" to={`/users/${f.user.id}`}>
+                      {name}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{name}</span>
+                  )}{' '}
+                  ·{' '}
                   {t('market.positionLine', {
                     points: formatPeso(f.points),
                     outcome: market.outcomes.find((o) => o.id === f.outcome_id)?.name ?? '?',

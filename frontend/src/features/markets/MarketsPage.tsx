@@ -39,7 +39,7 @@ export function MarketsPage() {
 
   return (
     <>
-      <PageHeader title={t('markets.title')} />
+      <PageHeader title={t('markets.title')} langToggle />
       <PageBody wide>
         <div className="mb-3 flex flex-col gap-2 sm:flex-row sm:items-center">
           <label className="flex-1">

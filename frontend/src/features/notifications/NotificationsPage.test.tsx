@@ -18,18 +18,18 @@ describe('notifications', () => {
         body: envelope([
           {
             id: 'n1',
-            notification_type: 'market_resolved',
-            title: 'Market resolved',
+            type: 'market_resolved',
             message: 'You won ₱157',
-            is_read: false,
-            market_id: 'm1',
+            read: false,
+            metadata: { market_slug: 'rain', payout: 157 },
             created_at: new Date().toISOString(),
           },
           {
             id: 'n2',
-            notification_type: 'badge_earned',
-            title: 'New badge',
-            read_at: '2026-11-01T00:00:00Z',
+            type: 'badge_earned',
+            message: 'You earned First forecast',
+            is_read: true,
+            metadata: {},
             created_at: new Date().toISOString(),
           },
         ]),
@@ -48,6 +48,9 @@ describe('notifications', () => {
     });
     renderWithProviders(<NotificationsPage />);
     expect(await screen.findByText('You won ₱157')).toBeInTheDocument();
+    expect(screen.getByText('Market resolved')).toBeInTheDocument();
+    expect(screen.getByText('New badge')).toBeInTheDocument();
+    expect(screen.getByText('Open')).toHaveAttribute('href', '/markets/rain');
     expect(screen.getAllByText('Mark read')).toHaveLength(1);
     await userEvent.click(screen.getByText('Mark read'));
     await userEvent.click(screen.getByText('Mark all read'));

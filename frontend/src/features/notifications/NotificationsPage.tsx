@@ -5,9 +5,9 @@ import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { formatRelative } from '@/lib/format';
-import { useI18n } from '@/lib/i18n';
+import { isMessageKey, useI18n } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
-import { isUnread, useNotifications } from './api/get-notifications';
+import { isUnread, notificationLink, useNotifications } from './api/get-notifications';
 import { useMarkRead } from './api/mark-read';
 import { PreferencesForm } from './components/PreferencesForm';
 
@@ -57,27 +57,33 @@ export function NotificationsPage() {
               <ul className="space-y-2" aria-label={t('notif.title')}>
                 {items.map((n) => {
                   const unread = isUnread(n);
+                  const link = notificationLink(n);
+                  const typeKey = `notif.type.${n.type}`;
                   return (
                     <li
                       key={n.id}
+                      data-testid="notification"
+                      data-type={n.type}
                       className={`card flex items-start gap-3 p-3 ${unread ? 'border-l-4 border-l-blue-500' : ''}`}
                     >
                       <div className="min-w-0 flex-1">
                         <p className={`text-sm ${unread ? 'font-semibold' : ''}`}>
-                          {n.title ?? n.notification_type ?? n.type}
+                          {isMessageKey(typeKey) ? t(typeKey) : n.type.replace(/_/g, ' ')}
                         </p>
-                        {(n.message ?? n.body) && (
-                          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                            {n.message ?? n.body}
-                          </p>
+                        {n.message && (
+                          <p className="text-sm text-zinc-600 dark:text-zinc-400">{n.message}</p>
                         )}
                         <p className="mt-1 text-xs text-zinc-500">
                           {formatRelative(n.created_at, new Date(), lang)}
-                          {n.market_id && (
+                          {link && (
                             <>
                               {' · '}
-                              <Link className="pm-link" to={`/markets/${n.market_id}`}>
-                                {t('tab.markets')}
+                              <Link
+                                className="pm-link"
+                                to={link}
+                                onClick={() => unread && mark.mutate(n.id)}
+                              >
+                                {t('notif.open.link')}
                               </Link>
                             </>
                           )}

@@ -43,12 +43,16 @@ export function WalletReturnPage() {
               <p
                 role="status"
                 data-kind="completed"
-                className="text-lg font-semibold text-green-600 dark:text-green-400"
+                className="text-lg font-semibold text-green-700 dark:text-green-400"
               >
                 ✓ {t('wallet.completed', { chips: formatChips(q.data.chips) })}
               </p>
             ) : (
-              <p role="status" data-kind="failed" className="text-lg font-semibold text-red-600">
+              <p
+                role="status"
+                data-kind="failed"
+                className="text-lg font-semibold text-red-700 dark:text-red-400"
+              >
                 {t('wallet.failed')}
               </p>
             )}

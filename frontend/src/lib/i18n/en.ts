@@ -305,6 +305,30 @@ export const en = {
   'lang.toggle': 'Language',
   'lang.en': 'English',
   'lang.fil': 'Filipino',
+  'profile.viewPublic': 'View public profile',
+  'profile.publicTitle': 'Forecaster',
+  'profile.notFound': 'No forecaster with this link.',
+  'profile.noPublicForecasts': 'No forecasts yet.',
+  'profile.forecastsUnavailable':
+    'Your forecast history is not available yet. Your positions show on each market page.',
+  'profile.calibration': 'Calibration',
+  'profile.noCalibration': 'Calibration shows once forecasts settle.',
+  'profile.calibrationHint':
+    'How often forecasts won, by the crowd probability when they were placed. Well calibrated: each bar ends near its marker.',
+  'profile.bucket': 'Crowd probability',
+  'profile.settled': 'Won',
+  'profile.hitRate': 'Win rate',
+  'profile.aMarket': 'A market',
+  'market.payout': 'Paid out {amount}',
+  'admin.edit': 'Edit',
+  'admin.save': 'Save changes',
+  'admin.saved': 'Changes saved.',
+  'admin.outcomesLocked': 'Outcomes can only change while nobody has forecast.',
+  'notif.type.market_resolved': 'Market resolved',
+  'notif.type.badge_earned': 'New badge',
+  'notif.type.new_market': 'New market',
+  'notif.type.forecast_reminder': 'Closing soon',
+  'notif.open.link': 'Open',
 } as const;
 
 export type MessageKey = keyof typeof en;

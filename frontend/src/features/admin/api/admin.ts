@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '@/lib/api-client';
 import type { Category, MarketDetail, MarketSummary } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
@@ -28,6 +28,8 @@ export function useAdminMarkets(enabled: boolean, q: string) {
         query: { q, sort: 'created_at', order: 'desc', limit: 50 },
       }),
     enabled,
+    // While a search is typed the rows stay (and keep their open panels) instead of a skeleton.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -44,6 +46,21 @@ export interface CreateMarketInput {
 /** POST /admin/markets */
 export const createMarket = (input: CreateMarketInput) =>
   api.post<MarketDetail>('/admin/markets', input);
+
+/** Only the fields to change; outcomes only while nobody has forecast, closes_at only while open. */
+export interface EditMarketInput {
+  title?: string;
+  description?: string;
+  category?: Category;
+  outcomes?: string[];
+  closes_at?: string;
+  resolves_at?: string;
+  max_points_per_user?: number;
+}
+
+/** PATCH /admin/markets/{id} */
+export const editMarket = (v: { id: string; changes: EditMarketInput }) =>
+  api.patch<MarketDetail>(`/admin/markets/${encodeURIComponent(v.id)}`, v.changes);
 
 export type MarketAction =
   | { kind: 'suspend' | 'resume' | 'close' }
@@ -104,6 +121,8 @@ export interface Flag {
   id: string;
   rule?: string;
   reason?: string;
+  subject_type?: string;
+  subject_id?: string;
   target_type?: string;
   target_id?: string;
   user?: { id: string; display_name: string } | null;
@@ -121,7 +140,8 @@ export function useFlags(enabled: boolean) {
 }
 
 /** POST /admin/flags/{id}/clear */
-export const clearFlag = (id: string) => api.post(`/admin/flags/${encodeURIComponent(id)}/clear`);
+export const clearFlag = ({ id, reason }: { id: string; reason: string }) =>
+  api.post(`/admin/flags/${encodeURIComponent(id)}/clear`, { reason });
 
 export interface AuditEntry {
   id: string | number;

@@ -73,7 +73,7 @@ export function CreateMarketForm() {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate data-testid="create-market">
       <TextField
         label={t('admin.title.field')}
         name="title"
@@ -87,6 +87,7 @@ export function CreateMarketForm() {
         </label>
         <textarea
           id="adm-desc"
+          name="description"
           className="pm-input min-h-24"
           value={v.description}
           onChange={set('description')}
@@ -96,7 +97,13 @@ export function CreateMarketForm() {
         <label className="pm-label" htmlFor="adm-cat">
           {t('admin.category')}
         </label>
-        <select id="adm-cat" className="pm-input" value={v.category} onChange={set('category')}>
+        <select
+          id="adm-cat"
+          name="category"
+          className="pm-input"
+          value={v.category}
+          onChange={set('category')}
+        >
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {t(`markets.category.${c}`)}
@@ -110,6 +117,7 @@ export function CreateMarketForm() {
         </label>
         <textarea
           id="adm-outcomes"
+          name="outcomes"
           className="pm-input min-h-24"
           value={v.outcomes}
           onChange={set('outcomes')}
@@ -122,6 +130,7 @@ export function CreateMarketForm() {
       <div className="grid gap-x-3 sm:grid-cols-2">
         <TextField
           label={t('admin.closesAt')}
+          name="closes_at"
           type="datetime-local"
           value={v.closes_at}
           onChange={set('closes_at')}
@@ -129,6 +138,7 @@ export function CreateMarketForm() {
         />
         <TextField
           label={t('admin.resolvesAt')}
+          name="resolves_at"
           type="datetime-local"
           value={v.resolves_at}
           onChange={set('resolves_at')}
@@ -148,7 +158,7 @@ export function CreateMarketForm() {
         </p>
       )}
       {done && (
-        <p role="status" className="text-sm text-green-600">
+        <p role="status" className="text-sm text-green-700 dark:text-green-400">
           {t('admin.created')}
         </p>
       )}

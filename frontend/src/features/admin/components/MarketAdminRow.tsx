@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/error-message';
 import { formatDateTime, formatPeso } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { runMarketAction, useAdminMutation, type MarketAction } from '../api/admin';
+import { EditMarketForm } from './EditMarketForm';
 
 export function parseEvidence(text: string): string[] | null {
   const urls = text
@@ -19,7 +20,8 @@ export function parseEvidence(text: string): string[] | null {
 
 export function MarketAdminRow({ market }: { market: MarketSummary }) {
   const t = useT();
-  const [panel, setPanel] = useState<'resolve' | 'cancel' | null>(null);
+  const [panel, setPanel] = useState<'edit' | 'resolve' | 'cancel' | null>(null);
+  const [saved, setSaved] = useState(false);
   const [outcome, setOutcome] = useState(market.outcomes[0]?.id ?? '');
   const [evidence, setEvidence] = useState('');
   const [note, setNote] = useState('');
@@ -34,7 +36,7 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
   };
 
   return (
-    <li className="py-3">
+    <li className="py-3" data-testid="admin-market">
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <Link to={`/markets/${market.slug || market.id}`} className="font-medium">
@@ -48,6 +50,16 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
       </div>
       {!final && (
         <div className="mt-2 flex flex-wrap gap-1">
+          <IonButton
+            size="small"
+            fill="outline"
+            onClick={() => {
+              setSaved(false);
+              setPanel(panel === 'edit' ? null : 'edit');
+            }}
+          >
+            {t('admin.edit')}
+          </IonButton>
           {market.status === 'open' && (
             <IonButton size="small" fill="outline" onClick={() => run({ kind: 'suspend' })}>
               {t('admin.suspend')}
@@ -81,12 +93,27 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
           </IonButton>
         </div>
       )}
+      {panel === 'edit' && (
+        <EditMarketForm
+          market={market}
+          onDone={() => {
+            setPanel(null);
+            setSaved(true);
+          }}
+        />
+      )}
+      {saved && !panel && (
+        <p role="status" className="text-xs text-green-700 dark:text-green-400">
+          {t('admin.saved')}
+        </p>
+      )}
       {panel === 'resolve' && (
-        <div className="mt-2 space-y-2 rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+        <div className="mt-2 space-y-2 rounded-xl bg-zinc-100 p-3 dark:bg-zinc-900">
           <label className="block text-sm">
             <span className="pm-label">{t('admin.winningOutcome')}</span>
             <select
               className="pm-input"
+              name="winning_outcome"
               value={outcome}
               onChange={(e) => setOutcome(e.target.value)}
             >
@@ -101,13 +128,19 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
             <span className="pm-label">{t('admin.evidenceUrls')}</span>
             <textarea
               className="pm-input"
+              name="evidence_urls"
               value={evidence}
               onChange={(e) => setEvidence(e.target.value)}
             />
           </label>
           <label className="block text-sm">
             <span className="pm-label">{t('admin.note')}</span>
-            <textarea className="pm-input" value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              className="pm-input"
+              name="resolution_note"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </label>
           <IonButton
             size="small"
@@ -129,11 +162,12 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
         </div>
       )}
       {panel === 'cancel' && (
-        <div className="mt-2 space-y-2 rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+        <div className="mt-2 space-y-2 rounded-xl bg-zinc-100 p-3 dark:bg-zinc-900">
           <label className="block text-sm">
             <span className="pm-label">{t('admin.reason')}</span>
             <textarea
               className="pm-input"
+              name="reason"
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
@@ -157,7 +191,7 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
         </p>
       )}
       {action.isSuccess && !panel && (
-        <p role="status" className="text-xs text-green-600">
+        <p role="status" className="text-xs text-green-700 dark:text-green-400">
           {t('admin.done')}
         </p>
       )}

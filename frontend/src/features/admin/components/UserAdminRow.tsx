@@ -121,7 +121,7 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
               {t('admin.apply')}
             </IonButton>
             {(update.isSuccess || grant.isSuccess) && !error && (
-              <span role="status" className="ml-2 text-xs text-green-600">
+              <span role="status" className="ml-2 text-xs text-green-700 dark:text-green-400">
                 {t('admin.done')}
               </span>
             )}

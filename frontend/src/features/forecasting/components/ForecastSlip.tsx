@@ -187,7 +187,7 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
         <div className="flex justify-between">
           <dt>{t('slip.payoutIfWins')}</dt>
           <dd
-            className="m-0 font-semibold text-green-600 tabular-nums dark:text-green-400"
+            className="m-0 font-semibold text-green-700 tabular-nums dark:text-green-400"
             data-testid="slip-payout"
           >
             {formatPeso(payout)}
@@ -209,7 +209,7 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
       )}
       {success && (
         <p
-          className="mt-2 text-sm text-green-600 dark:text-green-400"
+          className="mt-2 text-sm text-green-700 dark:text-green-400"
           role="status"
           data-kind="success"
         >

@@ -2,23 +2,36 @@ import { useQuery } from '@tanstack/react-query';
 import { apiRequest, type ApiResult } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
+export type NotificationType =
+  'market_resolved' | 'badge_earned' | 'new_market' | 'forecast_reminder' | (string & {});
+
+/** Field names of the seed schema (`type, message, read, metadata, created_at`); servers may add
+ * `link` and `market_id`, and may spell `read` as `is_read`. */
 export interface Notification {
   id: string;
-  notification_type?: string;
-  type?: string;
-  title?: string;
-  message?: string;
-  body?: string;
+  type: NotificationType;
+  message: string;
+  read?: boolean;
+  is_read?: boolean;
+  metadata?: Record<string, unknown> | null;
   link?: string | null;
   market_id?: string | null;
-  is_read?: boolean;
-  read_at?: string | null;
   created_at: string;
 }
 
 export function isUnread(n: Notification): boolean {
-  if (typeof n.is_read === 'boolean') return !n.is_read;
-  return !n.read_at;
+  return !(n.read ?? n.is_read ?? false);
+}
+
+/** The app path a notification points to: its `link`, else its market, else none. */
+export function notificationLink(n: Notification): string | null {
+  if (n.link && n.link.startsWith('/') && !n.link.startsWith('//')) return n.link;
+  const meta = n.metadata ?? {};
+  const market =
+    (typeof meta.market_slug === 'string' && meta.market_slug) ||
+    n.market_id ||
+    (typeof meta.market_id === 'string' && meta.market_id);
+  return market ? `/markets/${market}` : null;
 }
 
 /** GET /notifications — the caller's notifications, newest first. */

@@ -8,7 +8,6 @@ export type MyForecast = Forecast & {
   market_slug?: string;
   outcome_name?: string;
   outcome?: { id: string; name: string } | null;
-  payout?: number | null;
 };
 
 /** GET /users/me/forecasts?status= */
@@ -21,5 +20,6 @@ export function useMyForecasts(status: ForecastStatus | '', page: number, enable
     queryKey: ['me', 'forecasts', status, page],
     queryFn: () => getMyForecasts(status, page),
     enabled,
+    retry: false,
   });
 }

@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
+export interface CalibrationBucket {
+  bucket: string;
+  forecasts: number;
+  won: number;
+}
+
 export interface UserStats {
   forecasts: number;
   settled: number;
@@ -8,7 +14,9 @@ export interface UserStats {
   accuracy: number | null;
   reputation: number;
   profit: number;
-  calibration?: { bucket: string; forecasts: number; won: number }[];
+  total_staked?: number;
+  /** By crowd probability when placed, over settled forecasts: buckets "0-10%" … "90-100%". */
+  calibration?: CalibrationBucket[];
 }
 
 /** GET /users/{id}/stats */

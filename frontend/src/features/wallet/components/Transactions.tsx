@@ -30,7 +30,7 @@ export function Transactions({ enabled }: { enabled: boolean }) {
               </div>
               <div className="shrink-0 text-right">
                 <p
-                  className={`font-semibold tabular-nums ${e.amount >= 0 ? 'text-green-600 dark:text-green-400' : 'text-red-600'}`}
+                  className={`font-semibold tabular-nums ${e.amount >= 0 ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`}
                 >
                   {e.amount > 0 ? '+' : ''}
                   {formatNumber(e.amount)}

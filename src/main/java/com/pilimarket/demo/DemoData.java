@@ -17,9 +17,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -222,6 +224,11 @@ class DemoData implements ApplicationRunner {
                 placed);
     }
 
+    /** Chips each demo forecaster may stake on the open markets, leaving room for the resolved one. */
+    private static final long OPEN_MARKETS_BUDGET = 800;
+
+    private final Map<UUID, Long> staked = new HashMap<>();
+
     private int forecastOn(MarketDetail market, List<UserAccount> people, Random random) {
         int count = 0;
         // Each market gets a favourite that draws most of the stake, as crowds tend to concentrate.
@@ -233,6 +240,11 @@ class DemoData implements ApplicationRunner {
             }
             int pick = random.nextInt(100) < 60 ? favourite : random.nextInt(outcomes);
             long points = 10L * (1 + random.nextInt(12));
+            long total = staked.getOrDefault(person.id(), 0L) + points;
+            if (total > OPEN_MARKETS_BUDGET) {
+                continue; // the signup bonus must also cover the resolved demo market
+            }
+            staked.put(person.id(), total);
             forecasts.place(
                     person.id(),
                     new PlaceForecast(market.id(), market.outcomes().get(pick).id(), points));

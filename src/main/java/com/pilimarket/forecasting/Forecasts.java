@@ -1,10 +1,13 @@
 package com.pilimarket.forecasting;
 
 import com.pilimarket.forecasting.internal.ForecastService;
+import com.pilimarket.forecasting.internal.PlacementBatcher;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The forecasting module's API. {@link #place} is the one way to stake chips on an outcome (the
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Service;
 public class Forecasts {
 
     private final ForecastService service;
+    private final PlacementBatcher batcher;
 
-    Forecasts(ForecastService service) {
+    Forecasts(ForecastService service, PlacementBatcher batcher) {
         this.service = service;
+        this.batcher = batcher;
     }
 
     /**
@@ -26,7 +31,20 @@ public class Forecasts {
      * {@code INSUFFICIENT_CHIPS}.
      */
     public ForecastPlacement place(UUID userId, PlaceForecast command) {
-        return service.place(userId, command);
+        if (TransactionSynchronizationManager.isActualTransactionActive() || command.marketId() == null) {
+            // Joins the caller's transaction (e.g. with an Idempotency-Key, whose row shares it).
+            return service.place(userId, command);
+        }
+        // On its own: group-committed with other placements on the same market (docs/PERFORMANCE.md).
+        return batcher.place(userId, command);
+    }
+
+    /**
+     * Marks forecasts as flagged (or not) by moderation. Flagged forecasts still settle normally;
+     * leaderboards and reputation leave them out. Returns how many changed.
+     */
+    public int setFlagged(Collection<UUID> forecastIds, boolean flagged) {
+        return service.setFlagged(forecastIds, flagged);
     }
 
     /** Recent forecasts on a market, newest first. */

@@ -183,6 +183,16 @@ public class Ledger {
         return entries.balanceOf(account);
     }
 
+    /**
+     * Where every chip is right now: held by users, staked in market pools, kept by the house, and
+     * the total ever minted (net of burns), read in one snapshot. The first three sum to the last.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public Circulation circulation() {
+        long[] c = entries.circulation();
+        return new Circulation(c[0], c[1], c[2], c[3]);
+    }
+
     /** A user's statement, newest first. */
     @Transactional(readOnly = true)
     public Page<LedgerEntryView> statement(UUID userId, PageQuery page) {

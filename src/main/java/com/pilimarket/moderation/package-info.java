@@ -1,5 +1,10 @@
-/** Moderation: the admin console API, flags, fraud checks and operator overview. */
-@ApplicationModule(displayName = "Moderation")
+/**
+ * Moderation: fraud rules (hourly scan, registration and purchase time), the flags review queue,
+ * and the operator overview and invariant check of the admin console.
+ */
+@ApplicationModule(
+        displayName = "Moderation",
+        allowedDependencies = {"shared", "users", "audit", "ledger", "forecasting", "payments"})
 package com.pilimarket.moderation;
 
 import org.springframework.modulith.ApplicationModule;

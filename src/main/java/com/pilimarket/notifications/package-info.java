@@ -1,5 +1,10 @@
-/** Notifications: per-user notifications, preferences and the SSE stream. */
-@ApplicationModule(displayName = "Notifications")
+/**
+ * Notifications: per-user notifications (market resolved, badge earned, new market, forecast
+ * reminder), per-type preferences, and the SSE stream fanned out through Redis pub/sub.
+ */
+@ApplicationModule(
+        displayName = "Notifications",
+        allowedDependencies = {"shared", "markets", "forecasting", "reputation"})
 package com.pilimarket.notifications;
 
 import org.springframework.modulith.ApplicationModule;

@@ -35,6 +35,19 @@ public class Payments {
         return checkout.start(userId, request);
     }
 
+    /**
+     * Marks a purchase for review under {@code rule} (added to its {@code flag_reason}), or clears the
+     * mark when {@code flagged} is false (moderation, once no open flag remains on it).
+     */
+    @Transactional
+    public void setFlagged(UUID purchaseId, boolean flagged, String rule) {
+        if (flagged) {
+            purchases.flag(purchaseId, rule);
+        } else {
+            purchases.unflag(purchaseId);
+        }
+    }
+
     /** The user's purchases, newest first. */
     @Transactional(readOnly = true)
     public Page<PurchaseView> history(UUID userId, PageQuery page) {

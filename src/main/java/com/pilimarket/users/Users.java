@@ -69,6 +69,24 @@ public class Users {
         records.insertSignal(userId, signal);
     }
 
+    /**
+     * Marks or unmarks an account as flagged for review (the moderation module decides: an account
+     * is flagged while it has an open flag). Returns true when the mark changed.
+     */
+    @Transactional
+    public boolean setFlagged(UUID userId, boolean flagged) {
+        return records.updateFlagged(userId, flagged);
+    }
+
+    /** Adds chips owed after a chargeback took back more than the balance held (never negative). */
+    @Transactional
+    public void addChipDebt(UUID userId, long debt) {
+        if (debt < 0) {
+            throw new IllegalArgumentException("debt must not be negative");
+        }
+        records.addChipDebt(userId, debt);
+    }
+
     @Transactional(readOnly = true)
     public List<Badge> badges(UUID userId) {
         return records.badges(userId);
@@ -84,6 +102,15 @@ public class Users {
     public PublicProfile publicProfile(UUID userId) {
         UserAccount user = require(userId);
         return PublicProfile.of(user, records.badges(userId));
+    }
+
+    /**
+     * Sets the user's reputation (the reputation module recomputes it from settled forecasts; it is
+     * never negative). Unknown users are ignored.
+     */
+    @Transactional
+    public void updateReputation(UUID userId, double reputation) {
+        records.updateReputation(userId, Math.max(0, reputation));
     }
 
     /** Applies a validated profile change to the caller's own account. */

@@ -262,7 +262,8 @@ class ForecastPlacementIntegrationTests {
                 .param("id", user.id())
                 .update();
 
-        assertRefused(user, market, () -> place(user, market, 0, 10), 403, "FORBIDDEN");
+        // The account status filter refuses it before placement runs (docs/SECURITY.md).
+        assertRefused(user, market, () -> place(user, market, 0, 10), 403, "ACCOUNT_SUSPENDED");
     }
 
     @Test

@@ -605,6 +605,28 @@ class HostileInputIntegrationTests {
     }
 
     /** What a refused request must not change: counts, chip totals and the stored texts. */
+    /**
+     * Listeners run after commit (e.g. moderation's fraud checks write audit rows): wait until every
+     * event publication is complete, so a snapshot sees only what requests changed, not late echoes.
+     */
+    private void awaitQuiescence() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            long incomplete = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                    .query(Long.class)
+                    .single();
+            if (incomplete == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     record Snapshot(
             long users,
             long sumOfAllBalances,
@@ -619,6 +641,7 @@ class HostileInputIntegrationTests {
             String marketTexts) {}
 
     private Snapshot snapshot() {
+        awaitQuiescence();
         return jdbc.sql("""
                         SELECT (SELECT count(*) FROM users),
                                (SELECT coalesce(sum(balance), 0) FROM ledger_accounts)

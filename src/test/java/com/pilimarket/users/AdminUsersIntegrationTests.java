@@ -203,4 +203,51 @@ class AdminUsersIntegrationTests {
         assertThat(entry.get("details").get("reason").asString()).isEqualTo("bot farm");
         assertThat(entry.get("details").get("to").asString()).isEqualTo("banned");
     }
+
+    @Test
+    void once_only_one_superadmin_is_left_nobody_can_demote_suspend_or_ban_them() {
+        var first = users.create(0, UserRole.SUPERADMIN);
+        var second = users.create(0, UserRole.SUPERADMIN);
+        var admin = users.create(0, UserRole.ADMIN);
+
+        assertThat(change(first, second, Map.of("role", "admin", "reason", "handover"))
+                        .status())
+                .isEqualTo(200);
+
+        // The demoted superadmin (now an admin) and any admin are refused; nobody acts on themselves.
+        assertThat(change(second, first, Map.of("role", "user", "reason", "revenge"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(change(admin, first, Map.of("status", "banned", "reason", "coup"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(change(first, first, Map.of("status", "suspended", "reason", "holiday"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT role FROM users WHERE id = :id")
+                        .param("id", first.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("superadmin");
+    }
+
+    @Test
+    void moderators_filter_the_user_list_by_flag() {
+        var moderator = users.create(0, UserRole.MODERATOR);
+        var flagged = users.create(0);
+        var clean = users.create(0);
+        jdbc.sql("UPDATE users SET is_flagged = true WHERE id = :id")
+                .param("id", flagged.id())
+                .update();
+
+        var onlyFlagged = http.get("/api/v1/admin/users?flagged=true&limit=100")
+                .bearer(moderator.token())
+                .send()
+                .data();
+        assertThat(onlyFlagged).allMatch(u -> u.get("is_flagged").asBoolean());
+        assertThat(onlyFlagged)
+                .anyMatch(u -> u.get("id").asString().equals(flagged.id().toString()));
+        assertThat(onlyFlagged)
+                .noneMatch(u -> u.get("id").asString().equals(clean.id().toString()));
+    }
 }

@@ -4,6 +4,8 @@ import com.pilimarket.activity.Activities;
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.markets.MarketCreated;
 import com.pilimarket.markets.MarketResolved;
+import com.pilimarket.reputation.BadgeCatalog;
+import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.users.UserRegistered;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,5 +67,15 @@ class ActivityListeners {
                 null,
                 Map.of("display_name", event.displayName()),
                 "user_registered:" + event.userId());
+    }
+
+    @ApplicationModuleListener
+    void on(BadgeEarned event) {
+        activities.record(
+                "badge_earned",
+                event.userId(),
+                null,
+                Map.of("badge", event.badge(), "name", BadgeCatalog.name(event.badge())),
+                "badge_earned:" + event.badge() + ":" + event.userId());
     }
 }

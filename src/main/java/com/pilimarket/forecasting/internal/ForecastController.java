@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,11 +110,16 @@ class ForecastController {
             @RequestBody PlaceForecastRequest request) {
         UUID userId = Callers.requireUserId();
         PlaceForecast command = request.toCommand();
-        return idempotency.execute(userId, "forecasts", idempotencyKey, command, () -> {
+        Supplier<ResponseEntity<?>> action = () -> {
             ForecastPlacement placement = forecasts.place(userId, command);
             return ResponseEntity.status(placement.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(ApiResponse.ok(PlacedForecast.of(placement)));
-        });
+        };
+        if (idempotencyKey == null) {
+            // No key to store: outside any transaction, so the placement can be group-committed.
+            return action.get();
+        }
+        return idempotency.execute(userId, "forecasts", idempotencyKey, command, action);
     }
 
     @GetMapping("/api/v1/markets/{id}/forecasts")

@@ -215,6 +215,18 @@ class ForecastRecords {
         });
     }
 
+    /** Sets {@code is_flagged} on the given forecasts; returns how many changed. */
+    int updateFlagged(UUID[] ids, boolean flagged) {
+        return template.update(con -> {
+            var ps = con.prepareStatement(
+                    "UPDATE forecasts SET is_flagged = ? WHERE id = ANY (?::uuid[]) AND is_flagged <> ?");
+            ps.setBoolean(1, flagged);
+            ps.setArray(2, con.createArrayOf("uuid", ids));
+            ps.setBoolean(3, flagged);
+            return ps;
+        });
+    }
+
     boolean hasPending(UUID marketId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending')")
                 .param("m", marketId)

@@ -15,10 +15,12 @@ import com.pilimarket.markets.MarketSnapshot;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.Probabilities;
 import com.pilimarket.shared.ApiException;
+import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.ValidationException;
 import com.pilimarket.users.UserAccount;
+import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.Users;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -73,7 +75,10 @@ public class ForecastService {
         }
         UserAccount user = users.require(userId);
         if (!user.canWrite()) {
-            throw ApiException.forbidden("Your account is " + user.status().value() + "; it cannot place forecasts");
+            // The auth filter refuses writes of inactive accounts first; this guards non-HTTP callers too.
+            String code = user.status() == UserStatus.BANNED ? ErrorCodes.ACCOUNT_BANNED : ErrorCodes.ACCOUNT_SUSPENDED;
+            throw ApiException.forbidden(
+                    code, "Your account is " + user.status().value() + "; it cannot place forecasts");
         }
         MarketSnapshot market = markets.lockForForecast(command.marketId(), command.outcomeId());
         double q = Probabilities.of(market.outcomeTotals(), markets.probabilityPrior(), markets.houseFeePercent())
@@ -151,6 +156,14 @@ public class ForecastService {
     @Transactional(readOnly = true)
     Optional<ForecastRow> positionOf(UUID userId, UUID marketId) {
         return records.findByUserAndMarket(userId, marketId);
+    }
+
+    @Transactional
+    public int setFlagged(java.util.Collection<UUID> forecastIds, boolean flagged) {
+        if (forecastIds.isEmpty()) {
+            return 0;
+        }
+        return records.updateFlagged(forecastIds.toArray(UUID[]::new), flagged);
     }
 
     @Transactional(readOnly = true)

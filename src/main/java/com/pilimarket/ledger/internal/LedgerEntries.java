@@ -244,6 +244,23 @@ public class LedgerEntries {
                 .orElse(0L);
     }
 
+    /** Chips held by users, market pools and the house, and minted in total (MINT's balance, negated). */
+    public long[] circulation() {
+        long users = jdbc.sql("SELECT coalesce(sum(chips), 0) FROM users")
+                .query(Long.class)
+                .single();
+        Map<String, Long> byKind = new HashMap<>();
+        jdbc.sql("SELECT kind, coalesce(sum(balance), 0) FROM ledger_accounts GROUP BY kind")
+                .query((rs, n) -> byKind.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return new long[] {
+            users,
+            byKind.getOrDefault("market_pool", 0L),
+            byKind.getOrDefault("house", 0L),
+            -byKind.getOrDefault("mint", 0L)
+        };
+    }
+
     public Page<LedgerEntryView> statement(UUID userId, PageQuery page) {
         long total = jdbc.sql("SELECT count(*) FROM ledger_entries WHERE user_id = :user")
                 .param("user", userId)

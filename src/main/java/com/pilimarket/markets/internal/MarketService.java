@@ -50,7 +50,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,6 +78,8 @@ public class MarketService {
     private final MarketAudit audit;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<MarketPositions> positions;
+    private final MarketCache cache;
+    private final TransactionTemplate readTx;
     private final Clock clock;
     private final JsonMapper json;
     private final long prior;
@@ -87,6 +91,8 @@ public class MarketService {
             MarketAudit audit,
             ApplicationEventPublisher events,
             ObjectProvider<MarketPositions> positions,
+            MarketCache cache,
+            PlatformTransactionManager transactions,
             Clock clock,
             JsonMapper json,
             @Value("${pilimarket.chips.probability-prior:100}") long prior,
@@ -96,6 +102,9 @@ public class MarketService {
         this.audit = audit;
         this.events = events;
         this.positions = positions;
+        this.cache = cache;
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
         this.clock = clock;
         this.json = json;
         this.prior = prior;
@@ -147,6 +156,7 @@ public class MarketService {
         audit.record(actorId, "market.create", id, Map.of("slug", slug, "title", title));
         events.publishEvent(new MarketCreated(
                 id, slug, title, category, actorId, row.createdAt().toInstant()));
+        cache.invalidateAfterCommit(id);
         return detailOf(row, null);
     }
 
@@ -364,12 +374,50 @@ public class MarketService {
 
     // ------------------------------------------------------------------ reading
 
-    @Transactional(readOnly = true)
+    /**
+     * Served from {@link MarketCache} (no transaction, no connection on a hit); the viewer's position
+     * is never cached and is read on each call.
+     */
     public MarketDetail detail(String idOrSlug, UUID viewerId) {
-        return detailOf(findRow(idOrSlug), viewerId);
+        UUID id = idOrSlug == null ? null : cache.idOf(idOrSlug).orElse(null);
+        MarketDetail market;
+        if (id != null) {
+            market = cache.detail(id, () -> readTx.execute(s -> detailOf(requireRow(id), null)));
+        } else {
+            // First sight of this id or slug: resolve it (ids first, then slugs), remember the answer.
+            market = readTx.execute(s -> detailOf(findRow(idOrSlug), null));
+            cache.rememberId(idOrSlug, market.id());
+        }
+        MarketPositions lookup = positions.getIfAvailable();
+        if (viewerId == null || lookup == null) {
+            return market;
+        }
+        Position position = lookup.positionOf(viewerId, market.id()).orElse(null);
+        return position == null ? market : withPosition(market, position);
     }
 
-    @Transactional(readOnly = true)
+    private static MarketDetail withPosition(MarketDetail m, Position position) {
+        return new MarketDetail(
+                m.id(),
+                m.slug(),
+                m.title(),
+                m.description(),
+                m.category(),
+                m.status(),
+                m.closesAt(),
+                m.resolvesAt(),
+                m.createdAt(),
+                m.maxPointsPerUser(),
+                m.totalPoints(),
+                m.forecasterCount(),
+                m.outcomes(),
+                m.resolution(),
+                position,
+                m.metadata(),
+                m.cancelReason(),
+                m.settledAt());
+    }
+
     public Page<MarketSummary> list(MarketQuery query, PageQuery page) {
         List<ApiError> errors = new ArrayList<>();
         String category = blankToNull(query.category());
@@ -399,7 +447,20 @@ public class MarketService {
         }
         String direction = order.toUpperCase(Locale.ROOT);
         String orderBy = SORTS.get(sort) + " " + direction + ", m.id " + direction;
-        Page<MarketRow> rows = records.list(new ListFilter(category, status, search, orderBy), page);
+        ListFilter filter = new ListFilter(category, status, search, orderBy);
+        String key = String.join(
+                "\u0000",
+                String.valueOf(category),
+                String.valueOf(status),
+                String.valueOf(search),
+                orderBy,
+                Integer.toString(page.page()),
+                Integer.toString(page.limit()));
+        return cache.list(key, () -> readTx.execute(s -> listPage(filter, page)));
+    }
+
+    private Page<MarketSummary> listPage(ListFilter filter, PageQuery page) {
+        Page<MarketRow> rows = records.list(filter, page);
         Map<UUID, List<OutcomeRow>> outcomes =
                 records.outcomesOf(rows.items().stream().map(MarketRow::id).toList());
         return rows.map(row -> new MarketSummary(
@@ -489,6 +550,8 @@ public class MarketService {
     }
 
     private void broadcast(UUID marketId) {
+        // Every write to a market comes through here: drop cached reads first, then tell SSE clients.
+        cache.invalidateAfterCommit(marketId);
         stream.publishAfterCommit(marketId, () -> streamState(marketId));
     }
 

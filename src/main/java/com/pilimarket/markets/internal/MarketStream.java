@@ -3,6 +3,7 @@ package com.pilimarket.markets.internal;
 import com.pilimarket.shared.platform.PlatformMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ class MarketStream {
     static final String EVENT = "market";
     private static final long TIMEOUT_MS = 30 * 60 * 1000L;
     private static final Logger log = LoggerFactory.getLogger(MarketStream.class);
+    private static final Object PENDING_KEY = MarketStream.class.getName() + ".pending";
 
     private final Map<UUID, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final PlatformMode platform;
@@ -87,6 +89,24 @@ class MarketStream {
             }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // One broadcast per market per transaction: a group-committed batch of placements sends
+            // the final state once (the state is read after commit anyway).
+            @SuppressWarnings("unchecked")
+            Set<UUID> pending = (Set<UUID>) TransactionSynchronizationManager.getResource(PENDING_KEY);
+            if (pending == null) {
+                Set<UUID> fresh = new HashSet<>();
+                pending = fresh;
+                TransactionSynchronizationManager.bindResource(PENDING_KEY, fresh);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
+                    }
+                });
+            }
+            if (!pending.add(marketId)) {
+                return;
+            }
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

@@ -13,6 +13,7 @@ import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.Text;
 import com.pilimarket.shared.ValidationException;
 import com.pilimarket.users.UserAccount;
+import com.pilimarket.users.UserSignal;
 import com.pilimarket.users.Users;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -120,6 +121,9 @@ public class PurchaseCheckout {
                 publisher.publishEvent(new PurchaseFlagged(userId, null, "daily_limit", evidence));
                 return new OverDailyLimit(used);
             }
+            String deviceId = clip(Text.cleanLine(request.deviceId()), 200);
+            String ip = clip(request.ip(), 100);
+            String userAgent = clip(Text.cleanLine(request.userAgent()), 500);
             Purchase purchase = purchases.insert(new PurchaseRecords.NewPurchaseRow(
                     userId,
                     order.provider(),
@@ -128,9 +132,11 @@ public class PurchaseCheckout {
                     order.packageId(),
                     key,
                     hash,
-                    clip(Text.cleanLine(request.deviceId()), 200),
-                    clip(request.ip(), 100),
-                    clip(Text.cleanLine(request.userAgent()), 500)));
+                    deviceId,
+                    ip,
+                    userAgent));
+            // Fraud checks read every account's devices and networks from user_signals.
+            users.recordSignal(userId, new UserSignal("purchase", deviceId, ip, userAgent));
             velocity(purchase, now);
             return new Created(purchase);
         });

@@ -211,6 +211,13 @@ public class PurchaseRecords {
                         """).param("id", id).param("rule", rule).update();
     }
 
+    /** Clears the review mark (the flag reason stays as history). */
+    public void unflag(UUID id) {
+        jdbc.sql("UPDATE purchases SET is_flagged = false, updated_at = now() WHERE id = :id AND is_flagged")
+                .param("id", id)
+                .update();
+    }
+
     private static Purchase map(ResultSet rs, int n) throws SQLException {
         Timestamp completed = rs.getTimestamp("completed_at");
         return new Purchase(

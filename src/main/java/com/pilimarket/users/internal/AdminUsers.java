@@ -51,8 +51,9 @@ class AdminUsers {
     }
 
     @Transactional(readOnly = true)
-    Page<AdminUserView> search(String q, String status, String role, PageQuery page) {
-        return records.search(q, parseStatus(status), parseRole(role), page).map(AdminUserView::of);
+    Page<AdminUserView> search(String q, String status, String role, String flagged, PageQuery page) {
+        return records.search(q, parseStatus(status), parseRole(role), parseFlagged(flagged), page)
+                .map(AdminUserView::of);
     }
 
     @Transactional(readOnly = true)
@@ -164,6 +165,19 @@ class AdminUsers {
             throw new ValidationException(errors);
         }
         return status;
+    }
+
+    private static Boolean parseFlagged(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw new ValidationException(
+                        List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, "flagged", "must be true or false")));
+        };
     }
 
     private static UserRole parseRole(String value) {

@@ -35,14 +35,15 @@ class AdminUsersController {
 
     @GetMapping
     @PreAuthorize("hasRole('MODERATOR')")
-    @Operation(summary = "Searches users by name or email, status and role (newest first)")
+    @Operation(summary = "Searches users by name or email, status, role and flagged (newest first)")
     ApiResponse<List<AdminUserView>> search(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String role,
+            @RequestParam(required = false) String flagged,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
-        return ApiResponse.page(admin.search(q, status, role, PageQuery.of(page, limit)));
+        return ApiResponse.page(admin.search(q, status, role, flagged, PageQuery.of(page, limit)));
     }
 
     @GetMapping("/{id}")

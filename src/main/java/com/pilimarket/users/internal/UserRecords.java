@@ -121,6 +121,13 @@ public class UserRecords {
                 .update();
     }
 
+    public void updateReputation(UUID userId, double reputation) {
+        jdbc.sql("UPDATE users SET reputation = :reputation, updated_at = now() WHERE id = :id")
+                .param("reputation", reputation)
+                .param("id", userId)
+                .update();
+    }
+
     public void updateStatus(UUID userId, UserStatus status) {
         jdbc.sql("UPDATE users SET status = :status, updated_at = now() WHERE id = :id")
                 .param("status", status.value())
@@ -131,6 +138,22 @@ public class UserRecords {
     public void updateRole(UUID userId, UserRole role) {
         jdbc.sql("UPDATE users SET role = :role, updated_at = now() WHERE id = :id")
                 .param("role", role.value())
+                .param("id", userId)
+                .update();
+    }
+
+    public boolean updateFlagged(UUID userId, boolean flagged) {
+        return jdbc.sql(
+                                "UPDATE users SET is_flagged = :flagged, updated_at = now() WHERE id = :id AND is_flagged <> :flagged")
+                        .param("flagged", flagged)
+                        .param("id", userId)
+                        .update()
+                > 0;
+    }
+
+    public void addChipDebt(UUID userId, long debt) {
+        jdbc.sql("UPDATE users SET chip_debt = chip_debt + :debt, updated_at = now() WHERE id = :id")
+                .param("debt", debt)
                 .param("id", userId)
                 .update();
     }
@@ -157,7 +180,7 @@ public class UserRecords {
                 .optional();
     }
 
-    public Page<AdminRow> search(String q, UserStatus status, UserRole role, PageQuery page) {
+    public Page<AdminRow> search(String q, UserStatus status, UserRole role, Boolean flagged, PageQuery page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (q != null && !q.isBlank()) {
@@ -172,6 +195,10 @@ public class UserRecords {
         if (role != null) {
             where.add("role = :role");
             params.put("role", role.value());
+        }
+        if (flagged != null) {
+            where.add("is_flagged = :flagged");
+            params.put("flagged", flagged);
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM users" + filter)

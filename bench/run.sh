@@ -1,0 +1,439 @@
+#!/usr/bin/env bash
+# The benchmark suite: one command that builds (if needed), prepares a fresh database, starts the
+# app on loopback, measures the baselines and the scenarios (peak = closed loop, latency = open loop
+# at 60 % of peak), checks the ledger invariants and writes docs/BENCHMARKS.md.
+#
+#   bash bench/run.sh                 # whole suite, ~6-8 minutes
+#   BENCH_SECONDS=8 bash bench/run.sh # shorter runs
+#
+# Everything runs on 127.0.0.1; every loop is bounded in count and time.
+set -euo pipefail
+cd "${BENCH_ROOT:-$(dirname "$0")/..}"
+ROOT=$(pwd)
+
+PGHOST=127.0.0.1
+PGPORT=5432
+PGUSER=postgres
+export PGHOST PGPORT PGUSER
+DB=${BENCH_DB:-pm_bench}
+PORT=${BENCH_PORT:-18080}
+BASE="http://127.0.0.1:$PORT"
+SECRET=${BENCH_JWT_SECRET:-pilimarket-bench-secret-0123456789abcdef}
+SECS=${BENCH_SECONDS:-15}
+WARM=${BENCH_WARMUP:-5}
+WORKERS=${BENCH_WORKERS:-32}
+USERS=${BENCH_USERS:-5000}
+MARKETS=${BENCH_MARKETS:-1000}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx1g}
+OUT=${BENCH_OUT:-"$ROOT/target/bench"}
+REPORT=${BENCH_REPORT:-"$ROOT/docs/BENCHMARKS.md"}
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$DB" "$@"; }
+
+UPTIME_BEFORE=$(uptime)
+
+# ------------------------------------------------------------------ build
+JAR=${BENCH_JAR:-$(ls target/pilimarket-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
+if [[ -z "$JAR" ]]; then
+    log "building the jar"
+    ./mvnw -B -q package -DskipTests -DskipFrontend -Djacoco.skip=true
+    JAR=$(ls target/pilimarket-*.jar | grep -v plain | head -1)
+fi
+log "jar: $JAR"
+
+# ------------------------------------------------------------------ database and app
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
+psql -X -q -d postgres -c "CREATE DATABASE $DB"
+
+APP_PID=""
+SAMPLER_PID=""
+cleanup() {
+    [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+    if [[ -n "$APP_PID" ]]; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+
+log "starting the app on $BASE"
+# shellcheck disable=SC2086
+SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
+    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+    PILIMARKET_JWT_SECRET="$SECRET" PILIMARKET_RATE_LIMITS_ENABLED=false PILIMARKET_DEMO_DATA=false \
+    PILIMARKET_PAYMENTS_SANDBOX=true PILIMARKET_DATA_DIR="$OUT/data" \
+    ${BENCH_REDIS_URL:+SPRING_DATA_REDIS_URL=$BENCH_REDIS_URL} \
+    java $JAVA_OPTS -XX:+UseG1GC -jar "$JAR" >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+for i in $(seq 1 180); do
+    if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+    kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$OUT/app.log"; echo "app died" >&2; exit 1; }
+    [[ $i == 180 ]] && { echo "app did not start in 180 s" >&2; exit 1; }
+    sleep 1
+done
+log "app is up (pid $APP_PID)"
+
+# ------------------------------------------------------------------ data (SQL, through ledger rows)
+log "seeding $USERS users and $((MARKETS + 1)) markets"
+sql <<SQL
+BEGIN;
+CREATE TEMP TABLE seed_users AS
+    SELECT gen_random_uuid() AS id, i FROM generate_series(1, $USERS) AS i;
+INSERT INTO users (id, email, password_hash, display_name)
+    SELECT id, 'bench' || i || '@bench.invalid', 'not-a-hash', 'Bench user ' || i FROM seed_users;
+-- Every chip comes from MINT in a balanced ledger transaction (one per user), with the balance after.
+CREATE TEMP TABLE seed_tx AS
+    SELECT u.id AS user_id, u.i, gen_random_uuid() AS tx FROM seed_users u;
+INSERT INTO ledger_transactions (id, reference, reason)
+    SELECT tx, 'bench-seed:' || user_id, 'grant' FROM seed_tx;
+INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after)
+    SELECT tx, 'MINT', NULL, -1000000,
+           (SELECT balance FROM ledger_accounts WHERE code = 'MINT') - 1000000::bigint * i FROM seed_tx
+    UNION ALL
+    SELECT tx, 'user:' || user_id, user_id, 1000000, 1000000 FROM seed_tx;
+UPDATE users u SET chips = chips + 1000000 FROM seed_tx t WHERE u.id = t.user_id;
+UPDATE ledger_accounts SET balance = balance - 1000000::bigint * $USERS WHERE code = 'MINT';
+-- Markets: one hot market plus $MARKETS others, two outcomes each, high stake cap.
+CREATE TEMP TABLE seed_markets AS
+    SELECT gen_random_uuid() AS id, i FROM generate_series(0, $MARKETS) AS i;
+INSERT INTO markets (id, title, slug, description, category, closes_at, max_points_per_user)
+    SELECT id, 'Bench market ' || i || ': will it rain in Manila?', 'bench-market-' || i,
+           'A benchmark market.', (ARRAY['election','crypto','entertainment','sports','politics','other'])[1 + i % 6],
+           now() + interval '30 days', 1000000000 FROM seed_markets;
+INSERT INTO outcomes (market_id, name, position)
+    SELECT id, 'Yes', 0 FROM seed_markets UNION ALL SELECT id, 'No', 1 FROM seed_markets;
+INSERT INTO market_history (market_id, probabilities)
+    SELECT m.id, jsonb_object_agg(o.id::text, 0.5) FROM seed_markets m JOIN outcomes o ON o.market_id = m.id GROUP BY m.id;
+COMMIT;
+ANALYZE;
+CREATE TABLE bench_counter (id int PRIMARY KEY, n bigint NOT NULL);
+INSERT INTO bench_counter VALUES (1, 0);
+SQL
+sql -c "SELECT id FROM users WHERE email LIKE 'bench%@bench.invalid' ORDER BY email" >"$OUT/users.txt"
+sql -c "SELECT m.id || ',' || string_agg(o.id::text, ',' ORDER BY o.position) FROM markets m JOIN outcomes o ON o.market_id = m.id WHERE m.slug = 'bench-market-0' GROUP BY m.id" >"$OUT/hot.txt"
+sql -c "SELECT m.id || ',' || string_agg(o.id::text, ',' ORDER BY o.position) FROM markets m JOIN outcomes o ON o.market_id = m.id WHERE m.slug <> 'bench-market-0' AND m.slug LIKE 'bench-market-%' GROUP BY m.id" >"$OUT/spread.txt"
+cut -d, -f1 "$OUT/spread.txt" >"$OUT/spread-ids.txt"
+log "users: $(wc -l <"$OUT/users.txt"), hot: $(cut -d, -f1 "$OUT/hot.txt"), spread: $(wc -l <"$OUT/spread.txt")"
+
+# ------------------------------------------------------------------ helpers
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
+heap_used_mb() {
+    jcmd "$APP_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); printf "%d", v/1024}}'
+}
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+# Samples PostgreSQL wait events of this database and the top of `top` while a scenario runs.
+sample_waits() { # name seconds
+    local name=$1 n=$(($2 * 2))
+    (
+        for _ in $(seq 1 "$n"); do
+            psql -X -At -d "$DB" -c "SELECT coalesce(wait_event_type,'CPU') || ':' || coalesce(wait_event,'running') FROM pg_stat_activity WHERE datname = '$DB' AND state = 'active' AND pid <> pg_backend_pid()" 2>/dev/null || true
+            sleep 0.5
+        done
+    ) | sort | uniq -c | sort -rn | head -12 >"$OUT/waits-$name.txt" &
+    SAMPLER_PID=$!
+}
+
+run_load() { # name mode rate method url body markets-file
+    local name=$1 mode=$2 rate=$3 method=$4 url=$5 body=${6:-} markets=${7:-}
+    local args=(--name "$name" --mode "$mode" --rate "$rate" --method "$method" --url "$url" --workers "$WORKERS"
+        --seconds "$SECS" --warmup "$WARM" --users "$OUT/users.txt" --jwt-secret "$SECRET")
+    [[ -n "$body" ]] && args+=(--body "$body")
+    [[ -n "$markets" ]] && args+=(--markets "$markets")
+    timeout $((SECS + WARM + 90)) java -Xmx512m "$ROOT/bench/LoadGen.java" "${args[@]}" | tail -1 | tee -a "$OUT/results.jsonl"
+}
+
+# "count sum" of placements per group-committed transaction so far (Prometheus).
+batch_stats() {
+    curl -fs "$BASE/actuator/prometheus" 2>/dev/null | awk '/^pilimarket_forecasts_batch_size_count/ {c=$2} /^pilimarket_forecasts_batch_size_sum/ {s=$2} END {printf "%d %d", c, s}'
+}
+batch_line() { # key
+    read -r c0 s0 c1 s1 <"$OUT/batches-$1.txt" 2>/dev/null || { echo "n/a"; return; }
+    python3 -c "c=$c1-$c0; s=$s1-$s0; print(f'{int(s)} placements in {int(c)} transactions = {s/c:.1f} per commit' if c else 'no batches')"
+}
+
+declare -A PEAK P50 P95 P99 OPEN_RATE ERRS
+scenario() { # key method url body markets-file [profile]
+    local key=$1 method=$2 url=$3 body=${4:-} markets=${5:-} profile=${6:-}
+    log "scenario $key: closed loop ($WORKERS workers, ${SECS}s)"
+    sample_waits "$key" $((SECS + WARM))
+    if [[ -n "$profile" ]]; then
+        (sleep "$WARM"; jcmd "$APP_PID" JFR.start name=$key duration=${SECS}s filename="$OUT/$key.jfr" settings=profile >/dev/null 2>&1 || true) &
+        (sleep $((WARM + SECS / 2)); top -b -n 1 -w 200 | head -20 >"$OUT/top-$key.txt"; rss_kb >"$OUT/rss-$key.txt"; heap_used_mb >"$OUT/heap-$key.txt") &
+    fi
+    local closed
+    local before_batches
+    before_batches=$(batch_stats)
+    closed=$(run_load "$key-peak" closed 0 "$method" "$url" "$body" "$markets")
+    echo "$before_batches $(batch_stats)" >"$OUT/batches-$key.txt"
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=""
+    PEAK[$key]=$(field "$closed" throughput)
+    ERRS[$key]=$(field "$closed" errors)
+    local rate
+    rate=$(python3 -c "print(max(1, int(float('${PEAK[$key]}') * 0.6)))")
+    OPEN_RATE[$key]=$rate
+    log "scenario $key: open loop at $rate/s"
+    local open
+    open=$(run_load "$key-60pct" open "$rate" "$method" "$url" "$body" "$markets")
+    P50[$key]=$(field "$open" p50_ms)
+    P95[$key]=$(field "$open" p95_ms)
+    P99[$key]=$(field "$open" p99_ms)
+    ERRS[$key]="${ERRS[$key]}/$(field "$open" errors)"
+}
+
+IDLE_RSS=$(rss_kb)
+IDLE_HEAP=$(heap_used_mb)
+
+# ------------------------------------------------------------------ B_hot: pgbench, one row, 32 clients
+log "B_hot: pgbench UPDATE of one row, 32 clients, ${SECS}s"
+echo 'UPDATE bench_counter SET n = n + 1 WHERE id = 1;' >"$OUT/hot.sql"
+pgbench -n -c 32 -j 2 -T "$SECS" -f "$OUT/hot.sql" "$DB" >"$OUT/pgbench.txt" 2>&1 || true
+B_HOT=$(awk -F'= ' '/^tps/ {split($2,a," "); print a[1]; exit}' "$OUT/pgbench.txt")
+B_HOT_LAT=$(awk -F'= ' '/latency average/ {split($2,a," "); print a[1]; exit}' "$OUT/pgbench.txt")
+log "B_hot = $B_HOT tps (avg latency $B_HOT_LAT ms)"
+
+# ------------------------------------------------------------------ scenarios
+HOT_ID=$(cut -d, -f1 "$OUT/hot.txt")
+FORECAST='{"market_id":"{market}","outcome_id":"{outcome}","points":1}'
+scenario json GET "$BASE/api/v1/purchases/packages"
+scenario hot POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/hot.txt" profile
+scenario spread POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/spread.txt"
+# B_json again right before the reads: on a shared machine the load moves within minutes, so each
+# ratio compares runs that are next to each other in time.
+scenario json2 GET "$BASE/api/v1/purchases/packages"
+scenario list GET "$BASE/api/v1/markets?status=open&sort=volume&limit=20"
+scenario detail GET "$BASE/api/v1/markets/{market}" "" "$OUT/spread-ids.txt"
+scenario detail_hot GET "$BASE/api/v1/markets/$HOT_ID" ""
+LEADERBOARD=no
+if curl -fs -o /dev/null "$BASE/api/v1/leaderboard"; then
+    LEADERBOARD=yes
+    scenario leaderboard GET "$BASE/api/v1/leaderboard?period=all_time"
+fi
+LOAD_RSS=$(cat "$OUT/rss-hot.txt" 2>/dev/null || echo 0)
+LOAD_HEAP=$(cat "$OUT/heap-hot.txt" 2>/dev/null || echo "?")
+
+# ------------------------------------------------------------------ profile summary (JFR)
+JFR_SUMMARY="(no JFR recording)"
+if [[ -f "$OUT/hot.jfr" ]]; then
+    # For each execution sample, the first frame in our code (or the top frame if none).
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/hot.jfr" >"$OUT/hot-samples.txt" 2>/dev/null || true
+    JFR_SUMMARY=$(awk '
+        /jdk.ExecutionSample/ {if (started && !found) top_count[top]++; started=1; found=0; top=""; next}
+        /line:/ { f=$1; if (top=="") top=f; if (!found && f ~ /^com\.pilimarket/) {ours[f]++; found=1} }
+        END { if (started && !found) top_count[top]++;
+              for (k in ours) printf "%6d  %s\n", ours[k], k;
+              for (k in top_count) printf "%6d  (outside our code) %s\n", top_count[k], k }' "$OUT/hot-samples.txt" \
+        | sort -rn | head -15 || true)
+    SAMPLES=$(grep -c 'jdk.ExecutionSample' "$OUT/hot-samples.txt" || echo 0)
+    # Database round trips slower than JFR's threshold (10 ms), per thread group.
+    SLOW_READS=$(jfr print --events jdk.SocketRead "$OUT/hot.jfr" 2>/dev/null | awk '
+        /duration/ {d=$3; u=$4} /port = 5432/ {db=1}
+        /eventThread/ {t=$3; gsub(/"/,"",t); sub(/-[0-9]+$/,"",t); if (db) {n[t]++; s[t]+= (u=="ms") ? d : (u=="s" ? d*1000 : 0)}; db=0}
+        END {for (k in n) printf "%-32s %5d reads from PostgreSQL slower than 10 ms, %6.0f ms in total\n", k, n[k], s[k]}' || true)
+    JFR_SUMMARY="$SAMPLES samples; first frame in com.pilimarket (or top frame):
+$JFR_SUMMARY"
+fi
+
+# ------------------------------------------------------------------ invariants (SQL equivalent of SystemInvariants)
+log "checking invariants"
+INV=$(sql <<'SQL'
+SELECT 'ledger_sum_nonzero', count(*) FROM (SELECT 1 FROM ledger_entries HAVING coalesce(sum(amount),0) <> 0) x
+UNION ALL
+SELECT 'unbalanced_transactions', count(*) FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0) x
+UNION ALL
+SELECT 'user_chips_mismatch', count(*) FROM users u
+    LEFT JOIN (SELECT user_id, sum(amount) s FROM ledger_entries WHERE user_id IS NOT NULL GROUP BY user_id) e ON e.user_id = u.id
+    WHERE u.chips <> coalesce(e.s, 0) OR u.chips < 0
+UNION ALL
+SELECT 'account_balance_mismatch', count(*) FROM ledger_accounts a
+    LEFT JOIN (SELECT account, sum(amount) s FROM ledger_entries WHERE user_id IS NULL GROUP BY account) e ON e.account = a.code
+    WHERE a.balance <> coalesce(e.s, 0)
+UNION ALL
+SELECT 'open_pool_mismatch', count(*) FROM markets m
+    LEFT JOIN ledger_accounts a ON a.code = 'pool:' || m.id
+    LEFT JOIN (SELECT market_id, sum(total_points) s FROM outcomes GROUP BY market_id) o ON o.market_id = m.id
+    LEFT JOIN (SELECT market_id, sum(points) s, count(*) c FROM forecasts GROUP BY market_id) f ON f.market_id = m.id
+    WHERE m.settled_at IS NULL AND (coalesce(a.balance,0) <> coalesce(o.s,0) OR coalesce(o.s,0) <> m.total_points
+          OR m.total_points <> coalesce(f.s,0) OR m.forecaster_count <> coalesce(f.c,0))
+UNION ALL
+SELECT 'settled_pool_nonzero', count(*) FROM markets m JOIN ledger_accounts a ON a.code = 'pool:' || m.id
+    WHERE m.settled_at IS NOT NULL AND a.balance <> 0;
+SQL
+)
+echo "$INV" >"$OUT/invariants.txt"
+INV_OK=PASS
+while IFS='|' read -r _ n; do [[ "$n" != "0" ]] && INV_OK=FAIL; done <<<"$INV"
+FORECASTS=$(sql -c "SELECT count(*) || ' forecasts, ' || coalesce(sum(placements),0) || ' placements, ' || count(DISTINCT user_id) || ' distinct users' FROM forecasts")
+HOT_FORECASTERS=$(sql -c "SELECT forecaster_count FROM markets WHERE id = '$HOT_ID'")
+log "invariants: $INV_OK"
+
+# ------------------------------------------------------------------ 2,000 open SSE connections
+SSE_N=${BENCH_SSE:-2000}
+log "holding $SSE_N SSE connections for 25 s"
+timeout 90 java -Xmx256m "$ROOT/bench/SseHold.java" "$BASE/api/v1/markets/$HOT_ID/stream" "$SSE_N" 25 >"$OUT/sse.txt" 2>&1 &
+SSE_HOLD=$!
+sleep 20
+SSE_RSS=$(rss_kb)
+SSE_HEAP=$(heap_used_mb)
+SSE_THREADS=$(awk '/Threads/ {print $2}' "/proc/$APP_PID/status")
+wait "$SSE_HOLD" || true
+SSE_RESULT=$(tail -1 "$OUT/sse.txt")
+
+UPTIME_AFTER=$(uptime)
+
+# ------------------------------------------------------------------ report
+ratio() { python3 -c "a=float('$1' or 0); b=float('$2' or 0); print(f'{a/b:.2f}' if b else 'n/a')"; }
+met() { python3 -c "print('**met**' if float('$1' or 0) >= float('$2') else '**not met**')"; }
+metle() { python3 -c "print('**met**' if float('$1' or 1e9) <= float('$2') else '**not met**')"; }
+
+R_HOT_BHOT=$(ratio "${PEAK[hot]}" "$B_HOT")
+R_HOT_SPREAD=$(ratio "${PEAK[hot]}" "${PEAK[spread]}")
+R_LIST=$(ratio "${PEAK[list]}" "${PEAK[json2]}")
+R_DETAIL=$(ratio "${PEAK[detail]}" "${PEAK[json2]}")
+
+CPU_MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+MEM=$(free -h | awk '/Mem:/ {print $2}')
+JAVA_V=$(java -version 2>&1 | head -1)
+PG_V=$(sql -c "SHOW server_version")
+PG_SETTINGS=$(sql -c "SELECT string_agg(name || '=' || setting, ', ') FROM pg_settings WHERE name IN ('fsync','synchronous_commit','shared_buffers','max_connections','commit_delay')")
+
+row() { # key label
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "${PEAK[$1]:-}" "${OPEN_RATE[$1]:-}" "${P50[$1]:-}" "${P95[$1]:-}" "${P99[$1]:-}" \
+        "$(metle "${P99[$1]:-}" 20 | tr -d '*')" "${ERRS[$1]:-}"
+}
+
+{
+cat <<EOF
+# Benchmarks
+
+Written by \`bash bench/run.sh\` on $(date -u +%Y-%m-%dT%H:%MZ) (commit \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src || echo ", with uncommitted changes")).
+One run, one machine; the goals are ratios measured in the same run (issue 9), so they hold on a
+noisy machine. Peak = closed loop, $WORKERS workers, ${SECS} s after ${WARM} s warm-up. Latency =
+open loop at a fixed arrival rate of 60 % of that peak, measured from each request's scheduled
+start (no coordinated omission). Load generator, app and PostgreSQL share the same cores.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | $(nproc) × $CPU_MODEL |
+| RAM | $MEM |
+| Java | $JAVA_V (app: \`$JAVA_OPTS -XX:+UseG1GC\`) |
+| PostgreSQL | $PG_V ($PG_SETTINGS) |
+| load before | \`$UPTIME_BEFORE\` |
+| load after | \`$UPTIME_AFTER\` |
+
+The machine is shared: other engineers' builds and test suites may have been running during the
+run (see the load averages above); absolute numbers move with that, the ratios much less.
+
+## Data
+
+$USERS users (1,000,000 chips each, minted through one balanced ledger transaction per user),
+$((MARKETS + 1)) open markets with two outcomes (one "hot"), prepared in SQL. After the run:
+$FORECASTS; the hot market has $HOT_FORECASTERS forecasters.
+
+## Results
+
+| scenario | peak req/s | open-loop rate | p50 ms | p95 ms | p99 ms | p99 ≤ 20 ms | errors (closed/open) |
+|---|---|---|---|---|---|---|---|
+| B_hot: pgbench \`UPDATE\` of one row, 32 clients | $B_HOT | – | avg $B_HOT_LAT | | | | |
+$(row json "B_json: \`GET /api/v1/purchases/packages\` (before the placements)")
+$(row hot "forecast placement, ONE market, $USERS users")
+$(row spread "forecast placement over $MARKETS markets")
+$(row json2 "B_json again (before the reads)")
+$(row list "\`GET /api/v1/markets?status=open&sort=volume\`")
+$(row detail "\`GET /api/v1/markets/{id}\` (random of $MARKETS)")
+$(row detail_hot "\`GET /api/v1/markets/{hot id}\`")
+EOF
+if [[ $LEADERBOARD == yes ]]; then row leaderboard "\`GET /api/v1/leaderboard\`"; fi
+cat <<EOF
+
+Leaderboard: $([[ $LEADERBOARD == yes ]] && echo "measured above." || echo "\`GET /api/v1/leaderboard\` does not exist on this branch (built on another branch); not measured.")
+
+## Goals (issue 9)
+
+| goal | measured | status |
+|---|---|---|
+| hot-market forecasts/s ≥ 1.5 × B_hot (stretch 3×) | ${PEAK[hot]} / $B_HOT = $R_HOT_BHOT × | $(met "$R_HOT_BHOT" 1.5)$(python3 -c "print(' (stretch met)' if float('$R_HOT_BHOT' if '$R_HOT_BHOT'!='n/a' else 0) >= 3 else '')") |
+| hot market ≥ 0.7 × spread over $MARKETS markets | ${PEAK[hot]} / ${PEAK[spread]} = $R_HOT_SPREAD × | $(met "$R_HOT_SPREAD" 0.7) |
+| market list ≥ 0.5 × B_json (second B_json run, just before the reads) | ${PEAK[list]} / ${PEAK[json2]} = $R_LIST × | $(met "$R_LIST" 0.5) |
+| market detail ≥ 0.5 × B_json (same) | ${PEAK[detail]} / ${PEAK[json2]} = $R_DETAIL × | $(met "$R_DETAIL" 0.5) |
+| list p99 ≤ 20 ms at 60 % of peak | ${P99[list]} ms | $(metle "${P99[list]}" 20) |
+| detail p99 ≤ 20 ms at 60 % of peak | ${P99[detail]} ms | $(metle "${P99[detail]}" 20) |
+| hot placement p99 ≤ 20 ms at 60 % of peak | ${P99[hot]} ms | $(metle "${P99[hot]}" 20) |
+| leaderboard p99 ≤ 20 ms (100k users, 1M forecasts) | – | not measured (no endpoint on this branch) |
+| settlement of 100,000 forecasts < 10 s | see \`SettlementBenchmark\` | not part of this run |
+
+## Invariants after the run: $INV_OK
+
+SQL equivalent of \`SystemInvariants.check()\` (violations per check):
+
+\`\`\`
+$INV
+\`\`\`
+
+## Resources (app JVM)
+
+| | RSS | heap used |
+|---|---|---|
+| idle, after start and seeding | $((IDLE_RSS / 1024)) MiB | ${IDLE_HEAP} MiB |
+| under load (hot-market peak) | $(( ${LOAD_RSS:-0} / 1024 )) MiB | ${LOAD_HEAP} MiB |
+| $SSE_N open SSE streams on one market (\`$SSE_RESULT\`; $SSE_THREADS JVM threads) | $(( ${SSE_RSS:-0} / 1024 )) MiB | ${SSE_HEAP} MiB |
+
+Heap "used" is a point sample (G1, \`-Xmx1g\`), so it includes garbage not yet collected.
+
+## Where the time goes (hot-market peak)
+
+PostgreSQL wait events of active backends, sampled every 0.5 s (\`pg_stat_activity\`; "CPU:running" = no wait):
+
+\`\`\`
+$(cat "$OUT/waits-hot.txt" 2>/dev/null)
+\`\`\`
+
+Same for the spread scenario:
+
+\`\`\`
+$(cat "$OUT/waits-spread.txt" 2>/dev/null)
+\`\`\`
+
+Group commit during the peaks (\`pilimarket_forecasts_batch_size\`): hot market: $(batch_line hot);
+spread: $(batch_line spread).
+
+\`top\` in the middle of the hot-market peak:
+
+\`\`\`
+$(cat "$OUT/top-hot.txt" 2>/dev/null)
+\`\`\`
+
+JFR execution samples of the app during the hot-market peak:
+
+\`\`\`
+$JFR_SUMMARY
+\`\`\`
+
+Slow database round trips during the hot-market peak (JFR \`jdk.SocketRead\`, by thread; \`forecast-writer\` = the hot market's group-commit writer, \`task\` = asynchronous event listeners, \`http-nio\` = request threads):
+
+\`\`\`
+${SLOW_READS:-}
+\`\`\`
+
+pgbench output:
+
+\`\`\`
+$(grep -E 'tps|latency|clients|transactions' "$OUT/pgbench.txt")
+\`\`\`
+
+Raw results: \`target/bench/results.jsonl\` (one JSON line per run).
+EOF
+if [[ -f "$ROOT/bench/ANALYSIS.md" ]]; then
+    echo
+    cat "$ROOT/bench/ANALYSIS.md"
+fi
+} >"$REPORT"
+log "wrote $REPORT"
+cat "$OUT/results.jsonl" >&2

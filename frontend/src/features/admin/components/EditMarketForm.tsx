@@ -1,0 +1,180 @@
+import { IonButton } from '@ionic/react';
+import { useId, useState, type FormEvent } from 'react';
+import { TextField } from '@/components/TextField';
+import { isApiError } from '@/lib/api-client';
+import { CATEGORIES, type Category, type MarketSummary } from '@/lib/api-types';
+import { errorMessage } from '@/lib/error-message';
+import { useT } from '@/lib/i18n';
+import { editMarket, useAdminMutation, type EditMarketInput } from '../api/admin';
+import { manilaToIso, parseOutcomes } from './CreateMarketForm';
+
+/** ISO instant → `datetime-local` value in Manila time (UTC+8, no DST). */
+export function isoToManila(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** The fields that differ from the market, in the shape PATCH /admin/markets/{id} takes. */
+export function editChanges(
+  market: MarketSummary,
+  v: {
+    title: string;
+    description: string;
+    category: Category;
+    outcomes: string;
+    closes_at: string;
+    resolves_at: string;
+    max_points: string;
+  },
+  outcomesEditable: boolean,
+): EditMarketInput | null {
+  const changes: EditMarketInput = {};
+  if (v.title.trim() !== market.title) changes.title = v.title.trim();
+  if (v.description.trim() !== market.description) changes.description = v.description.trim();
+  if (v.category !== market.category) changes.category = v.category;
+  if (market.status === 'open' && v.closes_at !== isoToManila(market.closes_at)) {
+    changes.closes_at = manilaToIso(v.closes_at);
+  }
+  if (v.resolves_at && v.resolves_at !== isoToManila(market.resolves_at)) {
+    changes.resolves_at = manilaToIso(v.resolves_at);
+  }
+  if (v.max_points) changes.max_points_per_user = Number(v.max_points);
+  if (outcomesEditable) {
+    const outcomes = parseOutcomes(v.outcomes);
+    if (!outcomes) return null;
+    const same =
+      outcomes.length === market.outcomes.length &&
+      outcomes.every((o, i) => o === market.outcomes[i].name);
+    if (!same) changes.outcomes = outcomes;
+  }
+  return changes;
+}
+
+export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDone: () => void }) {
+  const t = useT();
+  const ids = useId();
+  const outcomesEditable = market.total_points === 0 && market.forecaster_count === 0;
+  const [v, setV] = useState({
+    title: market.title,
+    description: market.description,
+    category: market.category,
+    outcomes: market.outcomes.map((o) => o.name).join('\n'),
+    closes_at: isoToManila(market.closes_at),
+    resolves_at: isoToManila(market.resolves_at),
+    max_points: '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const edit = useAdminMutation(editMarket);
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
+    setV((old) => ({ ...old, [k]: e.target.value }));
+  const serverField = (f: string) =>
+    isApiError(edit.error) ? edit.error.fieldMessage(f) : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (!v.title.trim()) return setError(t('admin.err.required'));
+    const changes = editChanges(market, v, outcomesEditable);
+    if (!changes) return setError(t('admin.err.outcomes'));
+    if (Object.keys(changes).length === 0) return onDone();
+    edit.mutate({ id: market.id, changes }, { onSuccess: onDone });
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="mt-2 rounded-xl bg-zinc-100 p-3 dark:bg-zinc-900"
+      data-testid="edit-market"
+    >
+      <TextField
+        label={t('admin.title.field')}
+        name="title"
+        value={v.title}
+        onChange={set('title')}
+        error={serverField('title')}
+      />
+      <div className="mb-3">
+        <label className="pm-label" htmlFor={`${ids}-desc`}>
+          {t('admin.description')}
+        </label>
+        <textarea
+          id={`${ids}-desc`}
+          className="pm-input min-h-20"
+          value={v.description}
+          onChange={set('description')}
+        />
+      </div>
+      <div className="mb-3">
+        <label className="pm-label" htmlFor={`${ids}-cat`}>
+          {t('admin.category')}
+        </label>
+        <select
+          id={`${ids}-cat`}
+          className="pm-input"
+          value={v.category}
+          onChange={set('category')}
+        >
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`markets.category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="mb-3">
+        <label className="pm-label" htmlFor={`${ids}-out`}>
+          {t('admin.outcomes')}
+        </label>
+        <textarea
+          id={`${ids}-out`}
+          className="pm-input min-h-20"
+          value={v.outcomes}
+          onChange={set('outcomes')}
+          disabled={!outcomesEditable}
+          aria-describedby={outcomesEditable ? undefined : `${ids}-out-hint`}
+        />
+        {!outcomesEditable && (
+          <p id={`${ids}-out-hint`} className="mt-1 text-xs text-zinc-500">
+            {t('admin.outcomesLocked')}
+          </p>
+        )}
+      </div>
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        {market.status === 'open' && (
+          <TextField
+            label={t('admin.closesAt')}
+            type="datetime-local"
+            value={v.closes_at}
+            onChange={set('closes_at')}
+            error={serverField('closes_at')}
+          />
+        )}
+        <TextField
+          label={t('admin.resolvesAt')}
+          type="datetime-local"
+          value={v.resolves_at}
+          onChange={set('resolves_at')}
+          error={serverField('resolves_at')}
+        />
+      </div>
+      <TextField
+        label={t('admin.maxPoints')}
+        inputMode="numeric"
+        value={v.max_points}
+        onChange={(e) => setV((o) => ({ ...o, max_points: e.target.value.replace(/\D/g, '') }))}
+        error={serverField('max_points_per_user')}
+      />
+      {(error || edit.isError) && (
+        <p className="pm-field-error" role="alert">
+          {error ?? errorMessage(edit.error, t)}
+        </p>
+      )}
+      <IonButton type="submit" size="small" disabled={edit.isPending}>
+        {t('admin.save')}
+      </IonButton>
+    </form>
+  );
+}

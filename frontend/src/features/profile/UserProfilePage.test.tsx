@@ -1,0 +1,111 @@
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import { renderWithProviders } from '@/testing/render';
+import { bucketMidpoint } from './components/Calibration';
+import { UserProfilePage } from './UserProfilePage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const maria = {
+  id: 'u2',
+  display_name: 'Maria Santos',
+  bio: 'Taga-Cebu. Mahilig sa basketball.',
+  avatar_url: null,
+  reputation: 42.4,
+  badges: ['first_win'],
+  created_at: '2026-02-01T00:00:00Z',
+};
+
+describe('public profile', () => {
+  it('shows the forecaster, stats, calibration and public forecasts', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'POST /auth/refresh': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/u2': () => ({ body: envelope(maria) }),
+      'GET /users/u2/stats': () => ({
+        body: envelope({
+          forecasts: 12,
+          settled: 8,
+          won: 5,
+          accuracy: 0.625,
+          reputation: 42.4,
+          profit: 310,
+          calibration: [
+            { bucket: '0-10%', forecasts: 0, won: 0 },
+            { bucket: '30-40%', forecasts: 4, won: 1 },
+            { bucket: '70-80%', forecasts: 4, won: 4 },
+          ],
+        }),
+      }),
+      'GET /users/u2/forecasts': () => ({
+        body: envelope([
+          {
+            id: 'f1',
+            market_id: 'm1',
+            outcome_id: 'yes',
+            points: 100,
+            status: 'won',
+            payout: 180,
+            crowd_probability: 0.55,
+            created_at: '2026-03-01T00:00:00Z',
+            updated_at: '2026-03-02T00:00:00Z',
+            market: { id: 'm1', slug: 'gilas', title: 'Will Gilas qualify?' },
+            outcome: { id: 'yes', name: 'Yes' },
+          },
+        ]),
+      }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/users/u2', route: '/users/:id' });
+    expect(await screen.findByText('Maria Santos')).toBeInTheDocument();
+    expect(screen.getByText('Taga-Cebu. Mahilig sa basketball.')).toBeInTheDocument();
+    expect(await screen.findByText('63%')).toBeInTheDocument();
+    expect(screen.getByTestId('calibration')).toBeInTheDocument();
+    expect(screen.getByText('30-40%')).toBeInTheDocument();
+    expect(screen.queryByText('0-10%')).not.toBeInTheDocument();
+    expect(await screen.findByText('Will Gilas qualify?')).toHaveAttribute(
+      'href',
+      '/markets/gilas',
+    );
+    expect(screen.getByText(/Paid out ₱180/)).toBeInTheDocument();
+    expect(screen.queryByText(/email/i)).not.toBeInTheDocument();
+  });
+
+  it('omits stats and forecasts the server does not offer yet', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/u2': () => ({ body: envelope(maria) }),
+      'GET /users/u2/stats': () => ({
+        status: 404,
+        body: failure('NOT_FOUND', 'No such resource'),
+      }),
+      'GET /users/u2/forecasts': () => ({
+        status: 404,
+        body: failure('NOT_FOUND', 'No such resource'),
+      }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/users/u2', route: '/users/:id' });
+    expect(await screen.findByText('Maria Santos')).toBeInTheDocument();
+    expect(screen.getByText('Reputation')).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText('Calibration')).not.toBeInTheDocument();
+    expect(screen.queryByText('Forecasts')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says so when the forecaster does not exist', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/nobody': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
+      'GET /users/nobody/stats': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/users/nobody', route: '/users/:id' });
+    expect(await screen.findByText('No forecaster with this link.')).toBeInTheDocument();
+  });
+
+  it('knows where a calibrated forecaster lands in each bucket', () => {
+    expect(bucketMidpoint('30-40%')).toBeCloseTo(0.35);
+    expect(bucketMidpoint('90–100%')).toBeCloseTo(0.95);
+    expect(bucketMidpoint('weird')).toBeNull();
+  });
+});

@@ -1,0 +1,234 @@
+package com.pilimarket.forecasting.internal;
+
+import com.pilimarket.forecasting.ForecastPlacement;
+import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.shared.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for forecast placement. Placements on one market are serialised by its row lock
+ * anyway; instead of one database transaction (and one WAL flush, one lock hand-over) each, the
+ * placements waiting for a market are applied by one writer in one transaction, each inside its own
+ * savepoint. Every placement is still all-or-nothing (a refusal rolls back to its savepoint and
+ * answers with its own error), runs the same code in the same order as a lone placement, and gets
+ * its own exact result — the caller's balance right after its own transfer. If the batch's commit
+ * fails, each placement is retried alone, so one bad placement never fails another.
+ *
+ * <p>No extra thread when the market is quiet: the request thread that finds the market idle
+ * applies the queue itself (its own placement first) and hands the rest, if any, to a writer
+ * thread so that it can answer at once.
+ */
+@Component
+public class PlacementBatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PlacementBatcher.class);
+    private static final Object RETRY = new Object();
+
+    private final ForecastService service;
+    private final TransactionTemplate batchTx;
+    private final TransactionTemplate itemTx;
+    private final int maxBatch;
+    private final Map<UUID, MarketQueue> queues = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor writers;
+    private final DistributionSummary batchSizes;
+
+    PlacementBatcher(
+            ForecastService service,
+            PlatformTransactionManager transactions,
+            @Value("${pilimarket.forecasting.batch.max-size:128}") int maxBatch,
+            @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads,
+            ObjectProvider<MeterRegistry> meters) {
+        this.service = service;
+        MeterRegistry registry = meters.getIfAvailable();
+        this.batchSizes = registry == null
+                ? null
+                : DistributionSummary.builder("pilimarket.forecasts.batch.size")
+                        .description("Placements applied per database transaction (group commit)")
+                        .register(registry);
+        this.batchTx = new TransactionTemplate(transactions);
+        this.itemTx = new TransactionTemplate(transactions);
+        this.itemTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.maxBatch = Math.max(1, maxBatch);
+        AtomicInteger n = new AtomicInteger();
+        // Bounded: when every writer is busy the request thread drains its market itself.
+        this.writers = new ThreadPoolExecutor(
+                0,
+                Math.max(1, writerThreads),
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "forecast-writer-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /** One waiting placement. */
+    private record Pending(UUID userId, PlaceForecast command, CompletableFuture<ForecastPlacement> result) {}
+
+    /** The placements waiting for one market, and whether a writer is applying them. */
+    private static final class MarketQueue {
+        final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean draining = new AtomicBoolean();
+    }
+
+    /** Places a forecast through the market's queue; returns or throws exactly what a lone placement would. */
+    public ForecastPlacement place(UUID userId, PlaceForecast command) {
+        Pending mine = new Pending(userId, command, new CompletableFuture<>());
+        MarketQueue queue = queues.computeIfAbsent(command.marketId(), id -> new MarketQueue());
+        queue.pending.add(mine);
+        if (queue.draining.compareAndSet(false, true)) {
+            // The market was idle: apply one batch here (it contains our placement), then hand on.
+            try {
+                drainOnce(queue);
+            } finally {
+                release(queue);
+            }
+        }
+        try {
+            return mine.result().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while placing a forecast", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof CompletionException c && c.getCause() != null) {
+            cause = c.getCause();
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(cause);
+    }
+
+    /** Leaves the market to a writer thread if more placements are waiting, else marks it idle. */
+    private void release(MarketQueue queue) {
+        if (queue.pending.isEmpty()) {
+            queue.draining.set(false);
+            // A placement may have arrived between the check and the reset.
+            if (queue.pending.isEmpty() || !queue.draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
+        writers.execute(() -> drainAll(queue));
+    }
+
+    private void drainAll(MarketQueue queue) {
+        // Bounded: each round applies at least one placement, and the queue only holds what callers wait for.
+        while (true) {
+            try {
+                drainOnce(queue);
+            } catch (RuntimeException e) {
+                log.error("Forecast writer failed", e);
+            }
+            if (queue.pending.isEmpty()) {
+                queue.draining.set(false);
+                if (queue.pending.isEmpty() || !queue.draining.compareAndSet(false, true)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Applies up to maxBatch waiting placements in one transaction. */
+    private void drainOnce(MarketQueue queue) {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < maxBatch && (next = queue.pending.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (batchSizes != null) {
+            batchSizes.record(batch.size());
+        }
+        if (batch.size() == 1) {
+            applyAlone(batch.get(0));
+            return;
+        }
+        // Users' rows are locked in one order (the ledger's: UUID order), so two batches on different
+        // markets sharing users cannot deadlock.
+        batch.sort(Comparator.comparing(Pending::userId));
+        List<Object> outcomes = new ArrayList<>(batch.size());
+        try {
+            batchTx.executeWithoutResult(status -> {
+                for (Pending p : batch) {
+                    try {
+                        outcomes.add(itemTx.execute(s -> service.place(p.userId(), p.command())));
+                    } catch (ApiException refused) {
+                        // A business refusal: rolled back to this placement's savepoint; the others stand.
+                        outcomes.add(refused);
+                    } catch (RuntimeException unexpected) {
+                        // Not an answer (e.g. a database hiccup): rolled back to the savepoint, retried alone below.
+                        outcomes.add(RETRY);
+                    }
+                }
+            });
+        } catch (RuntimeException commitFailed) {
+            log.warn(
+                    "A batch of {} placements could not commit ({}); applying them one by one",
+                    batch.size(),
+                    commitFailed.toString());
+            batch.forEach(this::applyAlone);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Object outcome = outcomes.get(i);
+            if (outcome == RETRY) {
+                applyAlone(batch.get(i));
+            } else if (outcome instanceof ForecastPlacement placement) {
+                batch.get(i).result().complete(placement);
+            } else {
+                batch.get(i).result().completeExceptionally((Throwable) outcome);
+            }
+        }
+    }
+
+    private void applyAlone(Pending p) {
+        try {
+            p.result().complete(batchTx.execute(s -> service.place(p.userId(), p.command())));
+        } catch (RuntimeException | Error e) {
+            p.result().completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        writers.shutdown();
+    }
+}

@@ -1,0 +1,10 @@
+package com.pilimarket.leaderboard;
+
+import java.util.UUID;
+
+/** One line of a leaderboard; {@code accuracy} = won / forecasts settled in the window. */
+public record LeaderboardEntry(int rank, LeaderboardUser user, double score, int forecasts, double accuracy) {
+
+    /** The public face of the ranked user. */
+    public record LeaderboardUser(UUID id, String displayName, String avatarUrl) {}
+}

@@ -1,0 +1,113 @@
+package com.pilimarket.leaderboard.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.pilimarket.leaderboard.LeaderboardEntry;
+import com.pilimarket.leaderboard.LeaderboardEntry.LeaderboardUser;
+import com.pilimarket.markets.MarketCategory;
+import com.pilimarket.reputation.RankedScore;
+import com.pilimarket.reputation.RankingMetric;
+import com.pilimarket.reputation.Reputation;
+import com.pilimarket.shared.Page;
+import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.platform.PlatformMode;
+import com.pilimarket.users.Users;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Computes every current board (3 periods × all categories and each one × 2 metrics) from the
+ * reputation module's rankings and stores them; requests only ever read stored boards.
+ */
+@Service
+class Leaderboards {
+
+    private final Reputation reputation;
+    private final Users users;
+    private final Clock clock;
+    private final LeaderboardStore store;
+    private final Cache<UUID, LeaderboardUser> people = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+
+    Leaderboards(
+            Reputation reputation,
+            Users users,
+            Clock clock,
+            PlatformMode platform,
+            ObjectProvider<StringRedisTemplate> redis,
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate named,
+            TransactionTemplate transactions) {
+        this.reputation = reputation;
+        this.users = users;
+        this.clock = clock;
+        StringRedisTemplate template = platform.redis() ? redis.getIfAvailable() : null;
+        this.store = template != null
+                ? new RedisLeaderboardStore(template, platform.keyPrefix())
+                : new TableLeaderboardStore(jdbc, named, transactions);
+    }
+
+    static List<String> categories() {
+        List<String> categories = new ArrayList<>();
+        categories.add(Board.ALL);
+        for (MarketCategory category : MarketCategory.values()) {
+            categories.add(category.value());
+        }
+        return categories;
+    }
+
+    /** Recomputes and stores every current board; returns how many boards were written. */
+    int recomputeAll() {
+        Instant now = clock.instant();
+        int boards = 0;
+        for (Period period : Period.values()) {
+            Period.Window window = period.window(now);
+            for (String category : categories()) {
+                for (RankingMetric metric : RankingMetric.values()) {
+                    Board board = new Board(period, window.key(), category, metric);
+                    List<RankedScore> lines = reputation.ranking(
+                            window.from(), window.to(), Board.ALL.equals(category) ? null : category, metric, null);
+                    store.replace(board, lines);
+                    boards++;
+                }
+            }
+        }
+        return boards;
+    }
+
+    Page<LeaderboardEntry> page(Period period, String category, RankingMetric metric, PageQuery page) {
+        LeaderboardStore.Slice slice = store.page(board(period, category, metric), page.offset(), page.limit());
+        return Page.of(slice.lines().stream().map(this::entry).toList(), page, slice.total());
+    }
+
+    Optional<LeaderboardEntry> rankOf(UUID userId, Period period, String category, RankingMetric metric) {
+        return store.rankOf(board(period, category, metric), userId).map(this::entry);
+    }
+
+    private Board board(Period period, String category, RankingMetric metric) {
+        return new Board(period, period.window(clock.instant()).key(), category == null ? Board.ALL : category, metric);
+    }
+
+    private LeaderboardEntry entry(RankedScore line) {
+        LeaderboardUser user = people.get(
+                line.userId(),
+                id -> users.find(id)
+                        .map(u -> new LeaderboardUser(u.id(), u.displayName(), u.avatarUrl()))
+                        .orElse(new LeaderboardUser(id, null, null)));
+        double accuracy = line.forecasts() == 0 ? 0 : (double) line.won() / line.forecasts();
+        return new LeaderboardEntry(line.rank(), user, line.score(), line.forecasts(), accuracy);
+    }
+}

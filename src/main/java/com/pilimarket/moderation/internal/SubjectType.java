@@ -1,0 +1,18 @@
+package com.pilimarket.moderation.internal;
+
+import java.util.Locale;
+
+/** What a flag is about. */
+enum SubjectType {
+    USER,
+    FORECAST,
+    PURCHASE;
+
+    String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static SubjectType of(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,144 @@
+package com.pilimarket.notifications.internal;
+
+import com.pilimarket.forecasting.ForecastPlaced;
+import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.markets.MarketCreated;
+import com.pilimarket.markets.MarketDetail;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.markets.OutcomeView;
+import com.pilimarket.notifications.NotificationType;
+import com.pilimarket.reputation.BadgeCatalog;
+import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.shared.Chips;
+import com.pilimarket.shared.platform.Jobs;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns events into notifications. Each has a dedupe key ({@code resolved:{market}:{user}},
+ * {@code badge:{badge}:{user}}, {@code new_market:{market}:{user}}), so a redelivered event adds nothing.
+ */
+@Component
+class NotificationListeners {
+
+    private final Notifier notifier;
+    private final NotificationRecords records;
+    private final Markets markets;
+    private final Jobs jobs;
+
+    NotificationListeners(Notifier notifier, NotificationRecords records, Markets markets, Jobs jobs) {
+        this.notifier = notifier;
+        this.records = records;
+        this.markets = markets;
+        this.jobs = jobs;
+    }
+
+    @ApplicationModuleListener
+    void on(MarketSettled event) {
+        jobs.run("notifications-market-settled", () -> {
+            MarketDetail market = market(event.marketId());
+            String title = market == null ? "A market you forecast on" : market.title();
+            String winner = event.winningOutcomeId() == null || market == null
+                    ? "as decided"
+                    : market.outcomes().stream()
+                            .filter(o -> o.id().equals(event.winningOutcomeId()))
+                            .map(OutcomeView::name)
+                            .findFirst()
+                            .orElse("as decided");
+            for (ForecastSettled forecast : event.forecasts()) {
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put("market_id", event.marketId().toString());
+                metadata.put("slug", market == null ? null : market.slug());
+                metadata.put("title", title);
+                metadata.put("forecast_id", forecast.forecastId().toString());
+                metadata.put(
+                        "winning_outcome_id",
+                        event.winningOutcomeId() == null
+                                ? null
+                                : event.winningOutcomeId().toString());
+                metadata.put("winning_outcome", winner);
+                metadata.put("cancelled", event.cancelled());
+                metadata.put("won", forecast.won());
+                metadata.put("refunded", forecast.refunded());
+                metadata.put("stake", forecast.stake());
+                metadata.put("payout", forecast.payout());
+                notifier.notify(
+                        forecast.userId(),
+                        NotificationType.MARKET_RESOLVED,
+                        resolvedMessage(title, event, winner, forecast),
+                        metadata,
+                        "resolved:" + event.marketId() + ":" + forecast.userId());
+            }
+        });
+    }
+
+    /** The market, or null if it is gone (the notification still goes out, with less detail). */
+    private MarketDetail market(UUID marketId) {
+        // Looked up first: a 404 thrown inside the markets module would mark this transaction rollback-only.
+        if (!markets.refs(List.of(marketId)).containsKey(marketId)) {
+            return null;
+        }
+        return markets.detail(marketId.toString(), null);
+    }
+
+    static String resolvedMessage(String title, MarketSettled event, String winner, ForecastSettled forecast) {
+        if (event.cancelled()) {
+            return "“" + title + "” was cancelled; your " + Chips.describe(forecast.stake()) + " were refunded.";
+        }
+        if (forecast.refunded()) {
+            return "“" + title + "” resolved " + winner + "; nobody backed it, so your "
+                    + Chips.describe(forecast.stake()) + " were refunded.";
+        }
+        if (forecast.won()) {
+            return "You won! “" + title + "” resolved " + winner + ": you receive " + Chips.peso(forecast.payout())
+                    + " for your " + Chips.peso(forecast.stake()) + " stake.";
+        }
+        return "“" + title + "” resolved " + winner + ". Your forecast lost your " + Chips.peso(forecast.stake())
+                + " stake.";
+    }
+
+    @ApplicationModuleListener
+    void on(BadgeEarned event) {
+        jobs.run("notifications-badge-earned", () -> {
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("badge", event.badge());
+            metadata.put("name", BadgeCatalog.name(event.badge()));
+            notifier.notify(
+                    event.userId(),
+                    NotificationType.BADGE_EARNED,
+                    "You earned the “" + BadgeCatalog.name(event.badge()) + "” badge.",
+                    metadata,
+                    "badge:" + event.badge() + ":" + event.userId());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(MarketCreated event) {
+        jobs.run("notifications-new-market", () -> {
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("market_id", event.marketId().toString());
+            metadata.put("slug", event.slug());
+            metadata.put("title", event.title());
+            metadata.put("category", event.category());
+            String message = "New " + event.category() + " market: “" + event.title() + "”";
+            for (UUID userId : records.interestedIn(event.category(), event.createdBy())) {
+                notifier.notify(
+                        userId,
+                        NotificationType.NEW_MARKET,
+                        message,
+                        metadata,
+                        "new_market:" + event.marketId() + ":" + userId);
+            }
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(ForecastPlaced event) {
+        records.recordInterest(event.userId(), event.category());
+    }
+}

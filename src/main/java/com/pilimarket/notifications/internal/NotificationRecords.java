@@ -1,0 +1,206 @@
+package com.pilimarket.notifications.internal;
+
+import com.pilimarket.notifications.NotificationPreferences;
+import com.pilimarket.notifications.NotificationType;
+import com.pilimarket.notifications.NotificationView;
+import com.pilimarket.shared.Page;
+import com.pilimarket.shared.PageQuery;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for notifications, preferences and the category interests of users. */
+@Repository
+class NotificationRecords {
+
+    private static final String COLUMNS = "id, type, message, metadata, read, created_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    NotificationRecords(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Adds a notification unless the user turned its type off or one with the same {@code dedupeKey}
+     * exists (a redelivered event notifies nobody twice); the new notification, if any.
+     */
+    Optional<NotificationView> insert(
+            UUID userId, NotificationType type, String message, Map<String, Object> metadata, String dedupeKey) {
+        // The column is chosen from the enum, never from input.
+        String enabled = "coalesce((SELECT p." + type.value()
+                + " FROM notification_preferences p WHERE p.user_id = :user), true)";
+        return jdbc.sql("INSERT INTO notifications (user_id, type, message, metadata, dedupe_key) "
+                        + "SELECT :user, :type, :message, CAST(:metadata AS jsonb), :dedupe WHERE " + enabled
+                        + " ON CONFLICT (dedupe_key) DO NOTHING RETURNING " + COLUMNS)
+                .param("user", userId)
+                .param("type", type.value())
+                .param("message", message)
+                .param("metadata", json.writeValueAsString(metadata))
+                .param("dedupe", dedupeKey)
+                .query(this::view)
+                .optional();
+    }
+
+    Page<NotificationView> list(UUID userId, boolean unreadOnly, PageQuery page) {
+        String filter = " WHERE user_id = :user" + (unreadOnly ? " AND NOT read" : "");
+        long total = jdbc.sql("SELECT count(*) FROM notifications" + filter)
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+        List<NotificationView> items = jdbc.sql("SELECT " + COLUMNS + " FROM notifications" + filter
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("user", userId)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(this::view)
+                .list();
+        return Page.of(items, page, total);
+    }
+
+    long unreadCount(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM notifications WHERE user_id = :user AND NOT read")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks the user's own notification read; false if it is not theirs (or does not exist). */
+    boolean markRead(UUID userId, UUID notificationId) {
+        return jdbc.sql("UPDATE notifications SET read = true WHERE id = :id AND user_id = :user")
+                        .param("id", notificationId)
+                        .param("user", userId)
+                        .update()
+                == 1;
+    }
+
+    int markAllRead(UUID userId) {
+        return jdbc.sql("UPDATE notifications SET read = true WHERE user_id = :user AND NOT read")
+                .param("user", userId)
+                .update();
+    }
+
+    NotificationPreferences preferences(UUID userId) {
+        return jdbc.sql("SELECT market_resolved, badge_earned, new_market, forecast_reminder, new_market_categories "
+                        + "FROM notification_preferences WHERE user_id = :user")
+                .param("user", userId)
+                .query((rs, n) -> new NotificationPreferences(
+                        rs.getBoolean("market_resolved"),
+                        rs.getBoolean("badge_earned"),
+                        rs.getBoolean("new_market"),
+                        rs.getBoolean("forecast_reminder"),
+                        strings(rs.getArray("new_market_categories"))))
+                .optional()
+                .orElse(NotificationPreferences.DEFAULTS);
+    }
+
+    void savePreferences(UUID userId, NotificationPreferences p) {
+        jdbc.sql("""
+                        INSERT INTO notification_preferences (user_id, market_resolved, badge_earned, new_market,
+                            forecast_reminder, new_market_categories, updated_at)
+                        VALUES (:user, :resolved, :badge, :newMarket, :reminder, string_to_array(:categories, ','), now())
+                        ON CONFLICT (user_id) DO UPDATE SET market_resolved = excluded.market_resolved,
+                            badge_earned = excluded.badge_earned, new_market = excluded.new_market,
+                            forecast_reminder = excluded.forecast_reminder,
+                            new_market_categories = excluded.new_market_categories, updated_at = now()
+                        """)
+                .param("user", userId)
+                .param("resolved", p.marketResolved())
+                .param("badge", p.badgeEarned())
+                .param("newMarket", p.newMarket())
+                .param("reminder", p.forecastReminder())
+                .param("categories", String.join(",", p.newMarketCategories()))
+                .update();
+    }
+
+    void recordInterest(UUID userId, String category) {
+        jdbc.sql(
+                        "INSERT INTO notification_interests (user_id, category) VALUES (:user, :category) ON CONFLICT DO NOTHING")
+                .param("user", userId)
+                .param("category", category)
+                .update();
+    }
+
+    /** Users to tell about a new market in {@code category}: they forecast in it before, or opted in. */
+    List<UUID> interestedIn(String category, UUID except) {
+        return jdbc.sql("""
+                        SELECT user_id FROM notification_interests WHERE category = :category
+                        UNION
+                        SELECT user_id FROM notification_preferences WHERE :category = ANY (new_market_categories)
+                        """).param("category", category).query(UUID.class).list().stream()
+                .filter(id -> !id.equals(except))
+                .toList();
+    }
+
+    /**
+     * Watchers of open markets closing within the next 24 h who hold no forecast there. Reads the
+     * markets module's {@code watchlist}/{@code markets} and forecasting's {@code forecasts} tables:
+     * neither module offers this query, and it must not be answered per watcher.
+     */
+    List<Reminder> reminderCandidates(Instant now, Instant until) {
+        return jdbc.sql("""
+                        SELECT w.user_id, m.id, m.slug, m.title, m.closes_at
+                        FROM watchlist w JOIN markets m ON m.id = w.market_id
+                        WHERE m.status = 'open' AND m.closes_at > :now AND m.closes_at <= :until
+                          AND NOT EXISTS (SELECT 1 FROM forecasts f WHERE f.user_id = w.user_id AND f.market_id = m.id)
+                          AND NOT EXISTS (SELECT 1 FROM notifications n
+                                          WHERE n.dedupe_key = 'reminder:' || m.id || ':' || w.user_id)
+                        ORDER BY m.closes_at
+                        LIMIT 10000
+                        """)
+                .param("now", java.sql.Timestamp.from(now))
+                .param("until", java.sql.Timestamp.from(until))
+                .query((rs, n) -> new Reminder(
+                        rs.getObject("user_id", UUID.class),
+                        rs.getObject("id", UUID.class),
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        rs.getTimestamp("closes_at").toInstant()))
+                .list();
+    }
+
+    /** A watcher to remind about a market closing soon. */
+    record Reminder(UUID userId, UUID marketId, String slug, String title, Instant closesAt) {}
+
+    private NotificationView view(ResultSet rs, int n) throws SQLException {
+        Map<String, Object> metadata = json.readValue(rs.getString("metadata"), new TypeReference<>() {});
+        Object market = metadata.get("market_id");
+        Object slug = metadata.get("slug");
+        UUID marketId = market == null ? null : UUID.fromString(market.toString());
+        String link = slug != null ? "/markets/" + slug : marketId != null ? "/markets/" + marketId : null;
+        return new NotificationView(
+                rs.getObject("id", UUID.class),
+                rs.getString("type"),
+                rs.getString("message"),
+                metadata,
+                marketId,
+                link,
+                rs.getBoolean("read"),
+                rs.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,115 @@
+package com.pilimarket.notifications.internal;
+
+import com.pilimarket.shared.platform.PlatformMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A user's live notifications: SSE events {@code notification} (the new notification) and
+ * {@code unread_count} ({@code {"count": n}}). Without Redis they go to this instance's subscribers;
+ * with Redis they are published on {@code <prefix>user:<id>} (body "event\njson") and every instance
+ * delivers what it receives to its own subscribers, so a user connected anywhere gets them.
+ */
+@Component
+class NotificationStream {
+
+    static final String NOTIFICATION = "notification";
+    static final String UNREAD_COUNT = "unread_count";
+    private static final long TIMEOUT_MS = 30 * 60 * 1000L;
+    private static final Logger log = LoggerFactory.getLogger(NotificationStream.class);
+
+    private final Map<UUID, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final StringRedisTemplate redis;
+    private final String channelPrefix;
+
+    NotificationStream(
+            PlatformMode platform,
+            ObjectProvider<StringRedisTemplate> redis,
+            ObjectProvider<RedisMessageListenerContainer> container) {
+        this.redis = platform.redis() ? redis.getIfAvailable() : null;
+        this.channelPrefix = platform.keyPrefix() + "user:";
+        RedisMessageListenerContainer listeners = platform.redis() ? container.getIfAvailable() : null;
+        if (listeners != null) {
+            listeners.addMessageListener(
+                    (message, pattern) -> {
+                        String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+                        String body = new String(message.getBody(), StandardCharsets.UTF_8);
+                        int newline = body.indexOf('\n');
+                        if (newline > 0) {
+                            deliverLocally(
+                                    UUID.fromString(channel.substring(channelPrefix.length())),
+                                    body.substring(0, newline),
+                                    body.substring(newline + 1));
+                        }
+                    },
+                    new PatternTopic(channelPrefix + "*"));
+        }
+    }
+
+    SseEmitter subscribe(UUID userId, String unreadCountJson) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        Set<SseEmitter> set = subscribers.computeIfAbsent(userId, k -> new CopyOnWriteArraySet<>());
+        set.add(emitter);
+        Runnable remove = () -> set.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(userId, emitter, UNREAD_COUNT, unreadCountJson);
+        return emitter;
+    }
+
+    /** Sends an event to the user wherever they are connected; losing one costs the client a poll. */
+    void publish(UUID userId, String event, String json) {
+        try {
+            if (redis != null) {
+                redis.convertAndSend(channelPrefix + userId, event + "\n" + json);
+            } else {
+                deliverLocally(userId, event, json);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not push {} to user {}: {}", event, userId, e.getMessage());
+        }
+    }
+
+    private void deliverLocally(UUID userId, String event, String json) {
+        for (SseEmitter emitter : subscribers.getOrDefault(userId, Set.of())) {
+            send(userId, emitter, event, json);
+        }
+    }
+
+    private void send(UUID userId, SseEmitter emitter, String event, String json) {
+        try {
+            emitter.send(SseEmitter.event().name(event).data(json));
+        } catch (IOException | IllegalStateException e) {
+            subscribers.getOrDefault(userId, Set.of()).remove(emitter);
+        }
+    }
+
+    @Scheduled(fixedDelay = 20_000)
+    void heartbeat() {
+        subscribers.forEach((userId, emitters) -> {
+            for (SseEmitter emitter : List.copyOf(emitters)) {
+                try {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                } catch (IOException | IllegalStateException e) {
+                    emitters.remove(emitter);
+                }
+            }
+        });
+    }
+}

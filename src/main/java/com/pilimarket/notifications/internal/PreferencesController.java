@@ -1,0 +1,71 @@
+package com.pilimarket.notifications.internal;
+
+import com.pilimarket.markets.MarketCategory;
+import com.pilimarket.notifications.NotificationPreferences;
+import com.pilimarket.shared.ApiException;
+import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.security.Callers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Which notifications the caller receives. */
+@RestController
+@Tag(name = "Notifications")
+class PreferencesController {
+
+    private final Notifier notifier;
+
+    PreferencesController(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    /** Omitted fields keep their current value. */
+    record PreferencesRequest(
+            Boolean marketResolved,
+            Boolean badgeEarned,
+            Boolean newMarket,
+            Boolean forecastReminder,
+            List<String> newMarketCategories) {}
+
+    @GetMapping("/api/v1/users/me/notification-preferences")
+    @Operation(summary = "The caller's notification preferences")
+    ApiResponse<NotificationPreferences> get() {
+        return ApiResponse.ok(notifier.preferences(Callers.requireUserId()));
+    }
+
+    @PutMapping("/api/v1/users/me/notification-preferences")
+    @Operation(summary = "Turns notification types on or off; new_market_categories opts in to new markets")
+    ApiResponse<NotificationPreferences> put(@RequestBody PreferencesRequest request) {
+        UUID caller = Callers.requireUserId();
+        NotificationPreferences current = notifier.preferences(caller);
+        List<String> categories = current.newMarketCategories();
+        if (request.newMarketCategories() != null) {
+            Set<String> valid = new LinkedHashSet<>();
+            for (String category : request.newMarketCategories()) {
+                valid.add(MarketCategory.parse(category)
+                        .map(MarketCategory::value)
+                        .orElseThrow(() -> ApiException.badRequest("new_market_categories", "unknown category")));
+            }
+            categories = List.copyOf(valid);
+        }
+        NotificationPreferences updated = new NotificationPreferences(
+                pick(request.marketResolved(), current.marketResolved()),
+                pick(request.badgeEarned(), current.badgeEarned()),
+                pick(request.newMarket(), current.newMarket()),
+                pick(request.forecastReminder(), current.forecastReminder()),
+                categories);
+        return ApiResponse.ok(notifier.savePreferences(caller, updated));
+    }
+
+    private static boolean pick(Boolean requested, boolean current) {
+        return requested == null ? current : requested;
+    }
+}

@@ -1,0 +1,85 @@
+package com.pilimarket.reputation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.pilimarket.reputation.UserStats.CalibrationBucket;
+import com.pilimarket.reputation.internal.ReputationRecords;
+import com.pilimarket.reputation.internal.ReputationRecords.Aggregate;
+import com.pilimarket.users.Users;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reputation module's API: profile stats (cached per user, dropped when the user's forecasts
+ * change) and rankings over settled forecasts, which the leaderboard stores.
+ */
+@Service
+public class Reputation {
+
+    private final ReputationRecords records;
+    private final Users users;
+    private final Cache<UUID, UserStats> stats = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(60))
+            .build();
+
+    Reputation(ReputationRecords records, Users users) {
+        this.records = records;
+        this.users = users;
+    }
+
+    /** A user's stats; 404 for an unknown user. */
+    @Transactional(readOnly = true)
+    public UserStats stats(UUID userId) {
+        double reputation = users.require(userId).reputation();
+        UserStats cached = stats.getIfPresent(userId);
+        if (cached != null && cached.reputation() == reputation) {
+            return cached;
+        }
+        long[] totals = records.totals(userId);
+        Map<Integer, long[]> byBucket = records.calibration(userId);
+        List<CalibrationBucket> calibration = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long[] bucket = byBucket.getOrDefault(i, new long[2]);
+            calibration.add(new CalibrationBucket((i * 10) + "-" + (i * 10 + 10) + "%", bucket[0], bucket[1]));
+        }
+        UserStats fresh = new UserStats(
+                records.forecastCount(userId),
+                totals[0],
+                totals[1],
+                totals[0] == 0 ? null : (double) totals[1] / totals[0],
+                reputation,
+                totals[2],
+                records.totalStaked(userId),
+                calibration);
+        stats.put(userId, fresh);
+        return fresh;
+    }
+
+    /** Forgets cached stats of these users (their forecasts changed). */
+    public void evictStats(Collection<UUID> userIds) {
+        stats.invalidateAll(userIds);
+    }
+
+    /**
+     * Ranks users over forecasts settled in [{@code from}, {@code to}) (null = unbounded), in one
+     * {@code category} or all (null), by {@code metric}; at most {@code limit} lines (null = all).
+     */
+    @Transactional(readOnly = true)
+    public List<RankedScore> ranking(Instant from, Instant to, String category, RankingMetric metric, Integer limit) {
+        List<Aggregate> rows = records.ranking(from, to, category, metric, limit);
+        List<RankedScore> ranked = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Aggregate row = rows.get(i);
+            ranked.add(new RankedScore(i + 1, row.userId(), row.score(), row.forecasts(), row.won()));
+        }
+        return ranked;
+    }
+}

@@ -1,0 +1,338 @@
+package com.pilimarket.notifications.internal;
+
+import static com.pilimarket.support.TestEvents.win;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.Forecasts;
+import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.markets.MarketDetail;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.markets.NewMarket;
+import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestEvents;
+import com.pilimarket.support.TestHttp;
+import com.pilimarket.support.TestMarkets;
+import com.pilimarket.support.TestUsers;
+import com.pilimarket.support.TestUsers.TestUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class NotificationIntegrationTests {
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestHttp http;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Markets markets;
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Autowired
+    ForecastReminderJob reminders;
+
+    TestEvents events;
+    TestUser admin;
+
+    @BeforeEach
+    void setUp() {
+        events = new TestEvents(publisher, transactions, jdbc);
+        admin = users.admin();
+    }
+
+    @Test
+    void a_resolution_notifies_each_forecaster_once_with_their_payout() {
+        TestUser big = users.create(1_000);
+        TestUser small = users.create(1_000);
+        TestUser loser = users.create(1_000);
+        MarketDetail market = new TestMarkets(markets, admin.id()).open("Will it rain in Manila?", "Yes", "No");
+        UUID yes = TestMarkets.outcome(market, 0);
+        // Settlement itself belongs to forecasting; its MarketSettled is what this module consumes.
+        MarketSettled settled = new MarketSettled(
+                market.id(),
+                "sports",
+                yes,
+                false,
+                false,
+                500,
+                0,
+                market.createdAt().toInstant(),
+                Instant.now(),
+                List.of(
+                        result(big, market, yes, true, 300, 375),
+                        result(small, market, yes, true, 100, 125),
+                        result(loser, market, TestMarkets.outcome(market, 1), false, 100, 0)));
+        events.publishAndWait(settled);
+        events.publishAndWait(settled); // redelivered: nobody is notified twice
+
+        // Pool 500, winners' stakes 400: 300 → 375, 100 → 125.
+        assertThat(resolved(big)).singleElement().satisfies(n -> {
+            assertThat(n.get("metadata").get("payout").asLong()).isEqualTo(375);
+            assertThat(n.get("metadata").get("won").asBoolean()).isTrue();
+            assertThat(n.get("message").asString()).contains("₱375").contains("Yes");
+            assertThat(n.get("market_id").asString()).isEqualTo(market.id().toString());
+            assertThat(n.get("is_read").asBoolean()).isFalse();
+        });
+        assertThat(resolved(small))
+                .singleElement()
+                .satisfies(n ->
+                        assertThat(n.get("metadata").get("payout").asLong()).isEqualTo(125));
+        assertThat(resolved(loser)).singleElement().satisfies(n -> {
+            assertThat(n.get("metadata").get("payout").asLong()).isZero();
+            assertThat(n.get("metadata").get("won").asBoolean()).isFalse();
+        });
+        assertThat(resolved(admin)).isEmpty();
+    }
+
+    @Test
+    void a_type_turned_off_is_not_notified() {
+        TestUser user = users.create(0);
+        JsonNode defaults = http.get("/api/v1/users/me/notification-preferences")
+                .bearer(user.token())
+                .send()
+                .data();
+        assertThat(defaults.get("market_resolved").asBoolean()).isTrue();
+        assertThat(defaults.get("badge_earned").asBoolean()).isTrue();
+        assertThat(defaults.get("new_market").asBoolean()).isTrue();
+        assertThat(defaults.get("forecast_reminder").asBoolean()).isTrue();
+
+        JsonNode saved = http.put("/api/v1/users/me/notification-preferences", Map.of("market_resolved", false))
+                .bearer(user.token())
+                .send()
+                .data();
+        assertThat(saved.get("market_resolved").asBoolean()).isFalse();
+        assertThat(saved.get("badge_earned").asBoolean()).isTrue();
+
+        events.settleAndWait(UUID.randomUUID(), Instant.now(), win(user.id(), 0.5));
+        assertThat(resolved(user)).isEmpty();
+        assertThat(types(user)).containsExactly("badge_earned"); // first_win still arrives
+
+        assertThat(http.put("/api/v1/users/me/notification-preferences", Map.of("new_market_categories", List.of("x")))
+                        .bearer(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/users/me/notification-preferences").send().status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void notifications_are_read_one_by_one_or_all_and_only_by_their_owner() {
+        TestUser user = users.create(0);
+        TestUser other = users.create(0);
+        events.publishAndWait(new BadgeEarned(user.id(), "first_win", Instant.now()));
+        events.publishAndWait(
+                new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(1)));
+        events.publishAndWait(
+                new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(2))); // redelivered
+
+        assertThat(unread(user)).isEqualTo(2);
+        JsonNode list =
+                http.get("/api/v1/notifications").bearer(user.token()).send().data();
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("message").asString()).contains("Contrarian"); // newest first
+        String id = list.get(0).get("id").asString();
+
+        assertThat(http.post("/api/v1/notifications/" + id + "/read", null)
+                        .bearer(other.token())
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(unread(user)).isEqualTo(2);
+        assertThat(http.post("/api/v1/notifications/" + id + "/read", null)
+                        .bearer(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(unread(user)).isEqualTo(1);
+        JsonNode unreadOnly = http.get("/api/v1/notifications?unread=true")
+                .bearer(user.token())
+                .send()
+                .body();
+        assertThat(unreadOnly.get("data")).hasSize(1);
+        assertThat(unreadOnly.get("pagination").get("total").asLong()).isEqualTo(1);
+
+        assertThat(http.post("/api/v1/notifications/read-all", null)
+                        .bearer(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(unread(user)).isZero();
+        assertThat(http.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", null)
+                        .bearer(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/notifications").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_new_market_reaches_users_who_forecast_in_its_category_or_opted_in() {
+        TestUser sportsFan = users.create(1_000);
+        TestUser cryptoOptIn = users.create(0);
+        TestUser nobody = users.create(0);
+        MarketDetail earlier = new TestMarkets(markets, admin.id()).open("Earlier sports market", "Yes", "No");
+        forecasts.place(sportsFan.id(), new PlaceForecast(earlier.id(), TestMarkets.outcome(earlier, 0), 10));
+        http.put("/api/v1/users/me/notification-preferences", Map.of("new_market_categories", List.of("crypto")))
+                .bearer(cryptoOptIn.token())
+                .send();
+        events.awaitListeners();
+
+        MarketDetail sports = create("Who wins the UAAP finals?", "sports", Duration.ofDays(7));
+        MarketDetail crypto = create("Bitcoin above ₱6M?", "crypto", Duration.ofDays(7));
+        events.awaitListeners();
+
+        assertThat(marketsNotified(sportsFan, "new_market"))
+                .containsExactly(sports.id().toString());
+        assertThat(marketsNotified(cryptoOptIn, "new_market"))
+                .containsExactly(crypto.id().toString());
+        assertThat(marketsNotified(nobody, "new_market")).isEmpty();
+    }
+
+    @Test
+    void watchers_who_have_not_forecast_are_reminded_once_a_day_before_close() {
+        TestUser watcher = users.create(0);
+        TestUser forecaster = users.create(1_000);
+        TestUser bystander = users.create(0);
+        MarketDetail soon = create("Closes tomorrow", "politics", Duration.ofHours(12));
+        MarketDetail later = create("Closes next week", "politics", Duration.ofDays(7));
+        markets.watch(watcher.id(), soon.id());
+        markets.watch(watcher.id(), later.id());
+        markets.watch(forecaster.id(), soon.id());
+        forecasts.place(forecaster.id(), new PlaceForecast(soon.id(), TestMarkets.outcome(soon, 0), 10));
+
+        reminders.remindDue();
+        reminders.remindDue();
+
+        assertThat(marketsNotified(watcher, "forecast_reminder"))
+                .containsExactly(soon.id().toString());
+        assertThat(marketsNotified(forecaster, "forecast_reminder")).isEmpty();
+        assertThat(marketsNotified(bystander, "forecast_reminder")).isEmpty();
+    }
+
+    @Test
+    void the_stream_pushes_new_notifications_and_the_unread_count() throws Exception {
+        TestUser user = users.create(0);
+        try (SseClient stream = SseClient.open(http.baseUrl() + "/api/v1/notifications/stream", user.token())) {
+            stream.awaitLine("event:unread_count");
+            events.publishAndWait(new BadgeEarned(user.id(), "sharp_10", Instant.now()));
+            stream.awaitLine("event:notification");
+            assertThat(stream.awaitLine("data:{\"count\":1}")).isNotNull();
+            assertThat(stream.lines()).anyMatch(l -> l.startsWith("data:") && l.contains("sharp_10"));
+        }
+    }
+
+    private static ForecastSettled result(
+            TestUser user, MarketDetail market, UUID outcome, boolean won, long stake, long payout) {
+        return new ForecastSettled(
+                user.id(),
+                UUID.randomUUID(),
+                market.id(),
+                "sports",
+                outcome,
+                won,
+                false,
+                stake,
+                payout,
+                0.5,
+                Instant.now().minusSeconds(60),
+                market.createdAt().toInstant(),
+                Instant.now(),
+                false);
+    }
+
+    private MarketDetail create(String title, String category, Duration closesIn) {
+        return markets.create(
+                admin.id(),
+                new NewMarket(
+                        title,
+                        "Test market",
+                        category,
+                        List.of("Yes", "No"),
+                        OffsetDateTime.now(ZoneOffset.UTC).plus(closesIn),
+                        null,
+                        10_000L,
+                        Map.of()));
+    }
+
+    private List<JsonNode> resolved(TestUser user) {
+        List<JsonNode> found = new ArrayList<>();
+        http.get("/api/v1/notifications?limit=100")
+                .bearer(user.token())
+                .send()
+                .data()
+                .forEach(n -> {
+                    if (n.get("type").asString().equals("market_resolved")) {
+                        found.add(n);
+                    }
+                });
+        return found;
+    }
+
+    private List<String> types(TestUser user) {
+        List<String> found = new ArrayList<>();
+        http.get("/api/v1/notifications?limit=100")
+                .bearer(user.token())
+                .send()
+                .data()
+                .forEach(n -> found.add(n.get("type").asString()));
+        return found;
+    }
+
+    private List<String> marketsNotified(TestUser user, String type) {
+        List<String> found = new ArrayList<>();
+        http.get("/api/v1/notifications?limit=100")
+                .bearer(user.token())
+                .send()
+                .data()
+                .forEach(n -> {
+                    if (n.get("type").asString().equals(type)) {
+                        found.add(n.get("market_id").asString());
+                    }
+                });
+        return found;
+    }
+
+    private long unread(TestUser user) {
+        return http.get("/api/v1/notifications/unread-count")
+                .bearer(user.token())
+                .send()
+                .data()
+                .get("count")
+                .asLong();
+    }
+
+    static void await(Runnable assertion) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(assertion::run);
+    }
+}

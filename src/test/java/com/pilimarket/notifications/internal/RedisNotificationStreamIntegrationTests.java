@@ -1,0 +1,69 @@
+package com.pilimarket.notifications.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.shared.platform.PlatformMode;
+import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestEvents;
+import com.pilimarket.support.TestHttp;
+import com.pilimarket.support.TestUsers;
+import com.pilimarket.support.TestUsers.TestUser;
+import com.pilimarket.support.WithRedis;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** With Redis, a user's notifications travel over {@code <prefix>user:<id>} to whichever instance holds the stream. */
+@IntegrationTest
+@WithRedis
+@TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=6", "pilimarket.test.board=redis"})
+class RedisNotificationStreamIntegrationTests {
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestHttp http;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RedisMessageListenerContainer container;
+
+    @Autowired
+    PlatformMode platform;
+
+    @Test
+    void notifications_are_fanned_out_through_redis_pub_sub_to_the_stream() throws Exception {
+        TestUser user = users.create(0);
+        List<String> published = new CopyOnWriteArrayList<>();
+        container.addMessageListener(
+                (message, pattern) -> published.add(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(platform.keyPrefix() + "user:" + user.id()));
+        try (SseClient stream = SseClient.open(http.baseUrl() + "/api/v1/notifications/stream", user.token())) {
+            stream.awaitLine("event:unread_count");
+            new TestEvents(publisher, transactions, jdbc)
+                    .publishAndWait(new BadgeEarned(user.id(), "early_bird", Instant.now()));
+            stream.awaitLine("event:notification");
+            stream.awaitLine("data:{\"count\":1}");
+        }
+        assertThat(published).anyMatch(m -> m.startsWith("notification\n") && m.contains("early_bird"));
+    }
+}

@@ -1,0 +1,166 @@
+package com.pilimarket.support;
+
+import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.MarketSettled;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes module events the way their owners do (inside a transaction, so durable listeners get
+ * them), and builds settlements in one line: {@code events.settle(market, "sports", win(user, 0.2))}.
+ * A plain helper (not a bean) so that using it does not change the Spring test context.
+ */
+public final class TestEvents {
+
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+
+    public TestEvents(ApplicationEventPublisher publisher, TransactionTemplate transactions, JdbcClient jdbc) {
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    public void publish(Object event) {
+        transactions.executeWithoutResult(status -> publisher.publishEvent(event));
+    }
+
+    /** Publishes and waits until every durable listener (and whatever they published) has finished. */
+    public void publishAndWait(Object event) {
+        publish(event);
+        awaitListeners();
+    }
+
+    /**
+     * Waits until no event publication is still to be processed. Publications that already failed are
+     * not waited for (a test that cares asserts on what the listener should have done).
+     */
+    public void awaitListeners() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                                        + " AND coalesce(status, '') <> 'FAILED'")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+    }
+
+    /** Like {@link #settle} but waits for the listeners. */
+    public MarketSettled settleAndWait(UUID marketId, Instant at, Result... results) {
+        MarketSettled event = settle(marketId, at, results);
+        awaitListeners();
+        return event;
+    }
+
+    /** Publishes and returns a MarketSettled for {@code marketId} with the given results, settled at {@code at}. */
+    public MarketSettled settle(UUID marketId, Instant at, Result... results) {
+        List<ForecastSettled> forecasts = java.util.Arrays.stream(results)
+                .map(r -> new ForecastSettled(
+                        r.userId,
+                        r.forecastId,
+                        marketId,
+                        r.category,
+                        UUID.randomUUID(),
+                        r.won,
+                        r.refunded,
+                        r.stake,
+                        r.payout,
+                        r.q,
+                        r.placedAt == null ? at.minusSeconds(86_400) : r.placedAt,
+                        r.marketCreatedAt == null ? at.minusSeconds(10 * 86_400) : r.marketCreatedAt,
+                        at,
+                        r.flagged))
+                .toList();
+        String category = results.length == 0 ? "sports" : results[0].category;
+        long pool = forecasts.stream().mapToLong(ForecastSettled::stake).sum();
+        MarketSettled event = new MarketSettled(
+                marketId,
+                category,
+                UUID.randomUUID(),
+                false,
+                forecasts.stream().allMatch(ForecastSettled::refunded) && !forecasts.isEmpty(),
+                pool,
+                0,
+                at.minusSeconds(10 * 86_400),
+                at,
+                forecasts);
+        publish(event);
+        return event;
+    }
+
+    public static Result win(UUID userId, double q) {
+        return new Result(userId, true, false, q, 100, 250);
+    }
+
+    public static Result lose(UUID userId, double q) {
+        return new Result(userId, false, false, q, 100, 0);
+    }
+
+    public static Result refund(UUID userId) {
+        return new Result(userId, false, true, 0.5, 100, 100);
+    }
+
+    /** One forecast's result in a test settlement (stake 100; a win pays 250 unless changed). */
+    public static final class Result {
+        final UUID userId;
+        final boolean won;
+        final boolean refunded;
+        final double q;
+        long stake;
+        long payout;
+        UUID forecastId = UUID.randomUUID();
+        String category = "sports";
+        Instant placedAt;
+        Instant marketCreatedAt;
+        boolean flagged;
+
+        Result(UUID userId, boolean won, boolean refunded, double q, long stake, long payout) {
+            this.userId = userId;
+            this.won = won;
+            this.refunded = refunded;
+            this.q = q;
+            this.stake = stake;
+            this.payout = payout;
+        }
+
+        public UUID forecastId() {
+            return forecastId;
+        }
+
+        public Result in(String category) {
+            this.category = category;
+            return this;
+        }
+
+        public Result staked(long stake, long payout) {
+            this.stake = stake;
+            this.payout = payout;
+            return this;
+        }
+
+        public Result forecast(UUID forecastId) {
+            this.forecastId = forecastId;
+            return this;
+        }
+
+        /** Placed {@code minutes} after its market was created. */
+        public Result placedAfterOpening(Instant marketCreatedAt, long minutes) {
+            this.marketCreatedAt = marketCreatedAt;
+            this.placedAt = marketCreatedAt.plusSeconds(minutes * 60);
+            return this;
+        }
+
+        public Result flagged() {
+            this.flagged = true;
+            return this;
+        }
+    }
+}
