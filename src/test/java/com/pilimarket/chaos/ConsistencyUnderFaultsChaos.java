@@ -608,8 +608,8 @@ class ConsistencyUnderFaultsChaos {
         env.put("PILIMARKET_LOG_FORMAT", "json");
         // Small settlement batches make settlement long enough to be killed in the middle of it.
         env.put("PILIMARKET_SETTLEMENT_BATCH_SIZE", "3");
-        env.put("PILIMARKET_EVENTS_RETRY_AFTER", "10s");
-        env.put("PILIMARKET_EVENTS_RETRY_INTERVAL", "5s");
+        env.put("PILIMARKET_EVENTS_RESUBMIT_AFTER", "10s");
+        env.put("PILIMARKET_EVENTS_RESUBMIT_INTERVAL", "5s");
         app = builder.redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-" + appStarts + ".log").toFile())
                 .start();

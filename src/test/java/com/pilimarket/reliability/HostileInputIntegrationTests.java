@@ -330,7 +330,10 @@ class HostileInputIntegrationTests {
                 .send();
         assertThat(status.status()).isIn(200, 400);
 
-        Result cancelled = http.post("/api/v1/admin/markets/" + traded.id() + "/cancel", Map.of("reason", xss))
+        // A market without stakes: its refund settlement moves no chips after this test has finished.
+        MarketDetail toCancel =
+                new TestMarkets(marketsFacade, root.id()).open("Cancelled " + UUID.randomUUID(), "A", "B");
+        Result cancelled = http.post("/api/v1/admin/markets/" + toCancel.id() + "/cancel", Map.of("reason", xss))
                 .bearer(root.token())
                 .send();
         assertThat(cancelled.status()).isIn(200, 400);
@@ -602,7 +605,6 @@ class HostileInputIntegrationTests {
         return text == null ? "" : text.length() > 120 ? text.substring(0, 120) + "…" : text;
     }
 
-    /** What a refused request must not change: counts, chip totals and the stored texts. */
     /**
      * Listeners run after commit (e.g. moderation's fraud checks write audit rows): wait until every
      * event publication is complete, so a snapshot sees only what requests changed, not late echoes.
@@ -625,6 +627,7 @@ class HostileInputIntegrationTests {
         }
     }
 
+    /** What a refused request must not change: counts, chip totals and the stored texts. */
     record Snapshot(
             long users,
             long sumOfAllBalances,
