@@ -102,7 +102,7 @@ async function registerFreshUser(ctx, vp) {
   await page.waitForURL(/\/markets/, { timeout: TIMEOUT });
   const before = await readBalance(page);
   assert(before > 0, 'new account has no chips');
-  return { page, before };
+  return { page, before, email, password: 'correct-horse-battery' };
 }
 
 async function readBalance(page) {
@@ -390,10 +390,30 @@ async function optionalNotificationCheck(page, market) {
   assert(market.id, 'market has no id');
 }
 
+/** Register, log out with the profile's button, log in again: the same account and balance come back. */
+async function registerLogoutLogin(ctx) {
+  const { page, before, email, password } = await registerFreshUser(ctx, VIEWPORTS[0]);
+  await page.goto(BASE_URL + '/profile', { waitUntil: 'domcontentloaded' });
+  const logoutButton = page.locator(active('ion-button'), { hasText: 'Log out' });
+  await logoutButton.waitFor({ timeout: TIMEOUT });
+  await logoutButton.click();
+  await page
+    .locator(active('ion-button, a'), { hasText: 'Log in' })
+    .first()
+    .waitFor({ timeout: TIMEOUT });
+  const me = await page.request.get(`${BASE_URL}/api/v1/users/me`);
+  assert(me.status() === 401, `after logout /users/me answered ${me.status()}`);
+  await shotBoth(page, 'logged-out');
+  await login(page, email, password);
+  await waitForBalance(page, before);
+  await page.close();
+}
+
 const journeys = [
   ['smoke', smoke],
   ['market-detail', marketDetail],
   ['register-and-forecast', registerAndForecast],
+  ['register-logout-login', registerLogoutLogin],
   ['buy-chips', buyChips],
   ['language-and-theme', languageAndTheme],
   ['switch-to-filipino', switchToFilipino],
