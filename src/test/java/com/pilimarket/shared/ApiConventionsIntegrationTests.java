@@ -63,6 +63,10 @@ class ApiConventionsIntegrationTests {
         Result docs = http.get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("openapi").asString()).startsWith("3.");
+        // Schemas speak the wire's snake_case.
+        assertThat(docs.body().at("/components/schemas").toString())
+                .contains("\"market_id\"", "\"display_name\"")
+                .doesNotContain("\"marketId\"", "\"displayName\"");
         assertThat(http.get("/docs").header("Accept", "text/html").send().status())
                 .isIn(200, 302);
     }
