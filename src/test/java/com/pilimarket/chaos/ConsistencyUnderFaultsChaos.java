@@ -610,6 +610,8 @@ class ConsistencyUnderFaultsChaos {
         env.put("PILIMARKET_SETTLEMENT_BATCH_SIZE", "3");
         env.put("PILIMARKET_EVENTS_RESUBMIT_AFTER", "10s");
         env.put("PILIMARKET_EVENTS_RESUBMIT_INTERVAL", "5s");
+        env.put("PILIMARKET_EVENTS_STALE_AFTER", "20s");
+        env.put("PILIMARKET_EVENTS_STALE_CHECK_INTERVAL", "5s");
         app = builder.redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-" + appStarts + ".log").toFile())
                 .start();
