@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,21 +29,17 @@ class LedgerBulkPostingIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TestUsers users;
+
     @AfterEach
     void invariantsHold() {
         assertThat(invariants.check().violations()).isEmpty();
     }
 
+    /** A user holding {@code chips}, granted through the ledger by the shared fixture. */
     UUID userWith(long chips) {
-        UUID id = jdbc.sql(
-                        "INSERT INTO users (email, password_hash, display_name) VALUES (:e, 'x', 'Test') RETURNING id")
-                .param("e", "u" + UUID.randomUUID() + "@test.ph")
-                .query(UUID.class)
-                .single();
-        if (chips > 0) {
-            ledger.post(Transfer.move("grant:" + id, "test grant", Account.MINT, Account.user(id), chips));
-        }
-        return id;
+        return users.create(chips).id();
     }
 
     @Test
