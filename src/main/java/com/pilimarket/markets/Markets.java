@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -101,11 +102,22 @@ public class Markets {
     }
 
     /**
-     * For forecast placement, in the same transaction as {@link #lockForForecast}: adds the stake to
-     * the totals, records a history point and broadcasts the new odds after commit.
+     * For placing a batch of forecasts on one market: locks the market row for the rest of the
+     * caller's transaction if the market takes forecasts now; empty if it is unknown or does not
+     * (then {@link #lockForForecast} tells each placement why). The caller checks each placement's
+     * outcome against {@link MarketSnapshot#outcomeIds()}.
      */
-    public void recordStake(UUID marketId, UUID outcomeId, long points, boolean newForecaster) {
-        service.recordStake(marketId, outcomeId, points, newForecaster);
+    public Optional<MarketSnapshot> lockIfTakingForecasts(UUID marketId) {
+        return service.lockIfTakingForecasts(marketId);
+    }
+
+    /**
+     * For forecast placement, in the same transaction as {@link #lockForForecast}: adds the stakes,
+     * in order, to the totals, records a history point after each and broadcasts the new odds after
+     * commit.
+     */
+    public void recordStakes(UUID marketId, List<Stake> stakes) {
+        service.recordStakes(marketId, stakes);
     }
 
     /** For settlement: locks the market row and returns it (its status must be final to settle). */

@@ -4,7 +4,10 @@ import com.pilimarket.shared.ApiException;
 import com.pilimarket.users.internal.UserRecords;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +43,14 @@ public class Users {
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(UUID id) {
         return records.findById(id);
+    }
+
+    /** The accounts of these ids that exist, by id (one query). */
+    @Transactional(readOnly = true)
+    public Map<UUID, UserAccount> findAll(Collection<UUID> ids) {
+        Map<UUID, UserAccount> found = new HashMap<>();
+        records.findAllById(ids).forEach(user -> found.put(user.id(), user));
+        return found;
     }
 
     @Transactional(readOnly = true)

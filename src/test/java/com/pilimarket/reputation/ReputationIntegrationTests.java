@@ -6,6 +6,7 @@ import static com.pilimarket.support.TestEvents.win;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.forecasting.ForecastPlaced;
+import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.support.IntegrationTest;
@@ -246,18 +247,21 @@ class ReputationIntegrationTests {
         };
     }
 
-    private ForecastPlaced placed(UUID forecastId, UUID userId, long points, long total) {
-        return new ForecastPlaced(
-                forecastId,
-                userId,
+    /** One placement, published as the forecasting module does: a commit's worth of placements on one market. */
+    private ForecastsPlaced placed(UUID forecastId, UUID userId, long points, long total) {
+        return new ForecastsPlaced(
                 marketId,
-                UUID.randomUUID(),
-                "sports",
-                points,
-                total,
-                total != points,
-                0.5,
-                Instant.now());
+                List.of(new ForecastPlaced(
+                        forecastId,
+                        userId,
+                        marketId,
+                        UUID.randomUUID(),
+                        "sports",
+                        points,
+                        total,
+                        total != points,
+                        0.5,
+                        Instant.now())));
     }
 
     private List<String> badges(TestUser user) {

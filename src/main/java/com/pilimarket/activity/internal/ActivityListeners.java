@@ -2,6 +2,7 @@ package com.pilimarket.activity.internal;
 
 import com.pilimarket.activity.Activities;
 import com.pilimarket.forecasting.ForecastPlaced;
+import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.markets.MarketCreated;
 import com.pilimarket.markets.MarketResolved;
 import com.pilimarket.reputation.BadgeCatalog;
@@ -33,7 +34,11 @@ class ActivityListeners {
     }
 
     @ApplicationModuleListener
-    void on(ForecastPlaced event) {
+    void on(ForecastsPlaced placed) {
+        placed.placements().forEach(this::record);
+    }
+
+    private void record(ForecastPlaced event) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("forecast_id", event.forecastId().toString());
         metadata.put("outcome_id", event.outcomeId().toString());

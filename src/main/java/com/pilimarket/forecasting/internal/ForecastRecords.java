@@ -6,6 +6,7 @@ import com.pilimarket.shared.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,9 @@ class ForecastRecords {
             id, user_id, market_id, outcome_id, points, placements, crowd_probability, status, payout,
             is_flagged, settled_at, created_at, updated_at
             """;
+
+    /** {@link #COLUMNS} qualified with {@code f.}, for statements that join another relation with the same names. */
+    private static final String COLUMNS_OF_F = COLUMNS.replaceAll("(\\w+)", "f.$1");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -121,6 +125,91 @@ class ForecastRecords {
                 .param("q", crowdProbability)
                 .param("id", id)
                 .update();
+    }
+
+    // ------------------------------------------------------------------ group commit
+
+    /** The forecasts these users hold in a market, locked in user order (at most one each). */
+    List<ForecastRow> lockByUsersAndMarket(Collection<UUID> userIds, UUID marketId) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM forecasts WHERE market_id = :m AND user_id = ANY(:u) ORDER BY user_id FOR UPDATE")
+                .param("m", marketId)
+                .param("u", userIds.toArray(UUID[]::new))
+                .query(ForecastRecords::row)
+                .list();
+    }
+
+    /** A forecast to open: its id, owner, outcome, stake and crowd probability. */
+    record NewForecast(UUID id, UUID userId, UUID outcomeId, long points, double crowdProbability) {}
+
+    /**
+     * Opens many forecasts of one market in one statement and returns them as stored. A user who
+     * already holds one there is skipped (the unique key), so fewer rows than given means a conflict.
+     */
+    List<ForecastRow> insertAll(UUID marketId, List<NewForecast> forecasts) {
+        int n = forecasts.size();
+        UUID[] ids = new UUID[n];
+        UUID[] users = new UUID[n];
+        UUID[] outcomes = new UUID[n];
+        Long[] points = new Long[n];
+        Double[] probabilities = new Double[n];
+        for (int i = 0; i < n; i++) {
+            NewForecast f = forecasts.get(i);
+            ids[i] = f.id();
+            users[i] = f.userId();
+            outcomes[i] = f.outcomeId();
+            points[i] = f.points();
+            probabilities[i] = f.crowdProbability();
+        }
+        return template.query(
+                con -> {
+                    var ps = con.prepareStatement("INSERT INTO forecasts (id, user_id, market_id, outcome_id, points,"
+                            + " crowd_probability) SELECT d.id, d.u, ?, d.o, d.points, d.q"
+                            + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::float8[])"
+                            + " AS d(id, u, o, points, q)"
+                            + " ON CONFLICT (user_id, market_id) DO NOTHING RETURNING " + COLUMNS);
+                    ps.setObject(1, marketId);
+                    ps.setArray(2, con.createArrayOf("uuid", ids));
+                    ps.setArray(3, con.createArrayOf("uuid", users));
+                    ps.setArray(4, con.createArrayOf("uuid", outcomes));
+                    ps.setArray(5, con.createArrayOf("bigint", points));
+                    ps.setArray(6, con.createArrayOf("float8", probabilities));
+                    return ps;
+                },
+                ForecastRecords::row);
+    }
+
+    /** A top-up to write: the forecast's new stake, placement count and crowd probability. */
+    record ToppedUp(UUID id, long points, int placements, double crowdProbability) {}
+
+    /** Writes many top-ups in one statement and returns the forecasts as stored. */
+    List<ForecastRow> topUpAll(List<ToppedUp> topUps) {
+        int n = topUps.size();
+        UUID[] ids = new UUID[n];
+        Long[] points = new Long[n];
+        Integer[] placements = new Integer[n];
+        Double[] probabilities = new Double[n];
+        for (int i = 0; i < n; i++) {
+            ToppedUp t = topUps.get(i);
+            ids[i] = t.id();
+            points[i] = t.points();
+            placements[i] = t.placements();
+            probabilities[i] = t.crowdProbability();
+        }
+        return template.query(
+                con -> {
+                    var ps = con.prepareStatement("UPDATE forecasts f SET points = d.points, placements = d.n,"
+                            + " crowd_probability = d.q, updated_at = clock_timestamp()"
+                            + " FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[]) AS d(id, points, n, q)"
+                            + " WHERE f.id = d.id RETURNING "
+                            + COLUMNS_OF_F);
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    ps.setArray(2, con.createArrayOf("bigint", points));
+                    ps.setArray(3, con.createArrayOf("int", placements));
+                    ps.setArray(4, con.createArrayOf("float8", probabilities));
+                    return ps;
+                },
+                ForecastRecords::row);
     }
 
     /** A forecast of a market as the public sees it, with its owner's id. */

@@ -3,6 +3,7 @@ package com.pilimarket.forecasting.internal;
 import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.shared.ApiException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -33,11 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit for forecast placement. Placements on one market are serialised by its row lock
  * anyway; instead of one database transaction (and one WAL flush, one lock hand-over) each, the
- * placements waiting for a market are applied by one writer in one transaction, each inside its own
- * savepoint. Every placement is still all-or-nothing (a refusal rolls back to its savepoint and
- * answers with its own error), runs the same code in the same order as a lone placement, and gets
- * its own exact result — the caller's balance right after its own transfer. If the batch's commit
- * fails, each placement is retried alone, so one bad placement never fails another.
+ * placements waiting for a market are applied by one writer in one transaction.
+ *
+ * <p>First as one set ({@link ForecastService#placeAll}): a dozen statements for the whole batch,
+ * with each placement's answer exactly what it would have been alone. If the set cannot be applied
+ * (a write failed, say a balance raced below a stake), nothing of it stands and the batch is
+ * applied placement by placement, each inside its own savepoint running the same code as a lone
+ * placement: a refusal rolls back to its savepoint and answers with its own error. If that
+ * batch's commit fails too, each placement is retried alone, so one bad placement never fails
+ * another.
  *
  * <p>No extra thread when the market is quiet: the request thread that finds the market idle
  * applies the queue itself (its own placement first) and hands the rest, if any, to a writer
@@ -56,6 +61,7 @@ public class PlacementBatcher implements DisposableBean {
     private final Map<UUID, MarketQueue> queues = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor writers;
     private final DistributionSummary batchSizes;
+    private final Counter setFallbacks;
 
     PlacementBatcher(
             ForecastService service,
@@ -69,6 +75,11 @@ public class PlacementBatcher implements DisposableBean {
                 ? null
                 : DistributionSummary.builder("pilimarket.forecasts.batch.size")
                         .description("Placements applied per database transaction (group commit)")
+                        .register(registry);
+        this.setFallbacks = registry == null
+                ? null
+                : Counter.builder("pilimarket.forecasts.batch.set.fallbacks")
+                        .description("Batches that could not be applied as one set and were applied one by one")
                         .register(registry);
         this.batchTx = new TransactionTemplate(transactions);
         this.itemTx = new TransactionTemplate(transactions);
@@ -91,7 +102,7 @@ public class PlacementBatcher implements DisposableBean {
     }
 
     /** One waiting placement. */
-    private record Pending(UUID userId, PlaceForecast command, CompletableFuture<ForecastPlacement> result) {}
+    record Pending(UUID userId, PlaceForecast command, CompletableFuture<ForecastPlacement> result) {}
 
     /** The placements waiting for one market, and whether a writer is applying them. */
     private static final class MarketQueue {
@@ -177,6 +188,11 @@ public class PlacementBatcher implements DisposableBean {
         if (batchSizes != null) {
             batchSizes.record(batch.size());
         }
+        apply(batch);
+    }
+
+    /** Applies placements on one market, each answered through its future; never throws. */
+    void apply(List<Pending> batch) {
         if (batch.size() == 1) {
             applyAlone(batch.get(0));
             return;
@@ -184,6 +200,58 @@ public class PlacementBatcher implements DisposableBean {
         // Users' rows are locked in one order (the ledger's: UUID order), so two batches on different
         // markets sharing users cannot deadlock.
         batch.sort(Comparator.comparing(Pending::userId));
+        if (applyAsSet(batch)) {
+            return;
+        }
+        applyEachInItsSavepoint(batch);
+    }
+
+    /**
+     * The fast path: the whole batch as one set ({@link ForecastService#placeAll}), about a dozen
+     * statements in all. Placements it leaves undecided are applied alone afterwards. False (and
+     * nothing written) if the set could not be applied, e.g. a balance raced below a stake.
+     */
+    private boolean applyAsSet(List<Pending> batch) {
+        UUID marketId = batch.get(0).command().marketId();
+        List<ForecastService.Placement> placements = batch.stream()
+                .map(p -> new ForecastService.Placement(
+                        p.userId(), p.command().outcomeId(), p.command().points()))
+                .toList();
+        List<ForecastService.BatchResult> results;
+        try {
+            results = batchTx.execute(status -> service.placeAll(marketId, placements));
+        } catch (RuntimeException e) {
+            log.debug(
+                    "A batch of {} placements could not be applied as a set ({}); one by one instead",
+                    batch.size(),
+                    e.toString());
+            if (setFallbacks != null) {
+                setFallbacks.increment();
+            }
+            return false;
+        }
+        List<Pending> alone = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            ForecastService.BatchResult result = results.get(i);
+            if (result instanceof ForecastService.BatchResult.Placed placed) {
+                p.result().complete(placed.placement());
+            } else if (result instanceof ForecastService.BatchResult.Refused refused) {
+                p.result().completeExceptionally(refused.reason());
+            } else {
+                alone.add(p);
+            }
+        }
+        if (alone.size() > 1) {
+            applyEachInItsSavepoint(alone);
+        } else {
+            alone.forEach(this::applyAlone);
+        }
+        return true;
+    }
+
+    /** The safe path: each placement in its own savepoint of one transaction, exactly as if alone. */
+    private void applyEachInItsSavepoint(List<Pending> batch) {
         List<Object> outcomes = new ArrayList<>(batch.size());
         try {
             batchTx.executeWithoutResult(status -> {

@@ -77,6 +77,11 @@ final class Market {
     }
 
     /** Forecasts are taken only while open and before the closing time, even if the close job is late. */
+    boolean takesForecasts(Instant now) {
+        return status == MarketStatus.OPEN && now.isBefore(closesAt);
+    }
+
+    /** {@link #takesForecasts}, or 422 {@code MARKET_NOT_OPEN} saying why not. */
     void requireOpenForForecasts(Instant now) {
         if (status != MarketStatus.OPEN) {
             throw ApiException.unprocessable(

@@ -6,6 +6,7 @@ import com.pilimarket.markets.ResolutionView;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,9 +35,11 @@ class MarketRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    MarketRecords(JdbcClient jdbc) {
+    MarketRecords(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** A row of {@code markets}. */
@@ -273,37 +277,54 @@ class MarketRecords {
                 .update();
     }
 
-    /** Adds a placed stake to the outcome and market totals (under the market lock). */
-    void addStake(UUID marketId, UUID outcomeId, long points, boolean newForecaster) {
-        int outcomes = jdbc.sql(
-                        "UPDATE outcomes SET total_points = total_points + :points WHERE id = :outcome AND market_id = :market")
-                .param("points", points)
-                .param("outcome", outcomeId)
-                .param("market", marketId)
-                .update();
-        if (outcomes != 1) {
-            throw new IllegalStateException("outcome " + outcomeId + " is not in market " + marketId);
+    /** Adds placed stakes to the outcome and market totals (under the market lock): two statements. */
+    void addStakes(UUID marketId, Map<UUID, Long> pointsByOutcome, int newForecasters) {
+        UUID[] outcomes = pointsByOutcome.keySet().toArray(UUID[]::new);
+        Long[] points = pointsByOutcome.values().toArray(Long[]::new);
+        int updated = template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    UPDATE outcomes o SET total_points = o.total_points + d.points
+                    FROM unnest(?::uuid[], ?::bigint[]) AS d(id, points)
+                    WHERE o.id = d.id AND o.market_id = ?
+                    """);
+            ps.setArray(1, con.createArrayOf("uuid", outcomes));
+            ps.setArray(2, con.createArrayOf("bigint", points));
+            ps.setObject(3, marketId);
+            return ps;
+        });
+        if (updated != outcomes.length) {
+            throw new IllegalStateException("not all of " + pointsByOutcome.keySet() + " are outcomes of " + marketId);
         }
+        long total =
+                pointsByOutcome.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact);
         jdbc.sql("""
                         UPDATE markets SET total_points = total_points + :points,
-                               forecaster_count = forecaster_count + :newForecaster, updated_at = now()
+                               forecaster_count = forecaster_count + :newForecasters, updated_at = now()
                         WHERE id = :market
                         """)
-                .param("points", points)
-                .param("newForecaster", newForecaster ? 1 : 0)
+                .param("points", total)
+                .param("newForecasters", newForecasters)
                 .param("market", marketId)
                 .update();
     }
 
     /**
-     * clock_timestamp(), not now(): now() is when the transaction started, and placements commit in
-     * the order of the market lock, not in the order they started.
+     * One history point per element, in order, in one statement. clock_timestamp(), not now(): now()
+     * is when the transaction started, and placements commit in the order of the market lock, not
+     * in the order they started; WITH ORDINALITY keeps the points in the order given.
      */
-    void insertHistory(UUID marketId, String probabilitiesJson) {
-        jdbc.sql("""
-                        INSERT INTO market_history (market_id, at, probabilities)
-                        VALUES (:m, clock_timestamp(), CAST(:p AS jsonb))
-                        """).param("m", marketId).param("p", probabilitiesJson).update();
+    void insertHistory(UUID marketId, List<String> probabilitiesJson) {
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO market_history (market_id, at, probabilities)
+                    SELECT ?, clock_timestamp(), CAST(p AS jsonb)
+                    FROM unnest(?::text[]) WITH ORDINALITY AS h(p, n)
+                    ORDER BY n
+                    """);
+            ps.setObject(1, marketId);
+            ps.setArray(2, con.createArrayOf("text", probabilitiesJson.toArray(String[]::new)));
+            return ps;
+        });
     }
 
     /** A point of history: when, and the probabilities as stored (JSON). */

@@ -19,6 +19,7 @@ import com.pilimarket.markets.Position;
 import com.pilimarket.markets.Probabilities;
 import com.pilimarket.markets.ResolutionView;
 import com.pilimarket.markets.ResolveMarket;
+import com.pilimarket.markets.Stake;
 import com.pilimarket.markets.internal.MarketRecords.HistoryRow;
 import com.pilimarket.markets.internal.MarketRecords.ListFilter;
 import com.pilimarket.markets.internal.MarketRecords.MarketRow;
@@ -350,10 +351,42 @@ public class MarketService {
         return snapshot(row, outcomes);
     }
 
+    /** Empty (and nothing thrown, so the caller's transaction goes on) if the market is unknown or not open. */
     @Transactional
-    public void recordStake(UUID marketId, UUID outcomeId, long points, boolean newForecaster) {
-        records.addStake(marketId, outcomeId, points, newForecaster);
-        recordHistory(marketId);
+    public Optional<MarketSnapshot> lockIfTakingForecasts(UUID marketId) {
+        return records.lock(marketId)
+                .filter(row -> row.toDomain().takesForecasts(clock.instant()))
+                .map(row -> snapshot(row, records.outcomes(marketId)));
+    }
+
+    /**
+     * Four statements whatever the number of stakes: read the totals (under the market lock the
+     * caller holds), add all stakes, and write one history point per stake with the odds right
+     * after it, as if each had been recorded on its own.
+     */
+    @Transactional
+    public void recordStakes(UUID marketId, List<Stake> stakes) {
+        if (stakes.isEmpty()) {
+            return;
+        }
+        List<OutcomeRow> outcomes = records.outcomes(marketId);
+        List<UUID> ids = outcomes.stream().map(OutcomeRow::id).toList();
+        long[] totals = outcomes.stream().mapToLong(OutcomeRow::totalPoints).toArray();
+        Map<UUID, Long> added = new LinkedHashMap<>();
+        int newForecasters = 0;
+        List<String> history = new ArrayList<>(stakes.size());
+        for (Stake stake : stakes) {
+            int index = ids.indexOf(stake.outcomeId());
+            if (index < 0) {
+                throw new IllegalStateException("outcome " + stake.outcomeId() + " is not in market " + marketId);
+            }
+            totals[index] = Math.addExact(totals[index], stake.points());
+            added.merge(stake.outcomeId(), stake.points(), Math::addExact);
+            newForecasters += stake.newForecaster() ? 1 : 0;
+            history.add(probabilitiesJson(ids, totals));
+        }
+        records.addStakes(marketId, added, newForecasters);
+        records.insertHistory(marketId, history);
         broadcast(marketId);
     }
 
@@ -564,11 +597,22 @@ public class MarketService {
     }
 
     private void recordHistory(UUID marketId) {
+        List<OutcomeRow> outcomes = records.outcomes(marketId);
+        records.insertHistory(
+                marketId,
+                List.of(probabilitiesJson(
+                        outcomes.stream().map(OutcomeRow::id).toList(),
+                        outcomes.stream().mapToLong(OutcomeRow::totalPoints).toArray())));
+    }
+
+    /** The displayed probabilities for these totals, as a history point stores them. */
+    private String probabilitiesJson(List<UUID> outcomeIds, long[] totals) {
+        List<Probabilities.Odds> odds = Probabilities.of(totals, prior, feePercent);
         Map<String, Double> probabilities = new LinkedHashMap<>();
-        for (OutcomeView view : views(records.outcomes(marketId))) {
-            probabilities.put(view.id().toString(), view.probability());
+        for (int i = 0; i < outcomeIds.size(); i++) {
+            probabilities.put(outcomeIds.get(i).toString(), odds.get(i).probability());
         }
-        records.insertHistory(marketId, json.writeValueAsString(probabilities));
+        return json.writeValueAsString(probabilities);
     }
 
     private List<OutcomeView> views(List<OutcomeRow> outcomes) {

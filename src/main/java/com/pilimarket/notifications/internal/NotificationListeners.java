@@ -2,6 +2,7 @@ package com.pilimarket.notifications.internal;
 
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.markets.MarketCreated;
 import com.pilimarket.markets.MarketDetail;
@@ -138,7 +139,9 @@ class NotificationListeners {
     }
 
     @ApplicationModuleListener
-    void on(ForecastPlaced event) {
-        records.recordInterest(event.userId(), event.category());
+    void on(ForecastsPlaced placed) {
+        for (ForecastPlaced event : placed.placements()) {
+            records.recordInterest(event.userId(), event.category());
+        }
     }
 }

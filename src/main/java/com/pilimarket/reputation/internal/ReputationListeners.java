@@ -2,13 +2,17 @@ package com.pilimarket.reputation.internal;
 
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.reputation.ForecastsScored;
 import com.pilimarket.reputation.Reputation;
 import com.pilimarket.shared.platform.Jobs;
 import com.pilimarket.users.Users;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -45,17 +49,26 @@ class ReputationListeners {
     }
 
     @ApplicationModuleListener
-    void on(ForecastPlaced event) {
+    void on(ForecastsPlaced placed) {
         jobs.run("reputation-forecast-placed", () -> {
-            // One user's placements one at a time, so two concurrent ones both count towards high_roller.
-            records.lock("user:" + event.userId());
-            records.recordPlacement(event);
-            badges.award(
-                    event.userId(),
-                    BadgeRules.forPlacements(
-                            records.forecastCount(event.userId()), records.totalStaked(event.userId())),
-                    "{}");
-            reputation.evictStats(List.of(event.userId()));
+            // Users locked in id order, so two batches sharing users wait for each other instead of deadlocking.
+            List<ForecastPlaced> byUser = placed.placements().stream()
+                    .sorted(Comparator.comparing(ForecastPlaced::userId))
+                    .toList();
+            for (ForecastPlaced event : byUser) {
+                // One user's placements one at a time, so two concurrent ones both count towards high_roller.
+                records.lock("user:" + event.userId());
+                records.recordPlacement(event);
+            }
+            Set<UUID> userIds = new LinkedHashSet<>();
+            byUser.forEach(event -> userIds.add(event.userId()));
+            for (UUID userId : userIds) {
+                badges.award(
+                        userId,
+                        BadgeRules.forPlacements(records.forecastCount(userId), records.totalStaked(userId)),
+                        "{}");
+            }
+            reputation.evictStats(List.copyOf(userIds));
         });
     }
 

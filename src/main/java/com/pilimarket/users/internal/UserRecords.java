@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,13 @@ public class UserRecords {
                 .param("device", user.signupDeviceId())
                 .query(MAPPER)
                 .single();
+    }
+
+    public List<UserAccount> findAllById(Collection<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(MAPPER)
+                .list();
     }
 
     public Optional<UserAccount> findById(UUID id) {

@@ -1,0 +1,335 @@
+package com.pilimarket.forecasting.internal;
+
+import static com.pilimarket.support.TestMarkets.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.pilimarket.forecasting.ForecastPlacement;
+import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.forecasting.internal.ForecastService.BatchResult;
+import com.pilimarket.forecasting.internal.ForecastService.Placement;
+import com.pilimarket.forecasting.internal.PlacementBatcher.Pending;
+import com.pilimarket.ledger.Account;
+import com.pilimarket.ledger.Ledger;
+import com.pilimarket.markets.MarketDetail;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.shared.ApiException;
+import com.pilimarket.shared.SystemInvariants;
+import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestMarkets;
+import com.pilimarket.support.TestUsers;
+import com.pilimarket.support.TestUsers.TestUser;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit's fast path: a batch applied as one set must answer every placement exactly as
+ * placing them one by one would, leave the uncommon cases to the one-by-one path, and fall back
+ * to it — changing nothing — when a write of the set fails.
+ */
+@IntegrationTest
+class GroupCommitIntegrationTests {
+
+    private static final long CAP = 5_000;
+
+    @Autowired
+    ForecastService service;
+
+    @Autowired
+    PlacementBatcher batcher;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Markets marketsApi;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SystemInvariants invariants;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    MeterRegistry meters;
+
+    TestMarkets markets;
+    TransactionTemplate tx;
+
+    @BeforeEach
+    void setUp() {
+        markets = new TestMarkets(marketsApi, users.admin().id());
+        tx = new TransactionTemplate(transactions);
+    }
+
+    @AfterEach
+    void invariantsHold() {
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
+    /** One scripted placement: which user (by index), which outcome, how many chips. */
+    record Step(int user, int outcome, long points) {}
+
+    /** Placed, or refused with a status and code: what a caller can tell apart. */
+    record Answer(boolean created, long points, double crowdProbability, long chips, int status, String code) {
+
+        static Answer of(ForecastPlacement p) {
+            return new Answer(p.created(), p.forecast().points(), p.forecast().crowdProbability(), p.chips(), 0, null);
+        }
+
+        static Answer of(ApiException e) {
+            return new Answer(false, 0, 0, 0, e.status().value(), e.code());
+        }
+    }
+
+    @Test
+    void a_set_answers_every_placement_exactly_as_placing_them_one_by_one_would() {
+        List<Step> script = List.of(
+                new Step(0, 0, 100), // opens
+                new Step(1, 1, 300), // opens, on the other side
+                new Step(2, 0, 6_000), // above the cap: refused
+                new Step(3, 0, 50), // holds "No" already: switching is refused
+                new Step(4, 1, 200), // holds "No" already: a top-up
+                new Step(5, 0, 0), // not a stake: refused
+                new Step(6, 0, 700), // opens at the odds the others left
+                new Step(7, 1, 4_950)); // a top-up to exactly the cap
+        MarketDetail alone = markets.open("One by one", CAP, "Yes", "No");
+        MarketDetail asSet = markets.open("As one set", CAP, "Yes", "No");
+        List<TestUser> aloneUsers = crowd(alone);
+        List<TestUser> setUsers = crowd(asSet);
+
+        List<Answer> expected = new ArrayList<>();
+        for (Step step : script) {
+            try {
+                expected.add(Answer.of(service.place(
+                        aloneUsers.get(step.user()).id(),
+                        new PlaceForecast(alone.id(), outcome(alone, step.outcome()), step.points()))));
+            } catch (ApiException e) {
+                expected.add(Answer.of(e));
+            }
+        }
+        List<Placement> batch = script.stream()
+                .map(step ->
+                        new Placement(setUsers.get(step.user()).id(), outcome(asSet, step.outcome()), step.points()))
+                .toList();
+        List<BatchResult> results = tx.execute(s -> service.placeAll(asSet.id(), batch));
+
+        List<Answer> actual = results.stream()
+                .map(r -> r instanceof BatchResult.Placed p
+                        ? Answer.of(p.placement())
+                        : Answer.of(((BatchResult.Refused) r).reason()))
+                .toList();
+        assertThat(actual).hasSize(script.size());
+        for (int i = 0; i < script.size(); i++) {
+            assertThat(actual.get(i).crowdProbability())
+                    .as("crowd probability of step %d", i)
+                    .isCloseTo(expected.get(i).crowdProbability(), within(1e-12));
+            assertThat(actual.get(i))
+                    .as("step %d", i)
+                    .usingRecursiveComparison()
+                    .ignoringFields("crowdProbability")
+                    .isEqualTo(expected.get(i));
+        }
+        assertThat(actual)
+                .extracting(Answer::code)
+                .containsExactly(
+                        null,
+                        null,
+                        "MAX_POINTS_EXCEEDED",
+                        "OUTCOME_SWITCH_NOT_ALLOWED",
+                        null,
+                        "VALIDATION_FAILED",
+                        null,
+                        null);
+
+        MarketDetail a = marketsApi.detail(alone.id().toString(), null);
+        MarketDetail b = marketsApi.detail(asSet.id().toString(), null);
+        assertThat(b.totalPoints()).isEqualTo(a.totalPoints());
+        assertThat(b.forecasterCount()).isEqualTo(a.forecasterCount());
+        for (int o = 0; o < 2; o++) {
+            assertThat(b.outcomes().get(o).totalPoints())
+                    .isEqualTo(a.outcomes().get(o).totalPoints());
+            assertThat(b.outcomes().get(o).probability())
+                    .isCloseTo(a.outcomes().get(o).probability(), within(1e-12));
+        }
+        assertThat(ledger.balanceOf(Account.pool(asSet.id()))).isEqualTo(ledger.balanceOf(Account.pool(alone.id())));
+        assertThat(historyPoints(asSet)).isEqualTo(historyPoints(alone));
+        for (int u = 0; u < aloneUsers.size(); u++) {
+            assertThat(ledger.balanceOf(Account.user(setUsers.get(u).id())))
+                    .isEqualTo(ledger.balanceOf(Account.user(aloneUsers.get(u).id())));
+        }
+    }
+
+    @Test
+    void the_uncommon_cases_are_left_to_be_placed_alone_and_nothing_of_them_is_written() {
+        MarketDetail market = markets.open("Edge cases", CAP, "Yes", "No");
+        MarketDetail other = markets.open("Another market", CAP, "Yes", "No");
+        TestUser twice = users.create(1_000);
+        TestUser poor = users.create(10);
+        TestUser suspended = users.create(1_000);
+        jdbc.sql("UPDATE users SET status = 'suspended' WHERE id = :id")
+                .param("id", suspended.id())
+                .update();
+        TestUser wrongOutcome = users.create(1_000);
+
+        List<BatchResult> results = tx.execute(s -> service.placeAll(
+                market.id(),
+                List.of(
+                        new Placement(twice.id(), outcome(market, 0), 100),
+                        new Placement(twice.id(), outcome(market, 0), 100), // the same user again
+                        new Placement(poor.id(), outcome(market, 0), 100), // 10 chips only
+                        new Placement(suspended.id(), outcome(market, 0), 100),
+                        new Placement(wrongOutcome.id(), outcome(other, 0), 100),
+                        new Placement(UUID.randomUUID(), outcome(market, 0), 100)))); // nobody
+
+        assertThat(results.get(0)).isInstanceOf(BatchResult.Placed.class);
+        assertThat(results.subList(1, results.size())).allMatch(r -> r instanceof BatchResult.Alone);
+        assertThat(jdbc.sql("SELECT count(*) FROM forecasts WHERE market_id = :m")
+                        .param("m", market.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(100);
+
+        // A market that does not take forecasts: every placement gets its own answer alone.
+        marketsApi.suspend(users.admin().id(), other.id());
+        List<BatchResult> closed = tx.execute(s ->
+                service.placeAll(other.id(), List.of(new Placement(twice.id(), outcome(other, 0), 100))));
+        assertThat(closed).singleElement().isInstanceOf(BatchResult.Alone.class);
+    }
+
+    @Test
+    void the_batcher_places_the_cases_left_alone_one_by_one() throws Exception {
+        MarketDetail market = markets.open("Twice in one batch", CAP, "Yes", "No");
+        TestUser twice = users.create(1_000);
+        TestUser poor = users.create(10);
+        TestUser other = users.create(1_000);
+
+        List<Pending> batch = new ArrayList<>(List.of(
+                pending(twice, market, 0, 100),
+                pending(twice, market, 0, 150),
+                pending(poor, market, 1, 100),
+                pending(other, market, 1, 400)));
+        batcher.apply(batch);
+
+        assertThat(answer(batch.stream()
+                                .filter(p -> p.userId().equals(other.id()))
+                                .findFirst()
+                                .orElseThrow())
+                        .chips())
+                .isEqualTo(600);
+        List<Pending> byTwice =
+                batch.stream().filter(p -> p.userId().equals(twice.id())).toList();
+        assertThat(answer(byTwice.get(0)).created()).isTrue();
+        assertThat(answer(byTwice.get(1)).created()).isFalse();
+        assertThat(answer(byTwice.get(1)).forecast().points()).isEqualTo(250);
+        assertThat(answer(byTwice.get(1)).chips()).isEqualTo(750);
+        Pending poorOne = batch.stream()
+                .filter(p -> p.userId().equals(poor.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(refusal(poorOne).code()).isEqualTo("INSUFFICIENT_CHIPS");
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(650);
+    }
+
+    @Test
+    void a_set_whose_write_fails_changes_nothing_and_the_batch_is_applied_one_by_one() throws Exception {
+        MarketDetail market = markets.open("Failing write", CAP, "Yes", "No");
+        List<TestUser> people = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            people.add(users.create(1_000));
+        }
+        TestUser poisoned = people.get(2);
+        jdbc.sql("""
+                        CREATE OR REPLACE FUNCTION test_fail_forecast() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                            IF NEW.user_id = '%s' THEN
+                                RAISE EXCEPTION 'injected failure';
+                            END IF;
+                            RETURN NEW;
+                        END $$
+                        """.formatted(poisoned.id())).update();
+        jdbc.sql("CREATE TRIGGER test_fail_forecast BEFORE INSERT ON forecasts"
+                        + " FOR EACH ROW EXECUTE FUNCTION test_fail_forecast()")
+                .update();
+        double fallbacksBefore = fallbacks();
+        List<Pending> batch = new ArrayList<>();
+        try {
+            people.forEach(p -> batch.add(pending(p, market, 0, 100)));
+            batcher.apply(batch);
+        } finally {
+            jdbc.sql("DROP TRIGGER test_fail_forecast ON forecasts").update();
+        }
+
+        assertThat(fallbacks()).isEqualTo(fallbacksBefore + 1);
+        for (Pending p : batch) {
+            if (p.userId().equals(poisoned.id())) {
+                assertThat(p.result()).isCompletedExceptionally();
+            } else {
+                assertThat(answer(p).chips()).isEqualTo(900);
+            }
+        }
+        assertThat(ledger.balanceOf(Account.user(poisoned.id()))).isEqualTo(1_000);
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(400);
+        assertThat(marketsApi.detail(market.id().toString(), null).forecasterCount())
+                .isEqualTo(4);
+    }
+
+    private List<TestUser> crowd(MarketDetail market) {
+        List<TestUser> crowd = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            crowd.add(users.create(i == 2 || i == 7 ? 10_000 : 1_000)); // 2 can afford more than the cap
+        }
+        // Users 3 and 4 already back "No"; user 7 holds 50 chips of "No", 4,950 short of the cap.
+        service.place(crowd.get(3).id(), new PlaceForecast(market.id(), outcome(market, 1), 100));
+        service.place(crowd.get(4).id(), new PlaceForecast(market.id(), outcome(market, 1), 100));
+        service.place(crowd.get(7).id(), new PlaceForecast(market.id(), outcome(market, 1), 50));
+        return crowd;
+    }
+
+    private long historyPoints(MarketDetail market) {
+        return jdbc.sql("SELECT count(*) FROM market_history WHERE market_id = :m")
+                .param("m", market.id())
+                .query(Long.class)
+                .single();
+    }
+
+    private static Pending pending(TestUser user, MarketDetail market, int outcome, long points) {
+        return new Pending(
+                user.id(), new PlaceForecast(market.id(), outcome(market, outcome), points), new CompletableFuture<>());
+    }
+
+    private static ForecastPlacement answer(Pending p) throws Exception {
+        return p.result().get();
+    }
+
+    private static ApiException refusal(Pending p) throws InterruptedException {
+        try {
+            p.result().get();
+            throw new AssertionError("expected a refusal");
+        } catch (ExecutionException e) {
+            return (ApiException) e.getCause();
+        }
+    }
+
+    private double fallbacks() {
+        return meters.counter("pilimarket.forecasts.batch.set.fallbacks").count();
+    }
+}
