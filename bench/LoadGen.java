@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Bodies and paths may contain {@code {user}} (a user id from --users), {@code {market}} (a
  * market id from --markets, chosen per request), {@code {outcome}} (an outcome id from the same
  * markets line, fixed per user), {@code {n}} (request number) and {@code {uuid}}.
- * With --jwt-secret each request carries a bearer token for its user, signed HS256 like the app's.
+ * With --jwt-secret each request carries a bearer token for its user, signed HS256 like the app's;
+ * with --idempotency-keys true a fresh {@code Idempotency-Key}, as the web app sends on placements.
  */
 public class LoadGen {
 
@@ -48,7 +49,8 @@ public class LoadGen {
             List<String> users,
             List<String> markets,
             String jwtSecret,
-            String marketPick) {}
+            String marketPick,
+            boolean idempotencyKeys) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
@@ -73,7 +75,8 @@ public class LoadGen {
                 lines(a.get("users")),
                 lines(a.get("markets")),
                 a.get("jwt-secret"),
-                a.getOrDefault("market-pick", "random"));
+                a.getOrDefault("market-pick", "random"),
+                Boolean.parseBoolean(a.getOrDefault("idempotency-keys", "false")));
         Result result = o.mode().equals("open") ? open(o) : closed(o);
         System.out.println(result.json(o));
         System.exit(0);
@@ -116,6 +119,10 @@ public class LoadGen {
                                     fill(o.body(), user, market, n).replace("{outcome}", outcome)));
         } else {
             b.method(o.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        if (o.idempotencyKeys()) {
+            // As the web app does: a fresh key per placement.
+            b.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         if (o.jwtSecret() != null && !user.isEmpty()) {
             b.header("Authorization", "Bearer " + TOKENS.computeIfAbsent(user, u -> jwt(u, o.jwtSecret())));

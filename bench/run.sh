@@ -143,6 +143,8 @@ run_load() { # name mode rate method url body markets-file
     local name=$1 mode=$2 rate=$3 method=$4 url=$5 body=${6:-} markets=${7:-}
     local args=(--name "$name" --mode "$mode" --rate "$rate" --method "$method" --url "$url" --workers "$WORKERS"
         --seconds "$SECS" --warmup "$WARM" --users "$OUT/users.txt" --jwt-secret "$SECRET")
+    # POSTs carry an Idempotency-Key, as the web app's placements do.
+    [[ "$method" == POST ]] && args+=(--idempotency-keys true)
     [[ -n "$body" ]] && args+=(--body "$body")
     [[ -n "$markets" ]] && args+=(--markets "$markets")
     timeout $((SECS + WARM + 90)) java -Xmx512m "$ROOT/bench/LoadGen.java" "${args[@]}" | tail -1 | tee -a "$OUT/results.jsonl"
@@ -201,6 +203,24 @@ log "B_hot = $B_HOT tps (avg latency $B_HOT_LAT ms)"
 # ------------------------------------------------------------------ scenarios
 HOT_ID=$(cut -d, -f1 "$OUT/hot.txt")
 FORECAST='{"market_id":"{market}","outcome_id":"{outcome}","points":1}'
+# JIT warm-up, not measured: a fresh JVM runs interpreted and C1 code for its first minute, and the
+# first scenario paid for it (B_json measured 0.44 × its own value a few minutes later).
+JIT_WARMUP=${BENCH_JIT_WARMUP:-8}
+log "warming up the JVM (${JIT_WARMUP}s per endpoint)"
+warm() { # method url body markets-file
+    local args=(--name warmup --mode closed --method "$1" --url "$2" --workers "$WORKERS" --seconds "$JIT_WARMUP"
+        --warmup 0 --users "$OUT/users.txt" --jwt-secret "$SECRET")
+    [[ -n "${3:-}" ]] && args+=(--body "$3" --idempotency-keys true)
+    [[ -n "${4:-}" ]] && args+=(--markets "$4")
+    timeout $((JIT_WARMUP + 60)) java -Xmx512m "$ROOT/bench/LoadGen.java" "${args[@]}" >/dev/null
+}
+warm GET "$BASE/api/v1/purchases/packages"
+warm POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/spread.txt"
+warm GET "$BASE/api/v1/markets?status=open&sort=volume&limit=20"
+warm GET "$BASE/api/v1/markets/{market}" "" "$OUT/spread-ids.txt"
+warm GET "$BASE/api/v1/leaderboard?period=all_time&limit=20"
+sleep 5 # let the placements' event listeners catch up
+
 scenario json GET "$BASE/api/v1/purchases/packages"
 scenario hot POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/hot.txt" profile
 scenario spread POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/spread.txt"
@@ -347,6 +367,8 @@ if [[ "${BENCH_SETTLEMENT:-1}" != 0 ]]; then
     log "settlement: SettlementBenchmark (100,000 forecasts)"
     ./mvnw -B -ntp test -DskipFrontend -Djacoco.skip=true -Dtest=SettlementBenchmark \
         -Dsurefire.failIfNoSpecifiedTests=false >"$OUT/settlement.txt" 2>&1 || true
+    # The test's output goes to surefire's report folder (redirectTestOutputToFile).
+    cat target/surefire-reports/com.pilimarket.bench.SettlementBenchmark-output.txt >>"$OUT/settlement.txt" 2>/dev/null || true
     SETTLE_MS=$(sed -nE 's/.*BENCH settlement of .* ([0-9,]+) ms.*/\1/p' "$OUT/settlement.txt" | tr -d , | tail -1)
     if [[ -n "$SETTLE_MS" ]]; then
         SETTLEMENT_LINE="$(grep -o 'BENCH settlement.*' "$OUT/settlement.txt" | tail -1 | sed 's/^BENCH //') (\`SettlementBenchmark\`)"
@@ -421,7 +443,6 @@ $(row json2 "B_json again (before the reads)")
 $(row list "\`GET /api/v1/markets?status=open&sort=volume\`")
 $(row detail "\`GET /api/v1/markets/{id}\` (random of $MARKETS)")
 $(row detail_hot "\`GET /api/v1/markets/{hot id}\`")
-EOF
 $(row leaderboard "\`GET /api/v1/leaderboard?period=all_time\` (top 20; $LB_USERS users)")
 $(row leaderboard_deep "\`GET /api/v1/leaderboard?period=monthly&category=sports&metric=profit&page=250\`")
 EOF

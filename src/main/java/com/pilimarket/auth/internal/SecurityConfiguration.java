@@ -7,15 +7,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -88,13 +90,21 @@ class SecurityConfiguration {
      * stale access token must never stand in the way of logging in or refreshing.
      */
     static BearerTokenResolver bearerTokenResolver() {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         return (HttpServletRequest request) -> {
             if (request.getRequestURI().startsWith(AuthCookies.REFRESH_PATH + "/")) {
                 return null;
             }
-            String token = header.resolve(request);
+            String token = HeaderText.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
             return token != null ? token : AuthCookies.read(request, AuthCookies.ACCESS);
         };
+    }
+
+    /** Spring's strict firewall, with its header rules checked by a loop instead of a Unicode regex. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderText::isPrintable);
+        firewall.setAllowedHeaderValues(HeaderText::isPrintable);
+        return firewall;
     }
 }

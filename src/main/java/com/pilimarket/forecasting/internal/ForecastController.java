@@ -36,10 +36,12 @@ class ForecastController {
 
     private final Forecasts forecasts;
     private final IdempotentRequests idempotency;
+    private final PlacementBatcher batcher;
 
-    ForecastController(Forecasts forecasts, IdempotentRequests idempotency) {
+    ForecastController(Forecasts forecasts, IdempotentRequests idempotency, PlacementBatcher batcher) {
         this.forecasts = forecasts;
         this.idempotency = idempotency;
+        this.batcher = batcher;
     }
 
     /**
@@ -110,16 +112,23 @@ class ForecastController {
             @RequestBody PlaceForecastRequest request) {
         UUID userId = Callers.requireUserId();
         PlaceForecast command = request.toCommand();
-        Supplier<ResponseEntity<?>> action = () -> {
-            ForecastPlacement placement = forecasts.place(userId, command);
-            return ResponseEntity.status(placement.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(ApiResponse.ok(PlacedForecast.of(placement)));
-        };
+        Supplier<ResponseEntity<?>> action = () -> response(forecasts.place(userId, command));
         if (idempotencyKey == null) {
             // No key to store: outside any transaction, so the placement can be group-committed.
             return action.get();
         }
-        return idempotency.execute(userId, "forecasts", idempotencyKey, command, action);
+        if (command.marketId() == null) {
+            // Refused anyway (400 on market_id); nothing to group.
+            return idempotency.execute(userId, PlacementBatcher.SCOPE, idempotencyKey, command, action);
+        }
+        // Group-committed too: the key is claimed and its response stored in the batch's transaction.
+        return batcher.placeIdempotently(userId, command, idempotencyKey, ForecastController::response);
+    }
+
+    /** 201 with the new forecast, or 200 for a top-up; the caller's chips after it. */
+    private static ResponseEntity<?> response(ForecastPlacement placement) {
+        return ResponseEntity.status(placement.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(ApiResponse.ok(PlacedForecast.of(placement)));
     }
 
     @GetMapping("/api/v1/markets/{id}/forecasts")

@@ -3,10 +3,12 @@ package com.pilimarket.forecasting.internal;
 import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.shared.ApiException;
+import com.pilimarket.shared.idempotency.IdempotentRequests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -53,8 +57,10 @@ public class PlacementBatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlacementBatcher.class);
     private static final Object RETRY = new Object();
+    private static final Object ALONE = new Object();
 
     private final ForecastService service;
+    private final IdempotentRequests idempotency;
     private final TransactionTemplate batchTx;
     private final TransactionTemplate itemTx;
     private final int maxBatch;
@@ -65,11 +71,13 @@ public class PlacementBatcher implements DisposableBean {
 
     PlacementBatcher(
             ForecastService service,
+            IdempotentRequests idempotency,
             PlatformTransactionManager transactions,
             @Value("${pilimarket.forecasting.batch.max-size:128}") int maxBatch,
             @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads,
             ObjectProvider<MeterRegistry> meters) {
         this.service = service;
+        this.idempotency = idempotency;
         MeterRegistry registry = meters.getIfAvailable();
         this.batchSizes = registry == null
                 ? null
@@ -101,8 +109,27 @@ public class PlacementBatcher implements DisposableBean {
                 new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    /** One waiting placement. */
-    record Pending(UUID userId, PlaceForecast command, CompletableFuture<ForecastPlacement> result) {}
+    /** The idempotency scope of forecast placements (the key row names it). */
+    static final String SCOPE = "forecasts";
+
+    /**
+     * One waiting placement. With an {@code Idempotency-Key}, {@code keyed} says how to turn its
+     * placement into the HTTP response that is stored under the key (and replayed), and the result
+     * is that response; without one, the result is the {@link ForecastPlacement}.
+     */
+    record Pending(UUID userId, PlaceForecast command, Keyed keyed, CompletableFuture<Object> result) {
+
+        Pending(UUID userId, PlaceForecast command) {
+            this(userId, command, null, new CompletableFuture<>());
+        }
+
+        IdempotentRequests.KeyedRequest keyedRequest() {
+            return new IdempotentRequests.KeyedRequest(userId, keyed.key(), command);
+        }
+    }
+
+    /** An {@code Idempotency-Key} and how a placement becomes the response stored under it. */
+    record Keyed(String key, Function<ForecastPlacement, ResponseEntity<?>> respond) {}
 
     /** The placements waiting for one market, and whether a writer is applying them. */
     private static final class MarketQueue {
@@ -112,8 +139,23 @@ public class PlacementBatcher implements DisposableBean {
 
     /** Places a forecast through the market's queue; returns or throws exactly what a lone placement would. */
     public ForecastPlacement place(UUID userId, PlaceForecast command) {
-        Pending mine = new Pending(userId, command, new CompletableFuture<>());
-        MarketQueue queue = queues.computeIfAbsent(command.marketId(), id -> new MarketQueue());
+        return (ForecastPlacement) submit(new Pending(userId, command));
+    }
+
+    /**
+     * Places a forecast under an {@code Idempotency-Key} through the market's queue: the key is
+     * claimed, and the response stored, in the same transaction as the placement, so a key applies
+     * at most once; answers exactly what {@link IdempotentRequests#execute} around a lone placement
+     * would (including replays and {@code IDEMPOTENCY_KEY_REUSED}).
+     */
+    public ResponseEntity<?> placeIdempotently(
+            UUID userId, PlaceForecast command, String key, Function<ForecastPlacement, ResponseEntity<?>> respond) {
+        return (ResponseEntity<?>)
+                submit(new Pending(userId, command, new Keyed(key, respond), new CompletableFuture<>()));
+    }
+
+    private Object submit(Pending mine) {
+        MarketQueue queue = queues.computeIfAbsent(mine.command().marketId(), id -> new MarketQueue());
         queue.pending.add(mine);
         if (queue.draining.compareAndSet(false, true)) {
             // The market was idle: apply one batch here (it contains our placement), then hand on.
@@ -208,18 +250,15 @@ public class PlacementBatcher implements DisposableBean {
 
     /**
      * The fast path: the whole batch as one set ({@link ForecastService#placeAll}), about a dozen
-     * statements in all. Placements it leaves undecided are applied alone afterwards. False (and
+     * statements in all, keys claimed and responses stored in the same transaction. Placements it
+     * leaves undecided (and keys it could not claim) are applied alone afterwards. False (and
      * nothing written) if the set could not be applied, e.g. a balance raced below a stake.
      */
     private boolean applyAsSet(List<Pending> batch) {
         UUID marketId = batch.get(0).command().marketId();
-        List<ForecastService.Placement> placements = batch.stream()
-                .map(p -> new ForecastService.Placement(
-                        p.userId(), p.command().outcomeId(), p.command().points()))
-                .toList();
-        List<ForecastService.BatchResult> results;
+        Object[] outcomes;
         try {
-            results = batchTx.execute(status -> service.placeAll(marketId, placements));
+            outcomes = batchTx.execute(status -> placeAsSet(marketId, batch));
         } catch (RuntimeException e) {
             log.debug(
                     "A batch of {} placements could not be applied as a set ({}); one by one instead",
@@ -232,14 +271,10 @@ public class PlacementBatcher implements DisposableBean {
         }
         List<Pending> alone = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Pending p = batch.get(i);
-            ForecastService.BatchResult result = results.get(i);
-            if (result instanceof ForecastService.BatchResult.Placed placed) {
-                p.result().complete(placed.placement());
-            } else if (result instanceof ForecastService.BatchResult.Refused refused) {
-                p.result().completeExceptionally(refused.reason());
+            if (outcomes[i] == ALONE) {
+                alone.add(batch.get(i));
             } else {
-                alone.add(p);
+                answer(batch.get(i), outcomes[i]);
             }
         }
         if (alone.size() > 1) {
@@ -250,6 +285,66 @@ public class PlacementBatcher implements DisposableBean {
         return true;
     }
 
+    /** In the batch's transaction: per placement its answer, its refusal or {@link #ALONE}. */
+    private Object[] placeAsSet(UUID marketId, List<Pending> batch) {
+        Object[] outcomes = new Object[batch.size()];
+        Arrays.fill(outcomes, ALONE);
+        List<Integer> keyedIndexes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).keyed() != null) {
+                keyedIndexes.add(i);
+            }
+        }
+        boolean[] claimed = idempotency.claimAll(
+                SCOPE,
+                keyedIndexes.stream().map(i -> batch.get(i).keyedRequest()).toList());
+        boolean[] mayPlace = new boolean[batch.size()];
+        Arrays.fill(mayPlace, true);
+        for (int k = 0; k < keyedIndexes.size(); k++) {
+            mayPlace[keyedIndexes.get(k)] = claimed[k]; // the others replay (or wait) through execute, alone
+        }
+        List<Integer> placedIndexes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (mayPlace[i]) {
+                placedIndexes.add(i);
+            }
+        }
+        List<ForecastService.BatchResult> results = service.placeAll(
+                marketId,
+                placedIndexes.stream()
+                        .map(i -> batch.get(i))
+                        .map(p -> new ForecastService.Placement(
+                                p.userId(), p.command().outcomeId(), p.command().points()))
+                        .toList());
+
+        List<IdempotentRequests.KeyedRequest> answered = new ArrayList<>();
+        List<ResponseEntity<?>> responses = new ArrayList<>();
+        List<IdempotentRequests.KeyedRequest> released = new ArrayList<>();
+        for (int j = 0; j < placedIndexes.size(); j++) {
+            int i = placedIndexes.get(j);
+            Pending p = batch.get(i);
+            ForecastService.BatchResult result = results.get(j);
+            if (result instanceof ForecastService.BatchResult.Placed placed) {
+                outcomes[i] = p.keyed() == null
+                        ? placed.placement()
+                        : p.keyed().respond().apply(placed.placement());
+                if (p.keyed() != null) {
+                    answered.add(p.keyedRequest());
+                    responses.add((ResponseEntity<?>) outcomes[i]);
+                }
+            } else {
+                outcomes[i] = result instanceof ForecastService.BatchResult.Refused refused ? refused.reason() : ALONE;
+                if (p.keyed() != null) {
+                    // Refusals are not stored (they changed nothing); the rest get their key again alone.
+                    released.add(p.keyedRequest());
+                }
+            }
+        }
+        idempotency.storeAll(SCOPE, answered, responses);
+        idempotency.releaseAll(SCOPE, released);
+        return outcomes;
+    }
+
     /** The safe path: each placement in its own savepoint of one transaction, exactly as if alone. */
     private void applyEachInItsSavepoint(List<Pending> batch) {
         List<Object> outcomes = new ArrayList<>(batch.size());
@@ -257,7 +352,7 @@ public class PlacementBatcher implements DisposableBean {
             batchTx.executeWithoutResult(status -> {
                 for (Pending p : batch) {
                     try {
-                        outcomes.add(itemTx.execute(s -> service.place(p.userId(), p.command())));
+                        outcomes.add(itemTx.execute(s -> placeHere(p)));
                     } catch (ApiException refused) {
                         // A business refusal: rolled back to this placement's savepoint; the others stand.
                         outcomes.add(refused);
@@ -276,22 +371,41 @@ public class PlacementBatcher implements DisposableBean {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            Object outcome = outcomes.get(i);
-            if (outcome == RETRY) {
+            if (outcomes.get(i) == RETRY) {
                 applyAlone(batch.get(i));
-            } else if (outcome instanceof ForecastPlacement placement) {
-                batch.get(i).result().complete(placement);
             } else {
-                batch.get(i).result().completeExceptionally((Throwable) outcome);
+                answer(batch.get(i), outcomes.get(i));
             }
         }
     }
 
     private void applyAlone(Pending p) {
         try {
-            p.result().complete(batchTx.execute(s -> service.place(p.userId(), p.command())));
+            p.result().complete(batchTx.execute(s -> placeHere(p)));
         } catch (RuntimeException | Error e) {
             p.result().completeExceptionally(e);
+        }
+    }
+
+    /** One placement in the current transaction, exactly as a request on its own would run it. */
+    private Object placeHere(Pending p) {
+        if (p.keyed() == null) {
+            return service.place(p.userId(), p.command());
+        }
+        return idempotency.execute(
+                p.userId(),
+                SCOPE,
+                p.keyed().key(),
+                p.command(),
+                () -> p.keyed().respond().apply(service.place(p.userId(), p.command())));
+    }
+
+    /** Completes a placement with its answer, or its refusal. */
+    private static void answer(Pending p, Object outcome) {
+        if (outcome instanceof Throwable refusal) {
+            p.result().completeExceptionally(refusal);
+        } else {
+            p.result().complete(outcome);
         }
     }
 

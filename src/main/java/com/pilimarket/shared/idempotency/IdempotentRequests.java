@@ -5,14 +5,21 @@ import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.ValidationException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +42,12 @@ public class IdempotentRequests {
     public static final int MAX_KEY_LENGTH = 100;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    IdempotentRequests(JdbcClient jdbc, JsonMapper json) {
+    IdempotentRequests(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -82,6 +91,132 @@ public class IdempotentRequests {
                 .param("key", key)
                 .update();
         return response;
+    }
+
+    /** One request under a key, for the batch methods below: who sent it, its key and its body. */
+    public record KeyedRequest(UUID userId, String key, Object requestBody) {
+
+        boolean hasValidKey() {
+            return key != null && !key.isBlank() && key.length() <= MAX_KEY_LENGTH;
+        }
+    }
+
+    /**
+     * For work applied in batches (group commit): claims the keys of many requests in the caller's
+     * transaction with one statement, as {@link #execute} claims one. Answers, per request, whether
+     * its key was claimed; a request whose key was not (used before, held by another transaction
+     * until that one ended, or not a valid key) must go through {@link #execute} on its own, which
+     * replays or refuses it. The caller then stores each claimed request's response with
+     * {@link #storeAll}, or gives the claim back with {@link #releaseAll} if the work was refused
+     * or is left to {@link #execute} — all in the same transaction as the work.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean[] claimAll(String scope, List<KeyedRequest> requests) {
+        // Claimed in (user, key) order, so two batches sharing keys wait for each other, never deadlock.
+        List<KeyedRequest> valid = requests.stream()
+                .filter(KeyedRequest::hasValidKey)
+                .sorted(Comparator.comparing(KeyedRequest::userId).thenComparing(KeyedRequest::key))
+                .toList();
+        Set<List<Object>> claimed = new HashSet<>();
+        if (!valid.isEmpty()) {
+            template.query(
+                    con -> {
+                        PreparedStatement ps = con.prepareStatement("""
+                                INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash)
+                                SELECT u, ?, k, h FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS t(u, k, h, n)
+                                ORDER BY n
+                                ON CONFLICT (user_id, scope, idem_key) DO NOTHING
+                                RETURNING user_id, idem_key
+                                """);
+                        ps.setString(1, scope);
+                        ps.setArray(
+                                2,
+                                con.createArrayOf(
+                                        "uuid",
+                                        valid.stream().map(KeyedRequest::userId).toArray()));
+                        ps.setArray(
+                                3,
+                                con.createArrayOf(
+                                        "text",
+                                        valid.stream().map(KeyedRequest::key).toArray()));
+                        ps.setArray(
+                                4,
+                                con.createArrayOf(
+                                        "text",
+                                        valid.stream()
+                                                .map(r -> hash(r.requestBody()))
+                                                .toArray()));
+                        return ps;
+                    },
+                    rs -> {
+                        claimed.add(List.of(rs.getObject(1, UUID.class), rs.getString(2)));
+                    });
+        }
+        boolean[] result = new boolean[requests.size()];
+        Set<List<Object>> handedOut = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            KeyedRequest r = requests.get(i);
+            List<Object> id = r.hasValidKey() ? List.of(r.userId(), r.key()) : null;
+            // A key given twice in one batch is claimed once: the second copy replays through execute.
+            result[i] = id != null && claimed.contains(id) && handedOut.add(id);
+        }
+        return result;
+    }
+
+    /** Stores the responses of claimed requests (same transaction as the work and the claims). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void storeAll(String scope, List<KeyedRequest> requests, List<ResponseEntity<?>> responses) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        Object[] statuses =
+                responses.stream().map(r -> r.getStatusCode().value()).toArray();
+        Object[] bodies = responses.stream()
+                .map(r -> r.getBody() == null ? null : json.writeValueAsString(r.getBody()))
+                .toArray();
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    UPDATE idempotency_keys i SET response_status = d.status, response_body = d.body
+                    FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[]) AS d(u, k, status, body)
+                    WHERE i.user_id = d.u AND i.scope = ? AND i.idem_key = d.k
+                    """);
+            ps.setArray(
+                    1,
+                    con.createArrayOf(
+                            "uuid", requests.stream().map(KeyedRequest::userId).toArray()));
+            ps.setArray(
+                    2,
+                    con.createArrayOf(
+                            "text", requests.stream().map(KeyedRequest::key).toArray()));
+            ps.setArray(3, con.createArrayOf("int", statuses));
+            ps.setArray(4, con.createArrayOf("text", bodies));
+            ps.setString(5, scope);
+            return ps;
+        });
+    }
+
+    /** Gives claims back: their work was refused (nothing to replay) or is left to {@link #execute}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseAll(String scope, List<KeyedRequest> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    DELETE FROM idempotency_keys i USING unnest(?::uuid[], ?::text[]) AS d(u, k)
+                    WHERE i.user_id = d.u AND i.scope = ? AND i.idem_key = d.k AND i.response_status IS NULL
+                    """);
+            ps.setArray(
+                    1,
+                    con.createArrayOf(
+                            "uuid", requests.stream().map(KeyedRequest::userId).toArray()));
+            ps.setArray(
+                    2,
+                    con.createArrayOf(
+                            "text", requests.stream().map(KeyedRequest::key).toArray()));
+            ps.setString(3, scope);
+            return ps;
+        });
     }
 
     /** Deletes keys older than the given number of hours (the API promises at least 24 h). */

@@ -22,6 +22,7 @@ import com.pilimarket.support.TestUsers.TestUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -292,6 +294,80 @@ class GroupCommitIntegrationTests {
                 .isEqualTo(4);
     }
 
+    @Test
+    void keys_are_claimed_and_answers_stored_with_the_set_and_a_key_applies_once() throws Exception {
+        MarketDetail market = markets.open("Keyed batch", CAP, "Yes", "No");
+        TestUser ana = users.create(1_000);
+        TestUser ben = users.create(1_000);
+        TestUser cy = users.create(10_000);
+        TestUser dan = users.create(1_000);
+
+        List<Pending> batch = new ArrayList<>(List.of(
+                keyed(ana, market, 0, 100, "k-ana"),
+                keyed(ana, market, 0, 100, "k-ana"), // the same request twice in one batch
+                keyed(ben, market, 1, 200, "k-ben"),
+                keyed(cy, market, 0, 6_000, "k-cy"), // above the cap: refused, the key is not kept
+                keyed(dan, market, 0, 300, "k-dan"),
+                keyed(dan, market, 0, 999, "k-dan"))); // the same key with another body
+        double fallbacksBefore = fallbacks();
+        batcher.apply(batch);
+        assertThat(fallbacks()).as("applied as a set").isEqualTo(fallbacksBefore);
+
+        List<Pending> byAna =
+                batch.stream().filter(p -> p.userId().equals(ana.id())).toList();
+        assertThat(chipsIn(byAna.get(0))).isEqualTo(900);
+        assertThat(chipsIn(byAna.get(1))).as("replayed, not applied again").isEqualTo(900);
+        assertThat(chipsIn(only(batch, ben))).isEqualTo(800);
+        assertThat(refusal(only(batch, cy)).code()).isEqualTo("MAX_POINTS_EXCEEDED");
+        List<Pending> byDan =
+                batch.stream().filter(p -> p.userId().equals(dan.id())).toList();
+        assertThat(chipsIn(byDan.get(0))).isEqualTo(700);
+        assertThat(refusal(byDan.get(1)).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        assertThat(ledger.balanceOf(Account.user(ana.id()))).isEqualTo(900);
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(600);
+        assertThat(jdbc.sql("SELECT idem_key || ':' || response_status FROM idempotency_keys"
+                                + " WHERE user_id IN (:users) ORDER BY idem_key")
+                        .param("users", List.of(ana.id(), ben.id(), cy.id(), dan.id()))
+                        .query(String.class)
+                        .list())
+                .containsExactly("k-ana:201", "k-ben:201", "k-dan:201");
+
+        // The same key later, in another batch: replayed from the stored answer, charged once.
+        List<Pending> again =
+                new ArrayList<>(List.of(keyed(ana, market, 0, 100, "k-ana"), keyed(ben, market, 1, 50, "k-ben-2")));
+        batcher.apply(again);
+        assertThat(chipsIn(again.get(0).userId().equals(ana.id()) ? again.get(0) : again.get(1)))
+                .isEqualTo(900);
+        assertThat(ledger.balanceOf(Account.user(ana.id()))).isEqualTo(900);
+        assertThat(ledger.balanceOf(Account.user(ben.id()))).isEqualTo(750);
+    }
+
+    private static Pending keyed(TestUser user, MarketDetail market, int outcome, long points, String key) {
+        return new Pending(
+                user.id(),
+                new PlaceForecast(market.id(), outcome(market, outcome), points),
+                new PlacementBatcher.Keyed(
+                        key, placement -> ResponseEntity.status(201).body(Map.of("chips", placement.chips()))),
+                new CompletableFuture<>());
+    }
+
+    private static Pending only(List<Pending> batch, TestUser user) {
+        return batch.stream()
+                .filter(p -> p.userId().equals(user.id()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The chips in an answer: a fresh one (a map) or a replayed one (stored JSON). */
+    private static long chipsIn(Pending p) throws Exception {
+        Object body = ((ResponseEntity<?>) p.result().get()).getBody();
+        if (body instanceof Map<?, ?> map) {
+            return ((Number) map.get("chips")).longValue();
+        }
+        return ((tools.jackson.databind.JsonNode) body).get("chips").asLong();
+    }
+
     private List<TestUser> crowd(MarketDetail market) {
         List<TestUser> crowd = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -312,12 +388,11 @@ class GroupCommitIntegrationTests {
     }
 
     private static Pending pending(TestUser user, MarketDetail market, int outcome, long points) {
-        return new Pending(
-                user.id(), new PlaceForecast(market.id(), outcome(market, outcome), points), new CompletableFuture<>());
+        return new Pending(user.id(), new PlaceForecast(market.id(), outcome(market, outcome), points));
     }
 
     private static ForecastPlacement answer(Pending p) throws Exception {
-        return p.result().get();
+        return (ForecastPlacement) p.result().get();
     }
 
     private static ApiException refusal(Pending p) throws InterruptedException {
