@@ -130,6 +130,29 @@ class ReputationIntegrationTests {
     }
 
     @Test
+    void a_group_committed_batch_counts_each_placement_as_single_events_would() {
+        TestUser ana = users.create(0);
+        TestUser ben = users.create(0);
+        UUID bens = UUID.randomUUID();
+        UUID anas = UUID.randomUUID();
+        // Ben twice in one batch (the savepoint path can do that): his forecast reaches 10,000.
+        events.publishAndWait(new ForecastsPlaced(
+                marketId,
+                List.of(
+                        placed(bens, ben.id(), 6_000, 6_000).placements().get(0),
+                        placed(anas, ana.id(), 100, 100).placements().get(0),
+                        placed(bens, ben.id(), 4_000, 10_000).placements().get(0))));
+
+        assertThat(badges(ana)).containsExactly("first_forecast");
+        assertThat(badges(ben)).containsExactlyInAnyOrder("first_forecast", "high_roller");
+        assertThat(jdbc.sql("SELECT total_points FROM rep_forecasts WHERE forecast_id = :f")
+                        .param("f", bens)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10_000);
+    }
+
+    @Test
     void a_contrarian_early_win_earns_first_win_contrarian_and_early_bird_and_a_notification() {
         TestUser bold = users.create(0);
         TestUser plain = users.create(0);

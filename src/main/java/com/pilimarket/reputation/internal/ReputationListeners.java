@@ -1,6 +1,5 @@
 package com.pilimarket.reputation.internal;
 
-import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
@@ -8,11 +7,11 @@ import com.pilimarket.reputation.ForecastsScored;
 import com.pilimarket.reputation.Reputation;
 import com.pilimarket.shared.platform.Jobs;
 import com.pilimarket.users.Users;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -51,23 +50,19 @@ class ReputationListeners {
     @ApplicationModuleListener
     void on(ForecastsPlaced placed) {
         jobs.run("reputation-forecast-placed", () -> {
-            // Users locked in id order, so two batches sharing users wait for each other instead of deadlocking.
-            List<ForecastPlaced> byUser = placed.placements().stream()
-                    .sorted(Comparator.comparing(ForecastPlaced::userId))
-                    .toList();
-            for (ForecastPlaced event : byUser) {
-                // One user's placements one at a time, so two concurrent ones both count towards high_roller.
-                records.lock("user:" + event.userId());
-                records.recordPlacement(event);
-            }
-            Set<UUID> userIds = new LinkedHashSet<>();
-            byUser.forEach(event -> userIds.add(event.userId()));
+            Set<UUID> userIds = new TreeSet<>();
+            placed.placements().forEach(event -> userIds.add(event.userId()));
+            // Each user's placements one at a time across batches (users locked in id order: no
+            // deadlock), so two concurrent batches both count towards high_roller.
+            records.lockUsers(userIds);
+            records.recordPlacements(placed.placements());
+            Map<UUID, long[]> totals = records.placementTotals(userIds);
+            Map<UUID, Set<String>> earned = new LinkedHashMap<>();
             for (UUID userId : userIds) {
-                badges.award(
-                        userId,
-                        BadgeRules.forPlacements(records.forecastCount(userId), records.totalStaked(userId)),
-                        "{}");
+                long[] t = totals.getOrDefault(userId, new long[2]);
+                earned.put(userId, BadgeRules.forPlacements(t[0], t[1]));
             }
+            badges.awardAll(earned, "{}");
             reputation.evictStats(List.copyOf(userIds));
         });
     }

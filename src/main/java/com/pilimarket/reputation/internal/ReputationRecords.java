@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +29,12 @@ public class ReputationRecords {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate template;
 
     ReputationRecords(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
         this.named = named;
+        this.template = named.getJdbcTemplate();
     }
 
     /** Serialises work on the reputation read model for one key, until the transaction ends. */
@@ -40,21 +45,112 @@ public class ReputationRecords {
                 .list();
     }
 
-    void recordPlacement(ForecastPlaced event) {
-        jdbc.sql("""
-                        INSERT INTO rep_forecasts (forecast_id, user_id, market_id, category, total_points, placed_at)
-                        VALUES (:forecast, :user, :market, :category, :total, :placed)
-                        ON CONFLICT (forecast_id) DO UPDATE
-                            SET total_points = greatest(rep_forecasts.total_points, excluded.total_points),
-                                placed_at = least(rep_forecasts.placed_at, excluded.placed_at)
-                        """)
-                .param("forecast", event.forecastId())
-                .param("user", event.userId())
-                .param("market", event.marketId())
-                .param("category", event.category())
-                .param("total", event.totalPoints())
-                .param("placed", Timestamp.from(event.placedAt()))
-                .update();
+    /** Takes the per-user locks of {@link #lock} for many users at once, in user order (no deadlock). */
+    void lockUsers(Collection<UUID> userIds) {
+        template.query(
+                con -> {
+                    var ps = con.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended("
+                            + "'pilimarket.reputation:user:' || u, 0)) FROM unnest(?::uuid[]) AS u ORDER BY u");
+                    ps.setArray(1, con.createArrayOf("uuid", userIds.toArray()));
+                    return ps;
+                },
+                rs -> {});
+    }
+
+    /**
+     * Records placements in the read model (one row per forecast: its running total and first
+     * placement time), in one statement. A forecast placed twice in the
+     * list keeps its largest total and earliest time, as two single calls would.
+     */
+    void recordPlacements(List<ForecastPlaced> placements) {
+        Map<UUID, ForecastPlaced> byForecast = new LinkedHashMap<>();
+        for (ForecastPlaced p : placements) {
+            byForecast.merge(
+                    p.forecastId(),
+                    p,
+                    (a, b) -> new ForecastPlaced(
+                            a.forecastId(),
+                            a.userId(),
+                            a.marketId(),
+                            a.outcomeId(),
+                            a.category(),
+                            a.points(),
+                            Math.max(a.totalPoints(), b.totalPoints()),
+                            a.topUp(),
+                            a.crowdProbability(),
+                            a.placedAt().isBefore(b.placedAt()) ? a.placedAt() : b.placedAt()));
+        }
+        List<ForecastPlaced> rows = List.copyOf(byForecast.values());
+        template.update(con -> {
+            var ps = con.prepareStatement("""
+                    INSERT INTO rep_forecasts (forecast_id, user_id, market_id, category, total_points, placed_at)
+                    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::timestamptz[])
+                    ON CONFLICT (forecast_id) DO UPDATE
+                        SET total_points = greatest(rep_forecasts.total_points, excluded.total_points),
+                            placed_at = least(rep_forecasts.placed_at, excluded.placed_at)
+                    """);
+            ps.setArray(
+                    1,
+                    con.createArrayOf(
+                            "uuid",
+                            rows.stream().map(ForecastPlaced::forecastId).toArray()));
+            ps.setArray(
+                    2,
+                    con.createArrayOf(
+                            "uuid", rows.stream().map(ForecastPlaced::userId).toArray()));
+            ps.setArray(
+                    3,
+                    con.createArrayOf(
+                            "uuid", rows.stream().map(ForecastPlaced::marketId).toArray()));
+            ps.setArray(
+                    4,
+                    con.createArrayOf(
+                            "text", rows.stream().map(ForecastPlaced::category).toArray()));
+            ps.setArray(
+                    5,
+                    con.createArrayOf(
+                            "bigint",
+                            rows.stream().map(ForecastPlaced::totalPoints).toArray()));
+            ps.setArray(
+                    6,
+                    con.createArrayOf(
+                            "timestamptz",
+                            rows.stream().map(r -> Timestamp.from(r.placedAt())).toArray()));
+            return ps;
+        });
+    }
+
+    /** Per user: [forecasts, total staked] over the read model (users with none are absent). */
+    Map<UUID, long[]> placementTotals(Collection<UUID> userIds) {
+        Map<UUID, long[]> totals = new HashMap<>();
+        template.query(
+                con -> {
+                    var ps = con.prepareStatement("SELECT user_id, count(*), coalesce(sum(total_points), 0)"
+                            + " FROM rep_forecasts WHERE user_id = ANY(?::uuid[]) GROUP BY user_id");
+                    ps.setArray(1, con.createArrayOf("uuid", userIds.toArray()));
+                    return ps;
+                },
+                rs -> {
+                    totals.put(rs.getObject(1, UUID.class), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return totals;
+    }
+
+    /** The badges each of these users holds (users with none are absent). */
+    Map<UUID, Set<String>> badgesOf(Collection<UUID> userIds) {
+        Map<UUID, Set<String>> held = new HashMap<>();
+        template.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "SELECT user_id, badge FROM user_badges WHERE user_id = ANY(?::uuid[])");
+                    ps.setArray(1, con.createArrayOf("uuid", userIds.toArray()));
+                    return ps;
+                },
+                rs -> {
+                    held.computeIfAbsent(rs.getObject(1, UUID.class), u -> new HashSet<>())
+                            .add(rs.getString(2));
+                });
+        return held;
     }
 
     public long forecastCount(UUID userId) {
