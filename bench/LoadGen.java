@@ -50,7 +50,8 @@ public class LoadGen {
             List<String> markets,
             String jwtSecret,
             String marketPick,
-            boolean idempotencyKeys) {}
+            boolean idempotencyKeys,
+            long maxRequests) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
@@ -76,7 +77,8 @@ public class LoadGen {
                 lines(a.get("markets")),
                 a.get("jwt-secret"),
                 a.getOrDefault("market-pick", "random"),
-                Boolean.parseBoolean(a.getOrDefault("idempotency-keys", "false")));
+                Boolean.parseBoolean(a.getOrDefault("idempotency-keys", "false")),
+                Long.parseLong(a.getOrDefault("requests", String.valueOf(Long.MAX_VALUE))));
         Result result = o.mode().equals("open") ? open(o) : closed(o);
         System.out.println(result.json(o));
         System.exit(0);
@@ -223,6 +225,9 @@ public class LoadGen {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
                     long n = counter.getAndIncrement();
+                    if (n >= o.maxRequests()) {
+                        break; // --requests: a fixed number of requests (e.g. one per user), then stop
+                    }
                     long t0 = System.nanoTime();
                     int status;
                     try {
