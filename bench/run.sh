@@ -261,7 +261,7 @@ IDLE_HEAP=$(heap_used_mb)
 log "B_hot: pgbench UPDATE of one row, 32 clients, ${SECS}s"
 echo 'UPDATE bench_counter SET n = n + 1 WHERE id = 1;' >"$OUT/hot.sql"
 pgbench -n -c 32 -j 2 -T "$SECS" -f "$OUT/hot.sql" "$DB" >"$OUT/pgbench.txt" 2>&1 || true
-B_HOT=$(awk -F'= ' '/^tps/ {split($2,a," "); print a[1]; exit}' "$OUT/pgbench.txt")
+B_HOT=$(awk -F'= ' '/^tps/ {split($2,a," "); printf "%.0f", a[1]; exit}' "$OUT/pgbench.txt")
 B_HOT_LAT=$(awk -F'= ' '/latency average/ {split($2,a," "); print a[1]; exit}' "$OUT/pgbench.txt")
 log "B_hot = $B_HOT tps (avg latency $B_HOT_LAT ms)"
 
