@@ -50,6 +50,51 @@ class LedgerIntegrationTests {
         return id;
     }
 
+    /**
+     * The database's own guard, under the code: entries written by hand must balance per ledger
+     * transaction in the statement that writes them, and no entry can be added to a transaction later.
+     */
+    @Test
+    void the_database_refuses_unbalanced_entries_statement_by_statement() {
+        UUID balanced = transaction("db-check:balanced");
+        jdbc.sql("""
+                        INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after)
+                        VALUES (:t, 'MINT', NULL, -5, 0), (:t, 'HOUSE', NULL, 5, 0)
+                        """).param("t", balanced).update();
+        jdbc.sql("UPDATE ledger_accounts SET balance = balance - 5 WHERE code = 'MINT'")
+                .update();
+        jdbc.sql("""
+                        INSERT INTO ledger_accounts (code, kind, balance) VALUES ('HOUSE', 'house', 5)
+                        ON CONFLICT (code) DO UPDATE SET balance = ledger_accounts.balance + 5
+                        """).update();
+
+        UUID lopsided = transaction("db-check:lopsided");
+        assertThatThrownBy(() -> jdbc.sql("""
+                                INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after)
+                                VALUES (:t, 'MINT', NULL, -5, 0), (:t, 'HOUSE', NULL, 4, 0)
+                                """).param("t", lopsided).update())
+                .hasMessageContaining("is unbalanced by -1");
+        assertThatThrownBy(() -> jdbc.sql("""
+                                INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after)
+                                VALUES (:t, 'HOUSE', NULL, 1, 0)
+                                """).param("t", balanced).update())
+                .as("an entry added to a balanced transaction later")
+                .hasMessageContaining("is unbalanced by 1");
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_entries WHERE transaction_id IN (:a, :b)")
+                        .param("a", balanced)
+                        .param("b", lopsided)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    private UUID transaction(String reference) {
+        return jdbc.sql("INSERT INTO ledger_transactions (reference, reason) VALUES (:r, 'test') RETURNING id")
+                .param("r", reference)
+                .query(UUID.class)
+                .single();
+    }
+
     @Test
     void a_transfer_moves_chips_and_records_balanced_entries() {
         UUID alice = userWith(1_000);

@@ -118,7 +118,11 @@ public class LedgerEntries {
         return balances;
     }
 
-    /** Writes many entries in one statement; {@code transactionIds} and {@code rows} run in parallel. */
+    /**
+     * Writes many entries in one statement; {@code transactionIds} and {@code rows} run in
+     * parallel. All entries of a ledger transaction must be in the same call: the database checks
+     * after each statement that every transaction it touched balances (V60).
+     */
     public void insertEntriesBulk(List<UUID> transactionIds, List<EntryRow> rows) {
         int n = rows.size();
         UUID[] transactions = transactionIds.toArray(UUID[]::new);
@@ -207,18 +211,9 @@ public class LedgerEntries {
                 .single();
     }
 
+    /** Writes one transaction's entries in one statement (the balance check runs per statement). */
     public void insertEntries(UUID transactionId, List<EntryRow> rows) {
-        template.batchUpdate(
-                "INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after) VALUES (?, ?, ?, ?, ?)",
-                rows,
-                rows.size(),
-                (ps, row) -> {
-                    ps.setObject(1, transactionId);
-                    ps.setString(2, row.account().code());
-                    ps.setObject(3, row.account().isUser() ? row.account().ownerId() : null, Types.OTHER);
-                    ps.setLong(4, row.amount());
-                    ps.setLong(5, row.balanceAfter());
-                });
+        insertEntriesBulk(java.util.Collections.nCopies(rows.size(), transactionId), rows);
     }
 
     public List<EntryRow> entriesOf(UUID transactionId) {
