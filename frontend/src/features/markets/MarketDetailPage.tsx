@@ -13,7 +13,6 @@ import {
   closesIn,
   formatDateTime,
   formatMultiplier,
-  formatNumber,
   formatPercent,
   formatPeso,
   formatRelative,
