@@ -102,6 +102,27 @@ describe('market detail page', () => {
     expect(await screen.findByTestId('my-position')).toHaveTextContent('₱40 on Yes');
   });
 
+  it('shows the live dot only on an open market with a connected stream', async () => {
+    class OpenStream {
+      onopen: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor() {
+        setTimeout(() => this.onopen?.(), 0);
+      }
+      addEventListener() {}
+      close() {}
+    }
+    vi.stubGlobal('EventSource', OpenStream);
+    const open = renderPage(aMarket({ status: 'open' }));
+    expect(await screen.findByText('Live')).toBeInTheDocument();
+    open.unmount();
+
+    renderPage(aMarket({ status: 'resolved' }));
+    await screen.findByRole('heading', { level: 1 });
+    await screen.findByText('Maria'); // the page has settled, the stream has opened
+    expect(screen.queryByText('Live')).not.toBeInTheDocument();
+  });
+
   it('says when a market does not exist', async () => {
     mockFetch({ 'GET /markets/nope': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }) });
     renderWithProviders(<MarketDetailPage />, { path: '/markets/nope', route: '/markets/:slug' });

@@ -91,7 +91,7 @@ function MarketView({
         <div className="flex flex-wrap items-center gap-2">
           <Tag tone="blue">{t(`markets.category.${market.category}`)}</Tag>
           <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
-          {live && (
+          {live && market.status === 'open' && (
             <span className="inline-flex items-center gap-1 text-xs text-green-700 dark:text-green-400">
               <span
                 className="h-2 w-2 animate-pulse rounded-full bg-green-500"
@@ -104,7 +104,7 @@ function MarketView({
         <h1 className="text-xl leading-tight font-bold sm:text-2xl">{market.title}</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
           {t('markets.volume', { amount: formatPeso(market.total_points) })} ·{' '}
-          {t('markets.forecasters', { count: formatNumber(market.forecaster_count) })}
+          {t('markets.forecasters', { count: market.forecaster_count })}
           {when && <> · {t('markets.closesIn', { when })}</>}
         </p>
         <MarketActions market={market} />
