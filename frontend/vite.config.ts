@@ -1,5 +1,8 @@
 /// <reference types="vitest/config" />
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, type Plugin } from 'vite';
@@ -21,8 +24,35 @@ function assetList(): Plugin {
   };
 }
 
+/**
+ * Writes a Brotli copy (`.br`, quality 11) next to every hashed JS/CSS asset. The server sends it
+ * to browsers that accept `br` (SpaConfiguration's EncodedResourceResolver) — about 15 % fewer
+ * bytes than the gzip it compresses on the fly. Not listed in asset-list.json.
+ */
+function brotliAssets(): Plugin {
+  return {
+    name: 'pilimarket-brotli-assets',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      for (const fileName of Object.keys(bundle)) {
+        if (!/^assets\/.+\.(js|css)$/.test(fileName)) continue;
+        const file = path.join(dir, fileName);
+        const source = fs.readFileSync(file);
+        const br = zlib.brotliCompressSync(source, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+          },
+        });
+        if (br.length < source.length) fs.writeFileSync(file + '.br', br);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), assetList()],
+  plugins: [react(), tailwindcss(), assetList(), brotliAssets()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
