@@ -5,7 +5,7 @@ import { fileURLToPath, URL } from 'node:url';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup } from 'vite';
 
 const backend = process.env.PILIMARKET_BACKEND ?? 'http://localhost:8080';
 const proxied = ['/api', '/sandbox', '/v3', '/docs', '/actuator'];
@@ -20,6 +20,46 @@ function assetList(): Plugin {
         .filter((f) => f.startsWith('assets/'))
         .map((f) => '/' + f);
       this.emitFile({ type: 'asset', fileName: 'asset-list.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
+/**
+ * The entry script (main.tsx) only starts the first screen's request, then imports the app
+ * (app/start.tsx) dynamically. Vite preloads only static imports from index.html, so this adds
+ * modulepreload links for the app chunk and everything it imports: the app's code downloads in
+ * parallel with the entry instead of after it.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'pilimarket-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle ?? {};
+        const chunks = Object.values(bundle).filter(
+          (c): c is Rollup.OutputChunk => c.type === 'chunk',
+        );
+        const start = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        if (!start) throw new Error('pilimarket-preload-app: no chunk for src/app/start.tsx');
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName) || fileName === ctx.chunk?.fileName) return;
+          files.add(fileName);
+          const chunk = bundle[fileName];
+          if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+        };
+        visit(start.fileName);
+        const tags: HtmlTagDescriptor[] = [...files]
+          .filter((f) => !html.includes(`"/${f}"`))
+          .map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` },
+            injectTo: 'head',
+          }));
+        return tags;
+      },
     },
   };
 }
@@ -52,7 +92,7 @@ function brotliAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), assetList(), brotliAssets()],
+  plugins: [react(), tailwindcss(), assetList(), preloadApp(), brotliAssets()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

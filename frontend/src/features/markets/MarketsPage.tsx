@@ -6,17 +6,22 @@ import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { CATEGORIES, type Category, type MarketStatus } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
 import { useDebounced } from '@/lib/use-debounced';
-import { MARKET_SORTS, useMarkets, type MarketSort } from './api/get-markets';
+import {
+  DEFAULT_MARKET_FILTERS,
+  MARKET_SORTS,
+  useMarkets,
+  type MarketSort,
+} from './api/get-markets';
 import { MarketCard } from './components/MarketCard';
 
 const STATUSES: MarketStatus[] = ['open', 'closed', 'resolved', 'cancelled'];
 
 export function MarketsPage() {
   const t = useT();
-  const [category, setCategory] = useState<Category | ''>('');
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<MarketSort>('created_at');
-  const [status, setStatus] = useState<MarketStatus | ''>('open');
+  const [category, setCategory] = useState<Category | ''>(DEFAULT_MARKET_FILTERS.category);
+  const [search, setSearch] = useState<string>(DEFAULT_MARKET_FILTERS.q);
+  const [sort, setSort] = useState<MarketSort>(DEFAULT_MARKET_FILTERS.sort);
+  const [status, setStatus] = useState<MarketStatus | ''>(DEFAULT_MARKET_FILTERS.status);
   const q = useDebounced(search, 300);
   const query = useMarkets({ category, q, sort, status });
   const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
