@@ -107,6 +107,14 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'ionic', test: /node_modules[\\/](@ionic|ionicons|@stencil)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
       treeshake: {
         // Ionic's per-component modules only define classes; letting unused ones drop keeps the
         // first screen small (@ionic/react otherwise pulls in every component).
