@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { primedSettled } from '@/lib/api-client';
 import { App, preloadPage } from './App';
@@ -22,10 +22,13 @@ export function firstScreenReady(pathname: string, maxMs = FIRST_SCREEN_WAIT_MS)
 /** Renders the app; loaded by the entry script once it has started the first screen's request. */
 export async function start(container: HTMLElement, pathname: string): Promise<void> {
   await firstScreenReady(pathname);
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  const root = createRoot(container);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
   registerServiceWorker();
 }
