@@ -1,5 +1,5 @@
 import { IonButton, IonSpinner } from '@ionic/react';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { PageHeader } from '@/components/PageHeader';
 import { PageBody } from '@/components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
@@ -15,6 +15,8 @@ import {
 import { MarketCard } from './components/MarketCard';
 
 const STATUSES: MarketStatus[] = ['open', 'closed', 'resolved', 'cancelled'];
+/** Cards in the page's first render; the rest follow in a background render (shorter tasks). */
+const FIRST_CARDS = 6;
 
 export function MarketsPage() {
   const t = useT();
@@ -25,6 +27,8 @@ export function MarketsPage() {
   const q = useDebounced(search, 300);
   const query = useMarkets({ category, q, sort, status });
   const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const shownCount = useDeferredValue(markets.length, Math.min(markets.length, FIRST_CARDS));
+  const allShown = shownCount >= markets.length;
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
@@ -119,11 +123,11 @@ export function MarketsPage() {
               className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3"
               data-testid="market-list"
             >
-              {markets.map((m) => (
+              {markets.slice(0, shownCount).map((m) => (
                 <MarketCard key={m.id} market={m} />
               ))}
             </div>
-            {query.hasNextPage && (
+            {query.hasNextPage && allShown && (
               <div className="mt-4 flex justify-center" ref={sentinel}>
                 <IonButton
                   fill="outline"

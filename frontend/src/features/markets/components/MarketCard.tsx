@@ -14,8 +14,9 @@ export function MarketCard({ market }: { market: MarketSummary }) {
   const hidden = market.outcomes.length - top.length;
   const when = market.status === 'open' ? closesIn(market.closes_at, new Date(), lang) : null;
   return (
+    // Cards below the fold skip layout and paint until they are scrolled near (content-visibility).
     <article
-      className="card relative flex flex-col gap-3 p-4 transition hover:shadow-md"
+      className="card relative flex flex-col gap-3 p-4 transition [contain-intrinsic-size:auto_220px] [content-visibility:auto] hover:shadow-md"
       aria-labelledby={`m-${market.id}`}
     >
       <div className="flex items-center gap-2">
