@@ -20,6 +20,7 @@ import {
 import { useI18n } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query-keys';
 import { useSession } from '@/lib/session';
+import { useAfterFirstPaint } from '@/lib/use-after-paint';
 import { useMarket } from './api/get-market';
 import { useMarketForecasts } from './api/get-market-forecasts';
 import { HISTORY_RANGES, useMarketHistory, type HistoryRange } from './api/get-market-history';
@@ -38,7 +39,9 @@ export function MarketDetailPage({ renderSlip }: Props) {
   const [pollFallback, setPollFallback] = useState(false);
   const query = useMarket(slug, pollFallback);
   const market = query.data;
-  const stream = useMarketStream(market?.id, queryKeys.market(slug));
+  // Live updates, the chart and recent forecasts start after the first paint (below the fold).
+  const painted = useAfterFirstPaint();
+  const stream = useMarketStream(painted ? market?.id : undefined, queryKeys.market(slug));
   useEffect(() => setPollFallback(stream.failed), [stream.failed]);
 
   return (
@@ -60,7 +63,12 @@ export function MarketDetailPage({ renderSlip }: Props) {
             <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
           )
         ) : market ? (
-          <MarketView market={market} live={stream.live} slip={renderSlip?.(market)} />
+          <MarketView
+            market={market}
+            live={stream.live}
+            painted={painted}
+            slip={renderSlip?.(market)}
+          />
         ) : null}
       </PageBody>
     </>
@@ -70,10 +78,13 @@ export function MarketDetailPage({ renderSlip }: Props) {
 function MarketView({
   market,
   live,
+  painted,
   slip,
 }: {
   market: MarketDetail;
   live: boolean;
+  /** The first paint is done: below-the-fold sections may load their data. */
+  painted: boolean;
   slip: ReactNode;
 }) {
   const { t, lang } = useI18n();
@@ -159,7 +170,7 @@ function MarketView({
         {slip}
       </aside>
 
-      <HistorySection market={market} outcomes={colored} />
+      <HistorySection market={market} outcomes={colored} load={painted} />
 
       {market.resolution && (
         <Section title={t('market.resolution')}>
@@ -223,7 +234,7 @@ function MarketView({
         </dl>
       </Section>
 
-      <RecentForecasts market={market} lang={lang} />
+      <RecentForecasts market={market} lang={lang} load={painted} />
     </div>
   );
 }
@@ -294,13 +305,15 @@ function MarketActions({ market }: { market: MarketDetail }) {
 function HistorySection({
   market,
   outcomes,
+  load,
 }: {
   market: MarketDetail;
   outcomes: (MarketDetail['outcomes'][number] & { color: string })[];
+  load: boolean;
 }) {
   const { t } = useI18n();
   const [range, setRange] = useState<HistoryRange>('7d');
-  const history = useMarketHistory(market.id, range);
+  const history = useMarketHistory(load ? market.id : undefined, range);
   return (
     <Section
       title={t('market.chart')}
@@ -345,9 +358,17 @@ function HistorySection({
   );
 }
 
-function RecentForecasts({ market, lang }: { market: MarketDetail; lang: 'en' | 'fil' }) {
+function RecentForecasts({
+  market,
+  lang,
+  load,
+}: {
+  market: MarketDetail;
+  lang: 'en' | 'fil';
+  load: boolean;
+}) {
   const { t } = useI18n();
-  const q = useMarketForecasts(market.id);
+  const q = useMarketForecasts(load ? market.id : undefined);
   const items = q.data?.data ?? [];
   return (
     <Section title={t('market.recentForecasts')}>
