@@ -39,10 +39,6 @@ export function MarketDetailPage({ renderSlip }: Props) {
   const [pollFallback, setPollFallback] = useState(false);
   const query = useMarket(slug, pollFallback);
   const market = query.data;
-  // Live updates, the chart and recent forecasts start after the first paint (below the fold).
-  const painted = useAfterFirstPaint();
-  const stream = useMarketStream(painted ? market?.id : undefined, queryKeys.market(slug));
-  useEffect(() => setPollFallback(stream.failed), [stream.failed]);
 
   return (
     <>
@@ -65,8 +61,13 @@ export function MarketDetailPage({ renderSlip }: Props) {
         ) : market ? (
           <MarketView
             market={market}
-            live={stream.live}
-            painted={painted}
+            liveStatus={
+              <LiveStatus
+                market={market}
+                queryKey={queryKeys.market(slug)}
+                onFailed={setPollFallback}
+              />
+            }
             slip={renderSlip?.(market)}
           />
         ) : null}
@@ -75,16 +76,40 @@ export function MarketDetailPage({ renderSlip }: Props) {
   );
 }
 
+/**
+ * Live updates of the market (SSE, started after the first paint) and the "Live" dot, shown while
+ * they flow for an open market. Reports a failed stream so the page can poll instead. Its own
+ * component, so the stream opening re-renders the dot, not the page.
+ */
+function LiveStatus({
+  market,
+  queryKey,
+  onFailed,
+}: {
+  market: MarketDetail;
+  queryKey: readonly unknown[];
+  onFailed: (failed: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const painted = useAfterFirstPaint();
+  const stream = useMarketStream(painted ? market.id : undefined, queryKey);
+  useEffect(() => onFailed(stream.failed), [stream.failed, onFailed]);
+  if (!stream.live || market.status !== 'open') return null;
+  return (
+    <span className="inline-flex items-center gap-1 text-xs text-green-700 dark:text-green-400">
+      <span className="h-2 w-2 animate-pulse rounded-full bg-green-500" aria-hidden="true" />
+      {t('market.live')}
+    </span>
+  );
+}
+
 function MarketView({
   market,
-  live,
-  painted,
+  liveStatus,
   slip,
 }: {
   market: MarketDetail;
-  live: boolean;
-  /** The first paint is done: below-the-fold sections may load their data. */
-  painted: boolean;
+  liveStatus: ReactNode;
   slip: ReactNode;
 }) {
   const { t, lang } = useI18n();
@@ -102,15 +127,7 @@ function MarketView({
         <div className="flex flex-wrap items-center gap-2">
           <Tag tone="blue">{t(`markets.category.${market.category}`)}</Tag>
           <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
-          {live && market.status === 'open' && (
-            <span className="inline-flex items-center gap-1 text-xs text-green-700 dark:text-green-400">
-              <span
-                className="h-2 w-2 animate-pulse rounded-full bg-green-500"
-                aria-hidden="true"
-              />
-              {t('market.live')}
-            </span>
-          )}
+          {liveStatus}
         </div>
         <h1 className="text-xl leading-tight font-bold sm:text-2xl">{market.title}</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
@@ -170,7 +187,7 @@ function MarketView({
         {slip}
       </aside>
 
-      <HistorySection market={market} outcomes={colored} load={painted} />
+      <HistorySection market={market} outcomes={colored} />
 
       {market.resolution && (
         <Section title={t('market.resolution')}>
@@ -234,7 +251,7 @@ function MarketView({
         </dl>
       </Section>
 
-      <RecentForecasts market={market} lang={lang} load={painted} />
+      <RecentForecasts market={market} lang={lang} />
     </div>
   );
 }
@@ -305,13 +322,12 @@ function MarketActions({ market }: { market: MarketDetail }) {
 function HistorySection({
   market,
   outcomes,
-  load,
 }: {
   market: MarketDetail;
   outcomes: (MarketDetail['outcomes'][number] & { color: string })[];
-  load: boolean;
 }) {
   const { t } = useI18n();
+  const load = useAfterFirstPaint(); // below the fold: not part of the first screen
   const [range, setRange] = useState<HistoryRange>('7d');
   const history = useMarketHistory(load ? market.id : undefined, range);
   return (
@@ -358,16 +374,9 @@ function HistorySection({
   );
 }
 
-function RecentForecasts({
-  market,
-  lang,
-  load,
-}: {
-  market: MarketDetail;
-  lang: 'en' | 'fil';
-  load: boolean;
-}) {
+function RecentForecasts({ market, lang }: { market: MarketDetail; lang: 'en' | 'fil' }) {
   const { t } = useI18n();
+  const load = useAfterFirstPaint(); // below the fold: not part of the first screen
   const q = useMarketForecasts(load ? market.id : undefined);
   const items = q.data?.data ?? [];
   return (
