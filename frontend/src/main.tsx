@@ -3,8 +3,12 @@
 // downloading, then starts the app. See docs/FRONTEND.md, "Lighthouse".
 import './index.css';
 import { startEarlyRequests } from './app/early-requests';
+import { warmUpFormatters } from './lib/format';
+import { preferredLang } from './lib/i18n/lang';
 
 startEarlyRequests(window.location.pathname);
+// In a task of its own, while the network is busy with the app's code.
+setTimeout(() => warmUpFormatters(preferredLang()), 0);
 void import('./app/start').then(({ start }) =>
   start(document.getElementById('root')!, window.location.pathname),
 );

@@ -141,6 +141,18 @@ function relativeFormat(locale: string, numeric: 'always' | 'auto'): Intl.Relati
   return f;
 }
 
+/**
+ * Makes the formatters a page needs ahead of time. The first Intl formatter of a kind loads its
+ * locale data, which takes tens of milliseconds on a slow phone: the entry script calls this while
+ * the app's code is still downloading, so the first render does not pay for it.
+ */
+export function warmUpFormatters(lang: Lang): void {
+  pesoWhole();
+  integer();
+  dateTime();
+  relativeFormat(lang === 'fil' ? 'fil' : 'en', 'always');
+}
+
 /** "in 3 days", "5 min ago" (short style); `lang` selects English or Filipino wording. */
 export function formatRelative(
   d: string | number | Date,

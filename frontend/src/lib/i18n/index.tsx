@@ -1,11 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { formatNumber, type Lang } from '../format';
 import { en, type MessageKey } from './en';
+import { LANG_KEY, preferredLang } from './lang';
 import { fil } from './fil';
 
 export type { MessageKey } from './en';
+export { LANG_KEY } from './lang';
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fil };
-export const LANG_KEY = 'pm.lang';
 
 export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
@@ -48,16 +49,6 @@ interface I18nValue {
   t: TFunction;
 }
 
-function initialLang(): Lang {
-  try {
-    const stored = localStorage.getItem(LANG_KEY);
-    if (stored === 'en' || stored === 'fil') return stored;
-  } catch {
-    // storage unavailable
-  }
-  return typeof navigator !== 'undefined' && /^(fil|tl)\b/i.test(navigator.language) ? 'fil' : 'en';
-}
-
 const I18nContext = createContext<I18nValue>({
   lang: 'en',
   setLang: () => {},
@@ -65,7 +56,7 @@ const I18nContext = createContext<I18nValue>({
 });
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(preferredLang);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {
