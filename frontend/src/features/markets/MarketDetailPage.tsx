@@ -1,6 +1,6 @@
 import { IonButton, IonIcon } from '@ionic/react';
 import { eye, eyeOutline, shareSocialOutline } from 'ionicons/icons';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
@@ -116,6 +116,7 @@ function MarketView({
   const colored = market.outcomes.map((o, i) => ({ ...o, color: outcomeColor(o.name, i) }));
   const winnerId = market.resolution?.outcome_id;
   const when = market.status === 'open' ? closesIn(market.closes_at, new Date(), lang) : null;
+  const below = useDeferredValue(true, false);
   const myOutcome = market.my_forecast
     ? market.outcomes.find((o) => o.id === market.my_forecast?.outcome_id)
     : undefined;
@@ -187,71 +188,79 @@ function MarketView({
         {slip}
       </aside>
 
-      <HistorySection market={market} outcomes={colored} />
+      {/* The sections below the outcomes come in a second, background render: the page's first
+          render (inside Ionic's page mount, one task) is the part on screen first. */}
+      {below && (
+        <>
+          <HistorySection market={market} outcomes={colored} />
 
-      {market.resolution && (
-        <Section title={t('market.resolution')}>
-          <p className="font-semibold text-green-700 dark:text-green-400">
-            {t('market.resolvedTo', {
-              outcome: market.outcomes.find((o) => o.id === winnerId)?.name ?? '?',
-            })}
-          </p>
-          {market.resolution.resolution_note && (
-            <p className="mt-2 text-sm whitespace-pre-line">{market.resolution.resolution_note}</p>
+          {market.resolution && (
+            <Section title={t('market.resolution')}>
+              <p className="font-semibold text-green-700 dark:text-green-400">
+                {t('market.resolvedTo', {
+                  outcome: market.outcomes.find((o) => o.id === winnerId)?.name ?? '?',
+                })}
+              </p>
+              {market.resolution.resolution_note && (
+                <p className="mt-2 text-sm whitespace-pre-line">
+                  {market.resolution.resolution_note}
+                </p>
+              )}
+              {market.resolution.evidence_urls.length > 0 && (
+                <>
+                  <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
+                  <ul className="mt-1 space-y-1">
+                    {market.resolution.evidence_urls.map((u) => (
+                      <li key={u} className="truncate text-sm">
+                        <a
+                          className="pm-link"
+                          href={u}
+                          target="_blank"
+                          rel="noopener noreferrer nofollow"
+                        >
+                          {u}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p className="mt-2 text-xs text-zinc-500">
+                {formatDateTime(market.resolution.created_at)}
+              </p>
+            </Section>
           )}
-          {market.resolution.evidence_urls.length > 0 && (
-            <>
-              <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
-              <ul className="mt-1 space-y-1">
-                {market.resolution.evidence_urls.map((u) => (
-                  <li key={u} className="truncate text-sm">
-                    <a
-                      className="pm-link"
-                      href={u}
-                      target="_blank"
-                      rel="noopener noreferrer nofollow"
-                    >
-                      {u}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
+          {market.status === 'cancelled' && (
+            <Section>
+              <p className="text-sm">{t('market.cancelledNote')}</p>
+            </Section>
           )}
-          <p className="mt-2 text-xs text-zinc-500">
-            {formatDateTime(market.resolution.created_at)}
-          </p>
-        </Section>
+
+          <Section title={t('market.about')}>
+            <p className="text-sm whitespace-pre-line">{market.description}</p>
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-zinc-500">{t('market.closesAt')}</dt>
+              <dd className="m-0">{formatDateTime(market.closes_at)}</dd>
+              {market.resolves_at && (
+                <>
+                  <dt className="text-zinc-500">{t('market.resolvesAt')}</dt>
+                  <dd className="m-0">{formatDateTime(market.resolves_at)}</dd>
+                </>
+              )}
+              <dt className="text-zinc-500">{t('market.createdAt')}</dt>
+              <dd className="m-0">{formatDateTime(market.created_at)}</dd>
+              {market.max_points_per_user != null && (
+                <>
+                  <dt className="text-zinc-500">{t('market.maxPerUser')}</dt>
+                  <dd className="m-0">{formatPeso(market.max_points_per_user)}</dd>
+                </>
+              )}
+            </dl>
+          </Section>
+
+          <RecentForecasts market={market} lang={lang} />
+        </>
       )}
-      {market.status === 'cancelled' && (
-        <Section>
-          <p className="text-sm">{t('market.cancelledNote')}</p>
-        </Section>
-      )}
-
-      <Section title={t('market.about')}>
-        <p className="text-sm whitespace-pre-line">{market.description}</p>
-        <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-          <dt className="text-zinc-500">{t('market.closesAt')}</dt>
-          <dd className="m-0">{formatDateTime(market.closes_at)}</dd>
-          {market.resolves_at && (
-            <>
-              <dt className="text-zinc-500">{t('market.resolvesAt')}</dt>
-              <dd className="m-0">{formatDateTime(market.resolves_at)}</dd>
-            </>
-          )}
-          <dt className="text-zinc-500">{t('market.createdAt')}</dt>
-          <dd className="m-0">{formatDateTime(market.created_at)}</dd>
-          {market.max_points_per_user != null && (
-            <>
-              <dt className="text-zinc-500">{t('market.maxPerUser')}</dt>
-              <dd className="m-0">{formatPeso(market.max_points_per_user)}</dd>
-            </>
-          )}
-        </dl>
-      </Section>
-
-      <RecentForecasts market={market} lang={lang} />
     </div>
   );
 }
