@@ -1,25 +1,45 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+
+// Whether the app's first screen has been painted: false until the frame after the first
+// component asked, then true for good (pages opened later do not wait).
+let painted = false;
+let scheduled = false;
+const listeners = new Set<() => void>();
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  const done = () =>
+    setTimeout(() => {
+      painted = true;
+      listeners.forEach((l) => l()); // one task: React renders every waiting component at once
+    }, 0);
+  // A frame callback runs just before the paint; a task queued from it runs just after.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(done);
+  else done();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  schedule();
+  return () => listeners.delete(listener);
+}
 
 /**
- * False in the first render, true once the browser has painted it. Work a page does not need for
- * its first screen (below-the-fold data, a live-update stream) waits for this, so the first paint
- * is not held up by it and the page's start is made of shorter tasks.
+ * False until the app's first screen has been painted, then true. Work the first screen does not
+ * need (below-the-fold data, a live-update stream) waits for this, so the first paint is not held
+ * up by it and the start is made of shorter tasks.
  */
 export function useAfterFirstPaint(): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The frame callback runs just before the paint; a task queued from it runs just after.
-    const frame =
-      typeof requestAnimationFrame === 'function'
-        ? requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)))
-        : undefined;
-    if (frame === undefined) timer = setTimeout(() => setPainted(true), 0);
-    return () => {
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [painted]);
-  return painted;
+  return useSyncExternalStore(
+    subscribe,
+    () => painted,
+    () => false,
+  );
+}
+
+/** Tests: back to "nothing painted yet". */
+export function resetFirstPaint(): void {
+  painted = false;
+  scheduled = false;
 }
