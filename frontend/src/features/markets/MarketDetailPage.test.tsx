@@ -52,7 +52,7 @@ describe('market detail page', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('meter', { name: 'Yes' })).toHaveAttribute('aria-valuenow', '59');
     expect(screen.getByText(/₱600 · Pool share 60% · 1.67× per chip/)).toBeInTheDocument();
-    expect(screen.getByTestId('slip')).toHaveTextContent('slip for Will it rain');
+    expect(await screen.findByTestId('slip')).toHaveTextContent('slip for Will it rain');
     expect(
       await screen.findByRole('img', { name: /Probability history: Yes 59%, No 41%/ }),
     ).toBeInTheDocument();

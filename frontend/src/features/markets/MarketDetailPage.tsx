@@ -184,14 +184,14 @@ function MarketView({
         </ul>
       </Section>
 
-      <aside className="mb-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-12 lg:row-start-1 lg:self-start">
-        {slip}
-      </aside>
-
-      {/* The sections below the outcomes come in a second, background render: the page's first
-          render (inside Ionic's page mount, one task) is the part on screen first. */}
+      {/* The slip and the sections below the outcomes come in a second, background render: the
+          page's first render (inside Ionic's page mount, one task) is only the part read first. */}
       {below && (
         <>
+          <aside className="mb-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-12 lg:row-start-1 lg:self-start">
+            {slip}
+          </aside>
+
           <HistorySection market={market} outcomes={colored} />
 
           {market.resolution && (
