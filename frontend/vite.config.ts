@@ -41,6 +41,14 @@ function preloadApp(): Plugin {
         const chunks = Object.values(bundle).filter(
           (c): c is Rollup.OutputChunk => c.type === 'chunk',
         );
+        // The entry must run as soon as it arrives: it may import only small chunks statically.
+        const heavy = (ctx.chunk?.imports ?? []).filter((f) => {
+          const c = bundle[f];
+          return c?.type === 'chunk' && c.code.length > 10_000;
+        });
+        if (heavy.length) {
+          throw new Error(`pilimarket-preload-app: the entry script waits for ${heavy.join(', ')}`);
+        }
         const start = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/start.tsx'));
         if (!start) throw new Error('pilimarket-preload-app: no chunk for src/app/start.tsx');
         const files = new Set<string>();
@@ -110,6 +118,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // Vite's preload helper on its own: the ionic group takes its dependencies along, and
+            // the entry script must not wait for the ionic chunk to use the helper.
+            { name: 'preload-helper', test: /vite[\\/]preload-helper/ },
             { name: 'ionic', test: /node_modules[\\/](@ionic|ionicons|@stencil)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
