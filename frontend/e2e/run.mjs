@@ -106,7 +106,12 @@ async function registerFreshUser(ctx, vp) {
 }
 
 async function readBalance(page) {
-  const balance = page.locator(active('[data-testid="chip-balance"]'));
+  const selector = active('[data-testid="chip-balance"]');
+  // While a page transition runs, the leaving page is not hidden yet and shows a balance too.
+  await page.waitForFunction((s) => document.querySelectorAll(s).length === 1, selector, {
+    timeout: TIMEOUT,
+  });
+  const balance = page.locator(selector);
   await balance.waitFor({ state: 'visible', timeout: TIMEOUT });
   return Number((await balance.innerText()).replace(/[^0-9]/g, ''));
 }

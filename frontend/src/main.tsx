@@ -1,13 +1,22 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+// The entry script, small on purpose: it starts the first screen's API request (and a market
+// page's code) while the app's JavaScript — modulepreloaded from index.html — is still
+// downloading, then starts the app. It is an async module script, so it runs as soon as it has
+// arrived instead of waiting for the stylesheet. See docs/FRONTEND.md, "Lighthouse".
 import './index.css';
-import { App } from './app/App';
-import { registerServiceWorker } from './app/register-sw';
+import { startEarlyRequests } from './app/early-requests';
+import { warmUpFormatters } from './lib/format';
+import { preferredLang } from './lib/i18n/lang';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+startEarlyRequests(window.location.pathname);
+// In a task of its own, while the network is busy with the app's code.
+setTimeout(() => warmUpFormatters(preferredLang()), 0);
+
+const parsed =
+  document.readyState === 'loading'
+    ? new Promise((resolve) =>
+        document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+      )
+    : Promise.resolve();
+void Promise.all([import('./app/start'), parsed]).then(([{ start }]) =>
+  start(document.getElementById('root')!, window.location.pathname),
 );
-
-registerServiceWorker();

@@ -10,12 +10,13 @@ import {
 } from '@ionic/react';
 import { IonReactRouter } from '@ionic/react-router';
 import { personCircle, pulse, storefront, trophy } from 'ionicons/icons';
-import { Redirect, Route } from 'react-router-dom';
+import type { ComponentType } from 'react';
+import { matchPath, Redirect, Route } from 'react-router-dom';
 import { MarketsPage } from '@/features/markets/MarketsPage';
 import { useT } from '@/lib/i18n';
 import { HeaderExtrasContext } from '@/lib/layout';
 import { HeaderExtras } from './HeaderExtras';
-import { eagerPage, lazyPage } from './lazy-page';
+import { eagerPage, lazyPage, type LazyPage } from './lazy-page';
 import { AppProviders } from './providers';
 
 setupIonicReact({ mode: 'md' });
@@ -46,24 +47,38 @@ const WalletReturn = lazyPage(() =>
 const Admin = lazyPage(() => import('@/features/admin/AdminPage').then((m) => m.AdminPage));
 const NotFound = lazyPage(() => import('./routes/not-found').then((m) => m.NotFoundPage));
 
+/** The routes of the tab outlet; `/` redirects to the markets list, anything else is not found. */
+const ROUTES: [path: string, page: ComponentType][] = [
+  ['/markets', Markets],
+  ['/markets/:slug', MarketDetail],
+  ['/leaderboard', Leaderboard],
+  ['/activity', Activity],
+  ['/profile', Profile],
+  ['/users/:id', UserProfile],
+  ['/login', Login],
+  ['/register', Register],
+  ['/notifications', Notifications],
+  ['/wallet', Wallet],
+  ['/wallet/return', WalletReturn],
+  ['/admin', Admin],
+];
+
+/** Loads the code of the page at `pathname` if it is code-split (resolves when it is there). */
+export function preloadPage(pathname: string): Promise<void> {
+  const route = ROUTES.find(([path]) => matchPath(pathname, { path, exact: true }));
+  const page = route?.[1];
+  return page && 'preload' in page ? (page as LazyPage).preload() : Promise.resolve();
+}
+
 function Shell() {
   const t = useT();
   return (
     <IonReactRouter>
       <IonTabs>
         <IonRouterOutlet>
-          <Route exact path="/markets" component={Markets} />
-          <Route exact path="/markets/:slug" component={MarketDetail} />
-          <Route exact path="/leaderboard" component={Leaderboard} />
-          <Route exact path="/activity" component={Activity} />
-          <Route exact path="/profile" component={Profile} />
-          <Route exact path="/users/:id" component={UserProfile} />
-          <Route exact path="/login" component={Login} />
-          <Route exact path="/register" component={Register} />
-          <Route exact path="/notifications" component={Notifications} />
-          <Route exact path="/wallet" component={Wallet} />
-          <Route exact path="/wallet/return" component={WalletReturn} />
-          <Route exact path="/admin" component={Admin} />
+          {ROUTES.map(([path, page]) => (
+            <Route key={path} exact path={path} component={page} />
+          ))}
           <Route exact path="/">
             <Redirect to="/markets" />
           </Route>

@@ -1,5 +1,5 @@
 import { IonButton, IonPage, IonSpinner } from '@ionic/react';
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { ErrorState } from '@/components/States';
 import { useT } from '@/lib/i18n';
 
@@ -39,23 +39,44 @@ class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean
   }
 }
 
+/** A code-split route component; `preload()` fetches its code ahead of the first render. */
+export type LazyPage = ComponentType & { preload: () => Promise<void> };
+
 /**
  * A route component whose content is code-split. The IonPage is rendered eagerly so Ionic's
- * router outlet always finds its page element; the content suspends inside it.
+ * router outlet always finds its page element; the content suspends inside it — unless its code
+ * has already loaded (`preload()`), then it renders at once, without a fallback in between.
  */
-export function lazyPage(loader: () => Promise<ComponentType>): ComponentType {
-  const Content = lazy(() => loader().then((c) => ({ default: c })));
-  return function LazyPage() {
+export function lazyPage(loader: () => Promise<ComponentType>): LazyPage {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const load = () =>
+    (loading ??= loader().then(
+      (c) => (loaded = c),
+      (e: unknown) => {
+        loading = undefined; // a later attempt may succeed (e.g. back online)
+        throw e;
+      },
+    ));
+  const Content = lazy(() => load().then((c) => ({ default: c })));
+  function LazyPage() {
+    // Decided once per mount, so the tree under the page never switches shape.
+    const [Loaded] = useState(() => loaded);
     return (
       <IonPage>
         <ChunkBoundary>
-          <Suspense fallback={<PageFallback />}>
-            <Content />
-          </Suspense>
+          {Loaded ? (
+            <Loaded />
+          ) : (
+            <Suspense fallback={<PageFallback />}>
+              <Content />
+            </Suspense>
+          )}
         </ChunkBoundary>
       </IonPage>
     );
-  };
+  }
+  return Object.assign(LazyPage, { preload: () => load().then(() => undefined) });
 }
 
 export function eagerPage(Content: ComponentType): ComponentType {

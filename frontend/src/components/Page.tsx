@@ -24,8 +24,9 @@ export function Section({
   return (
     <section className="card mb-4 p-4">
       {(title || actions) && (
-        <div className="mb-3 flex items-center justify-between gap-2">
-          {title && <h2 className="text-base font-semibold">{title}</h2>}
+        // Actions that do not fit beside the title move under it rather than squeezing it.
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          {title && <h2 className="text-base font-semibold whitespace-nowrap">{title}</h2>}
           {actions}
         </div>
       )}

@@ -5,11 +5,16 @@ import {
   api,
   apiRequest,
   buildUrl,
+  clearPrimed,
   deviceId,
   isApiError,
   onAuthLost,
+  primedSettled,
+  primeGet,
+  PRIMED_MAX_AGE_MS,
   readCookie,
   SESSION_HINT_KEY,
+  takePrimed,
 } from './api-client';
 
 afterEach(() => {
@@ -247,5 +252,103 @@ describe('visitors', () => {
     const { calls } = mockFetch({});
     await expect(fetchMe()).resolves.toBeNull();
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('primed (early) requests', () => {
+  afterEach(() => {
+    clearPrimed();
+    vi.restoreAllMocks();
+  });
+
+  const list = () => ({
+    body: envelope([{ id: 'a' }], { page: 1, limit: 20, total: 1, pages: 1 }),
+  });
+
+  it('hands a primed GET to the first request for the same URL, and only to that one', async () => {
+    const { fn } = mockFetch({ 'GET /markets': list });
+    primeGet('/markets', { page: 1 });
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(String(fn.mock.calls[0][0])).toBe('/api/v1/markets?page=1');
+
+    expect((await api.list('/markets', { page: 1 })).data).toEqual([{ id: 'a' }]);
+    expect(fn).toHaveBeenCalledTimes(1);
+    await api.list('/markets', { page: 1 });
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not hand a primed GET to a request for another URL', async () => {
+    const { fn } = mockFetch({ 'GET /markets': list });
+    primeGet('/markets', { page: 1 });
+    await api.list('/markets', { page: 2 });
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives the parsed answer synchronously once it has arrived, once', async () => {
+    const { fn } = mockFetch({ 'GET /markets': list });
+    primeGet('/markets', { page: 1 });
+    expect(takePrimed('/markets', { page: 1 })).toBeUndefined(); // not here yet
+    await primedSettled(1000);
+    const hit = takePrimed<{ id: string }[]>('/markets', { page: 1 });
+    expect(hit?.data).toEqual([{ id: 'a' }]);
+    expect(hit?.pagination?.total).toBe(1);
+    expect(hit?.receivedAt).toBeGreaterThan(0);
+    expect(takePrimed('/markets', { page: 1 })).toBeUndefined();
+    await api.list('/markets', { page: 1 });
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores a primed answer that is too old', async () => {
+    const { fn } = mockFetch({ 'GET /markets': list });
+    const t0 = Date.now();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(t0);
+    primeGet('/markets');
+    await primedSettled(1000);
+    now.mockReturnValue(t0 + PRIMED_MAX_AGE_MS + 1);
+    expect(takePrimed('/markets')).toBeUndefined();
+    await api.list('/markets');
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again when the primed request failed on the network', async () => {
+    let first = true;
+    const { fn } = mockFetch({
+      'GET /markets': () => {
+        if (first) {
+          first = false;
+          throw new TypeError('Failed to fetch');
+        }
+        return list();
+      },
+    });
+    primeGet('/markets');
+    await primedSettled(1000);
+    expect(takePrimed('/markets')).toBeUndefined();
+    expect((await api.list('/markets')).data).toEqual([{ id: 'a' }]);
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes a primed error answer to the request, which reports it', async () => {
+    const { fn } = mockFetch({
+      'GET /markets/nope': () => ({ status: 404, body: failure('NOT_FOUND', 'No such market') }),
+    });
+    primeGet('/markets/nope');
+    await primedSettled(1000);
+    expect(takePrimed('/markets/nope')).toBeUndefined();
+    const err = await api.get('/markets/nope').catch((e: unknown) => e);
+    expect(isApiError(err) && err.status).toBe(404);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops waiting for a slow primed request after the given time', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>(() => {})),
+    );
+    primeGet('/markets');
+    const started = Date.now();
+    await primedSettled(30);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(takePrimed('/markets')).toBeUndefined();
   });
 });

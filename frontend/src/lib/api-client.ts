@@ -165,7 +165,107 @@ async function ensureCsrfToken(): Promise<string | null> {
   return token;
 }
 
+/**
+ * Early ("primed") GETs: the entry script starts the first screen's request while the app's code
+ * is still downloading; the app's first request for the same URL takes the response over instead
+ * of asking again, and a query can read the parsed answer synchronously as its initial data.
+ */
+interface Primed {
+  startedAt: number;
+  response: Promise<Response>;
+  /** Resolves once the answer has been parsed or has failed (never rejects). */
+  settled: Promise<void>;
+  /** Set once a successful answer has been parsed. */
+  result?: ApiResult<unknown>;
+  receivedAt?: number;
+}
+
+/** A primed answer older than this is not used (it was meant for the first screen only). */
+export const PRIMED_MAX_AGE_MS = 10_000;
+const primed = new Map<string, Primed>();
+
+/** Starts `GET path?query` now; the next {@link apiRequest} or {@link takePrimed} for it uses it. */
+export function primeGet(path: string, query?: Query): void {
+  const url = buildUrl(path, query);
+  if (primed.has(url)) return;
+  const response = fetchRaw(path, { query });
+  const entry: Primed = {
+    startedAt: Date.now(),
+    response,
+    settled: response
+      .then((res) => (res.ok ? (res.clone().json() as Promise<Envelope<unknown>>) : null))
+      .then((body) => {
+        if (body && body.success !== false) {
+          entry.result = { data: body.data, pagination: body.pagination };
+          entry.receivedAt = Date.now();
+        }
+      })
+      .catch(() => {
+        // apiRequest then sees the failure and asks again
+      }),
+  };
+  primed.set(url, entry);
+}
+
+function takeEntry(url: string): Primed | undefined {
+  const entry = primed.get(url);
+  if (!entry) return undefined;
+  primed.delete(url);
+  return Date.now() - entry.startedAt <= PRIMED_MAX_AGE_MS ? entry : undefined;
+}
+
+/**
+ * The parsed answer of a primed GET if it has already arrived successfully (then it is used up),
+ * with the time it arrived; undefined otherwise (a pending or failed one stays for apiRequest).
+ */
+export function takePrimed<T>(
+  path: string,
+  query?: Query,
+): (ApiResult<T> & { receivedAt: number }) | undefined {
+  const url = buildUrl(path, query);
+  const entry = primed.get(url);
+  if (!entry?.result) return undefined;
+  if (!takeEntry(url)) return undefined;
+  return { ...(entry.result as ApiResult<T>), receivedAt: entry.receivedAt ?? Date.now() };
+}
+
+/**
+ * Resolves when every primed GET has been answered and parsed (or has failed), or after `maxMs`:
+ * the app renders its first screen with the data when it is about to arrive anyway, and without
+ * it (skeletons, then the data) when the API is slow.
+ */
+export function primedSettled(maxMs: number): Promise<void> {
+  const pending = [...primed.values()].map((e) => e.settled);
+  if (pending.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    void Promise.all(pending).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Forgets every primed request (tests). */
+export function clearPrimed(): void {
+  primed.clear();
+}
+
 async function send(path: string, opts: RequestOptions): Promise<Response> {
+  if ((opts.method ?? 'GET') === 'GET') {
+    const early = takeEntry(buildUrl(path, opts.query));
+    if (early) {
+      try {
+        return await early.response;
+      } catch {
+        // the early request failed (e.g. offline for a moment): ask again below
+      }
+    }
+  }
+  return fetchRaw(path, opts);
+}
+
+async function fetchRaw(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: 'application/json',

@@ -3,24 +3,39 @@
 export const TIME_ZONE = 'Asia/Manila';
 const LOCALE = 'en-PH';
 
-const pesoWhole = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'PHP',
-  maximumFractionDigits: 0,
-  minimumFractionDigits: 0,
-});
-const pesoCents = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'PHP',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+/**
+ * An Intl formatter made on first use: constructing one is slow (locale and time-zone data), and
+ * the first screen should not pay for formatters it does not show (dates on the markets list).
+ */
+function lazyFormat<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const pesoWhole = lazyFormat(
+  () =>
+    new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: 'PHP',
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    }),
+);
+const pesoCents = lazyFormat(
+  () =>
+    new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: 'PHP',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }),
+);
+const integer = lazyFormat(() => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }));
 
 /** `formatPeso(1234)` → `₱1,234`; fractional amounts keep two decimals. */
 export function formatPeso(amount: number): string {
   if (!Number.isFinite(amount)) return '₱0';
-  return Number.isInteger(amount) ? pesoWhole.format(amount) : pesoCents.format(amount);
+  return Number.isInteger(amount) ? pesoWhole().format(amount) : pesoCents().format(amount);
 }
 
 /** Centavos (purchase amounts) → `₱1,234` or `₱12.50`. */
@@ -29,13 +44,13 @@ export function formatCentavos(cents: number): string {
 }
 
 export function formatNumber(n: number): string {
-  return integer.format(n);
+  return integer().format(n);
 }
 
 /** `formatChips(1234)` → `1,234 chips (₱1,234)`. */
 export function formatChips(n: number): string {
   const unit = Math.abs(n) === 1 ? 'chip' : 'chips';
-  return `${integer.format(n)} ${unit} (${formatPeso(n)})`;
+  return `${integer().format(n)} ${unit} (${formatPeso(n)})`;
 }
 
 /** Compact volume: `₱1.2M`, `₱12K`, `₱950`. */
@@ -72,12 +87,17 @@ export function formatMultiplier(x: number): string {
   return `${x.toFixed(2)}×`;
 }
 
-const dateTime = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TIME_ZONE,
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-const dateOnly = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, dateStyle: 'medium' });
+const dateTime = lazyFormat(
+  () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone: TIME_ZONE,
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }),
+);
+const dateOnly = lazyFormat(
+  () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, dateStyle: 'medium' }),
+);
 
 function toDate(d: string | number | Date): Date {
   return d instanceof Date ? d : new Date(d);
@@ -86,12 +106,12 @@ function toDate(d: string | number | Date): Date {
 /** `Nov 25, 2026, 4:00 PM` in Manila time. */
 export function formatDateTime(d: string | number | Date): string {
   const date = toDate(d);
-  return Number.isNaN(date.getTime()) ? '' : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? '' : dateTime().format(date);
 }
 
 export function formatDate(d: string | number | Date): string {
   const date = toDate(d);
-  return Number.isNaN(date.getTime()) ? '' : dateOnly.format(date);
+  return Number.isNaN(date.getTime()) ? '' : dateOnly().format(date);
 }
 
 export type Lang = 'en' | 'fil';
@@ -106,6 +126,33 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
+// Creating an Intl formatter is slow (a list of 20 market cards made 40 of them per render).
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string, numeric: 'always' | 'auto'): Intl.RelativeTimeFormat {
+  const key = `${locale}:${numeric}`;
+  let f = relativeFormats.get(key);
+  if (!f) {
+    f =
+      numeric === 'auto'
+        ? new Intl.RelativeTimeFormat(locale, { numeric })
+        : new Intl.RelativeTimeFormat(locale, { numeric, style: 'short' });
+    relativeFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Makes the formatters a page needs ahead of time. The first Intl formatter of a kind loads its
+ * locale data, which takes tens of milliseconds on a slow phone: the entry script calls this while
+ * the app's code is still downloading, so the first render does not pay for it.
+ */
+export function warmUpFormatters(lang: Lang): void {
+  pesoWhole();
+  integer();
+  dateTime();
+  relativeFormat(lang === 'fil' ? 'fil' : 'en', 'always');
+}
+
 /** "in 3 days", "5 min ago" (short style); `lang` selects English or Filipino wording. */
 export function formatRelative(
   d: string | number | Date,
@@ -117,13 +164,11 @@ export function formatRelative(
   const diff = (date.getTime() - now.getTime()) / 1000;
   const abs = Math.abs(diff);
   const locale = lang === 'fil' ? 'fil' : 'en';
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
   for (const [unit, secs] of UNITS) {
     if (abs >= secs || unit === 'second') {
       const value = Math.round(diff / secs);
-      if (unit === 'second' && abs < 45) {
-        return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
-      }
+      if (unit === 'second' && abs < 45) return relativeFormat(locale, 'auto').format(0, 'second');
+      const rtf = relativeFormat(locale, 'always');
       // Filipino CLDR output reads "sa 5 (na) araw"; the plain "sa 5 araw" is what people write.
       return rtf.format(value, unit).replace(' (na)', '');
     }

@@ -108,7 +108,7 @@ export function LeaderboardPage() {
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{r.user.display_name}</p>
                   <p className="text-xs text-zinc-500">
-                    {t('lb.forecasts', { count: formatNumber(r.forecasts) })}
+                    {t('lb.forecasts', { count: r.forecasts })}
                     {r.accuracy != null && (
                       <> · {t('lb.accuracy', { pct: formatPercent(r.accuracy) })}</>
                     )}

@@ -52,7 +52,7 @@ describe('market detail page', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('meter', { name: 'Yes' })).toHaveAttribute('aria-valuenow', '59');
     expect(screen.getByText(/₱600 · Pool share 60% · 1.67× per chip/)).toBeInTheDocument();
-    expect(screen.getByTestId('slip')).toHaveTextContent('slip for Will it rain');
+    expect(await screen.findByTestId('slip')).toHaveTextContent('slip for Will it rain');
     expect(
       await screen.findByRole('img', { name: /Probability history: Yes 59%, No 41%/ }),
     ).toBeInTheDocument();
@@ -100,6 +100,27 @@ describe('market detail page', () => {
       }),
     );
     expect(await screen.findByTestId('my-position')).toHaveTextContent('₱40 on Yes');
+  });
+
+  it('shows the live dot only on an open market with a connected stream', async () => {
+    class OpenStream {
+      onopen: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor() {
+        setTimeout(() => this.onopen?.(), 0);
+      }
+      addEventListener() {}
+      close() {}
+    }
+    vi.stubGlobal('EventSource', OpenStream);
+    const open = renderPage(aMarket({ status: 'open' }));
+    expect(await screen.findByText('Live')).toBeInTheDocument();
+    open.unmount();
+
+    renderPage(aMarket({ status: 'resolved' }));
+    await screen.findByRole('heading', { level: 1 });
+    await screen.findByText('Maria'); // the page has settled, the stream has opened
+    expect(screen.queryByText('Live')).not.toBeInTheDocument();
   });
 
   it('says when a market does not exist', async () => {

@@ -1,6 +1,6 @@
 import { IonButton, IonIcon } from '@ionic/react';
 import { eye, eyeOutline, shareSocialOutline } from 'ionicons/icons';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
@@ -13,7 +13,6 @@ import {
   closesIn,
   formatDateTime,
   formatMultiplier,
-  formatNumber,
   formatPercent,
   formatPeso,
   formatRelative,
@@ -21,6 +20,7 @@ import {
 import { useI18n } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query-keys';
 import { useSession } from '@/lib/session';
+import { useAfterFirstPaint } from '@/lib/use-after-paint';
 import { useMarket } from './api/get-market';
 import { useMarketForecasts } from './api/get-market-forecasts';
 import { HISTORY_RANGES, useMarketHistory, type HistoryRange } from './api/get-market-history';
@@ -39,8 +39,6 @@ export function MarketDetailPage({ renderSlip }: Props) {
   const [pollFallback, setPollFallback] = useState(false);
   const query = useMarket(slug, pollFallback);
   const market = query.data;
-  const stream = useMarketStream(market?.id, queryKeys.market(slug));
-  useEffect(() => setPollFallback(stream.failed), [stream.failed]);
 
   return (
     <>
@@ -61,26 +59,64 @@ export function MarketDetailPage({ renderSlip }: Props) {
             <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
           )
         ) : market ? (
-          <MarketView market={market} live={stream.live} slip={renderSlip?.(market)} />
+          <MarketView
+            market={market}
+            liveStatus={
+              <LiveStatus
+                market={market}
+                queryKey={queryKeys.market(slug)}
+                onFailed={setPollFallback}
+              />
+            }
+            slip={renderSlip?.(market)}
+          />
         ) : null}
       </PageBody>
     </>
   );
 }
 
+/**
+ * Live updates of the market (SSE, started after the first paint) and the "Live" dot, shown while
+ * they flow for an open market. Reports a failed stream so the page can poll instead. Its own
+ * component, so the stream opening re-renders the dot, not the page.
+ */
+function LiveStatus({
+  market,
+  queryKey,
+  onFailed,
+}: {
+  market: MarketDetail;
+  queryKey: readonly unknown[];
+  onFailed: (failed: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const painted = useAfterFirstPaint();
+  const stream = useMarketStream(painted ? market.id : undefined, queryKey);
+  useEffect(() => onFailed(stream.failed), [stream.failed, onFailed]);
+  if (!stream.live || market.status !== 'open') return null;
+  return (
+    <span className="inline-flex items-center gap-1 text-xs text-green-700 dark:text-green-400">
+      <span className="h-2 w-2 animate-pulse rounded-full bg-green-500" aria-hidden="true" />
+      {t('market.live')}
+    </span>
+  );
+}
+
 function MarketView({
   market,
-  live,
+  liveStatus,
   slip,
 }: {
   market: MarketDetail;
-  live: boolean;
+  liveStatus: ReactNode;
   slip: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const colored = market.outcomes.map((o, i) => ({ ...o, color: outcomeColor(o.name, i) }));
   const winnerId = market.resolution?.outcome_id;
   const when = market.status === 'open' ? closesIn(market.closes_at, new Date(), lang) : null;
+  const below = useDeferredValue(true, false);
   const myOutcome = market.my_forecast
     ? market.outcomes.find((o) => o.id === market.my_forecast?.outcome_id)
     : undefined;
@@ -92,20 +128,12 @@ function MarketView({
         <div className="flex flex-wrap items-center gap-2">
           <Tag tone="blue">{t(`markets.category.${market.category}`)}</Tag>
           <Tag tone={statusTone(market.status)}>{t(`markets.status.${market.status}`)}</Tag>
-          {live && (
-            <span className="inline-flex items-center gap-1 text-xs text-green-700 dark:text-green-400">
-              <span
-                className="h-2 w-2 animate-pulse rounded-full bg-green-500"
-                aria-hidden="true"
-              />
-              {t('market.live')}
-            </span>
-          )}
+          {liveStatus}
         </div>
         <h1 className="text-xl leading-tight font-bold sm:text-2xl">{market.title}</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
           {t('markets.volume', { amount: formatPeso(market.total_points) })} ·{' '}
-          {t('markets.forecasters', { count: formatNumber(market.forecaster_count) })}
+          {t('markets.forecasters', { count: market.forecaster_count })}
           {when && <> · {t('markets.closesIn', { when })}</>}
         </p>
         <MarketActions market={market} />
@@ -156,75 +184,83 @@ function MarketView({
         </ul>
       </Section>
 
-      <aside className="mb-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-12 lg:row-start-1 lg:self-start">
-        {slip}
-      </aside>
+      {/* The slip and the sections below the outcomes come in a second, background render: the
+          page's first render (inside Ionic's page mount, one task) is only the part read first. */}
+      {below && (
+        <>
+          <aside className="mb-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-12 lg:row-start-1 lg:self-start">
+            {slip}
+          </aside>
 
-      <HistorySection market={market} outcomes={colored} />
+          <HistorySection market={market} outcomes={colored} />
 
-      {market.resolution && (
-        <Section title={t('market.resolution')}>
-          <p className="font-semibold text-green-700 dark:text-green-400">
-            {t('market.resolvedTo', {
-              outcome: market.outcomes.find((o) => o.id === winnerId)?.name ?? '?',
-            })}
-          </p>
-          {market.resolution.resolution_note && (
-            <p className="mt-2 text-sm whitespace-pre-line">{market.resolution.resolution_note}</p>
+          {market.resolution && (
+            <Section title={t('market.resolution')}>
+              <p className="font-semibold text-green-700 dark:text-green-400">
+                {t('market.resolvedTo', {
+                  outcome: market.outcomes.find((o) => o.id === winnerId)?.name ?? '?',
+                })}
+              </p>
+              {market.resolution.resolution_note && (
+                <p className="mt-2 text-sm whitespace-pre-line">
+                  {market.resolution.resolution_note}
+                </p>
+              )}
+              {market.resolution.evidence_urls.length > 0 && (
+                <>
+                  <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
+                  <ul className="mt-1 space-y-1">
+                    {market.resolution.evidence_urls.map((u) => (
+                      <li key={u} className="truncate text-sm">
+                        <a
+                          className="pm-link"
+                          href={u}
+                          target="_blank"
+                          rel="noopener noreferrer nofollow"
+                        >
+                          {u}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p className="mt-2 text-xs text-zinc-500">
+                {formatDateTime(market.resolution.created_at)}
+              </p>
+            </Section>
           )}
-          {market.resolution.evidence_urls.length > 0 && (
-            <>
-              <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
-              <ul className="mt-1 space-y-1">
-                {market.resolution.evidence_urls.map((u) => (
-                  <li key={u} className="truncate text-sm">
-                    <a
-                      className="pm-link"
-                      href={u}
-                      target="_blank"
-                      rel="noopener noreferrer nofollow"
-                    >
-                      {u}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
+          {market.status === 'cancelled' && (
+            <Section>
+              <p className="text-sm">{t('market.cancelledNote')}</p>
+            </Section>
           )}
-          <p className="mt-2 text-xs text-zinc-500">
-            {formatDateTime(market.resolution.created_at)}
-          </p>
-        </Section>
+
+          <Section title={t('market.about')}>
+            <p className="text-sm whitespace-pre-line">{market.description}</p>
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-zinc-500">{t('market.closesAt')}</dt>
+              <dd className="m-0">{formatDateTime(market.closes_at)}</dd>
+              {market.resolves_at && (
+                <>
+                  <dt className="text-zinc-500">{t('market.resolvesAt')}</dt>
+                  <dd className="m-0">{formatDateTime(market.resolves_at)}</dd>
+                </>
+              )}
+              <dt className="text-zinc-500">{t('market.createdAt')}</dt>
+              <dd className="m-0">{formatDateTime(market.created_at)}</dd>
+              {market.max_points_per_user != null && (
+                <>
+                  <dt className="text-zinc-500">{t('market.maxPerUser')}</dt>
+                  <dd className="m-0">{formatPeso(market.max_points_per_user)}</dd>
+                </>
+              )}
+            </dl>
+          </Section>
+
+          <RecentForecasts market={market} lang={lang} />
+        </>
       )}
-      {market.status === 'cancelled' && (
-        <Section>
-          <p className="text-sm">{t('market.cancelledNote')}</p>
-        </Section>
-      )}
-
-      <Section title={t('market.about')}>
-        <p className="text-sm whitespace-pre-line">{market.description}</p>
-        <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-          <dt className="text-zinc-500">{t('market.closesAt')}</dt>
-          <dd className="m-0">{formatDateTime(market.closes_at)}</dd>
-          {market.resolves_at && (
-            <>
-              <dt className="text-zinc-500">{t('market.resolvesAt')}</dt>
-              <dd className="m-0">{formatDateTime(market.resolves_at)}</dd>
-            </>
-          )}
-          <dt className="text-zinc-500">{t('market.createdAt')}</dt>
-          <dd className="m-0">{formatDateTime(market.created_at)}</dd>
-          {market.max_points_per_user != null && (
-            <>
-              <dt className="text-zinc-500">{t('market.maxPerUser')}</dt>
-              <dd className="m-0">{formatPeso(market.max_points_per_user)}</dd>
-            </>
-          )}
-        </dl>
-      </Section>
-
-      <RecentForecasts market={market} lang={lang} />
     </div>
   );
 }
@@ -300,8 +336,9 @@ function HistorySection({
   outcomes: (MarketDetail['outcomes'][number] & { color: string })[];
 }) {
   const { t } = useI18n();
+  const load = useAfterFirstPaint(); // below the fold: not part of the first screen
   const [range, setRange] = useState<HistoryRange>('7d');
-  const history = useMarketHistory(market.id, range);
+  const history = useMarketHistory(load ? market.id : undefined, range);
   return (
     <Section
       title={t('market.chart')}
@@ -348,7 +385,8 @@ function HistorySection({
 
 function RecentForecasts({ market, lang }: { market: MarketDetail; lang: 'en' | 'fil' }) {
   const { t } = useI18n();
-  const q = useMarketForecasts(market.id);
+  const load = useAfterFirstPaint(); // below the fold: not part of the first screen
+  const q = useMarketForecasts(load ? market.id : undefined);
   const items = q.data?.data ?? [];
   return (
     <Section title={t('market.recentForecasts')}>

@@ -1,25 +1,34 @@
 import { IonButton, IonSpinner } from '@ionic/react';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { PageHeader } from '@/components/PageHeader';
 import { PageBody } from '@/components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { CATEGORIES, type Category, type MarketStatus } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
 import { useDebounced } from '@/lib/use-debounced';
-import { MARKET_SORTS, useMarkets, type MarketSort } from './api/get-markets';
+import {
+  DEFAULT_MARKET_FILTERS,
+  MARKET_SORTS,
+  useMarkets,
+  type MarketSort,
+} from './api/get-markets';
 import { MarketCard } from './components/MarketCard';
 
 const STATUSES: MarketStatus[] = ['open', 'closed', 'resolved', 'cancelled'];
+/** Cards in the page's first render; the rest follow in a background render (shorter tasks). */
+const FIRST_CARDS = 6;
 
 export function MarketsPage() {
   const t = useT();
-  const [category, setCategory] = useState<Category | ''>('');
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<MarketSort>('created_at');
-  const [status, setStatus] = useState<MarketStatus | ''>('open');
+  const [category, setCategory] = useState<Category | ''>(DEFAULT_MARKET_FILTERS.category);
+  const [search, setSearch] = useState<string>(DEFAULT_MARKET_FILTERS.q);
+  const [sort, setSort] = useState<MarketSort>(DEFAULT_MARKET_FILTERS.sort);
+  const [status, setStatus] = useState<MarketStatus | ''>(DEFAULT_MARKET_FILTERS.status);
   const q = useDebounced(search, 300);
   const query = useMarkets({ category, q, sort, status });
   const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const shownCount = useDeferredValue(markets.length, Math.min(markets.length, FIRST_CARDS));
+  const allShown = shownCount >= markets.length;
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
@@ -114,11 +123,11 @@ export function MarketsPage() {
               className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3"
               data-testid="market-list"
             >
-              {markets.map((m) => (
+              {markets.slice(0, shownCount).map((m) => (
                 <MarketCard key={m.id} market={m} />
               ))}
             </div>
-            {query.hasNextPage && (
+            {query.hasNextPage && allShown && (
               <div className="mt-4 flex justify-center" ref={sentinel}>
                 <IonButton
                   fill="outline"

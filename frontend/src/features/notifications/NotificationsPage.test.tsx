@@ -58,6 +58,14 @@ describe('notifications', () => {
     expect(calls.some((c) => c.method === 'POST' && c.path === '/notifications/n1/read')).toBe(
       true,
     );
+
+    const unreadOnly = screen.getByRole('switch', { name: 'Unread only' });
+    expect(unreadOnly).not.toBeChecked();
+    await userEvent.click(unreadOnly);
+    expect(unreadOnly).toBeChecked();
+    await waitFor(() =>
+      expect(calls.some((c) => c.path === '/notifications' && c.query.get('unread'))).toBe(true),
+    );
   });
 
   it('asks logged-out visitors to log in', async () => {

@@ -1,4 +1,4 @@
-import { IonButton, IonToggle } from '@ionic/react';
+import { IonButton } from '@ionic/react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
@@ -31,13 +31,18 @@ export function NotificationsPage() {
         ) : (
           <>
             <div className="mb-3 flex items-center justify-between gap-2">
-              <IonToggle
-                checked={unreadOnly}
-                onIonChange={(e) => setUnreadOnly(e.detail.checked)}
-                labelPlacement="end"
-              >
+              {/* A native switch, like the preferences below (IonToggle would put Ionic's toggle
+                  component into the shared first-screen chunk for this one control). */}
+              <label className="flex cursor-pointer items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  className="h-5 w-5 accent-blue-600"
+                  checked={unreadOnly}
+                  onChange={(e) => setUnreadOnly(e.target.checked)}
+                />
                 {t('notif.unreadOnly')}
-              </IonToggle>
+              </label>
               <IonButton
                 size="small"
                 fill="outline"

@@ -47,6 +47,7 @@ export const en = {
   'markets.category.other': 'Other',
   'markets.volume': '{amount} vol.',
   'markets.forecasters': '{count} forecasters',
+  'markets.forecasters_one': '{count} forecaster',
   'markets.closesIn': 'Closes {when}',
   'markets.closedAgo': 'Closed',
   'markets.more': '+{count} more',
@@ -213,6 +214,7 @@ export const en = {
   'lb.score': 'Score',
   'lb.accuracy': '{pct} accurate',
   'lb.forecasts': '{count} forecasts',
+  'lb.forecasts_one': '{count} forecast',
   'lb.empty': 'No settled forecasts in this period yet.',
 
   'activity.title': 'Activity',

@@ -49,6 +49,7 @@ export const fil: Record<MessageKey, string> = {
   'markets.category.other': 'Iba pa',
   'markets.volume': '{amount} kabuuan',
   'markets.forecasters': '{count} humula',
+  'markets.forecasters_one': '{count} humula',
   'markets.closesIn': 'Magsasara {when}',
   'markets.closedAgo': 'Sarado na',
   'markets.more': '+{count} pa',
@@ -216,6 +217,7 @@ export const fil: Record<MessageKey, string> = {
   'lb.score': 'Puntos',
   'lb.accuracy': '{pct} tama',
   'lb.forecasts': '{count} hula',
+  'lb.forecasts_one': '{count} hula',
   'lb.empty': 'Wala pang natapos na hula sa panahong ito.',
 
   'activity.title': 'Aktibidad',

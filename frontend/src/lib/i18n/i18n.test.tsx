@@ -29,6 +29,27 @@ describe('i18n dictionaries', () => {
     expect(translate('en', 'markets.forecasters', { count: 12 })).toBe('12 forecasters');
     expect(translate('fil', 'tab.markets')).toBe('Mga Merkado');
   });
+
+  it('picks the plural form for a numeric count and groups its digits', () => {
+    expect(translate('en', 'markets.forecasters', { count: 1 })).toBe('1 forecaster');
+    expect(translate('en', 'markets.forecasters', { count: 0 })).toBe('0 forecasters');
+    expect(translate('en', 'markets.forecasters', { count: 2 })).toBe('2 forecasters');
+    expect(translate('en', 'markets.forecasters', { count: 1234 })).toBe('1,234 forecasters');
+    expect(translate('en', 'lb.forecasts', { count: 1 })).toBe('1 forecast');
+    expect(translate('en', 'lb.forecasts', { count: 7 })).toBe('7 forecasts');
+    // Filipino: the noun stays the same after a numeral
+    expect(translate('fil', 'markets.forecasters', { count: 1 })).toBe('1 humula');
+    expect(translate('fil', 'markets.forecasters', { count: 4 })).toBe('4 humula');
+    expect(translate('fil', 'lb.forecasts', { count: 1 })).toBe('1 hula');
+    // keys without plural forms are unaffected
+    expect(translate('en', 'markets.more', { count: 1 })).toBe('+1 more');
+  });
+
+  it('has a base ("other") message for every plural form', () => {
+    const forms = Object.keys(dictionaries.en).filter((k) => /_(zero|one|two|few|many)$/.test(k));
+    expect(forms.length).toBeGreaterThan(0);
+    for (const k of forms) expect(dictionaries.en, k).toHaveProperty([k.replace(/_\w+$/, '')]);
+  });
 });
 
 function Switcher() {

@@ -1,21 +1,42 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { Lang } from '../format';
+import { formatNumber, type Lang } from '../format';
 import { en, type MessageKey } from './en';
+import { LANG_KEY, preferredLang } from './lang';
 import { fil } from './fil';
 
 export type { MessageKey } from './en';
+export { LANG_KEY } from './lang';
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fil };
-export const LANG_KEY = 'pm.lang';
 
 export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/**
+ * The key for `count` in `lang`: `key_one`, `key_few`, … when the dictionary has that CLDR plural
+ * form, else `key` itself (the "other" form). English has `_one` ("1 forecaster"); Filipino nouns
+ * do not change after a numeral, so its `_one` entries read like the base ones.
+ */
+function pluralKey(lang: Lang, key: MessageKey, count: number): MessageKey {
+  const rules = (pluralRules[lang] ??= new Intl.PluralRules(lang));
+  const form = `${key}_${rules.select(count)}`;
+  return isMessageKey(form) ? form : key;
+}
+
+/**
+ * The message `key` in `lang` with `{name}` placeholders filled. A numeric `count` picks the
+ * plural form; numbers are shown with the app's grouping (`1,234`).
+ */
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const template = dictionaries[lang][key] ?? en[key] ?? key;
+  const k = typeof vars?.count === 'number' ? pluralKey(lang, key, vars.count) : key;
+  const template = dictionaries[lang][k] ?? en[k] ?? k;
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  );
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!(name in vars)) return m;
+    const value = vars[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value);
+  });
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -28,16 +49,6 @@ interface I18nValue {
   t: TFunction;
 }
 
-function initialLang(): Lang {
-  try {
-    const stored = localStorage.getItem(LANG_KEY);
-    if (stored === 'en' || stored === 'fil') return stored;
-  } catch {
-    // storage unavailable
-  }
-  return typeof navigator !== 'undefined' && /^(fil|tl)\b/i.test(navigator.language) ? 'fil' : 'en';
-}
-
 const I18nContext = createContext<I18nValue>({
   lang: 'en',
   setLang: () => {},
@@ -45,7 +56,7 @@ const I18nContext = createContext<I18nValue>({
 });
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(preferredLang);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {

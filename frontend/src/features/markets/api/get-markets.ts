@@ -1,19 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { apiRequest, type ApiResult } from '@/lib/api-client';
-import type { Category, MarketStatus, MarketSummary } from '@/lib/api-types';
+import { apiRequest, takePrimed, type ApiResult } from '@/lib/api-client';
+import type { MarketSummary } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
+import { marketsQuery, type MarketFilters } from './requests';
 
-export type MarketSort = 'created_at' | 'volume' | 'closes_at' | 'forecasters';
-export const MARKET_SORTS: MarketSort[] = ['created_at', 'volume', 'closes_at', 'forecasters'];
-
-export interface MarketFilters {
-  category?: Category | '';
-  status?: MarketStatus | '';
-  q?: string;
-  sort?: MarketSort;
-  order?: 'asc' | 'desc';
-  limit?: number;
-}
+export {
+  DEFAULT_MARKET_FILTERS,
+  MARKET_SORTS,
+  type MarketFilters,
+  type MarketSort,
+} from './requests';
 
 /** GET /markets — one page of market summaries. */
 export function getMarkets(
@@ -21,22 +17,13 @@ export function getMarkets(
   page: number,
   signal?: AbortSignal,
 ): Promise<ApiResult<MarketSummary[]>> {
-  const order = filters.order ?? (filters.sort === 'closes_at' ? 'asc' : 'desc');
-  return apiRequest<MarketSummary[]>('/markets', {
-    query: {
-      category: filters.category,
-      status: filters.status,
-      q: filters.q?.trim(),
-      sort: filters.sort,
-      order,
-      page,
-      limit: filters.limit ?? 20,
-    },
-    signal,
-  });
+  return apiRequest<MarketSummary[]>('/markets', { query: marketsQuery(filters, page), signal });
 }
 
 export function useMarkets(filters: MarketFilters) {
+  // The first page may already be here: the entry script asked for it before the app loaded.
+  // Both callbacks run once, in this order, when the query is created.
+  let primed: ReturnType<typeof takePrimed<MarketSummary[]>>;
   return useInfiniteQuery({
     queryKey: [...queryKeys.markets, filters],
     queryFn: ({ pageParam, signal }) => getMarkets(filters, pageParam, signal),
@@ -45,5 +32,12 @@ export function useMarkets(filters: MarketFilters) {
       const p = last.pagination;
       return p && p.page < p.pages ? p.page + 1 : undefined;
     },
+    initialData: () => {
+      primed = takePrimed<MarketSummary[]>('/markets', marketsQuery(filters, 1));
+      return primed
+        ? { pages: [{ data: primed.data, pagination: primed.pagination }], pageParams: [1] }
+        : undefined;
+    },
+    initialDataUpdatedAt: () => primed?.receivedAt,
   });
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { MarketSummary } from '@/lib/api-types';
-import { closesIn, formatNumber, formatPeso } from '@/lib/format';
+import { closesIn, formatPeso } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { outcomeColor, ProbabilityBar } from '@/components/ProbabilityBar';
 import { statusTone, Tag } from '@/components/Tag';
@@ -14,8 +14,9 @@ export function MarketCard({ market }: { market: MarketSummary }) {
   const hidden = market.outcomes.length - top.length;
   const when = market.status === 'open' ? closesIn(market.closes_at, new Date(), lang) : null;
   return (
+    // Cards below the fold skip layout and paint until they are scrolled near (content-visibility).
     <article
-      className="card relative flex flex-col gap-3 p-4 transition hover:shadow-md"
+      className="card relative flex flex-col gap-3 p-4 transition [contain-intrinsic-size:auto_220px] [content-visibility:auto] hover:shadow-md"
       aria-labelledby={`m-${market.id}`}
     >
       <div className="flex items-center gap-2">
@@ -44,7 +45,7 @@ export function MarketCard({ market }: { market: MarketSummary }) {
       </div>
       <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <span>{t('markets.volume', { amount: formatPeso(market.total_points) })}</span>
-        <span>{t('markets.forecasters', { count: formatNumber(market.forecaster_count) })}</span>
+        <span>{t('markets.forecasters', { count: market.forecaster_count })}</span>
         {when && <span>{t('markets.closesIn', { when })}</span>}
       </div>
     </article>

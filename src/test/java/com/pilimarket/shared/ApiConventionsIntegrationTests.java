@@ -59,6 +59,27 @@ class ApiConventionsIntegrationTests {
     }
 
     @Test
+    void hashed_assets_are_sent_brotli_compressed_when_the_browser_accepts_it() {
+        Result br = http.get("/assets/probe-test.js")
+                .header("Accept", "*/*")
+                .header("Accept-Encoding", "gzip, deflate, br, zstd")
+                .send();
+        assertThat(br.status()).isEqualTo(200);
+        assertThat(br.header("Content-Encoding")).isEqualTo("br");
+        assertThat(br.header("Vary")).containsIgnoringCase("Accept-Encoding");
+        assertThat(br.header("Content-Type")).contains("javascript");
+        assertThat(br.header("Cache-Control")).contains("immutable");
+
+        Result plain = http.get("/assets/probe-test.js")
+                .header("Accept", "*/*")
+                .header("Accept-Encoding", "identity")
+                .send();
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.raw().body()).contains("Brotli probe");
+    }
+
+    @Test
     void the_openapi_document_and_swagger_ui_are_served() {
         Result docs = http.get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);

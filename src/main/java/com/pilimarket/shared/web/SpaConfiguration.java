@@ -7,12 +7,15 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
  * Serves the single-page app from {@code classpath:/static}. Deep links such as
  * {@code /markets/some-slug} fall back to {@code index.html}; API and operations paths never do, so
- * an unknown {@code /api/**} route is a JSON 404.
+ * an unknown {@code /api/**} route is a JSON 404. Hashed assets are sent Brotli-compressed to
+ * browsers that accept it, from the {@code .br} files the frontend build writes next to them
+ * (gzip stays on the fly, {@code server.compression}).
  */
 @Configuration
 public class SpaConfiguration implements WebMvcConfigurer {
@@ -26,7 +29,9 @@ public class SpaConfiguration implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/static/assets/")
                 .setCacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365))
                         .cachePublic()
-                        .immutable());
+                        .immutable())
+                .resourceChain(true)
+                .addResolver(new EncodedResourceResolver());
         registry.addResourceHandler("/**")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.noCache())

@@ -1,0 +1,1 @@
+console.log("Brotli probe for ApiConventionsIntegrationTests");
