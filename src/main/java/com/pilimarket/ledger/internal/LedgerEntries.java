@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +214,7 @@ public class LedgerEntries {
 
     /** Writes one transaction's entries in one statement (the balance check runs per statement). */
     public void insertEntries(UUID transactionId, List<EntryRow> rows) {
-        insertEntriesBulk(java.util.Collections.nCopies(rows.size(), transactionId), rows);
+        insertEntriesBulk(Collections.nCopies(rows.size(), transactionId), rows);
     }
 
     public List<EntryRow> entriesOf(UUID transactionId) {

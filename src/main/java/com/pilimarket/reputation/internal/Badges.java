@@ -4,8 +4,6 @@ import com.pilimarket.reputation.BadgeEarned;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,9 +24,15 @@ class Badges {
         this.clock = clock;
     }
 
+    /** Awards those of {@code badges} the user does not hold yet. */
+    void award(UUID userId, Collection<String> badges, String metadataJson) {
+        awardAll(Map.of(userId, Set.copyOf(badges)), metadataJson);
+    }
+
     /**
-     * {@link #award} for many users at once: one query reads what they all hold, and only badges
-     * they lack are inserted (usually none).
+     * Awards each user those of their candidate badges they do not hold yet: one query reads what
+     * they all hold, and only missing badges are inserted (usually none), each publishing
+     * {@link BadgeEarned}.
      */
     void awardAll(Map<UUID, Set<String>> candidates, String metadataJson) {
         Map<UUID, Set<String>> held = records.badgesOf(candidates.keySet());
@@ -41,19 +45,5 @@ class Badges {
                 }
             }
         });
-    }
-
-    /** Awards those of {@code badges} the user does not hold yet; returns the newly awarded ones. */
-    Set<String> award(UUID userId, Collection<String> badges, String metadataJson) {
-        Set<String> held = records.badgesOf(List.of(userId)).getOrDefault(userId, Set.of());
-        Set<String> awarded = new HashSet<>();
-        Instant now = clock.instant();
-        for (String badge : badges) {
-            if (!held.contains(badge) && records.award(userId, badge, now, metadataJson)) {
-                awarded.add(badge);
-                events.publishEvent(new BadgeEarned(userId, badge, now));
-            }
-        }
-        return awarded;
     }
 }

@@ -248,13 +248,6 @@ public class ReputationRecords {
                 == 1;
     }
 
-    List<String> badgesOf(UUID userId) {
-        return jdbc.sql("SELECT badge FROM user_badges WHERE user_id = :user")
-                .param("user", userId)
-                .query(String.class)
-                .list();
-    }
-
     /**
      * Ranks users by {@code metric} over forecasts settled in [{@code from}, {@code to}) (either may be
      * null: unbounded), optionally in one category. Refunded and flagged forecasts do not count; a
