@@ -64,32 +64,12 @@ public class IdempotentRequests {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ValidationException.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        String requestHash = hash(requestBody);
-        boolean claimed = jdbc.sql("""
-                        INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash)
-                        VALUES (:user, :scope, :key, :hash)
-                        ON CONFLICT (user_id, scope, idem_key) DO NOTHING
-                        """)
-                        .param("user", userId)
-                        .param("scope", scope)
-                        .param("key", key)
-                        .param("hash", requestHash)
-                        .update()
-                == 1;
-        if (!claimed) {
-            return replay(userId, scope, key, requestHash);
+        KeyedRequest request = new KeyedRequest(userId, key, requestBody);
+        if (!claimAll(scope, List.of(request))[0]) {
+            return replay(userId, scope, key, hash(requestBody));
         }
         ResponseEntity<?> response = action.get();
-        jdbc.sql("""
-                        UPDATE idempotency_keys SET response_status = :status, response_body = :body
-                        WHERE user_id = :user AND scope = :scope AND idem_key = :key
-                        """)
-                .param("status", response.getStatusCode().value())
-                .param("body", response.getBody() == null ? null : json.writeValueAsString(response.getBody()))
-                .param("user", userId)
-                .param("scope", scope)
-                .param("key", key)
-                .update();
+        storeAll(scope, List.of(request), List.of(response));
         return response;
     }
 
