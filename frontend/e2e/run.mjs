@@ -3,51 +3,28 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.resolve(here, '..', '..', 'target', 'e2e-screenshots');
-const VIEWPORTS = [
-  { name: '390x844', width: 390, height: 844 },
-  { name: '1280x800', width: 1280, height: 800 },
-];
-const TIMEOUT = Number(process.env.E2E_TIMEOUT || 15000);
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function shot(page, journey, viewport) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({
-    path: path.join(SHOTS, `${journey}-${viewport.name}.png`),
-    fullPage: false,
-  });
-}
-
-/** Screenshots `page` at both viewports (phone first), leaving it at the phone size. */
-async function shotBoth(page, journey) {
-  for (const vp of [VIEWPORTS[1], VIEWPORTS[0]]) {
-    await page.setViewportSize({ width: vp.width, height: vp.height });
-    await page.waitForTimeout(250);
-    await shot(page, journey, vp);
-  }
-}
-
-/** `selector` inside the page the router outlet shows (Ionic keeps earlier pages hidden in the DOM). */
-function active(selector) {
-  return `ion-router-outlet > .ion-page:not(.ion-page-hidden) ${selector}`;
-}
-
-async function openMarkets(page) {
-  await page.goto(BASE_URL + '/', { waitUntil: 'domcontentloaded' });
-  await page.waitForURL(/\/markets$/, { timeout: TIMEOUT });
-  const title = page.locator(active('[data-testid="market-list"] article h2')).first();
-  await title.waitFor({ state: 'visible', timeout: TIMEOUT });
-  return title;
-}
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  BASE_URL,
+  SHOTS,
+  TIMEOUT,
+  VIEWPORTS,
+  active,
+  assert,
+  findOpenMarket,
+  login,
+  logout,
+  openMarkets,
+  readBalance,
+  registerFreshUser,
+  shot,
+  shotBoth,
+  waitForBalance,
+  xsrf,
+} from './lib.mjs';
 
 /** Journey 1: the markets list renders demo markets at phone and desktop sizes. */
 async function smoke(ctx) {
@@ -86,60 +63,6 @@ async function marketDetail(ctx) {
     await shot(page, 'market-detail', vp);
     await page.close();
   }
-}
-
-/** Signs up a fresh user in a fresh page; returns the page and the starting chip balance. */
-async function registerFreshUser(ctx, vp) {
-  await ctx.clearCookies();
-  const page = await ctx.newPage();
-  await page.setViewportSize({ width: vp.width, height: vp.height });
-  const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  await page.goto(BASE_URL + '/register', { waitUntil: 'domcontentloaded' });
-  await page.locator(active('input[name="display_name"]')).fill('E2E Tester');
-  await page.locator(active('input[name="email"]')).fill(email);
-  await page.locator(active('input[name="password"]')).fill('correct-horse-battery');
-  await page.locator(active('form ion-button[type="submit"]')).click();
-  await page.waitForURL(/\/markets/, { timeout: TIMEOUT });
-  const before = await readBalance(page);
-  assert(before > 0, 'new account has no chips');
-  return { page, before, email, password: 'correct-horse-battery' };
-}
-
-async function readBalance(page) {
-  const selector = active('[data-testid="chip-balance"]');
-  // While a page transition runs, the leaving page is not hidden yet and shows a balance too.
-  await page.waitForFunction((s) => document.querySelectorAll(s).length === 1, selector, {
-    timeout: TIMEOUT,
-  });
-  const balance = page.locator(selector);
-  await balance.waitFor({ state: 'visible', timeout: TIMEOUT });
-  return Number((await balance.innerText()).replace(/[^0-9]/g, ''));
-}
-
-async function waitForBalance(page, expected) {
-  await page.waitForFunction(
-    ([sel, want]) => {
-      const el = document.querySelector(sel);
-      return el && Number(el.textContent.replace(/[^0-9]/g, '')) === want;
-    },
-    [active('[data-testid="chip-balance"]'), expected],
-    { timeout: TIMEOUT },
-  );
-}
-
-/** The slug of an open market that stays open for a while, found through the API. */
-async function findOpenMarket(page) {
-  const res = await page.request.get(
-    `${BASE_URL}/api/v1/markets?status=open&sort=closes_at&order=desc&limit=20`,
-  );
-  assert(res.ok(), `GET /markets?status=open answered ${res.status()}`);
-  const body = await res.json();
-  const soon = Date.now() + 5 * 60_000;
-  const market = (body.data || []).find(
-    (m) => m.status === 'open' && Date.parse(m.closes_at) > soon && m.outcomes?.length,
-  );
-  assert(market, 'no open demo market to forecast on');
-  return market.slug || market.id;
 }
 
 /** Journey 3: sign up, place a forecast and see the chip balance go down. */
@@ -244,31 +167,6 @@ async function switchToFilipino(ctx) {
   await page.evaluate(() => localStorage.removeItem('pm.lang'));
   await page.close();
 }
-
-async function login(page, email, password) {
-  await page.goto(BASE_URL + '/login', { waitUntil: 'domcontentloaded' });
-  await page.locator(active('input[name="email"]')).fill(email);
-  await page.locator(active('input[name="password"]')).fill(password);
-  await page.locator(active('form ion-button[type="submit"]')).click();
-  await page.waitForURL(/\/markets/, { timeout: TIMEOUT });
-  await readBalance(page);
-}
-
-async function logout(page) {
-  await page.request.post(`${BASE_URL}/api/v1/auth/logout`, {
-    headers: { 'X-XSRF-TOKEN': await xsrf(page) },
-  });
-  await page.context().clearCookies();
-  await page.evaluate(() => localStorage.removeItem('pm.session'));
-}
-
-async function xsrf(page) {
-  const cookies = await page.context().cookies(BASE_URL);
-  return cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-}
-
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL || 'admin@pilimarket.ph';
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'pilimarket-admin-2026';
 
 /**
  * Journey 7: an admin creates a market in the console; a forecaster backs "Oo"; the admin
@@ -425,8 +323,29 @@ const journeys = [
   ['admin-creates-and-resolves', adminCreatesAndResolves],
 ];
 
+/**
+ * Journeys of other files: every `journeys/*.mjs` exports `journeys`, a list of [name, fn] pairs
+ * run after the ones above (files in name order), so a feature adds its journeys without editing
+ * this file.
+ */
+async function moreJourneys() {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'journeys');
+  if (!fs.existsSync(dir)) return [];
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
+  const all = [];
+  for (const file of files) {
+    const module = await import(pathToFileURL(path.join(dir, file)).href);
+    all.push(...module.journeys);
+  }
+  return all;
+}
+
 async function main() {
   const only = process.argv.slice(2);
+  journeys.push(...(await moreJourneys()));
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilimarket-e2e-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -457,7 +376,7 @@ async function main() {
         failed++;
         const where = (e instanceof Error ? (e.stack ?? '') : '')
           .split('\n')
-          .find((l) => l.includes('run.mjs'));
+          .find((l) => l.includes('/e2e/'));
         console.log(`FAIL ${name}: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
         if (where) console.log(`  at ${where.trim().replace(/^at /, '')}`);
         for (const [i, p] of ctx.pages().entries()) {

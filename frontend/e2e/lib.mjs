@@ -1,0 +1,125 @@
+// Shared helpers for the browser journeys (run.mjs and journeys/*.mjs).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SHOTS = path.resolve(here, '..', '..', 'target', 'e2e-screenshots');
+export const VIEWPORTS = [
+  { name: '390x844', width: 390, height: 844 },
+  { name: '1280x800', width: 1280, height: 800 },
+];
+export const TIMEOUT = Number(process.env.E2E_TIMEOUT || 15000);
+export const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL || 'admin@pilimarket.ph';
+export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'pilimarket-admin-2026';
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export async function shot(page, journey, viewport) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({
+    path: path.join(SHOTS, `${journey}-${viewport.name}.png`),
+    fullPage: false,
+  });
+}
+
+/** Screenshots `page` at both viewports (phone first), leaving it at the phone size. */
+export async function shotBoth(page, journey) {
+  for (const vp of [VIEWPORTS[1], VIEWPORTS[0]]) {
+    await page.setViewportSize({ width: vp.width, height: vp.height });
+    await page.waitForTimeout(250);
+    await shot(page, journey, vp);
+  }
+}
+
+/** `selector` inside the page the router outlet shows (Ionic keeps earlier pages hidden in the DOM). */
+export function active(selector) {
+  return `ion-router-outlet > .ion-page:not(.ion-page-hidden) ${selector}`;
+}
+
+export async function openMarkets(page) {
+  await page.goto(BASE_URL + '/', { waitUntil: 'domcontentloaded' });
+  await page.waitForURL(/\/markets$/, { timeout: TIMEOUT });
+  const title = page.locator(active('[data-testid="market-list"] article h2')).first();
+  await title.waitFor({ state: 'visible', timeout: TIMEOUT });
+  return title;
+}
+
+/** Signs up a fresh user in a fresh page; returns the page and the starting chip balance. */
+export async function registerFreshUser(ctx, vp) {
+  await ctx.clearCookies();
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: vp.width, height: vp.height });
+  const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  await page.goto(BASE_URL + '/register', { waitUntil: 'domcontentloaded' });
+  await page.locator(active('input[name="display_name"]')).fill('E2E Tester');
+  await page.locator(active('input[name="email"]')).fill(email);
+  await page.locator(active('input[name="password"]')).fill('correct-horse-battery');
+  await page.locator(active('form ion-button[type="submit"]')).click();
+  await page.waitForURL(/\/markets/, { timeout: TIMEOUT });
+  const before = await readBalance(page);
+  assert(before > 0, 'new account has no chips');
+  return { page, before, email, password: 'correct-horse-battery' };
+}
+
+export async function readBalance(page) {
+  const selector = active('[data-testid="chip-balance"]');
+  // While a page transition runs, the leaving page is not hidden yet and shows a balance too.
+  await page.waitForFunction((s) => document.querySelectorAll(s).length === 1, selector, {
+    timeout: TIMEOUT,
+  });
+  const balance = page.locator(selector);
+  await balance.waitFor({ state: 'visible', timeout: TIMEOUT });
+  return Number((await balance.innerText()).replace(/[^0-9]/g, ''));
+}
+
+export async function waitForBalance(page, expected) {
+  await page.waitForFunction(
+    ([sel, want]) => {
+      const el = document.querySelector(sel);
+      return el && Number(el.textContent.replace(/[^0-9]/g, '')) === want;
+    },
+    [active('[data-testid="chip-balance"]'), expected],
+    { timeout: TIMEOUT },
+  );
+}
+
+/** The slug of an open market that stays open for a while, found through the API. */
+export async function findOpenMarket(page) {
+  const res = await page.request.get(
+    `${BASE_URL}/api/v1/markets?status=open&sort=closes_at&order=desc&limit=20`,
+  );
+  assert(res.ok(), `GET /markets?status=open answered ${res.status()}`);
+  const body = await res.json();
+  const soon = Date.now() + 5 * 60_000;
+  const market = (body.data || []).find(
+    (m) => m.status === 'open' && Date.parse(m.closes_at) > soon && m.outcomes?.length,
+  );
+  assert(market, 'no open demo market to forecast on');
+  return market.slug || market.id;
+}
+
+export async function login(page, email, password) {
+  await page.goto(BASE_URL + '/login', { waitUntil: 'domcontentloaded' });
+  await page.locator(active('input[name="email"]')).fill(email);
+  await page.locator(active('input[name="password"]')).fill(password);
+  await page.locator(active('form ion-button[type="submit"]')).click();
+  await page.waitForURL(/\/markets/, { timeout: TIMEOUT });
+  await readBalance(page);
+}
+
+export async function logout(page) {
+  await page.request.post(`${BASE_URL}/api/v1/auth/logout`, {
+    headers: { 'X-XSRF-TOKEN': await xsrf(page) },
+  });
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.removeItem('pm.session'));
+}
+
+export async function xsrf(page) {
+  const cookies = await page.context().cookies(BASE_URL);
+  return cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+}
