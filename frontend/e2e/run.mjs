@@ -18,12 +18,10 @@ import {
   login,
   logout,
   openMarkets,
-  readBalance,
   registerFreshUser,
   shot,
   shotBoth,
   waitForBalance,
-  xsrf,
 } from './lib.mjs';
 
 /** Journey 1: the markets list renders demo markets at phone and desktop sizes. */
