@@ -1,5 +1,6 @@
 package com.pilimarket.payments.internal;
 
+import com.pilimarket.shared.platform.PlatformMode;
 import com.stripe.StripeClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -24,9 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestClient;
 
 /**
- * Wires the payment providers. The sandbox gateway defaults to on, except in the {@code prod}
- * profile where it defaults to off and switching it on refuses to start: a sandbox in production
- * would let anyone mint chips.
+ * Wires the payment providers. The sandbox gateway lets anyone mint chips, so it runs only where that
+ * cannot cost anything: unset, it is on only with the embedded (development) database and outside the
+ * {@code prod} profile; any other deployment must switch it on explicitly, and {@code prod} refuses to
+ * start with it on. A deployment that forgets its profile is no longer a free chip printer.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentsConfiguration {
@@ -40,10 +42,14 @@ class PaymentsConfiguration {
 
     @Bean
     PaymentMode paymentMode(
-            PaymentsProperties properties, Environment environment, @Value("${pilimarket.data-dir}") String dataDir)
+            PaymentsProperties properties,
+            PlatformMode platform,
+            Environment environment,
+            @Value("${pilimarket.data-dir}") String dataDir)
             throws IOException {
         boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
-        boolean sandbox = properties.sandbox() == null ? !prod : properties.sandbox();
+        boolean explicit = properties.sandbox() != null;
+        boolean sandbox = explicit ? properties.sandbox() : !prod && platform.embeddedDatabase();
         if (sandbox && prod) {
             throw new IllegalStateException(SANDBOX_IN_PROD);
         }
@@ -57,8 +63,15 @@ class PaymentsConfiguration {
             if (!PaymentsProperties.isSet(paymongoSecret)) {
                 paymongoSecret = developmentSecret(dir, "payments-paymongo-webhook-secret", "whsk_");
             }
-            log.warn("Payments sandbox gateway is ON: purchases are paid on /sandbox/checkout pages, no real money");
+            log.warn(
+                    "PAYMENTS SANDBOX IS ON ({}): anyone can buy chips without paying on /sandbox/checkout pages. "
+                            + "Never expose this instance to real users.",
+                    explicit ? "PILIMARKET_PAYMENTS_SANDBOX=true" : "embedded development database");
         } else {
+            if (!explicit && !prod) {
+                log.info("Payments sandbox gateway is off: the database is external and PILIMARKET_PAYMENTS_SANDBOX"
+                        + " is not set to true");
+            }
             if (!PaymentsProperties.isSet(stripeSecret)) {
                 log.warn("STRIPE_WEBHOOK_SECRET is not set: every Stripe webhook will be refused");
             }

@@ -3,6 +3,7 @@ package com.pilimarket.shared.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.PilimarketApplication;
+import com.pilimarket.payments.internal.PaymentMode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ class EmbeddedDatabaseIntegrationTests {
     void data_in_the_embedded_database_survives_a_restart() {
         try (ConfigurableApplicationContext first = start()) {
             assertThat(first.getBean(PlatformMode.class).embeddedDatabase()).isTrue();
+            // A development box: the sandbox gateway is on without being asked for.
+            assertThat(first.getBean(PaymentMode.class).sandbox()).isTrue();
             first.getBean(JdbcClient.class)
                     .sql("INSERT INTO users (email, password_hash, display_name) VALUES ('keep@test.ph', 'x', 'Keep')")
                     .update();
@@ -40,6 +43,10 @@ class EmbeddedDatabaseIntegrationTests {
                 .profiles("test")
                 .run(
                         // Command-line arguments, so they win over application.yml.
-                        "--server.port=0", "--pilimarket.data-dir=" + dataDir, "--pilimarket.demo-data=false");
+                        "--server.port=0",
+                        "--pilimarket.data-dir=" + dataDir,
+                        "--pilimarket.demo-data=false",
+                        // Unset, as on a developer's machine (the test profile switches it on explicitly).
+                        "--pilimarket.payments.sandbox=");
     }
 }
