@@ -10,6 +10,7 @@ import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -85,7 +86,8 @@ class MarketController {
 
     @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent `market` events with fresh outcome totals and probabilities")
-    SseEmitter stream(@PathVariable UUID id) {
-        return stream.subscribe(id, service.streamState(id));
+    SseEmitter stream(@PathVariable UUID id, HttpServletRequest request) {
+        String state = service.streamState(id);
+        return stream.subscribe(id, request.getRemoteAddr(), state);
     }
 }

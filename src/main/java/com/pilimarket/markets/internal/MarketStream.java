@@ -1,6 +1,7 @@
 package com.pilimarket.markets.internal;
 
 import com.pilimarket.shared.platform.PlatformMode;
+import com.pilimarket.shared.web.EventStreams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -39,14 +40,17 @@ class MarketStream {
 
     private final Map<UUID, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final PlatformMode platform;
+    private final EventStreams streams;
     private final StringRedisTemplate redis;
     private final String channelPrefix;
 
     MarketStream(
             PlatformMode platform,
+            EventStreams streams,
             ObjectProvider<StringRedisTemplate> redis,
             ObjectProvider<RedisMessageListenerContainer> container) {
         this.platform = platform;
+        this.streams = streams;
         this.redis = platform.redis() ? redis.getIfAvailable() : null;
         this.channelPrefix = platform.keyPrefix() + "market:";
         RedisMessageListenerContainer listeners = platform.redis() ? container.getIfAvailable() : null;
@@ -62,9 +66,12 @@ class MarketStream {
         }
     }
 
-    /** Opens a stream for one market; the first event carries the current state. */
-    SseEmitter subscribe(UUID marketId, String currentStateJson) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+    /**
+     * Opens a stream for one market; the first event carries the current state. The stream is public,
+     * so it counts against the caller's address (429 beyond {@code pilimarket.streams.max-per-client}).
+     */
+    SseEmitter subscribe(UUID marketId, String clientAddress, String currentStateJson) {
+        SseEmitter emitter = streams.openCapped(TIMEOUT_MS, clientAddress);
         Set<SseEmitter> set = subscribers.computeIfAbsent(marketId, k -> new CopyOnWriteArraySet<>());
         set.add(emitter);
         Runnable remove = () -> set.remove(emitter);

@@ -1,6 +1,7 @@
 package com.pilimarket.notifications.internal;
 
 import com.pilimarket.shared.platform.PlatformMode;
+import com.pilimarket.shared.web.EventStreams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,13 +35,16 @@ class NotificationStream {
     private static final Logger log = LoggerFactory.getLogger(NotificationStream.class);
 
     private final Map<UUID, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final EventStreams streams;
     private final StringRedisTemplate redis;
     private final String channelPrefix;
 
     NotificationStream(
             PlatformMode platform,
+            EventStreams streams,
             ObjectProvider<StringRedisTemplate> redis,
             ObjectProvider<RedisMessageListenerContainer> container) {
+        this.streams = streams;
         this.redis = platform.redis() ? redis.getIfAvailable() : null;
         this.channelPrefix = platform.keyPrefix() + "user:";
         RedisMessageListenerContainer listeners = platform.redis() ? container.getIfAvailable() : null;
@@ -62,7 +66,8 @@ class NotificationStream {
     }
 
     SseEmitter subscribe(UUID userId, String unreadCountJson) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        // A user's own stream, behind authentication: not capped per address, but closed at shutdown.
+        SseEmitter emitter = streams.open(TIMEOUT_MS);
         Set<SseEmitter> set = subscribers.computeIfAbsent(userId, k -> new CopyOnWriteArraySet<>());
         set.add(emitter);
         Runnable remove = () -> set.remove(emitter);
