@@ -41,6 +41,15 @@ WHERE m.settled_at IS NOT NULL
   AND (coalesce(a.balance, 0) <> 0
        OR EXISTS (SELECT 1 FROM forecasts f WHERE f.market_id = m.id AND f.status = 'pending'))
 UNION ALL
+-- Settlement runs within seconds of a resolution or cancellation (and is retried); a final market
+-- still unsettled after 5 minutes has its pool stuck, although every sum above may hold.
+SELECT 'final market settled within 5 minutes',
+       'market ' || m.id || ' (' || m.status || ') unsettled since ' || coalesce(m.resolution_time, m.cancelled_at)
+       || ', pending ' || (SELECT count(*) FROM forecasts f WHERE f.market_id = m.id AND f.status = 'pending')
+FROM markets m
+WHERE m.status IN ('resolved', 'cancelled') AND m.settled_at IS NULL
+  AND coalesce(m.resolution_time, m.cancelled_at) < now() - interval '5 minutes'
+UNION ALL
 SELECT 'payout once per winner',
        'forecast ' || f.id || ' (' || f.status || ', payout ' || coalesce(f.payout, 0) || ') has '
        || count(t.id) || ' payout/refund transactions'

@@ -125,6 +125,14 @@ public class Markets {
         return service.lockForSettlement(marketId);
     }
 
+    /**
+     * For settlement: the house fee in percent fixed when the market was resolved, so that every
+     * run of its settlement (a retry after a configuration change too) computes the same plan.
+     */
+    public BigDecimal settlementFeePercent(UUID marketId) {
+        return service.settlementFeePercent(marketId);
+    }
+
     /** For settlement: marks the pool as fully paid out; true only the first time. */
     public boolean markSettled(UUID marketId) {
         return service.markSettled(marketId);

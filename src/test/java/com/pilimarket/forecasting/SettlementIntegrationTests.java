@@ -57,6 +57,9 @@ class SettlementIntegrationTests {
     @Autowired
     IncompleteEventPublications publications;
 
+    @Autowired
+    com.pilimarket.markets.internal.MarketService marketService;
+
     TestMarkets markets;
     TestUser admin;
 
@@ -255,6 +258,96 @@ class SettlementIntegrationTests {
         // Re-running a finished settlement changes nothing.
         publications.resubmitIncompletePublications(p -> true);
         assertThat(payoutsPosted(market)).isEqualTo(10);
+    }
+
+    @Test
+    void a_settlement_retried_after_a_house_fee_change_completes_with_the_fee_of_its_resolution() throws Exception {
+        MarketDetail market = markets.open("Fee-change market", "Yes", "No");
+        List<TestUser> winners = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            winners.add(forecaster(market, 0, 10 + i));
+        }
+        forecaster(market, 1, 333);
+        // Fail on a winner beyond the first batch (four forecasts, id order): the first run posts the
+        // house share and the first batch, then stops.
+        List<UUID> inIdOrder = jdbc.sql("SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY id")
+                .param("m", market.id())
+                .query(UUID.class)
+                .list();
+        java.util.Set<UUID> winnerIds = winners.stream().map(TestUser::id).collect(java.util.stream.Collectors.toSet());
+        UUID failOn = inIdOrder.subList(4, 11).stream()
+                .filter(winnerIds::contains)
+                .findFirst()
+                .orElseThrow();
+        jdbc.sql("""
+                        CREATE OR REPLACE FUNCTION test_fail_fee_payout() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                            IF NEW.reference = 'payout:%s:%s' THEN
+                                RAISE EXCEPTION 'injected failure';
+                            END IF;
+                            RETURN NEW;
+                        END $$
+                        """.formatted(market.id(), failOn)).update();
+        jdbc.sql("CREATE TRIGGER test_fail_fee_payout BEFORE INSERT ON ledger_transactions"
+                        + " FOR EACH ROW EXECUTE FUNCTION test_fail_fee_payout()")
+                .update();
+        try {
+            assertThat(resolve(admin, market, 0).status()).isEqualTo(200);
+            await("the failed attempt", () -> incompleteSettlements() == 1 && failedAttempts() >= 1);
+        } finally {
+            jdbc.sql("DROP TRIGGER test_fail_fee_payout ON ledger_transactions").update();
+        }
+        assertThat(settled(market)).isFalse();
+        long pool = 10 * 10 + 45 + 333; // 478, at a fee of 0 %: the house keeps the breakage only
+        long houseAtResolution = house(market);
+        assertThat(houseAtResolution).isPositive().isLessThan(10);
+
+        // The operator changes the fee (a new configuration) before the retry.
+        Object service = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(marketService);
+        Object fee = org.springframework.test.util.ReflectionTestUtils.getField(service, "feePercent");
+        org.springframework.test.util.ReflectionTestUtils.setField(
+                service, "feePercent", new java.math.BigDecimal("10"));
+        try {
+            publications.resubmitIncompletePublications(p -> true);
+            await("settlement after the fee change", () -> settled(market) && incompleteSettlements() == 0);
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(service, "feePercent", fee);
+        }
+        assertThat(pending(market)).isZero();
+        long winning = 145;
+        long paid = 0;
+        for (int i = 0; i < winners.size(); i++) {
+            long stake = 10 + i;
+            long payout = stake * pool / winning;
+            assertThat(chips(winners.get(i))).isEqualTo(1_000 - stake + payout);
+            paid += payout;
+        }
+        assertThat(house(market)).isEqualTo(houseAtResolution).isEqualTo(pool - paid);
+        assertThat(ledger.balanceOf(Account.pool(market.id()))).isZero();
+    }
+
+    @Test
+    void a_final_market_left_unsettled_for_minutes_is_reported_by_the_invariant_check() {
+        MarketDetail market = markets.open("Stuck market", "Yes", "No");
+        forecaster(market, 0, 10);
+        // A resolved market whose settlement never ran (say its event publication was lost), resolved
+        // ten minutes ago: its pool still holds the stake and every sum of the ledger agrees.
+        jdbc.sql("""
+                        UPDATE markets SET status = 'resolved', resolution_outcome = :o,
+                               resolution_time = now() - interval '10 minutes'
+                        WHERE id = :m
+                        """).param("o", outcome(market, 0)).param("m", market.id()).update();
+        try {
+            assertThat(invariants.check().violations())
+                    .anySatisfy(
+                            v -> assertThat(v).contains("market " + market.id()).contains("unsettled"));
+        } finally {
+            // Put it back to open so that the other checks (and the @AfterEach) see a consistent market.
+            jdbc.sql("UPDATE markets SET status = 'open', resolution_outcome = NULL, resolution_time = NULL"
+                            + " WHERE id = :m")
+                    .param("m", market.id())
+                    .update();
+        }
     }
 
     long pending(MarketDetail market) {

@@ -1,6 +1,7 @@
 package com.pilimarket.forecasting.internal;
 
 import com.pilimarket.shared.InvariantCheck;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,10 +11,14 @@ import org.springframework.stereotype.Component;
  * DESIGN.md §2 invariants 3 and 4: while a market takes or holds stakes (open, suspended, closed) its
  * pool balance = Σ outcome totals = the market's total = Σ forecast points, and its forecaster count
  * is its number of forecasts; once settled its pool is exactly zero, nothing is pending, and
- * Σ payouts + the house's share = Σ stakes.
+ * Σ payouts + the house's share = Σ stakes. A resolved or cancelled market must be settled within
+ * {@link #UNSETTLED_AFTER_MINUTES} minutes.
  */
 @Component
 class PoolInvariantCheck implements InvariantCheck {
+
+    /** How long a resolved or cancelled market may stay unsettled before it counts as stuck. */
+    static final int UNSETTLED_AFTER_MINUTES = 5;
 
     private final JdbcClient jdbc;
 
@@ -67,6 +72,22 @@ class PoolInvariantCheck implements InvariantCheck {
                 .query((rs, n) -> "settled market " + rs.getString(1) + ": pool " + rs.getLong(2) + ", staked "
                         + rs.getLong(3) + ", paid " + rs.getLong(4) + ", house " + rs.getLong(5) + ", pending "
                         + rs.getLong(6))
+                .list()
+                .forEach(violations::add);
+        // A final market is settled within seconds (asynchronously, retried on failure); one still
+        // unsettled after a few minutes has its pool stuck, whatever the sums above say.
+        jdbc.sql("""
+                        SELECT m.id, m.status, coalesce(m.resolution_time, m.cancelled_at) AS final_at,
+                               (SELECT count(*) FROM forecasts f WHERE f.market_id = m.id AND f.status = 'pending')
+                        FROM markets m
+                        WHERE m.status IN ('resolved', 'cancelled') AND m.settled_at IS NULL
+                          AND coalesce(m.resolution_time, m.cancelled_at) < now() - make_interval(mins => :minutes)
+                        ORDER BY 3
+                        LIMIT 20
+                        """)
+                .param("minutes", UNSETTLED_AFTER_MINUTES)
+                .query((rs, n) -> rs.getString(2) + " market " + rs.getString(1) + " unsettled since "
+                        + rs.getObject(3, OffsetDateTime.class) + " (" + rs.getLong(4) + " forecasts pending)")
                 .list()
                 .forEach(violations::add);
         return violations;

@@ -144,7 +144,7 @@ public class Settlement {
                 .toList();
         PariMutuel.Result result = market.status() == MarketStatus.CANCELLED
                 ? PariMutuel.refunds(stakes)
-                : PariMutuel.payouts(stakes, winner, markets.houseFeePercent());
+                : PariMutuel.payouts(stakes, winner, markets.settlementFeePercent(marketId));
         if (result.house() > 0) {
             ledger.post(Transfer.move(
                             "house:" + marketId, "house share", Account.pool(marketId), Account.HOUSE, result.house())

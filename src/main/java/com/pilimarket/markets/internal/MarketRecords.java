@@ -5,6 +5,7 @@ import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.markets.ResolutionView;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -218,16 +219,33 @@ class MarketRecords {
                 .update();
     }
 
-    void markResolved(UUID id, UUID outcomeId, Instant at) {
+    /** Marks the market resolved and fixes the house fee its settlement will use, whatever the setting later. */
+    void markResolved(UUID id, UUID outcomeId, Instant at, BigDecimal feePercent) {
         jdbc.sql("""
                         UPDATE markets SET status = 'resolved', resolution_outcome = :outcome, resolution_time = :at,
-                               updated_at = now()
+                               settlement_fee_percent = :fee, updated_at = now()
                         WHERE id = :id
                         """)
                 .param("outcome", outcomeId)
                 .param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .param("fee", feePercent)
                 .param("id", id)
                 .update();
+    }
+
+    /**
+     * The house fee fixed for this market's settlement; a market resolved before the fee was recorded
+     * gets {@code current} fixed now (in the caller's transaction, which posts the house share).
+     */
+    BigDecimal fixSettlementFee(UUID id, BigDecimal current) {
+        return jdbc.sql("""
+                        UPDATE markets SET settlement_fee_percent = coalesce(settlement_fee_percent, :fee)
+                        WHERE id = :id RETURNING settlement_fee_percent
+                        """)
+                .param("fee", current)
+                .param("id", id)
+                .query(BigDecimal.class)
+                .single();
     }
 
     void markCancelled(UUID id, String reason, Instant at) {

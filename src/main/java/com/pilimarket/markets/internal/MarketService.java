@@ -293,7 +293,7 @@ public class MarketService {
         }
         Instant now = clock.instant();
         records.insertResolution(marketId, request.outcomeId(), actorId, urls, note);
-        records.markResolved(marketId, request.outcomeId(), now);
+        records.markResolved(marketId, request.outcomeId(), now, feePercent);
         audit.record(
                 actorId,
                 "market.resolve",
@@ -394,6 +394,12 @@ public class MarketService {
     public MarketSnapshot lockForSettlement(UUID marketId) {
         MarketRow row = lockRow(marketId);
         return snapshot(row, records.outcomes(marketId));
+    }
+
+    /** The house fee of this market's settlement, fixed at resolution (see {@link MarketRecords#fixSettlementFee}). */
+    @Transactional
+    public BigDecimal settlementFeePercent(UUID marketId) {
+        return records.fixSettlementFee(marketId, feePercent);
     }
 
     @Transactional
