@@ -58,9 +58,18 @@ public class LoadGen {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
+        if (a.containsKey("print-jwts")) {
+            // For wrk's Lua script: "user_id token" per line for every user of a --users file.
+            StringBuilder out = new StringBuilder();
+            for (String user : lines(a.get("print-jwts"))) {
+                out.append(user).append(' ').append(jwt(user, a.get("jwt-secret"))).append('\n');
+            }
+            System.out.print(out);
+            return;
+        }
         if (a.containsKey("print-jwt")) {
             // For scripts: a bearer token for one user id, signed like the load's.
-            System.out.println(jwt(a.get("print-jwt"), a.get("jwt-secret")));
+            System.out.println(jwt(a.get("print-jwt"), a.get("jwt-secret"), a.getOrDefault("role", "user")));
             return;
         }
         Options o = new Options(
@@ -140,12 +149,16 @@ public class LoadGen {
     }
 
     static String jwt(String userId, String secret) {
+        return jwt(userId, secret, "user");
+    }
+
+    static String jwt(String userId, String secret, String role) {
         try {
             Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
             long now = System.currentTimeMillis() / 1000;
             String header = enc.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
             String claims = enc.encodeToString(("{\"iss\":\"pilimarket\",\"sub\":\"" + userId + "\",\"iat\":" + now
-                            + ",\"exp\":" + (now + 3600) + ",\"role\":\"user\"}")
+                            + ",\"exp\":" + (now + 3600) + ",\"role\":\"" + role + "\"}")
                     .getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,6 +124,27 @@ public class Users {
     @Transactional
     public void updateReputation(UUID userId, double reputation) {
         records.updateReputation(userId, Math.max(0, reputation));
+    }
+
+    /**
+     * Sets the reputation of many users at once, without deadlocking with the ledger: their rows
+     * are locked first, in PostgreSQL's order (as the ledger locks them), and only then is
+     * {@code reputationOf} asked for their values, so it reads every settlement committed before
+     * the locks were granted. Users it leaves out get 0; no reputation is negative.
+     */
+    @Transactional
+    public void updateReputations(
+            Collection<UUID> userIds, Function<Collection<UUID>, Map<UUID, Double>> reputationOf) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        records.lockInOrder(userIds);
+        Map<UUID, Double> computed = reputationOf.apply(userIds);
+        Map<UUID, Double> reputations = new LinkedHashMap<>();
+        for (UUID userId : userIds) {
+            reputations.put(userId, Math.max(0, computed.getOrDefault(userId, 0.0)));
+        }
+        records.updateReputations(reputations);
     }
 
     /** Applies a validated profile change to the caller's own account. */

@@ -88,9 +88,31 @@ class SettlementBenchmark {
         while (!settled(market.id())) {
             Thread.sleep(10);
         }
+        long paidOut = (System.nanoTime() - start) / 1_000_000;
+        // End to end: the MarketSettled listeners have finished too — reputation and skill points,
+        // badges (reputation) and the market_resolved notifications (notifications) all written.
+        while (listenersBusy()) {
+            Thread.sleep(10);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        System.out.printf("BENCH settlement of %,d forecasts (pool %,d chips): %,d ms%n", FORECASTS, pool, millis);
+        System.out.printf(
+                "BENCH payouts of %,d forecasts (pool empty, won/lost written): %,d ms%n", FORECASTS, paidOut);
+        System.out.printf(
+                "BENCH settlement of %,d forecasts end to end (pool %,d chips; payouts, won/lost, reputation, skill"
+                        + " points, badges, market_resolved notifications): %,d ms%n",
+                FORECASTS, pool, millis);
+        assertThat(count("SELECT count(*) FROM settled_forecasts WHERE market_id = ?", market.id()))
+                .isEqualTo(FORECASTS);
+        assertThat(count(
+                        "SELECT count(*) FROM notifications WHERE dedupe_key LIKE ?", "resolved:" + market.id() + ":%"))
+                .isEqualTo(FORECASTS);
+        assertThat(count("SELECT count(*) FROM user_badges WHERE badge = 'first_win'", null))
+                .isEqualTo(count("SELECT count(*) FROM forecasts WHERE status = 'won' AND market_id = ?", market.id()));
+        System.out.printf(
+                "BENCH settlement wrote %,d badges; users with reputation > 0: %,d%n",
+                count("SELECT count(*) FROM user_badges WHERE awarded_at > now() - interval '1 hour'", null),
+                count("SELECT count(*) FROM users WHERE reputation > 0", null));
         assertThat(ledger.balanceOf(Account.pool(market.id()))).isZero();
         assertThat(invariants.check().violations()).isEmpty();
     }
@@ -140,6 +162,18 @@ class SettlementBenchmark {
             ps.setArray(5, con.createArrayOf("bigint", points));
             return ps;
         });
+    }
+
+    private boolean listenersBusy() {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                                + " AND (event_type LIKE '%MarketSettled' OR event_type LIKE '%MarketResolved')")
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private long count(String sql, Object arg) {
+        return arg == null ? template.queryForObject(sql, Long.class) : template.queryForObject(sql, Long.class, arg);
     }
 
     private boolean settled(UUID marketId) {

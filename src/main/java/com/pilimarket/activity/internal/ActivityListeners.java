@@ -7,6 +7,7 @@ import com.pilimarket.markets.MarketCreated;
 import com.pilimarket.markets.MarketResolved;
 import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.users.UserRegistered;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,12 +76,14 @@ class ActivityListeners {
     }
 
     @ApplicationModuleListener
-    void on(BadgeEarned event) {
-        activities.record(
-                "badge_earned",
-                event.userId(),
-                null,
-                Map.of("badge", event.badge(), "name", BadgeCatalog.name(event.badge())),
-                "badge_earned:" + event.badge() + ":" + event.userId());
+    void on(BadgesEarned earned) {
+        for (BadgeEarned event : earned.badges()) {
+            activities.record(
+                    "badge_earned",
+                    event.userId(),
+                    null,
+                    Map.of("badge", event.badge(), "name", BadgeCatalog.name(event.badge())),
+                    "badge_earned:" + event.badge() + ":" + event.userId());
+        }
     }
 }

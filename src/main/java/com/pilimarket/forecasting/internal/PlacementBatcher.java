@@ -3,10 +3,13 @@ package com.pilimarket.forecasting.internal;
 import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.shared.ApiException;
+import com.pilimarket.shared.ErrorCodes;
+import com.pilimarket.shared.Uuids;
 import com.pilimarket.shared.idempotency.IdempotentRequests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -29,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,6 +73,7 @@ public class PlacementBatcher implements DisposableBean {
     private final ThreadPoolExecutor writers;
     private final DistributionSummary batchSizes;
     private final Counter setFallbacks;
+    private final Duration waitTimeout;
 
     PlacementBatcher(
             ForecastService service,
@@ -75,7 +81,9 @@ public class PlacementBatcher implements DisposableBean {
             PlatformTransactionManager transactions,
             @Value("${pilimarket.forecasting.batch.max-size:128}") int maxBatch,
             @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads,
+            @Value("${pilimarket.forecasting.batch.wait-timeout:PT10S}") Duration waitTimeout,
             ObjectProvider<MeterRegistry> meters) {
+        this.waitTimeout = waitTimeout;
         this.service = service;
         this.idempotency = idempotency;
         MeterRegistry registry = meters.getIfAvailable();
@@ -166,12 +174,45 @@ public class PlacementBatcher implements DisposableBean {
             }
         }
         try {
-            return mine.result().get();
+            return await(queue, mine);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while placing a forecast", e);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
+        }
+    }
+
+    /**
+     * Waits for a placement's answer, bounded: a placement still queued after {@link #waitTimeout}
+     * is taken back (nothing of it was written) and refused with 503; one a writer has taken gets
+     * as long again (a writer always answers every placement it takes, even when it fails), then a
+     * 503 saying its outcome is unknown, which a retry with the same {@code Idempotency-Key}
+     * settles either way.
+     */
+    private Object await(MarketQueue queue, Pending mine) throws InterruptedException, ExecutionException {
+        try {
+            return mine.result().get(waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException queued) {
+            if (queue.pending.remove(mine)) {
+                throw new ApiException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ErrorCodes.SERVICE_UNAVAILABLE,
+                        "The market is too busy right now; nothing was placed, please try again");
+            }
+        }
+        try {
+            return mine.result().get(waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException taken) {
+            log.error(
+                    "A placement on market {} got no answer in {}",
+                    mine.command().marketId(),
+                    waitTimeout.multipliedBy(2));
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ErrorCodes.SERVICE_UNAVAILABLE,
+                    "The forecast could not be confirmed in time; send the same request again with the same"
+                            + " Idempotency-Key to learn whether it was placed");
         }
     }
 
@@ -205,7 +246,9 @@ public class PlacementBatcher implements DisposableBean {
         while (true) {
             try {
                 drainOnce(queue);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // apply() answers every placement it took; whatever escapes still must not stop this
+                // loop, or the market would stay marked busy and its queue would never be served.
                 log.error("Forecast writer failed", e);
             }
             if (queue.pending.isEmpty()) {
@@ -233,15 +276,31 @@ public class PlacementBatcher implements DisposableBean {
         apply(batch);
     }
 
-    /** Applies placements on one market, each answered through its future; never throws. */
+    /**
+     * Applies placements on one market, each answered through its future; never throws. Whatever
+     * goes wrong, an {@link Error} included, every placement of the batch gets an answer: the
+     * ones not answered yet fail with it (their transaction rolled back).
+     */
     void apply(List<Pending> batch) {
+        try {
+            applyBatch(batch);
+        } catch (Throwable failure) {
+            log.error("A batch of {} placements failed", batch.size(), failure);
+            IllegalStateException answer = new IllegalStateException("the forecast could not be placed", failure);
+            for (Pending p : batch) {
+                p.result().completeExceptionally(answer);
+            }
+        }
+    }
+
+    private void applyBatch(List<Pending> batch) {
         if (batch.size() == 1) {
             applyAlone(batch.get(0));
             return;
         }
-        // Users' rows are locked in one order (the ledger's: UUID order), so two batches on different
-        // markets sharing users cannot deadlock.
-        batch.sort(Comparator.comparing(Pending::userId));
+        // Users' rows are locked in one order, PostgreSQL's (the ledger's ORDER BY id), so two batches
+        // on different markets sharing users cannot deadlock. Not UUID.compareTo: that one is signed.
+        batch.sort(Comparator.comparing(Pending::userId, Uuids.POSTGRES_ORDER));
         if (applyAsSet(batch)) {
             return;
         }

@@ -11,8 +11,10 @@ import com.pilimarket.markets.OutcomeView;
 import com.pilimarket.notifications.NotificationType;
 import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.shared.Chips;
 import com.pilimarket.shared.platform.Jobs;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationListeners {
+
+    private static final int NOTIFY_CHUNK = 5_000;
 
     private final Notifier notifier;
     private final NotificationRecords records;
@@ -51,6 +55,8 @@ class NotificationListeners {
                             .map(OutcomeView::name)
                             .findFirst()
                             .orElse("as decided");
+            List<NotificationRecords.NewNotification> notifications =
+                    new ArrayList<>(event.forecasts().size());
             for (ForecastSettled forecast : event.forecasts()) {
                 Map<String, Object> metadata = new LinkedHashMap<>();
                 metadata.put("market_id", event.marketId().toString());
@@ -68,12 +74,17 @@ class NotificationListeners {
                 metadata.put("refunded", forecast.refunded());
                 metadata.put("stake", forecast.stake());
                 metadata.put("payout", forecast.payout());
-                notifier.notify(
+                notifications.add(new NotificationRecords.NewNotification(
                         forecast.userId(),
-                        NotificationType.MARKET_RESOLVED,
                         resolvedMessage(title, event, winner, forecast),
                         metadata,
-                        "resolved:" + event.marketId() + ":" + forecast.userId());
+                        "resolved:" + event.marketId() + ":" + forecast.userId()));
+            }
+            // In sets of a few thousand: a statement per set, not one per forecaster.
+            for (int from = 0; from < notifications.size(); from += NOTIFY_CHUNK) {
+                notifier.notifyAll(
+                        NotificationType.MARKET_RESOLVED,
+                        notifications.subList(from, Math.min(notifications.size(), from + NOTIFY_CHUNK)));
             }
         });
     }
@@ -104,17 +115,20 @@ class NotificationListeners {
     }
 
     @ApplicationModuleListener
-    void on(BadgeEarned event) {
+    void on(BadgesEarned earned) {
         jobs.run("notifications-badge-earned", () -> {
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("badge", event.badge());
-            metadata.put("name", BadgeCatalog.name(event.badge()));
-            notifier.notify(
-                    event.userId(),
-                    NotificationType.BADGE_EARNED,
-                    "You earned the “" + BadgeCatalog.name(event.badge()) + "” badge.",
-                    metadata,
-                    "badge:" + event.badge() + ":" + event.userId());
+            List<NotificationRecords.NewNotification> notifications = new ArrayList<>();
+            for (BadgeEarned event : earned.badges()) {
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put("badge", event.badge());
+                metadata.put("name", BadgeCatalog.name(event.badge()));
+                notifications.add(new NotificationRecords.NewNotification(
+                        event.userId(),
+                        "You earned the “" + BadgeCatalog.name(event.badge()) + "” badge.",
+                        metadata,
+                        "badge:" + event.badge() + ":" + event.userId()));
+            }
+            notifier.notifyAll(NotificationType.BADGE_EARNED, notifications);
         });
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,56 @@ class NotificationRecords {
                 .param("dedupe", dedupeKey)
                 .query(this::view)
                 .optional();
+    }
+
+    /** One notification to add with {@link #insertAll}. */
+    record NewNotification(UUID userId, String message, Map<String, Object> metadata, String dedupeKey) {}
+
+    /**
+     * Adds many notifications of one type in one statement, with the rules of {@link #insert} (a
+     * user who turned the type off gets none, a used {@code dedupeKey} adds nothing); returns the
+     * notifications added, each with its user.
+     */
+    List<Map.Entry<UUID, NotificationView>> insertAll(NotificationType type, List<NewNotification> notifications) {
+        if (notifications.isEmpty()) {
+            return List.of();
+        }
+        // The column is chosen from the enum, never from input.
+        String enabled =
+                "coalesce((SELECT p." + type.value() + " FROM notification_preferences p WHERE p.user_id = t.u), true)";
+        return jdbc.sql("INSERT INTO notifications (user_id, type, message, metadata, dedupe_key)"
+                        + " SELECT t.u, :type, t.m, CAST(t.j AS jsonb), t.d"
+                        + " FROM unnest(CAST(:users AS uuid[]), CAST(:messages AS text[]), CAST(:metadata AS text[]),"
+                        + " CAST(:dedupe AS text[])) AS t(u, m, j, d) WHERE " + enabled
+                        + " ON CONFLICT (dedupe_key) DO NOTHING RETURNING user_id, " + COLUMNS)
+                .param("type", type.value())
+                .param(
+                        "users",
+                        notifications.stream().map(NewNotification::userId).toArray(UUID[]::new))
+                .param(
+                        "messages",
+                        notifications.stream().map(NewNotification::message).toArray(String[]::new))
+                .param(
+                        "metadata",
+                        notifications.stream()
+                                .map(n -> json.writeValueAsString(n.metadata()))
+                                .toArray(String[]::new))
+                .param(
+                        "dedupe",
+                        notifications.stream().map(NewNotification::dedupeKey).toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject("user_id", UUID.class), view(rs, n)))
+                .list();
+    }
+
+    /** Unread notifications per user, for many users in one query (users with none are absent). */
+    Map<UUID, Long> unreadCounts(List<UUID> userIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT user_id, count(*) FROM notifications WHERE user_id = ANY(:users) AND NOT read"
+                        + " GROUP BY user_id")
+                .param("users", userIds.toArray(UUID[]::new))
+                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     Page<NotificationView> list(UUID userId, boolean unreadOnly, PageQuery page) {

@@ -5,6 +5,7 @@ import com.pilimarket.notifications.NotificationType;
 import com.pilimarket.notifications.NotificationView;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,30 @@ class Notifier {
             pushUnreadCount(userId);
         }));
         return created;
+    }
+
+    /**
+     * Notifies many users at once (one statement; same rules as {@link #notify}) and, after
+     * commit, pushes each new notification and its user's unread count (read for all of them in
+     * one query) to their streams. Joins the caller's transaction; returns how many were added.
+     */
+    @Transactional
+    public int notifyAll(NotificationType type, List<NotificationRecords.NewNotification> notifications) {
+        List<Map.Entry<UUID, NotificationView>> created = records.insertAll(type, notifications);
+        if (!created.isEmpty()) {
+            afterCommit(() -> {
+                Map<UUID, Long> unread = records.unreadCounts(
+                        created.stream().map(Map.Entry::getKey).toList());
+                for (Map.Entry<UUID, NotificationView> c : created) {
+                    stream.publish(c.getKey(), NotificationStream.NOTIFICATION, json.writeValueAsString(c.getValue()));
+                    stream.publish(
+                            c.getKey(),
+                            NotificationStream.UNREAD_COUNT,
+                            "{\"count\":" + unread.getOrDefault(c.getKey(), 0L) + "}");
+                }
+            });
+        }
+        return created.size();
     }
 
     @Transactional(readOnly = true)

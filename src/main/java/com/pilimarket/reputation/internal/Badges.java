@@ -1,16 +1,18 @@
 package com.pilimarket.reputation.internal;
 
 import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.reputation.BadgesEarned;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Hands out badges: each at most once per user, each award publishing {@link BadgeEarned} in the same transaction. */
+/** Hands out badges: each at most once per user, the awards published as {@link BadgesEarned} in the same transaction. */
 @Component
 class Badges {
 
@@ -30,20 +32,16 @@ class Badges {
     }
 
     /**
-     * Awards each user those of their candidate badges they do not hold yet: one query reads what
-     * they all hold, and only missing badges are inserted (usually none), each publishing
-     * {@link BadgeEarned}.
+     * Awards each user those of their candidate badges they do not hold yet, in one statement
+     * whatever the number of users; the awards are published as one {@link BadgesEarned}.
      */
     void awardAll(Map<UUID, Set<String>> candidates, String metadataJson) {
-        Map<UUID, Set<String>> held = records.badgesOf(candidates.keySet());
         Instant now = clock.instant();
-        candidates.forEach((userId, badges) -> {
-            Set<String> has = held.getOrDefault(userId, Set.of());
-            for (String badge : badges) {
-                if (!has.contains(badge) && records.award(userId, badge, now, metadataJson)) {
-                    events.publishEvent(new BadgeEarned(userId, badge, now));
-                }
-            }
-        });
+        List<BadgeEarned> awarded = records.awardAll(candidates, now, metadataJson).stream()
+                .map(award -> new BadgeEarned(award.getKey(), award.getValue(), now))
+                .toList();
+        if (!awarded.isEmpty()) {
+            events.publishEvent(new BadgesEarned(awarded));
+        }
     }
 }

@@ -5,17 +5,24 @@ import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.reputation.ForecastsScored;
 import com.pilimarket.reputation.Reputation;
+import com.pilimarket.shared.Uuids;
 import com.pilimarket.shared.platform.Jobs;
 import com.pilimarket.users.Users;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the read model, reputation and badges up to date. Durable and at-least-once: every step is
@@ -31,6 +38,8 @@ class ReputationListeners {
     private final Reputation reputation;
     private final ApplicationEventPublisher events;
     private final Jobs jobs;
+    private final TransactionTemplate chunks;
+    private final int chunkSize;
 
     ReputationListeners(
             ReputationRecords records,
@@ -38,7 +47,13 @@ class ReputationListeners {
             Users users,
             Reputation reputation,
             ApplicationEventPublisher events,
-            Jobs jobs) {
+            Jobs jobs,
+            PlatformTransactionManager transactions,
+            @Value("${pilimarket.reputation.scoring-chunk:5000}") int chunkSize) {
+        this.chunks = new TransactionTemplate(transactions);
+        // Each chunk commits on its own: user rows are held for one chunk, not for the whole market.
+        this.chunks.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.chunkSize = Math.max(1, chunkSize);
         this.records = records;
         this.badges = badges;
         this.users = users;
@@ -72,20 +87,29 @@ class ReputationListeners {
         jobs.run("reputation-market-settled", () -> score(event));
     }
 
-    private void score(MarketSettled event) {
-        // Settlements are scored one at a time cluster-wide: each recomputes totals from committed rows.
-        records.lock("settlements");
-        List<ForecastSettled> forecasts = event.forecasts();
-        records.recordSettled(forecasts);
-        List<UUID> userIds = ReputationRecords.distinctUsers(forecasts);
-        Map<UUID, Double> totals = records.skillTotals(userIds);
+    /**
+     * Scores a settlement as sets, a chunk of forecasters per short transaction (a few statements
+     * each, whatever the chunk's size): store their settled forecasts, then lock their user rows in
+     * PostgreSQL's order (the ledger's, so scoring and settlement cannot deadlock) and set their
+     * reputation from their stored forecasts, then award the badges their records now earn. No user
+     * row is held longer than its chunk. A redelivered event recomputes the same values.
+     */
+    void score(MarketSettled event) {
+        List<ForecastSettled> forecasts = new ArrayList<>(event.forecasts());
+        forecasts.sort(Comparator.comparing(ForecastSettled::userId, Uuids.POSTGRES_ORDER));
         String metadata = "{\"market_id\":\"" + event.marketId() + "\"}";
-        for (UUID userId : userIds) {
-            users.updateReputation(userId, Math.max(0, totals.getOrDefault(userId, 0.0)));
-            if (!event.refunded()) {
-                badges.award(userId, BadgeRules.forSettled(records.history(userId)), metadata);
-            }
+        for (int from = 0; from < forecasts.size(); from += chunkSize) {
+            List<ForecastSettled> chunk = forecasts.subList(from, Math.min(forecasts.size(), from + chunkSize));
+            chunks.executeWithoutResult(status -> {
+                records.recordSettled(chunk);
+                List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
+                users.updateReputations(userIds, records::skillTotals);
+                if (!event.refunded()) {
+                    badges.awardAll(records.settledBadges(userIds), metadata);
+                }
+            });
         }
+        List<UUID> userIds = ReputationRecords.distinctUsers(forecasts);
         reputation.evictStats(userIds);
         events.publishEvent(new ForecastsScored(event.marketId(), userIds, event.settledAt()));
     }

@@ -2,8 +2,10 @@ package com.pilimarket.reputation.internal;
 
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.RankingMetric;
 import com.pilimarket.reputation.SkillPoints;
+import com.pilimarket.shared.Uuids;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,15 +26,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReputationRecords {
 
-    private static final int CHUNK = 1_000;
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate template;
 
     ReputationRecords(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
-        this.named = named;
         this.template = named.getJdbcTemplate();
     }
 
@@ -136,23 +133,6 @@ public class ReputationRecords {
         return totals;
     }
 
-    /** The badges each of these users holds (users with none are absent). */
-    Map<UUID, Set<String>> badgesOf(Collection<UUID> userIds) {
-        Map<UUID, Set<String>> held = new HashMap<>();
-        template.query(
-                con -> {
-                    var ps = con.prepareStatement(
-                            "SELECT user_id, badge FROM user_badges WHERE user_id = ANY(?::uuid[])");
-                    ps.setArray(1, con.createArrayOf("uuid", userIds.toArray()));
-                    return ps;
-                },
-                rs -> {
-                    held.computeIfAbsent(rs.getObject(1, UUID.class), u -> new HashSet<>())
-                            .add(rs.getString(2));
-                });
-        return held;
-    }
-
     public long forecastCount(UUID userId) {
         return jdbc.sql("SELECT count(*) FROM rep_forecasts WHERE user_id = :user")
                 .param("user", userId)
@@ -167,50 +147,178 @@ public class ReputationRecords {
                 .single();
     }
 
-    /** Stores settled forecasts; a redelivered settlement changes nothing. */
+    /** Stores settled forecasts in one statement; a redelivered settlement changes nothing. */
     void recordSettled(List<ForecastSettled> forecasts) {
-        for (int from = 0; from < forecasts.size(); from += CHUNK) {
-            List<ForecastSettled> chunk = forecasts.subList(from, Math.min(forecasts.size(), from + CHUNK));
-            MapSqlParameterSource[] batch = chunk.stream()
-                    .map(f -> new MapSqlParameterSource()
-                            .addValue("forecast", f.forecastId())
-                            .addValue("user", f.userId())
-                            .addValue("market", f.marketId())
-                            .addValue("category", f.category())
-                            .addValue("outcome", f.outcomeId())
-                            .addValue("won", f.won() && !f.refunded())
-                            .addValue("refunded", f.refunded())
-                            .addValue("stake", f.stake())
-                            .addValue("payout", f.payout())
-                            .addValue("q", f.crowdProbability())
-                            .addValue("skill", SkillPoints.of(f.won(), f.refunded(), f.crowdProbability()))
-                            .addValue("placed", Timestamp.from(f.placedAt()))
-                            .addValue("created", Timestamp.from(f.marketCreatedAt()))
-                            .addValue("settled", Timestamp.from(f.settledAt()))
-                            .addValue("flagged", f.flagged()))
-                    .toArray(MapSqlParameterSource[]::new);
-            named.batchUpdate("""
+        if (forecasts.isEmpty()) {
+            return;
+        }
+        int n = forecasts.size();
+        Object[] forecastIds = new Object[n];
+        Object[] userIds = new Object[n];
+        Object[] marketIds = new Object[n];
+        Object[] categories = new Object[n];
+        Object[] outcomeIds = new Object[n];
+        Object[] won = new Object[n];
+        Object[] refunded = new Object[n];
+        Object[] stakes = new Object[n];
+        Object[] payouts = new Object[n];
+        Object[] probabilities = new Object[n];
+        Object[] skills = new Object[n];
+        Object[] placed = new Object[n];
+        Object[] created = new Object[n];
+        Object[] settled = new Object[n];
+        Object[] flagged = new Object[n];
+        for (int i = 0; i < n; i++) {
+            ForecastSettled f = forecasts.get(i);
+            forecastIds[i] = f.forecastId();
+            userIds[i] = f.userId();
+            marketIds[i] = f.marketId();
+            categories[i] = f.category();
+            outcomeIds[i] = f.outcomeId();
+            won[i] = f.won() && !f.refunded();
+            refunded[i] = f.refunded();
+            stakes[i] = f.stake();
+            payouts[i] = f.payout();
+            probabilities[i] = f.crowdProbability();
+            skills[i] = SkillPoints.of(f.won(), f.refunded(), f.crowdProbability());
+            placed[i] = Timestamp.from(f.placedAt());
+            created[i] = Timestamp.from(f.marketCreatedAt());
+            settled[i] = Timestamp.from(f.settledAt());
+            flagged[i] = f.flagged();
+        }
+        template.update(con -> {
+            var ps = con.prepareStatement("""
                     INSERT INTO settled_forecasts (forecast_id, user_id, market_id, category, outcome_id, won, refunded,
                         stake, payout, crowd_probability, skill, placed_at, market_created_at, settled_at, flagged)
-                    VALUES (:forecast, :user, :market, :category, :outcome, :won, :refunded, :stake, :payout, :q,
-                        :skill, :placed, :created, :settled, :flagged)
+                    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::boolean[],
+                        ?::boolean[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::timestamptz[],
+                        ?::timestamptz[], ?::timestamptz[], ?::boolean[])
                     ON CONFLICT (forecast_id) DO NOTHING
-                    """, batch);
-        }
+                    """);
+            ps.setArray(1, con.createArrayOf("uuid", forecastIds));
+            ps.setArray(2, con.createArrayOf("uuid", userIds));
+            ps.setArray(3, con.createArrayOf("uuid", marketIds));
+            ps.setArray(4, con.createArrayOf("text", categories));
+            ps.setArray(5, con.createArrayOf("uuid", outcomeIds));
+            ps.setArray(6, con.createArrayOf("boolean", won));
+            ps.setArray(7, con.createArrayOf("boolean", refunded));
+            ps.setArray(8, con.createArrayOf("bigint", stakes));
+            ps.setArray(9, con.createArrayOf("bigint", payouts));
+            ps.setArray(10, con.createArrayOf("float8", probabilities));
+            ps.setArray(11, con.createArrayOf("float8", skills));
+            ps.setArray(12, con.createArrayOf("timestamptz", placed));
+            ps.setArray(13, con.createArrayOf("timestamptz", created));
+            ps.setArray(14, con.createArrayOf("timestamptz", settled));
+            ps.setArray(15, con.createArrayOf("boolean", flagged));
+            return ps;
+        });
     }
 
-    /** Σ skill over each user's settled (non-refunded) forecasts; users with none are absent. */
+    /** Σ skill over each user's settled (non-refunded) forecasts, in one statement; users with none are absent. */
     Map<UUID, Double> skillTotals(Collection<UUID> userIds) {
         Map<UUID, Double> totals = new HashMap<>();
-        List<UUID> ids = List.copyOf(userIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            jdbc.sql("SELECT user_id, sum(skill) AS total FROM settled_forecasts "
-                            + "WHERE user_id IN (:ids) AND NOT refunded GROUP BY user_id")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                    .query((rs, n) -> totals.put(rs.getObject("user_id", UUID.class), rs.getDouble("total")))
-                    .list();
-        }
+        template.query(
+                con -> {
+                    var ps = con.prepareStatement("SELECT user_id, sum(skill) FROM settled_forecasts"
+                            + " WHERE user_id = ANY(?::uuid[]) AND NOT refunded GROUP BY user_id");
+                    ps.setArray(1, con.createArrayOf("uuid", userIds.toArray()));
+                    return ps;
+                },
+                rs -> {
+                    totals.put(rs.getObject(1, UUID.class), rs.getDouble(2));
+                });
         return totals;
+    }
+
+    /**
+     * The badges of settled forecasts (DESIGN §5) that each of these users has earned, for all of
+     * them in one statement over their settled, non-refunded forecasts in settlement order (ties by
+     * forecast id): the same rules as {@link BadgeRules#forSettled}, as SQL. Users with none are absent.
+     */
+    Map<UUID, Set<String>> settledBadges(Collection<UUID> userIds) {
+        Map<UUID, Set<String>> earned = new HashMap<>();
+        template.query(
+                con -> {
+                    var ps = con.prepareStatement("""
+                            WITH h AS (
+                                SELECT user_id, category, won, crowd_probability, skill, placed_at, market_created_at,
+                                       -- consecutive rows with the same "won" share an island number
+                                       row_number() OVER (PARTITION BY user_id ORDER BY settled_at, forecast_id)
+                                       - row_number() OVER (PARTITION BY user_id, won ORDER BY settled_at, forecast_id)
+                                           AS island
+                                FROM settled_forecasts
+                                WHERE user_id = ANY(?::uuid[]) AND NOT refunded
+                            ), per_user AS (
+                                SELECT user_id, count(*) FILTER (WHERE won) AS wins,
+                                       bool_or(won AND crowd_probability < ?) AS contrarian,
+                                       bool_or(won AND placed_at <= market_created_at + make_interval(secs => ?))
+                                           AS early
+                                FROM h GROUP BY user_id
+                            )
+                            SELECT user_id, ? FROM per_user WHERE wins >= 1
+                            UNION ALL SELECT user_id, ? FROM per_user WHERE wins >= ?
+                            UNION ALL SELECT user_id, ? FROM per_user WHERE contrarian
+                            UNION ALL SELECT user_id, ? FROM per_user WHERE early
+                            UNION ALL SELECT DISTINCT user_id, ? FROM h WHERE won
+                                GROUP BY user_id, island HAVING count(*) >= ?
+                            UNION ALL SELECT user_id, ? || category FROM h
+                                GROUP BY user_id, category HAVING count(*) >= ? AND sum(skill) > 0
+                            """);
+                    int i = 1;
+                    ps.setArray(i++, con.createArrayOf("uuid", userIds.toArray()));
+                    ps.setDouble(i++, BadgeRules.CONTRARIAN_BELOW);
+                    ps.setLong(i++, BadgeRules.EARLY.toSeconds());
+                    ps.setString(i++, BadgeCatalog.FIRST_WIN);
+                    ps.setString(i++, BadgeCatalog.SHARP_10);
+                    ps.setInt(i++, BadgeRules.SHARP_WINS);
+                    ps.setString(i++, BadgeCatalog.CONTRARIAN);
+                    ps.setString(i++, BadgeCatalog.EARLY_BIRD);
+                    ps.setString(i++, BadgeCatalog.STREAK_5);
+                    ps.setInt(i++, BadgeRules.STREAK);
+                    ps.setString(i++, BadgeCatalog.CATEGORY_EXPERT_PREFIX);
+                    ps.setInt(i, BadgeRules.EXPERT_SETTLED);
+                    return ps;
+                },
+                rs -> {
+                    earned.computeIfAbsent(rs.getObject(1, UUID.class), u -> new HashSet<>())
+                            .add(rs.getString(2));
+                });
+        return earned;
+    }
+
+    /**
+     * Inserts the badges not held yet, in one statement; returns those this call awarded (a badge
+     * held already, or awarded by a concurrent call, is not returned).
+     */
+    List<Map.Entry<UUID, String>> awardAll(Map<UUID, Set<String>> badges, Instant at, String metadataJson) {
+        List<Object> users = new ArrayList<>();
+        List<Object> names = new ArrayList<>();
+        badges.forEach((user, set) -> set.forEach(badge -> {
+            users.add(user);
+            names.add(badge);
+        }));
+        List<Map.Entry<UUID, String>> awarded = new ArrayList<>();
+        if (users.isEmpty()) {
+            return awarded;
+        }
+        template.query(
+                con -> {
+                    var ps = con.prepareStatement("""
+                            INSERT INTO user_badges (user_id, badge, awarded_at, metadata)
+                            SELECT u, b, ?, CAST(? AS jsonb) FROM unnest(?::uuid[], ?::text[]) AS t(u, b)
+                            ON CONFLICT DO NOTHING
+                            RETURNING user_id, badge
+                            """);
+                    ps.setTimestamp(1, Timestamp.from(at));
+                    ps.setString(2, metadataJson);
+                    ps.setArray(3, con.createArrayOf("uuid", users.toArray()));
+                    ps.setArray(4, con.createArrayOf("text", names.toArray()));
+                    return ps;
+                },
+                rs -> {
+                    awarded.add(Map.entry(rs.getObject(1, UUID.class), rs.getString(2)));
+                });
+        return awarded;
     }
 
     /** A user's settled, non-refunded forecasts in settlement order (ties by forecast id). */
@@ -234,18 +342,6 @@ public class ReputationRecords {
                         rs.getTimestamp("market_created_at").toInstant(),
                         rs.getTimestamp("settled_at").toInstant()))
                 .list();
-    }
-
-    /** Inserts the badge unless the user holds it; true if this call awarded it. */
-    boolean award(UUID userId, String badge, Instant at, String metadataJson) {
-        return jdbc.sql("INSERT INTO user_badges (user_id, badge, awarded_at, metadata) "
-                                + "VALUES (:user, :badge, :at, CAST(:metadata AS jsonb)) ON CONFLICT DO NOTHING")
-                        .param("user", userId)
-                        .param("badge", badge)
-                        .param("at", Timestamp.from(at))
-                        .param("metadata", metadataJson)
-                        .update()
-                == 1;
     }
 
     /**
@@ -349,7 +445,11 @@ public class ReputationRecords {
 
     static List<UUID> distinctUsers(List<ForecastSettled> forecasts) {
         List<UUID> users = new ArrayList<>();
-        forecasts.stream().map(ForecastSettled::userId).distinct().sorted().forEach(users::add);
+        forecasts.stream()
+                .map(ForecastSettled::userId)
+                .distinct()
+                .sorted(Uuids.POSTGRES_ORDER)
+                .forEach(users::add);
         return users;
     }
 }

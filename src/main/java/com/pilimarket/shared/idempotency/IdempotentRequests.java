@@ -2,6 +2,7 @@ package com.pilimarket.shared.idempotency;
 
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ErrorCodes;
+import com.pilimarket.shared.Uuids;
 import com.pilimarket.shared.ValidationException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,10 +93,12 @@ public class IdempotentRequests {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean[] claimAll(String scope, List<KeyedRequest> requests) {
-        // Claimed in (user, key) order, so two batches sharing keys wait for each other, never deadlock.
+        // Claimed in (user, key) order, so two batches sharing keys wait for each other, never deadlock;
+        // users in PostgreSQL's order, as everywhere rows are locked.
         List<KeyedRequest> valid = requests.stream()
                 .filter(KeyedRequest::hasValidKey)
-                .sorted(Comparator.comparing(KeyedRequest::userId).thenComparing(KeyedRequest::key))
+                .sorted(Comparator.comparing(KeyedRequest::userId, Uuids.POSTGRES_ORDER)
+                        .thenComparing(KeyedRequest::key))
                 .toList();
         Set<List<Object>> claimed = new HashSet<>();
         if (!valid.isEmpty()) {

@@ -129,6 +129,26 @@ public class UserRecords {
                 .update();
     }
 
+    /** Locks these users' rows in PostgreSQL's order (the ledger's), until the transaction ends. */
+    public void lockInOrder(Collection<UUID> ids) {
+        jdbc.sql("SELECT id FROM users WHERE id = ANY(:ids) ORDER BY id FOR NO KEY UPDATE")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    /** Sets many users' reputation in one statement (their rows already locked by {@link #lockInOrder}). */
+    public void updateReputations(Map<UUID, Double> reputations) {
+        jdbc.sql("""
+                        UPDATE users u SET reputation = r.reputation, updated_at = now()
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:reputations AS float8[])) AS r(id, reputation)
+                        WHERE u.id = r.id AND u.reputation IS DISTINCT FROM r.reputation
+                        """)
+                .param("ids", reputations.keySet().toArray(UUID[]::new))
+                .param("reputations", reputations.values().toArray(Double[]::new))
+                .update();
+    }
+
     public void updateReputation(UUID userId, double reputation) {
         jdbc.sql("UPDATE users SET reputation = :reputation, updated_at = now() WHERE id = :id")
                 .param("reputation", reputation)

@@ -343,6 +343,101 @@ class GroupCommitIntegrationTests {
         assertThat(ledger.balanceOf(Account.user(ben.id()))).isEqualTo(750);
     }
 
+    @Test
+    void an_error_in_the_batch_writer_answers_every_waiting_placement_and_frees_the_market() throws Exception {
+        MarketDetail market = markets.open("Writer failure", CAP, "Yes", "No");
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            // The first placement holds the market (its answer waits for the gate), so the next four
+            // queue up behind it and are applied as one batch, whose answers throw an Error.
+            TestUser first = users.create(1_000);
+            java.util.concurrent.Future<?> held = callers.submit(() -> batcher.placeIdempotently(
+                    first.id(), new PlaceForecast(market.id(), outcome(market, 0), 10), "k-first", placement -> {
+                        try {
+                            gate.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
+                    }));
+            Thread.sleep(1_000);
+            List<java.util.concurrent.Future<?>> failing = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                TestUser user = users.create(1_000);
+                failing.add(callers.submit(() -> batcher.placeIdempotently(
+                        user.id(), new PlaceForecast(market.id(), outcome(market, 1), 10), "k-err", placement -> {
+                            throw new StackOverflowError("injected");
+                        })));
+            }
+            Thread.sleep(2_000);
+            gate.countDown();
+            held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (java.util.concurrent.Future<?> f : failing) {
+                try {
+                    f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    throw new AssertionError("expected the injected error");
+                } catch (ExecutionException expected) {
+                    // answered, not left waiting
+                }
+            }
+
+            // The market is free again: the next placement goes through at once.
+            TestUser next = users.create(1_000);
+            ForecastPlacement placed = callers.submit(
+                            () -> batcher.place(next.id(), new PlaceForecast(market.id(), outcome(market, 0), 10)))
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(placed.chips()).isEqualTo(990);
+            assertThat(jdbc.sql("SELECT count(*) FROM forecasts WHERE market_id = :m")
+                            .param("m", market.id())
+                            .query(Long.class)
+                            .single())
+                    .as("the failed batch wrote nothing")
+                    .isEqualTo(2);
+        } finally {
+            gate.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_placement_left_waiting_in_its_queue_is_taken_back_and_refused_with_503() throws Exception {
+        MarketDetail market = markets.open("Slow writer", CAP, "Yes", "No");
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            TestUser first = users.create(1_000);
+            java.util.concurrent.Future<?> held = callers.submit(() -> batcher.placeIdempotently(
+                    first.id(), new PlaceForecast(market.id(), outcome(market, 0), 10), "k-slow", placement -> {
+                        try {
+                            gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
+                    }));
+            Thread.sleep(1_000);
+            TestUser waiting = users.create(1_000);
+            java.util.concurrent.Future<ForecastPlacement> queued = callers.submit(
+                    () -> batcher.place(waiting.id(), new PlaceForecast(market.id(), outcome(market, 1), 10)));
+            try {
+                queued.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                throw new AssertionError("expected a 503");
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(ApiException.class);
+                assertThat(((ApiException) e.getCause()).status().value()).isEqualTo(503);
+            }
+            gate.countDown();
+            held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ledger.balanceOf(Account.user(waiting.id())))
+                    .as("taken back before any write")
+                    .isEqualTo(1_000);
+        } finally {
+            gate.countDown();
+            callers.shutdownNow();
+        }
+    }
+
     private static Pending keyed(TestUser user, MarketDetail market, int outcome, long points, String key) {
         return new Pending(
                 user.id(),

@@ -11,6 +11,7 @@ import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.NewMarket;
 import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
@@ -150,11 +151,11 @@ class NotificationIntegrationTests {
     void notifications_are_read_one_by_one_or_all_and_only_by_their_owner() {
         TestUser user = users.create(0);
         TestUser other = users.create(0);
-        events.publishAndWait(new BadgeEarned(user.id(), "first_win", Instant.now()));
-        events.publishAndWait(
-                new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(1)));
-        events.publishAndWait(
-                new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(2))); // redelivered
+        events.publishAndWait(new BadgesEarned(List.of(new BadgeEarned(user.id(), "first_win", Instant.now()))));
+        events.publishAndWait(new BadgesEarned(
+                List.of(new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(1)))));
+        events.publishAndWait(new BadgesEarned(
+                List.of(new BadgeEarned(user.id(), "contrarian", Instant.now().plusSeconds(2))))); // redelivered
 
         assertThat(unread(user)).isEqualTo(2);
         JsonNode list =
@@ -245,7 +246,7 @@ class NotificationIntegrationTests {
         TestUser user = users.create(0);
         try (SseClient stream = SseClient.open(http.baseUrl() + "/api/v1/notifications/stream", user.token())) {
             stream.awaitLine("event:unread_count");
-            events.publishAndWait(new BadgeEarned(user.id(), "sharp_10", Instant.now()));
+            events.publishAndWait(new BadgesEarned(List.of(new BadgeEarned(user.id(), "sharp_10", Instant.now()))));
             stream.awaitLine("event:notification");
             assertThat(stream.awaitLine("data:{\"count\":1}")).isNotNull();
             assertThat(stream.lines()).anyMatch(l -> l.startsWith("data:") && l.contains("sharp_10"));

@@ -3,6 +3,7 @@ package com.pilimarket.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.shared.platform.PlatformMode;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
@@ -60,7 +61,7 @@ class RedisNotificationStreamIntegrationTests {
         try (SseClient stream = SseClient.open(http.baseUrl() + "/api/v1/notifications/stream", user.token())) {
             stream.awaitLine("event:unread_count");
             new TestEvents(publisher, transactions, jdbc)
-                    .publishAndWait(new BadgeEarned(user.id(), "early_bird", Instant.now()));
+                    .publishAndWait(new BadgesEarned(List.of(new BadgeEarned(user.id(), "early_bird", Instant.now()))));
             stream.awaitLine("event:notification");
             stream.awaitLine("data:{\"count\":1}");
         }
