@@ -2,6 +2,7 @@ package com.pilimarket.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pilimarket.support.TestServices;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -40,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The consistency test under faults ({@code ./mvnw -Pchaos verify}): starts the packaged jar against a
- * fresh database on the local PostgreSQL and a PRIVATE redis-server on a free loopback port, runs a
+ * fresh database on the tests' PostgreSQL ({@code PILIMARKET_TEST_PG}, or the one embedded in the test
+ * JVM, see {@link TestServices}) and a PRIVATE redis-server (embedded-redis's binary) on a free loopback
+ * port — never a shared Redis, since the test stops it — runs a
  * concurrent random workload over real HTTP — registrations, forecasts and top-ups with
  * Idempotency-Key retries, sandbox purchases paid twice concurrently / failed then paid / paid then
  * failed, admin market creation, resolutions and cancellations — while injecting faults: the app's
@@ -55,8 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ConsistencyUnderFaultsChaos {
 
-    private static final String PG =
-            System.getenv().getOrDefault("PILIMARKET_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String PG = TestServices.postgres();
     private static final String PG_USER = System.getenv().getOrDefault("PILIMARKET_TEST_PG_USER", "postgres");
     private static final String ADMIN_EMAIL = "chaos-admin@pilimarket.ph";
     private static final String ADMIN_PASSWORD = "chaos-admin-password-2026";
@@ -545,7 +547,7 @@ class ConsistencyUnderFaultsChaos {
 
     private void startRedisProcess() throws Exception {
         redis = new ProcessBuilder(
-                        "redis-server",
+                        TestServices.redisServerBinary().getAbsolutePath(),
                         "--port",
                         Integer.toString(redisPort),
                         "--bind",
@@ -572,12 +574,9 @@ class ConsistencyUnderFaultsChaos {
     }
 
     private void stopRedis() throws Exception {
-        // Only our private instance: never the machine's shared Redis.
-        new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(redisPort), "shutdown", "nosave")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start()
-                .waitFor(10, TimeUnit.SECONDS);
+        // Only our private instance: never a shared Redis. SIGTERM with no save points configured is
+        // redis-server's "shutdown nosave".
+        redis.destroy();
         redis.waitFor(10, TimeUnit.SECONDS);
     }
 

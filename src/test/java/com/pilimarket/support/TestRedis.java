@@ -1,7 +1,5 @@
 package com.pilimarket.support;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -13,27 +11,18 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-/** Points a test context at the real Redis, failing loudly if it does not answer. */
+/**
+ * Points a test context at the tests' Redis: the one {@code PILIMARKET_TEST_REDIS} names, or else
+ * one embedded in the test JVM (see {@link TestServices}), with a key prefix of its own.
+ */
 public class TestRedis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-    static final String URL = System.getenv().getOrDefault("PILIMARKET_TEST_REDIS", "redis://127.0.0.1:6379");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        RedisClient client = RedisClient.create(URL);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().ping();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(
-                    "Redis tests need Redis at " + URL + "; start it with 'redis-server "
-                            + "--daemonize yes' or set PILIMARKET_TEST_REDIS. Cause: " + e.getMessage(),
-                    e);
-        } finally {
-            client.shutdown();
-        }
         String prefix = "pmtest:" + UUID.randomUUID().toString().substring(0, 8) + ":";
-        TestPropertyValues.of("spring.data.redis.url=" + URL, "pilimarket.redis.key-prefix=" + prefix)
+        TestPropertyValues.of("spring.data.redis.url=" + TestServices.redis(), "pilimarket.redis.key-prefix=" + prefix)
                 .applyTo(context);
+        TestServices.closeBeforeShutdown(context);
     }
 
     /** Applies {@link TestRedis} to test classes annotated with {@link WithRedis} (registered in spring.factories). */

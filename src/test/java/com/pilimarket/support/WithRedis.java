@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Adds the machine's real Redis (127.0.0.1:6379 or {@code PILIMARKET_TEST_REDIS}) with a unique key
+ * Adds the tests' real Redis ({@code PILIMARKET_TEST_REDIS}, or one embedded in the test JVM) with a unique key
  * prefix. Combine it with {@link IntegrationTest}; it is applied by {@link TestRedis.Factory}
  * (a context customizer), because two meta-annotated {@code @ContextConfiguration}s on one class
  * do not merge.
