@@ -1,4 +1,4 @@
--- The chip invariants of DESIGN.md §2 (and the settlement and purchase rules that keep them), as
+-- The chip invariants of docs/PRODUCT.md §2 (and the settlement and purchase rules that keep them), as
 -- plain SQL over the schema, for a database copy or a database whose app is not running.
 -- Every row returned is a violation: (check, detail). No row = everything holds.
 -- Used by ops/backup-restore.sh (psql) and by the chaos run (ConsistencyUnderFaultsChaos).

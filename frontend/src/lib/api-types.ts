@@ -1,4 +1,4 @@
-/** Payload types shared by several features (field names as in docs API.md, snake_case). */
+/** Payload types shared by several features (field names as in docs/API.md, snake_case). */
 
 export type Category = 'election' | 'politics' | 'sports' | 'crypto' | 'entertainment' | 'other';
 export const CATEGORIES: Category[] = [

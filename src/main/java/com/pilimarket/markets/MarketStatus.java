@@ -3,7 +3,7 @@ package com.pilimarket.markets;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a market is in its lifecycle (DESIGN.md §3); resolved and cancelled are final. */
+/** Where a market is in its lifecycle (PRODUCT.md §3); resolved and cancelled are final. */
 public enum MarketStatus {
     OPEN,
     SUSPENDED,

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Pari-mutuel payouts (DESIGN.md §4), in exact integer arithmetic: the distributable pool is
+ * Pari-mutuel payouts (PRODUCT.md §4), in exact integer arithmetic: the distributable pool is
  * {@code D = floor(T × (1 − fee))}; a winning stake {@code s} receives {@code floor(s × D / A_w)};
  * the rest ({@code T − Σ payouts}: the fee plus rounding breakage) goes to the house. With no stake
  * on the winner every stake is refunded.

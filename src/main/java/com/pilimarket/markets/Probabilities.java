@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the market shows for each outcome (DESIGN.md §4): with {@code k} outcomes, pool
+ * What the market shows for each outcome (PRODUCT.md §4): with {@code k} outcomes, pool
  * {@code T = Σ A_j} and prior {@code I}, the displayed probability {@code q_i = (I/k + A_i) / (I + T)};
  * the raw pool share {@code A_i / T}; and the payout per chip if it wins now, {@code D / A_i}.
  */

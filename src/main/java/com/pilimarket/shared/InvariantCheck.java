@@ -3,7 +3,7 @@ package com.pilimarket.shared;
 import java.util.List;
 
 /**
- * One family of the money invariants of DESIGN.md §2. Modules that own chips contribute a bean;
+ * One family of the money invariants of PRODUCT.md §2. Modules that own chips contribute a bean;
  * {@link SystemInvariants} runs them all (tests, the admin console, the benchmark suite).
  */
 public interface InvariantCheck {

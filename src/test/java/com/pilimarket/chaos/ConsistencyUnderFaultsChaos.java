@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * failed, admin market creation, resolutions and cancellations — while injecting faults: the app's
  * database connections terminated ({@code pg_terminate_backend}), Redis shut down and restarted, and
  * the app killed with {@code kill -9} right after resolving a market with many forecasts, then
- * restarted. At the end every invariant of DESIGN.md §2 holds ({@code ops/invariants.sql}), every
+ * restarted. At the end every invariant of PRODUCT.md §2 holds ({@code ops/invariants.sql}), every
  * final market settled exactly once, every idempotency key replays to the same answer, and no request
  * got a 5xx other than a 503 while a dependency was down. Prints a summary; any violation fails.
  *

@@ -4,7 +4,7 @@ import com.pilimarket.shared.ApiException;
 import java.util.UUID;
 
 /**
- * The rules of a position (DESIGN.md §4): one forecast per user per market, topped up only on the
+ * The rules of a position (PRODUCT.md §4): one forecast per user per market, topped up only on the
  * same outcome, never above the market's stake cap; its crowd probability is the stake-weighted mean
  * of the displayed probability just before each placement.
  */

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * DESIGN.md §2 invariants 3 and 4: while a market takes or holds stakes (open, suspended, closed) its
+ * PRODUCT.md §2 invariants 3 and 4: while a market takes or holds stakes (open, suspended, closed) its
  * pool balance = Σ outcome totals = the market's total = Σ forecast points, and its forecaster count
  * is its number of forecasts; once settled its pool is exactly zero, nothing is pending, and
  * Σ payouts + the house's share = Σ stakes. A resolved or cancelled market must be settled within

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * DESIGN.md §2 invariants 1 and 2: all entries sum to zero (and so does each transaction), every
+ * PRODUCT.md §2 invariants 1 and 2: all entries sum to zero (and so does each transaction), every
  * user's cached {@code chips} equals the sum of their entries, and so does every other account.
  */
 @Component

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The lifecycle of a market (DESIGN.md §3): {@code open → closed → resolved | cancelled},
+ * The lifecycle of a market (PRODUCT.md §3): {@code open → closed → resolved | cancelled},
  * {@code open ↔ suspended}; suspended and closed markets can be resolved or cancelled; resolved and
  * cancelled are final. Each transition refuses an illegal start state with 422 {@code INVALID_STATE}
  * (a second resolution is 409 {@code ALREADY_RESOLVED}).

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The badge rules of DESIGN §5 as pure functions of a user's record, so that re-evaluating them after a
+ * The badge rules of PRODUCT.md §5 as pure functions of a user's record, so that re-evaluating them after a
  * redelivered event gives the same answer (the {@code user_badges} key makes each award happen once).
  */
 final class BadgeRules {
