@@ -231,7 +231,7 @@ public class ReputationRecords {
     }
 
     /**
-     * The badges of settled forecasts (DESIGN §5) that each of these users has earned, for all of
+     * The badges of settled forecasts (PRODUCT.md §5) that each of these users has earned, for all of
      * them in one statement over their settled, non-refunded forecasts in settlement order (ties by
      * forecast id): the same rules as {@link BadgeRules#forSettled}, as SQL. Users with none are absent.
      */
