@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * A market in full ({@code GET /markets/{id-or-slug}}): {@code resolution} is null until resolved;
- * {@code myForecast} is the caller's position, null when anonymous or without one.
+ * {@code myForecast} is the caller's position, null when anonymous or without one; {@code watching}
+ * says whether the caller has the market on their watchlist (false when anonymous);
+ * {@code cancelReason} is the admin's reason once cancelled.
  */
 public record MarketDetail(
         UUID id,
@@ -27,4 +29,5 @@ public record MarketDetail(
         Position myForecast,
         Map<String, Object> metadata,
         String cancelReason,
-        OffsetDateTime settledAt) {}
+        OffsetDateTime settledAt,
+        boolean watching) {}

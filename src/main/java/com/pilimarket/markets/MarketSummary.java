@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A market in lists ({@code GET /markets}). */
+/**
+ * A market in lists ({@code GET /markets}, {@code GET /users/me/watchlist}); {@code winningOutcomeId}
+ * is the outcome a resolved market was resolved to (null otherwise), so a card can name the winner.
+ */
 public record MarketSummary(
         UUID id,
         String slug,
@@ -17,4 +20,5 @@ public record MarketSummary(
         OffsetDateTime createdAt,
         long totalPoints,
         int forecasterCount,
-        List<OutcomeView> outcomes) {}
+        List<OutcomeView> outcomes,
+        UUID winningOutcomeId) {}

@@ -84,6 +84,11 @@ public class Markets {
         service.unwatch(userId, marketId);
     }
 
+    /** The markets on the user's watchlist, the most recently watched first. */
+    public Page<MarketSummary> watchlist(UUID userId, PageQuery page) {
+        return service.watchlist(userId, page);
+    }
+
     public boolean isWatching(UUID userId, UUID marketId) {
         return service.isWatching(userId, marketId);
     }

@@ -32,7 +32,7 @@ class MarketRecords {
     private static final String COLUMNS = """
             m.id, m.slug, m.title, m.description, m.category, m.status, m.metadata::text AS metadata,
             m.closes_at, m.resolves_at, m.created_at, m.max_points_per_user, m.total_points,
-            m.forecaster_count, m.cancel_reason, m.settled_at, m.created_by
+            m.forecaster_count, m.cancel_reason, m.settled_at, m.created_by, m.resolution_outcome
             """;
 
     private final JdbcClient jdbc;
@@ -60,7 +60,8 @@ class MarketRecords {
             int forecasterCount,
             String cancelReason,
             OffsetDateTime settledAt,
-            UUID createdBy) {
+            UUID createdBy,
+            UUID winningOutcomeId) {
 
         Market toDomain() {
             return new Market(id, status, closesAt.toInstant(), forecasterCount);
@@ -87,7 +88,8 @@ class MarketRecords {
                 rs.getInt("forecaster_count"),
                 rs.getString("cancel_reason"),
                 rs.getObject("settled_at", OffsetDateTime.class),
-                rs.getObject("created_by", UUID.class));
+                rs.getObject("created_by", UUID.class),
+                rs.getObject("resolution_outcome", UUID.class));
     }
 
     private static OutcomeRow outcome(ResultSet rs, int n) throws SQLException {
@@ -421,6 +423,26 @@ class MarketRecords {
                 .param("m", marketId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** The markets on a user's watchlist, the most recently watched first. */
+    Page<MarketRow> watchlist(UUID userId, PageQuery page) {
+        long total = jdbc.sql("SELECT count(*) FROM watchlist WHERE user_id = :u")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
+        List<MarketRow> rows = jdbc.sql("SELECT " + COLUMNS + """
+                        FROM watchlist w JOIN markets m ON m.id = w.market_id
+                        WHERE w.user_id = :u
+                        ORDER BY w.created_at DESC, m.id DESC
+                        LIMIT :limit OFFSET :offset
+                        """)
+                .param("u", userId)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(MarketRecords::market)
+                .list();
+        return Page.of(rows, page, total);
     }
 
     List<UUID> openAndDue(Instant now) {

@@ -427,15 +427,17 @@ public class MarketService {
             market = readTx.execute(s -> detailOf(findRow(idOrSlug), null));
             cache.rememberId(idOrSlug, market.id());
         }
-        MarketPositions lookup = positions.getIfAvailable();
-        if (viewerId == null || lookup == null) {
+        if (viewerId == null) {
             return market;
         }
-        Position position = lookup.positionOf(viewerId, market.id()).orElse(null);
-        return position == null ? market : withPosition(market, position);
+        MarketPositions lookup = positions.getIfAvailable();
+        Position position =
+                lookup == null ? null : lookup.positionOf(viewerId, market.id()).orElse(null);
+        boolean watching = records.watches(viewerId, market.id());
+        return position == null && !watching ? market : forViewer(market, position, watching);
     }
 
-    private static MarketDetail withPosition(MarketDetail m, Position position) {
+    private static MarketDetail forViewer(MarketDetail m, Position position, boolean watching) {
         return new MarketDetail(
                 m.id(),
                 m.slug(),
@@ -454,7 +456,8 @@ public class MarketService {
                 position,
                 m.metadata(),
                 m.cancelReason(),
-                m.settledAt());
+                m.settledAt(),
+                watching);
     }
 
     public Page<MarketSummary> list(MarketQuery query, PageQuery page) {
@@ -499,7 +502,10 @@ public class MarketService {
     }
 
     private Page<MarketSummary> listPage(ListFilter filter, PageQuery page) {
-        Page<MarketRow> rows = records.list(filter, page);
+        return summaries(records.list(filter, page));
+    }
+
+    private Page<MarketSummary> summaries(Page<MarketRow> rows) {
         Map<UUID, List<OutcomeRow>> outcomes =
                 records.outcomesOf(rows.items().stream().map(MarketRow::id).toList());
         return rows.map(row -> new MarketSummary(
@@ -514,7 +520,8 @@ public class MarketService {
                 row.createdAt(),
                 row.totalPoints(),
                 row.forecasterCount(),
-                views(outcomes.getOrDefault(row.id(), List.of()))));
+                views(outcomes.getOrDefault(row.id(), List.of())),
+                row.winningOutcomeId()));
     }
 
     @Transactional(readOnly = true)
@@ -548,6 +555,12 @@ public class MarketService {
     public void unwatch(UUID userId, UUID marketId) {
         requireRow(marketId);
         records.unwatch(userId, marketId);
+    }
+
+    /** The markets the user watches, the most recently watched first. */
+    @Transactional(readOnly = true)
+    public Page<MarketSummary> watchlist(UUID userId, PageQuery page) {
+        return summaries(records.watchlist(userId, page));
     }
 
     @Transactional(readOnly = true)
@@ -660,7 +673,8 @@ public class MarketService {
                 position,
                 metadata,
                 row.cancelReason(),
-                row.settledAt());
+                row.settledAt(),
+                viewerId != null && records.watches(viewerId, row.id()));
     }
 
     private MarketSnapshot snapshot(MarketRow row, List<OutcomeRow> outcomes) {
