@@ -40,6 +40,9 @@ const Activity = lazyPage(() =>
 const Notifications = lazyPage(() =>
   import('@/features/notifications/NotificationsPage').then((m) => m.NotificationsPage),
 );
+const Watchlist = lazyPage(() =>
+  import('@/features/markets/WatchlistPage').then((m) => m.WatchlistPage),
+);
 const Wallet = lazyPage(() => import('@/features/wallet/WalletPage').then((m) => m.WalletPage));
 const WalletReturn = lazyPage(() =>
   import('@/features/wallet/WalletReturnPage').then((m) => m.WalletReturnPage),
@@ -58,6 +61,7 @@ const ROUTES: [path: string, page: ComponentType][] = [
   ['/login', Login],
   ['/register', Register],
   ['/notifications', Notifications],
+  ['/watchlist', Watchlist],
   ['/wallet', Wallet],
   ['/wallet/return', WalletReturn],
   ['/admin', Admin],

@@ -13,19 +13,26 @@ export function outcomeColor(name: string, index: number): string {
 interface Props {
   name: string;
   probability: number;
+  /** The percentage as shown, rounded with the market's other outcomes to add up to 100 %. */
+  percent?: string;
   color: string;
   detail?: string;
   highlight?: boolean;
 }
 
 /** One outcome row: name, probability and a bar. */
-export function ProbabilityBar({ name, probability, color, detail, highlight }: Props) {
+export function ProbabilityBar({ name, probability, percent, color, detail, highlight }: Props) {
   const pct = Math.max(0, Math.min(1, probability)) * 100;
   return (
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-2 text-sm">
-        <span className={`truncate ${highlight ? 'font-semibold' : ''}`}>{name}</span>
-        <span className="shrink-0 font-semibold tabular-nums">{formatPercent(probability)}</span>
+        {/* Long names wrap ("Bam Aquino – Kiko Pangilinan tandem") instead of being cut. */}
+        <span className={`min-w-0 [overflow-wrap:anywhere] ${highlight ? 'font-semibold' : ''}`}>
+          {name}
+        </span>
+        <span className="shrink-0 font-semibold tabular-nums">
+          {percent ?? formatPercent(probability)}
+        </span>
       </div>
       <div
         className="h-2 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"

@@ -34,6 +34,8 @@ export interface MarketSummary {
   total_points: number;
   forecaster_count: number;
   outcomes: Outcome[];
+  /** The outcome a resolved market was resolved to; null otherwise. */
+  winning_outcome_id: string | null;
 }
 
 export type ForecastStatus = 'pending' | 'won' | 'lost' | 'refunded';
@@ -63,16 +65,20 @@ export interface MarketDetail extends MarketSummary {
   max_points_per_user: number | null;
   resolution: Resolution | null;
   my_forecast: Forecast | null;
-  watching?: boolean;
+  /** Whether the caller watches this market (false when logged out). */
+  watching: boolean;
+  /** The admin's reason, once cancelled. */
+  cancel_reason: string | null;
+  /** When the pool was paid out (or refunded); null before. */
+  settled_at: string | null;
 }
 
 export type Role = 'user' | 'moderator' | 'admin' | 'superadmin';
 
+/** A badge a user holds: its id (`first_forecast`, `category_expert_sports`, …) and when. */
 export interface Badge {
-  code?: string;
-  badge_type?: string;
-  name?: string;
-  awarded_at?: string;
+  badge: string;
+  awarded_at: string;
 }
 
 export interface CurrentUser {
@@ -83,7 +89,7 @@ export interface CurrentUser {
   avatar_url: string | null;
   chips: number;
   reputation: number;
-  badges: (Badge | string)[];
+  badges: Badge[];
   role: Role;
   status: 'active' | 'suspended' | 'banned';
   created_at: string;
@@ -99,13 +105,8 @@ export interface PublicUser {
 export interface PublicProfile extends PublicUser {
   bio: string | null;
   reputation: number;
-  badges: (Badge | string)[];
+  badges: Badge[];
   created_at: string;
-}
-
-export function badgeName(b: Badge | string): string {
-  if (typeof b === 'string') return b;
-  return b.name ?? b.code ?? b.badge_type ?? '?';
 }
 
 export function isStaff(user: CurrentUser | null | undefined): boolean {

@@ -4,6 +4,7 @@ export const queryKeys = {
   markets: ['markets'] as const,
   market: (idOrSlug: string) => ['market', idOrSlug] as const,
   marketForecasts: (id: string) => ['market', id, 'forecasts'] as const,
+  watchlist: ['watchlist'] as const,
   notifications: ['notifications'] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   purchases: ['purchases'] as const,

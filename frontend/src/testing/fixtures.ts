@@ -32,14 +32,26 @@ export function aMarket(overrides: Partial<MarketDetail> = {}): MarketDetail {
         payout_per_chip: 2.5,
       },
     ],
+    winning_outcome_id: null,
     resolution: null,
     my_forecast: null,
+    watching: false,
+    cancel_reason: null,
+    settled_at: null,
   };
   return { ...base, ...overrides };
 }
 
 export function aSummary(overrides: Partial<MarketSummary> = {}): MarketSummary {
-  const { max_points_per_user: _m, resolution: _r, my_forecast: _f, ...summary } = aMarket();
+  const {
+    max_points_per_user: _m,
+    resolution: _r,
+    my_forecast: _f,
+    watching: _w,
+    cancel_reason: _c,
+    settled_at: _s,
+    ...summary
+  } = aMarket();
   return { ...summary, ...overrides };
 }
 
@@ -52,7 +64,7 @@ export function aUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     avatar_url: null,
     chips: 1000,
     reputation: 12,
-    badges: ['first_forecast'],
+    badges: [{ badge: 'first_forecast', awarded_at: '2026-01-02T00:00:00Z' }],
     role: 'user',
     status: 'active',
     created_at: '2026-01-01T00:00:00Z',

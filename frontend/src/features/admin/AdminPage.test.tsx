@@ -77,21 +77,37 @@ describe('admin console', () => {
     ).toBeInTheDocument();
   });
 
-  it('resolves a market with evidence links', async () => {
+  it('resolves only after an outcome is chosen and the confirmation repeats it', async () => {
     const { calls } = adminRoutes({
       'POST /admin/markets/m1/resolve': () => ({ body: envelope(null) }),
     });
     renderWithProviders(<AdminPage />);
     await userEvent.click(await screen.findByRole('tab', { name: 'Markets' }));
     await userEvent.click(await screen.findByText('Resolve'));
-    await userEvent.click(screen.getByText('Resolve market'));
-    expect(screen.getByRole('alert')).toHaveTextContent('Add at least one http(s) link.');
+    // No outcome is pre-selected.
+    expect(screen.getByLabelText('Winning outcome')).toHaveValue('');
+    await userEvent.click(screen.getByText('Review'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose the winning outcome.');
     await userEvent.selectOptions(screen.getByLabelText('Winning outcome'), 'no');
+    await userEvent.click(screen.getByText('Review'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Add at least one http(s) link.');
     await userEvent.type(
       screen.getByLabelText('Evidence URLs (one per line)'),
       'https://pagasa.dost.gov.ph/x',
     );
     await userEvent.type(screen.getByLabelText('Resolution note'), 'Dry day');
+    await userEvent.click(screen.getByText('Review'));
+
+    // The confirmation names the market, the outcome and the 7 forecasters; nothing sent yet.
+    const confirm = screen.getByTestId('admin-confirm');
+    expect(confirm).toHaveTextContent('Resolve “Will it rain in Manila on Friday?” to “No”?');
+    expect(confirm).toHaveTextContent('7 forecasters are affected');
+    expect(calls.some((c) => c.path === '/admin/markets/m1/resolve')).toBe(false);
+
+    // Back keeps what was typed; a second review and the final button send it.
+    await userEvent.click(screen.getByText('Back'));
+    expect(screen.getByLabelText('Resolution note')).toHaveValue('Dry day');
+    await userEvent.click(screen.getByText('Review'));
     await userEvent.click(screen.getByText('Resolve market'));
     await waitFor(() =>
       expect(calls.some((c) => c.path === '/admin/markets/m1/resolve')).toBe(true),
@@ -101,6 +117,30 @@ describe('admin console', () => {
       evidence_urls: ['https://pagasa.dost.gov.ph/x'],
       resolution_note: 'Dry day',
     });
+  });
+
+  it('cancels only after a confirmation that repeats the reason and the forecasters', async () => {
+    const { calls } = adminRoutes({
+      'POST /admin/markets/m1/cancel': () => ({ body: envelope(null) }),
+    });
+    renderWithProviders(<AdminPage />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Markets' }));
+    await userEvent.click(await screen.findByText('Cancel market'));
+    await userEvent.click(screen.getByText('Review'));
+    expect(screen.getByRole('alert')).toHaveTextContent('This field is required.');
+    await userEvent.type(screen.getByLabelText('Reason'), 'PAGASA stopped reporting');
+    await userEvent.click(screen.getByText('Review'));
+    const confirm = screen.getByTestId('admin-confirm');
+    expect(confirm).toHaveTextContent('Cancel “Will it rain in Manila on Friday?”?');
+    expect(confirm).toHaveTextContent('7 forecasters get their stakes back');
+    expect(confirm).toHaveTextContent('“PAGASA stopped reporting”');
+    expect(calls.some((c) => c.path === '/admin/markets/m1/cancel')).toBe(false);
+    await userEvent.click(screen.getByText('Cancel and refund everyone'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/admin/markets/m1/cancel')?.body).toEqual({
+        reason: 'PAGASA stopped reporting',
+      }),
+    );
   });
 
   it('creates a market', async () => {

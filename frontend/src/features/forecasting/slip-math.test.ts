@@ -38,10 +38,26 @@ describe('stake validation', () => {
 
   it('requires a whole positive number', () => {
     expect(validateStake('', opts)?.key).toBe('slip.err.required');
-    expect(validateStake('1.5', opts)?.key).toBe('slip.err.integer');
+    expect(validateStake('1.5', opts)?.key).toBe('chips.wholeOnly');
+    expect(validateStake('2,5', opts)?.key).toBe('chips.wholeOnly');
+    expect(validateStake('.5', opts)?.key).toBe('chips.wholeOnly');
     expect(validateStake('abc', opts)?.key).toBe('slip.err.integer');
     expect(validateStake('0', opts)?.key).toBe('slip.err.positive');
     expect(validateStake('-5', opts)?.key).toBe('slip.err.positive');
+  });
+
+  it('reads digit grouping as a whole number', () => {
+    expect(
+      validateStake('1,000', { balance: 2000, maxPerUser: null, existingStake: 0 }),
+    ).toBeNull();
+  });
+
+  it('names the limit that binds: the balance or what the cap leaves', () => {
+    // Balance 900, cap 10,000 with 100 placed: the balance binds, not "9,900 more".
+    expect(validateStake('901', { balance: 900, maxPerUser: 10_000, existingStake: 100 })).toEqual({
+      key: 'slip.err.balance',
+      vars: { amount: 900 },
+    });
   });
 
   it('refuses more than the balance', () => {

@@ -1,5 +1,6 @@
 import type { MarketDetail } from '@/lib/api-types';
 import type { MessageKey } from '@/lib/i18n';
+import { readChips } from '@/lib/whole-chips';
 
 /**
  * Pari-mutuel payout if outcome `outcomeId` wins after adding `stake` (fee 0):
@@ -39,17 +40,20 @@ export function validateStake(
   raw: string,
   opts: { balance: number; maxPerUser: number | null | undefined; existingStake: number },
 ): SlipError | null {
-  const text = raw.trim();
-  if (text === '') return { key: 'slip.err.required' };
-  if (!/^-?\d+$/.test(text)) return { key: 'slip.err.integer' };
-  const n = Number(text);
+  const input = readChips(raw);
+  if (input.kind === 'empty') return { key: 'slip.err.required' };
+  if (input.kind === 'fraction') return { key: 'chips.wholeOnly' };
+  if (input.kind === 'invalid') return { key: 'slip.err.integer' };
+  const n = input.chips;
   if (n <= 0) return { key: 'slip.err.positive' };
-  if (n > opts.balance) return { key: 'slip.err.balance', vars: { amount: opts.balance } };
-  if (opts.maxPerUser != null && n > opts.maxPerUser - opts.existingStake) {
-    return {
-      key: 'slip.err.max',
-      vars: { amount: Math.max(0, opts.maxPerUser - opts.existingStake) },
-    };
+  const limit = maxStake(opts.balance, opts.maxPerUser, opts.existingStake);
+  if (n > limit) {
+    // Name whichever limit binds: the balance, or what the market's per-person cap leaves.
+    const capLeft =
+      opts.maxPerUser == null ? Infinity : Math.max(0, opts.maxPerUser - opts.existingStake);
+    return capLeft < opts.balance
+      ? { key: 'slip.err.max', vars: { amount: capLeft } }
+      : { key: 'slip.err.balance', vars: { amount: opts.balance } };
   }
   return null;
 }

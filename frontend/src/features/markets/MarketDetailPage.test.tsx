@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
-import { aMarket } from '@/testing/fixtures';
+import { aMarket, aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { MarketDetailPage } from './MarketDetailPage';
 import { mergeMarketUpdate } from './hooks/use-market-stream';
@@ -63,25 +63,125 @@ describe('market detail page', () => {
     await waitFor(() => expect(calls.some((c) => c.query.get('range') === '30d')).toBe(true));
   });
 
-  it('shows the resolution with its evidence links', async () => {
+  const resolvedToNo = {
+    outcome_id: 'no',
+    evidence_urls: ['https://pagasa.dost.gov.ph/report'],
+    resolution_note: 'No rain recorded.',
+    resolved_by: 'admin',
+    created_at: '2026-11-22T00:00:00Z',
+  };
+  const position = (status: 'pending' | 'won' | 'lost' | 'refunded', payout: number | null) => ({
+    id: 'f',
+    market_id: 'm1',
+    outcome_id: status === 'lost' ? 'yes' : 'no',
+    points: 100,
+    status,
+    crowd_probability: 0.4,
+    payout,
+    created_at: '',
+    updated_at: '',
+  });
+
+  it('leads a resolved market with the winner, note, evidence and final split; no odds, no slip', async () => {
     renderPage(
-      aMarket({
-        status: 'resolved',
-        resolution: {
-          outcome_id: 'no',
-          evidence_urls: ['https://pagasa.dost.gov.ph/report'],
-          resolution_note: 'No rain recorded.',
-          resolved_by: 'admin',
-          created_at: '2026-11-22T00:00:00Z',
-        },
-      }),
+      aMarket({ status: 'resolved', resolution: resolvedToNo, settled_at: '2026-11-22T00:01:00Z' }),
     );
-    expect(await screen.findByText('Resolved: No')).toBeInTheDocument();
+    const summary = await screen.findByTestId('resolved-summary');
+    expect(summary).toHaveTextContent('Resolved: No won');
+    expect(summary).toHaveTextContent('No rain recorded.');
     expect(screen.getByRole('link', { name: 'https://pagasa.dost.gov.ph/report' })).toHaveAttribute(
       'target',
       '_blank',
     );
-    expect(screen.getByText('No rain recorded.')).toBeInTheDocument();
+    // The summary comes before the pool split in the page.
+    const split = screen.getByTestId('final-split');
+    expect(summary.compareDocumentPosition(split) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText('Final pool ₱1,000')).toBeInTheDocument();
+    const rows = screen.getAllByTestId('outcome-row');
+    expect(rows[0]).toHaveAttribute('data-winner', 'true');
+    expect(rows[0]).toHaveTextContent('No · Winner');
+    expect(rows[0]).toHaveTextContent('40%');
+    expect(rows[1]).toHaveTextContent('60%');
+    expect(screen.queryByText(/per chip/)).not.toBeInTheDocument();
+    expect(screen.queryByText('59%')).not.toBeInTheDocument();
+    await screen.findByText('Maria'); // the background render is done
+    expect(screen.queryByTestId('slip')).not.toBeInTheDocument();
+  });
+
+  it('tells a winner what they won', async () => {
+    renderPage(
+      aMarket({ status: 'resolved', resolution: resolvedToNo, my_forecast: position('won', 250) }),
+    );
+    expect(await screen.findByTestId('my-result')).toHaveTextContent(
+      'You won! You got ₱250 for your ₱100 on No.',
+    );
+    expect(screen.getByTestId('my-payout')).toHaveAttribute('data-payout', '250');
+  });
+
+  it('tells a loser what they lost', async () => {
+    renderPage(
+      aMarket({ status: 'resolved', resolution: resolvedToNo, my_forecast: position('lost', 0) }),
+    );
+    expect(await screen.findByTestId('my-result')).toHaveTextContent('You lost your ₱100 on Yes.');
+    expect(screen.queryByText(/You won/)).not.toBeInTheDocument();
+  });
+
+  it('says a cancelled market refunded its stakes, with the reason, never "Paid out"', async () => {
+    renderPage(
+      aMarket({
+        status: 'cancelled',
+        cancel_reason: 'PAGASA stopped reporting for the week.',
+        my_forecast: position('refunded', 100),
+      }),
+    );
+    const summary = await screen.findByTestId('cancelled-summary');
+    expect(summary).toHaveTextContent('Cancelled — stakes refunded');
+    expect(summary).toHaveTextContent('Reason: PAGASA stopped reporting for the week.');
+    expect(screen.getByTestId('my-result')).toHaveTextContent('Your ₱100 was refunded.');
+    expect(document.body.textContent).not.toMatch(/Paid out/);
+    expect(screen.queryByText(/per chip/)).not.toBeInTheDocument();
+    await screen.findByText('Maria');
+    expect(screen.queryByTestId('slip')).not.toBeInTheDocument();
+  });
+
+  it('lists live outcomes most likely first, with percentages that add up to 100', async () => {
+    const outcome = (id: string, probability: number) => ({
+      id,
+      name: id.toUpperCase(),
+      total_points: 100,
+      probability,
+      pool_share: 0.33,
+      payout_per_chip: 3,
+    });
+    renderPage(
+      aMarket({
+        outcomes: [outcome('a', 0.335), outcome('b', 0.33), outcome('c', 0.335)],
+      }),
+    );
+    await screen.findByRole('heading', { level: 1 });
+    const rows = screen.getAllByTestId('outcome-row');
+    expect(rows.map((r) => r.querySelector('span')?.textContent)).toEqual(['A', 'C', 'B']);
+    expect(rows.map((r) => r.textContent?.match(/(\d+)%/)?.[1])).toEqual(['34', '33', '33']);
+  });
+
+  it('shows Watching from the server after a reload, and unwatches', async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    localStorage.setItem('pm.session', '1');
+    const market = aMarket({ watching: true });
+    const { calls } = mockFetch({
+      ...routes(market),
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'DELETE /markets/m1/watch': () => ({ body: envelope({ market_id: 'm1', watching: false }) }),
+    });
+    renderWithProviders(<MarketDetailPage />, {
+      path: `/markets/${market.slug}`,
+      route: '/markets/:slug',
+    });
+    const button = await screen.findByText('Watching');
+    await userEvent.click(button);
+    expect(await screen.findByText('Watch')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/markets/m1/watch')).toBe(true);
+    localStorage.removeItem('pm.session');
   });
 
   it('shows the user position', async () => {

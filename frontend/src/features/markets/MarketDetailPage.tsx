@@ -20,11 +20,13 @@ import {
 import { useI18n } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query-keys';
 import { useSession } from '@/lib/session';
+import { byProbability, outcomePercents, percentLabel, percentsSummingTo100 } from '@/lib/percent';
 import { useAfterFirstPaint } from '@/lib/use-after-paint';
 import { useMarket } from './api/get-market';
 import { useMarketForecasts } from './api/get-market-forecasts';
 import { HISTORY_RANGES, useMarketHistory, type HistoryRange } from './api/get-market-history';
 import { useWatchMarket } from './api/watch-market';
+import { CheckIcon } from './components/MarketCard';
 import { ProbabilityChart } from './components/ProbabilityChart';
 import { useMarketStream } from './hooks/use-market-stream';
 
@@ -113,13 +115,10 @@ function MarketView({
   slip: ReactNode;
 }) {
   const { t, lang } = useI18n();
+  const settled = market.status === 'resolved' || market.status === 'cancelled';
   const colored = market.outcomes.map((o, i) => ({ ...o, color: outcomeColor(o.name, i) }));
-  const winnerId = market.resolution?.outcome_id;
   const when = market.status === 'open' ? closesIn(market.closes_at, new Date(), lang) : null;
   const below = useDeferredValue(true, false);
-  const myOutcome = market.my_forecast
-    ? market.outcomes.find((o) => o.id === market.my_forecast?.outcome_id)
-    : undefined;
 
   return (
     // One grid: on phones the slip follows the outcomes; on desktop it sits in a sticky right column.
@@ -139,102 +138,25 @@ function MarketView({
         <MarketActions market={market} />
       </div>
 
-      {market.my_forecast && (
-        <Section title={t('market.yourPosition')}>
-          <div className="flex items-center justify-between gap-2" data-testid="my-position">
-            <span className="font-medium">
-              {t('market.positionLine', {
-                points: formatPeso(market.my_forecast.points),
-                outcome: myOutcome?.name ?? '?',
-              })}
-            </span>
-            <Tag tone={statusTone(market.my_forecast.status)}>
-              <span data-testid="my-position-status" data-status={market.my_forecast.status}>
-                {t(`market.positionStatus.${market.my_forecast.status}`)}
-              </span>
-            </Tag>
-          </div>
-          {market.my_forecast.payout != null && market.my_forecast.status !== 'pending' && (
-            <p
-              className="mt-2 text-lg font-semibold text-green-700 dark:text-green-400"
-              data-testid="my-payout"
-              data-payout={market.my_forecast.payout}
-            >
-              {t('market.payout', { amount: formatPeso(market.my_forecast.payout) })}
-            </p>
-          )}
-        </Section>
-      )}
+      {/* A settled market leads with how it ended; its odds are history, and there is no slip. */}
+      {market.status === 'resolved' && <ResolvedSummary market={market} />}
+      {market.status === 'cancelled' && <CancelledSummary market={market} />}
 
-      <Section title={t('market.outcomes')}>
-        <ul className="space-y-4">
-          {colored.map((o) => (
-            <li key={o.id} data-testid="outcome-row">
-              <ProbabilityBar
-                name={o.id === winnerId ? `${o.name} ✓` : o.name}
-                probability={o.probability}
-                color={o.color}
-                highlight={o.id === winnerId}
-                detail={`${formatPeso(o.total_points)} · ${t('market.poolShare', {
-                  pct: formatPercent(o.pool_share),
-                })} · ${t('market.payoutPerChip', { x: formatMultiplier(o.payout_per_chip) })}`}
-              />
-            </li>
-          ))}
-        </ul>
-      </Section>
+      {!settled && market.my_forecast && <OpenPosition market={market} />}
+
+      {settled ? <FinalSplit market={market} /> : <LiveOutcomes market={market} />}
 
       {/* The slip and the sections below the outcomes come in a second, background render: the
           page's first render (inside Ionic's page mount, one task) is only the part read first. */}
       {below && (
         <>
-          <aside className="mb-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-12 lg:row-start-1 lg:self-start">
-            {slip}
-          </aside>
+          {!settled && (
+            <aside className="mb-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-12 lg:row-start-1 lg:self-start">
+              {slip}
+            </aside>
+          )}
 
           <HistorySection market={market} outcomes={colored} />
-
-          {market.resolution && (
-            <Section title={t('market.resolution')}>
-              <p className="font-semibold text-green-700 dark:text-green-400">
-                {t('market.resolvedTo', {
-                  outcome: market.outcomes.find((o) => o.id === winnerId)?.name ?? '?',
-                })}
-              </p>
-              {market.resolution.resolution_note && (
-                <p className="mt-2 text-sm whitespace-pre-line">
-                  {market.resolution.resolution_note}
-                </p>
-              )}
-              {market.resolution.evidence_urls.length > 0 && (
-                <>
-                  <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
-                  <ul className="mt-1 space-y-1">
-                    {market.resolution.evidence_urls.map((u) => (
-                      <li key={u} className="truncate text-sm">
-                        <a
-                          className="pm-link"
-                          href={u}
-                          target="_blank"
-                          rel="noopener noreferrer nofollow"
-                        >
-                          {u}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              <p className="mt-2 text-xs text-zinc-500">
-                {formatDateTime(market.resolution.created_at)}
-              </p>
-            </Section>
-          )}
-          {market.status === 'cancelled' && (
-            <Section>
-              <p className="text-sm">{t('market.cancelledNote')}</p>
-            </Section>
-          )}
 
           <Section title={t('market.about')}>
             <p className="text-sm whitespace-pre-line">{market.description}</p>
@@ -265,10 +187,217 @@ function MarketView({
   );
 }
 
+function outcomeName(market: MarketDetail, id: string | undefined): string {
+  return market.outcomes.find((o) => o.id === id)?.name ?? '?';
+}
+
+/** The caller's position while the market is still open (or closed, awaiting its result). */
+function OpenPosition({ market }: { market: MarketDetail }) {
+  const { t } = useI18n();
+  const mine = market.my_forecast!;
+  return (
+    <Section title={t('market.yourPosition')}>
+      <div className="flex items-center justify-between gap-2" data-testid="my-position">
+        <span className="min-w-0 font-medium [overflow-wrap:anywhere]">
+          {t('market.positionLine', {
+            points: formatPeso(mine.points),
+            outcome: outcomeName(market, mine.outcome_id),
+          })}
+        </span>
+        <Tag tone={statusTone(mine.status)}>
+          <span data-testid="my-position-status" data-status={mine.status}>
+            {t(`market.positionStatus.${mine.status}`)}
+          </span>
+        </Tag>
+      </div>
+    </Section>
+  );
+}
+
+/** What the caller's forecast came to in a settled market: won and paid, lost, or refunded. */
+function MyResult({ market }: { market: MarketDetail }) {
+  const { t } = useI18n();
+  const mine = market.my_forecast;
+  if (!mine) return null;
+  const vars = {
+    stake: formatPeso(mine.points),
+    outcome: outcomeName(market, mine.outcome_id),
+    payout: formatPeso(mine.payout ?? 0),
+  };
+  const tone =
+    mine.status === 'won'
+      ? 'text-green-700 dark:text-green-400'
+      : mine.status === 'lost'
+        ? 'text-red-700 dark:text-red-400'
+        : '';
+  return (
+    <div
+      className="mt-3 flex items-center justify-between gap-2 rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900"
+      data-testid="my-position"
+    >
+      <p className={`m-0 font-semibold ${tone}`} data-testid="my-result">
+        {t(`market.you.${mine.status}`, vars)}
+      </p>
+      <Tag tone={statusTone(mine.status)}>
+        <span data-testid="my-position-status" data-status={mine.status}>
+          {t(`market.positionStatus.${mine.status}`)}
+        </span>
+      </Tag>
+      {mine.payout != null && mine.status !== 'pending' && (
+        <span className="sr-only" data-testid="my-payout" data-payout={mine.payout}>
+          {mine.status === 'refunded'
+            ? t('market.refunded', { amount: formatPeso(mine.payout) })
+            : t('market.payout', { amount: formatPeso(mine.payout) })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ResolvedSummary({ market }: { market: MarketDetail }) {
+  const { t } = useI18n();
+  const resolution = market.resolution;
+  const winnerId = resolution?.outcome_id;
+  return (
+    <section
+      className="card mb-4 border-2 border-green-600 p-4 dark:border-green-500"
+      data-testid="resolved-summary"
+      aria-labelledby="resolved-title"
+    >
+      <h2
+        id="resolved-title"
+        className="flex items-start gap-2 text-lg font-bold text-green-700 dark:text-green-400"
+      >
+        <CheckIcon />
+        <span className="min-w-0 [overflow-wrap:anywhere]">
+          {t('market.resolvedBanner', { outcome: outcomeName(market, winnerId) })}
+        </span>
+      </h2>
+      {resolution && (
+        <>
+          <p className="mt-1 text-xs text-zinc-500">
+            {t('market.resolvedOn', { date: formatDateTime(resolution.created_at) })}
+          </p>
+          {resolution.resolution_note && (
+            <p className="mt-2 text-sm whitespace-pre-line">{resolution.resolution_note}</p>
+          )}
+          {resolution.evidence_urls.length > 0 && (
+            <>
+              <h3 className="mt-3 text-sm font-semibold">{t('market.evidence')}</h3>
+              <ul className="mt-1 space-y-1">
+                {resolution.evidence_urls.map((u) => (
+                  <li key={u} className="text-sm [overflow-wrap:anywhere]">
+                    <a
+                      className="pm-link"
+                      href={u}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                    >
+                      {u}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      <MyResult market={market} />
+    </section>
+  );
+}
+
+function CancelledSummary({ market }: { market: MarketDetail }) {
+  const { t } = useI18n();
+  return (
+    <section
+      className="card mb-4 border-2 border-zinc-400 p-4 dark:border-zinc-600"
+      data-testid="cancelled-summary"
+      aria-labelledby="cancelled-title"
+    >
+      <h2 id="cancelled-title" className="text-lg font-bold">
+        {t('market.cancelledTitle')}
+      </h2>
+      {market.cancel_reason && (
+        <p className="mt-2 text-sm whitespace-pre-line" data-testid="cancel-reason">
+          {t('market.cancelReason', { reason: market.cancel_reason })}
+        </p>
+      )}
+      <MyResult market={market} />
+    </section>
+  );
+}
+
+/** Live odds: probability, stakes, pool share and payout per chip, most likely first (as on cards). */
+function LiveOutcomes({ market }: { market: MarketDetail }) {
+  const { t } = useI18n();
+  const percents = outcomePercents(market.outcomes);
+  return (
+    <Section title={t('market.outcomes')}>
+      <ul className="space-y-4">
+        {byProbability(market.outcomes).map((o) => (
+          <li key={o.id} data-testid="outcome-row">
+            <ProbabilityBar
+              name={o.name}
+              probability={o.probability}
+              percent={percents.get(o.id)}
+              color={outcomeColor(o.name, o.index)}
+              detail={`${formatPeso(o.total_points)} · ${t('market.poolShare', {
+                pct: formatPercent(o.pool_share),
+              })} · ${t('market.payoutPerChip', { x: formatMultiplier(o.payout_per_chip) })}`}
+            />
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** A settled market's final pool: how the chips were split over the outcomes, winner first. */
+function FinalSplit({ market }: { market: MarketDetail }) {
+  const { t } = useI18n();
+  const winnerId = market.resolution?.outcome_id;
+  const shares = market.outcomes.map((o) =>
+    market.total_points > 0 ? o.total_points / market.total_points : 0,
+  );
+  const pcts = percentsSummingTo100(shares);
+  const rows = market.outcomes
+    .map((o, index) => ({ ...o, index, share: shares[index], pct: pcts[index] }))
+    .sort(
+      (a, b) =>
+        Number(b.id === winnerId) - Number(a.id === winnerId) ||
+        b.total_points - a.total_points ||
+        a.index - b.index,
+    );
+  return (
+    <Section title={t('market.finalSplit')}>
+      <p className="mb-3 text-sm text-zinc-500 dark:text-zinc-400">
+        {t('market.finalPool', { amount: formatPeso(market.total_points) })}
+      </p>
+      <ul className="space-y-4" data-testid="final-split">
+        {rows.map((o) => (
+          <li key={o.id} data-testid="outcome-row" data-winner={o.id === winnerId}>
+            <ProbabilityBar
+              name={o.id === winnerId ? `${o.name} · ${t('market.winner')}` : o.name}
+              probability={o.share}
+              percent={percentLabel(o.pct, o.share)}
+              color={o.id === winnerId || !winnerId ? outcomeColor(o.name, o.index) : '#a1a1aa'}
+              highlight={o.id === winnerId}
+              detail={formatPeso(o.total_points)}
+            />
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
 function MarketActions({ market }: { market: MarketDetail }) {
   const { t } = useI18n();
   const { isLoggedIn } = useSession();
-  const [watching, setWatchingState] = useState(!!market.watching);
+  // The server's answer (market.watching), overridden only while a toggle is on its way.
+  const [toggling, setToggling] = useState<boolean | null>(null);
+  const watching = toggling ?? market.watching;
   const [copied, setCopied] = useState(false);
   const watch = useWatchMarket(market.id);
 
@@ -297,8 +426,8 @@ function MarketActions({ market }: { market: MarketDetail }) {
           aria-pressed={watching}
           onClick={() => {
             const next = !watching;
-            setWatchingState(next);
-            watch.mutate(next, { onError: () => setWatchingState(!next) });
+            setToggling(next);
+            watch.mutate(next, { onSettled: () => setToggling(null) });
           }}
         >
           <IonIcon slot="start" icon={watching ? eye : eyeOutline} aria-hidden="true" />

@@ -11,6 +11,30 @@ afterEach(() => vi.unstubAllGlobals());
 const page = (n: number, pages: number) => ({ page: n, limit: 20, total: pages * 20, pages });
 
 describe('markets list', () => {
+  it('shows the winner of a resolved market and a cancelled one as refunded, without odds', async () => {
+    mockFetch({
+      'GET /markets': () => ({
+        body: envelope(
+          [
+            aSummary({
+              id: 'r',
+              title: 'Resolved one',
+              status: 'resolved',
+              winning_outcome_id: 'no',
+            }),
+            aSummary({ id: 'c', title: 'Cancelled one', status: 'cancelled' }),
+          ],
+          page(1, 1),
+        ),
+      }),
+    });
+    renderWithProviders(<MarketsPage />);
+    expect(await screen.findByTestId('card-winner')).toHaveTextContent('Winner: No');
+    expect(screen.getByTestId('card-cancelled')).toHaveTextContent('Cancelled — stakes refunded');
+    expect(screen.queryByRole('meter')).not.toBeInTheDocument();
+    expect(screen.queryByText('59%')).not.toBeInTheDocument();
+  });
+
   it('renders market cards with probabilities, volume and forecasters', async () => {
     mockFetch({
       'GET /markets': () => ({

@@ -65,7 +65,8 @@ describe('profile', () => {
     });
     renderWithProviders(<ProfilePage />);
     expect(await screen.findByTestId('profile-chips')).toHaveTextContent('1,234 chips (₱1,234)');
-    expect(screen.getByText('🏅 first forecast')).toBeInTheDocument();
+    expect(screen.getByText('First forecast')).toBeInTheDocument();
+    expect(screen.getByText('Placed a first forecast.')).toBeInTheDocument();
     expect(screen.getByText('Admin console')).toBeInTheDocument();
     expect(await screen.findByText('50%')).toBeInTheDocument();
     expect(screen.getByText('-₱30')).toBeInTheDocument();

@@ -1,5 +1,10 @@
 import { IonButton, IonIcon } from '@ionic/react';
-import { cardOutline, notificationsOutline, shieldCheckmarkOutline } from 'ionicons/icons';
+import {
+  cardOutline,
+  eyeOutline,
+  notificationsOutline,
+  shieldCheckmarkOutline,
+} from 'ionicons/icons';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { SettingsControls } from '@/components/SettingsControls';
@@ -94,6 +99,10 @@ function LoggedIn({ user }: { user: CurrentUser }) {
           <IonButton routerLink="/wallet" expand="block">
             <IonIcon slot="start" icon={cardOutline} aria-hidden="true" />
             {t('profile.buyChips')}
+          </IonButton>
+          <IonButton routerLink="/watchlist" expand="block" fill="outline">
+            <IonIcon slot="start" icon={eyeOutline} aria-hidden="true" />
+            {t('profile.watchlist')}
           </IonButton>
           <IonButton routerLink="/notifications" expand="block" fill="outline">
             <IonIcon slot="start" icon={notificationsOutline} aria-hidden="true" />

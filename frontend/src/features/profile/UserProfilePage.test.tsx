@@ -13,7 +13,10 @@ const maria = {
   bio: 'Taga-Cebu. Mahilig sa basketball.',
   avatar_url: null,
   reputation: 42.4,
-  badges: ['first_win'],
+  badges: [
+    { badge: 'first_win', awarded_at: '2026-03-02T00:00:00Z' },
+    { badge: 'category_expert_sports', awarded_at: '2026-04-01T00:00:00Z' },
+  ],
   created_at: '2026-02-01T00:00:00Z',
 };
 
@@ -69,6 +72,11 @@ describe('public profile', () => {
     );
     expect(screen.getByText(/Paid out ₱180/)).toBeInTheDocument();
     expect(screen.queryByText(/email/i)).not.toBeInTheDocument();
+    const badges = screen.getByTestId('badge-list');
+    expect(badges).toHaveTextContent('First win');
+    expect(badges).toHaveTextContent('Won a forecast for the first time.');
+    expect(badges).toHaveTextContent('Sports expert');
+    expect(badges).toHaveTextContent('At least 10 settled forecasts in Sports');
   });
 
   it('omits stats and forecasts the server does not offer yet', async () => {

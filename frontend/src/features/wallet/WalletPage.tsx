@@ -11,6 +11,7 @@ import { errorMessage } from '@/lib/error-message';
 import { formatCentavos, formatChips, formatDateTime, formatNumber } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
+import { keepTyping, readChips } from '@/lib/whole-chips';
 import { usePackages } from './api/get-packages';
 import { PROVIDERS, useCreatePurchase, usePurchases, type Provider } from './api/purchases';
 import { Transactions } from './components/Transactions';
@@ -60,7 +61,15 @@ function BuyForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreatePurchase();
 
-  const customChips = /^\d+$/.test(custom) ? Number(custom) : 0;
+  const typed = readChips(custom);
+  const customChips = typed.kind === 'whole' && typed.chips > 0 ? typed.chips : 0;
+  // Said as the user types: "2.5" is refused here, never sent as 25.
+  const customError =
+    typed.kind === 'fraction'
+      ? t('chips.wholeOnly')
+      : typed.kind === 'invalid'
+        ? t('slip.err.integer')
+        : null;
   const chips = packageId
     ? (packages.data?.find((p) => p.id === packageId)?.chips ?? 0)
     : customChips;
@@ -68,6 +77,7 @@ function BuyForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
+    if (!packageId && customError) return; // already said under the field
     if (!packageId && customChips <= 0) {
       setFormError(t('wallet.pickAmount'));
       return;
@@ -126,12 +136,23 @@ function BuyForm() {
           name="chips"
           className="pm-input"
           inputMode="numeric"
+          autoComplete="off"
           value={custom}
+          aria-invalid={!!customError}
+          aria-describedby="custom-chips-help"
           onChange={(e) => {
-            setCustom(e.target.value.replace(/\D/g, ''));
+            setCustom(keepTyping(e.target.value));
             setPackageId(null);
           }}
         />
+        <p
+          id="custom-chips-help"
+          className={customError ? 'pm-field-error' : 'mt-1 text-xs text-zinc-500'}
+          role={customError ? 'alert' : undefined}
+          data-testid="custom-chips-help"
+        >
+          {customError ?? t('chips.wholeHint')}
+        </p>
         <fieldset className="mt-4 border-0 p-0">
           <legend className="pm-label">{t('wallet.provider')}</legend>
           <div className="flex flex-wrap gap-2">

@@ -96,6 +96,31 @@ describe('buying chips', () => {
   });
 });
 
+describe('custom amount', () => {
+  it('says 2.5 is not a whole number as it is typed, and never buys 25', async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /purchases/packages': () => ({ body: envelope(packages) }),
+      'GET /purchases': () => ({ body: envelope([]) }),
+      'GET /users/me/transactions': () => ({ body: envelope([]) }),
+    });
+    renderWithProviders(<WalletPage />, { path: '/wallet' });
+    await screen.findByText('No purchases yet.');
+    const input = screen.getByLabelText('Custom amount (chips)');
+    expect(screen.getByTestId('custom-chips-help')).toHaveTextContent('Whole chips only.');
+    await userEvent.type(input, '2.5');
+    expect(input).toHaveValue('2.5');
+    expect(screen.getByRole('alert')).toHaveTextContent('Chips are whole numbers');
+    expect(screen.queryByText(/Buy 25 chips/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByText('Buy chips', { selector: 'ion-button' }));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await userEvent.clear(input);
+    await userEvent.type(input, '1,000');
+    expect(screen.getByText('Buy 1,000 chips (₱1,000)')).toBeInTheDocument();
+  });
+});
+
 describe('payment return page', () => {
   it('polls the purchase until it completes', async () => {
     let polls = 0;

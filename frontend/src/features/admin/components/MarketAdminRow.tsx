@@ -1,5 +1,5 @@
 import { IonButton } from '@ionic/react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { statusTone, Tag } from '@/components/Tag';
 import type { MarketSummary } from '@/lib/api-types';
@@ -22,7 +22,10 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
   const t = useT();
   const [panel, setPanel] = useState<'edit' | 'resolve' | 'cancel' | null>(null);
   const [saved, setSaved] = useState(false);
-  const [outcome, setOutcome] = useState(market.outcomes[0]?.id ?? '');
+  // No default: resolving is final, so the admin picks the winner deliberately.
+  const [outcome, setOutcome] = useState('');
+  // Resolve and cancel are final: a second step repeats what will happen before the call.
+  const [confirming, setConfirming] = useState(false);
   const [evidence, setEvidence] = useState('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
@@ -32,7 +35,31 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
 
   const run = (a: MarketAction) => {
     setLocalError(null);
-    action.mutate(a, { onSuccess: () => setPanel(null) });
+    action.mutate(a, {
+      onSuccess: () => {
+        setPanel(null);
+        setConfirming(false);
+      },
+    });
+  };
+  const toggle = (p: 'resolve' | 'cancel') => {
+    setLocalError(null);
+    setConfirming(false);
+    setPanel(panel === p ? null : p);
+  };
+  const winnerName = market.outcomes.find((o) => o.id === outcome)?.name ?? '';
+  const evidenceUrls = parseEvidence(evidence);
+  const reviewResolve = () => {
+    if (!outcome) return setLocalError(t('admin.err.outcome'));
+    if (!evidenceUrls) return setLocalError(t('admin.err.evidence'));
+    if (!note.trim()) return setLocalError(t('admin.err.required'));
+    setLocalError(null);
+    setConfirming(true);
+  };
+  const reviewCancel = () => {
+    if (!reason.trim()) return setLocalError(t('admin.err.required'));
+    setLocalError(null);
+    setConfirming(true);
   };
 
   return (
@@ -75,20 +102,10 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
               {t('admin.close')}
             </IonButton>
           )}
-          <IonButton
-            size="small"
-            fill="outline"
-            color="success"
-            onClick={() => setPanel(panel === 'resolve' ? null : 'resolve')}
-          >
+          <IonButton size="small" fill="outline" color="success" onClick={() => toggle('resolve')}>
             {t('admin.resolve')}
           </IonButton>
-          <IonButton
-            size="small"
-            fill="outline"
-            color="danger"
-            onClick={() => setPanel(panel === 'cancel' ? null : 'cancel')}
-          >
+          <IonButton size="small" fill="outline" color="danger" onClick={() => toggle('cancel')}>
             {t('admin.cancel')}
           </IonButton>
         </div>
@@ -107,7 +124,7 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
           {t('admin.saved')}
         </p>
       )}
-      {panel === 'resolve' && (
+      {panel === 'resolve' && !confirming && (
         <div className="mt-2 space-y-2 rounded-xl bg-zinc-100 p-3 dark:bg-zinc-900">
           <label className="block text-sm">
             <span className="pm-label">{t('admin.winningOutcome')}</span>
@@ -117,6 +134,9 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
               value={outcome}
               onChange={(e) => setOutcome(e.target.value)}
             >
+              <option value="" disabled>
+                {t('admin.pickOutcome')}
+              </option>
               {market.outcomes.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
@@ -142,26 +162,33 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
               onChange={(e) => setNote(e.target.value)}
             />
           </label>
-          <IonButton
-            size="small"
-            color="success"
-            disabled={action.isPending}
-            onClick={() => {
-              const urls = parseEvidence(evidence);
-              if (!urls) return setLocalError(t('admin.err.evidence'));
-              run({
-                kind: 'resolve',
-                outcome_id: outcome,
-                evidence_urls: urls,
-                resolution_note: note.trim(),
-              });
-            }}
-          >
-            {t('admin.confirmResolve')}
+          <IonButton size="small" color="success" onClick={reviewResolve}>
+            {t('admin.review')}
           </IonButton>
         </div>
       )}
-      {panel === 'cancel' && (
+      {panel === 'resolve' && confirming && (
+        <Confirmation
+          title={t('admin.confirmResolveTitle', { market: market.title, outcome: winnerName })}
+          body={t('admin.confirmResolveBody', {
+            count: market.forecaster_count,
+            outcome: winnerName,
+          })}
+          confirm={t('admin.confirmResolve')}
+          color="success"
+          pending={action.isPending}
+          onBack={() => setConfirming(false)}
+          onConfirm={() =>
+            run({
+              kind: 'resolve',
+              outcome_id: outcome,
+              evidence_urls: evidenceUrls ?? [],
+              resolution_note: note.trim(),
+            })
+          }
+        />
+      )}
+      {panel === 'cancel' && !confirming && (
         <div className="mt-2 space-y-2 rounded-xl bg-zinc-100 p-3 dark:bg-zinc-900">
           <label className="block text-sm">
             <span className="pm-label">{t('admin.reason')}</span>
@@ -172,18 +199,24 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
               onChange={(e) => setReason(e.target.value)}
             />
           </label>
-          <IonButton
-            size="small"
-            color="danger"
-            disabled={action.isPending}
-            onClick={() => {
-              if (!reason.trim()) return setLocalError(t('admin.err.required'));
-              run({ kind: 'cancel', reason: reason.trim() });
-            }}
-          >
-            {t('admin.confirmCancel')}
+          <IonButton size="small" color="danger" onClick={reviewCancel}>
+            {t('admin.review')}
           </IonButton>
         </div>
+      )}
+      {panel === 'cancel' && confirming && (
+        <Confirmation
+          title={t('admin.confirmCancelTitle', { market: market.title })}
+          body={t('admin.confirmCancelBody', {
+            count: market.forecaster_count,
+            reason: reason.trim(),
+          })}
+          confirm={t('admin.confirmCancel')}
+          color="danger"
+          pending={action.isPending}
+          onBack={() => setConfirming(false)}
+          onConfirm={() => run({ kind: 'cancel', reason: reason.trim() })}
+        />
       )}
       {(localError || action.isError) && (
         <p className="pm-field-error" role="alert">
@@ -196,5 +229,48 @@ export function MarketAdminRow({ market }: { market: MarketSummary }) {
         </p>
       )}
     </li>
+  );
+}
+
+/** The last step before a final action: what will happen, to how many people; back or go. */
+function Confirmation({
+  title,
+  body,
+  confirm,
+  color,
+  pending,
+  onBack,
+  onConfirm,
+}: {
+  title: string;
+  body: string;
+  confirm: string;
+  color: 'success' | 'danger';
+  pending: boolean;
+  onBack: () => void;
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  const titleId = useId();
+  return (
+    <div
+      className="mt-2 space-y-2 rounded-xl border-2 border-amber-500 bg-amber-50 p-3 dark:bg-amber-950/40"
+      role="group"
+      aria-labelledby={titleId}
+      data-testid="admin-confirm"
+    >
+      <p id={titleId} className="m-0 font-semibold [overflow-wrap:anywhere]">
+        {title}
+      </p>
+      <p className="m-0 text-sm">{body}</p>
+      <div className="flex flex-wrap gap-2">
+        <IonButton size="small" fill="outline" disabled={pending} onClick={onBack}>
+          {t('admin.back')}
+        </IonButton>
+        <IonButton size="small" color={color} disabled={pending} onClick={onConfirm}>
+          {confirm}
+        </IonButton>
+      </div>
+    </div>
   );
 }

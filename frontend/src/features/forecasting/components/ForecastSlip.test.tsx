@@ -113,4 +113,83 @@ describe('forecast slip', () => {
       expect(screen.getByRole('alert')).toHaveTextContent('This market is not open for forecasts.'),
     );
   });
+
+  it('turns 1.5 into a plain "whole chips" message, never 15', async () => {
+    const { calls } = loggedIn(1000);
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    await userEvent.click(await screen.findByRole('button', { name: /^Yes/ }));
+    const input = screen.getByLabelText('Amount (chips)');
+    await userEvent.type(input, '1.5');
+    expect(input).toHaveValue('1.5');
+    expect(screen.getByRole('alert')).toHaveTextContent('Chips are whole numbers');
+    expect(screen.queryByText('Forecast ₱15')).not.toBeInTheDocument();
+    expect(screen.getByText('Forecast').closest('ion-button')).toHaveAttribute('disabled');
+    await userEvent.click(screen.getByText('Forecast'));
+    expect(calls.some((c) => c.path === '/forecasts')).toBe(false);
+  });
+
+  it('says "Forecast" without an amount until one is typed', async () => {
+    loggedIn(1000);
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    await screen.findByRole('button', { name: /^Yes/ });
+    expect(screen.getByText('Forecast')).toBeInTheDocument();
+    expect(screen.queryByText('Forecast ₱0')).not.toBeInTheDocument();
+  });
+
+  it('shows the real limit: the balance when it is below what the cap leaves', async () => {
+    loggedIn(900);
+    renderWithProviders(<ForecastSlip market={aMarket({ max_points_per_user: 10_000 })} />);
+    expect(await screen.findByTestId('slip-limit')).toHaveTextContent(
+      'You can forecast up to 900 chips (₱900) (your balance).',
+    );
+    expect(screen.getByTestId('slip-limit')).not.toHaveTextContent('9,900');
+    await userEvent.click(screen.getByRole('button', { name: 'Max' }));
+    expect(screen.getByLabelText('Amount (chips)')).toHaveValue('900');
+  });
+
+  it('shows the real limit: what the cap leaves when it is below the balance', async () => {
+    loggedIn(5000);
+    renderWithProviders(<ForecastSlip market={aMarket({ max_points_per_user: 500 })} />);
+    expect(await screen.findByTestId('slip-limit')).toHaveTextContent(
+      'You can forecast up to 500 chips (₱500) (what the limit per person leaves you).',
+    );
+  });
+
+  it('lists outcomes most likely first with percentages that add up to 100, names unclipped', async () => {
+    loggedIn(1000);
+    const long = 'Bam Aquino and Kiko Pangilinan as a tandem for the Senate';
+    const market = aMarket({
+      outcomes: [
+        {
+          id: 'a',
+          name: 'Alpha',
+          total_points: 0,
+          probability: 0.335,
+          pool_share: 0,
+          payout_per_chip: 1,
+        },
+        {
+          id: 'b',
+          name: long,
+          total_points: 0,
+          probability: 0.33,
+          pool_share: 0,
+          payout_per_chip: 1,
+        },
+        {
+          id: 'c',
+          name: 'Gamma',
+          total_points: 0,
+          probability: 0.335,
+          pool_share: 0,
+          payout_per_chip: 1,
+        },
+      ],
+    });
+    renderWithProviders(<ForecastSlip market={market} />);
+    await screen.findByText(long);
+    const buttons = screen.getAllByTestId('slip-outcome');
+    expect(buttons.map((b) => b.textContent)).toEqual(['Alpha34%', 'Gamma33%', `${long}33%`]);
+    expect(screen.getByText(long).className).not.toContain('truncate');
+  });
 });

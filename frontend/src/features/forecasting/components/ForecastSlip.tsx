@@ -4,9 +4,11 @@ import { outcomeColor } from '@/components/ProbabilityBar';
 import { uuid } from '@/lib/api-client';
 import type { MarketDetail } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
-import { formatChips, formatNumber, formatPercent, formatPeso } from '@/lib/format';
+import { formatChips, formatPeso } from '@/lib/format';
 import { useT } from '@/lib/i18n';
+import { byProbability, outcomePercents } from '@/lib/percent';
 import { useSession } from '@/lib/session';
+import { keepTyping, readChips } from '@/lib/whole-chips';
 import { usePlaceForecast } from '../api/place-forecast';
 import { maxStake, previewPayout, validateStake } from '../slip-math';
 
@@ -32,7 +34,14 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
     maxPerUser: market.max_points_per_user,
     existingStake,
   });
-  const stake = error ? 0 : Number(amount);
+  const typed = readChips(amount);
+  const stake = error || typed.kind !== 'whole' ? 0 : typed.chips;
+  const capLeft =
+    market.max_points_per_user == null
+      ? Infinity
+      : Math.max(0, market.max_points_per_user - existingStake);
+  const percents = outcomePercents(market.outcomes);
+  const sorted = byProbability(market.outcomes);
   const payout = outcomeId ? previewPayout(market, outcomeId, stake, existingStake) : 0;
 
   const frame = (children: React.ReactNode) => (
@@ -82,7 +91,8 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
   };
 
   const addQuick = (n: number) => {
-    const current = Number(amount) || 0;
+    const now = readChips(amount);
+    const current = now.kind === 'whole' && now.chips > 0 ? now.chips : 0;
     setAmount(String(Math.min(current + n, Math.max(limit, 0))));
     setTouched(true);
   };
@@ -94,10 +104,10 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
       <fieldset className="m-0 border-0 p-0">
         <legend className="pm-label">{t('slip.pickOutcome')}</legend>
         <div className="grid grid-cols-2 gap-2">
-          {market.outcomes.map((o, i) => {
+          {sorted.map((o) => {
             const selected = outcomeId === o.id;
             const locked = !!existing && existing.outcome_id !== o.id;
-            const color = outcomeColor(o.name, i);
+            const color = outcomeColor(o.name, o.index);
             return (
               <button
                 key={o.id}
@@ -113,8 +123,8 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
                   color: selected ? '#fff' : 'inherit',
                 }}
               >
-                <span className="truncate">{o.name}</span>
-                <span className="tabular-nums">{formatPercent(o.probability)}</span>
+                <span className="min-w-0 [overflow-wrap:anywhere]">{o.name}</span>
+                <span className="shrink-0 tabular-nums">{percents.get(o.id)}</span>
               </button>
             );
           })}
@@ -137,7 +147,7 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
         aria-invalid={!!showError}
         aria-describedby="slip-amount-help"
         onChange={(e) => {
-          setAmount(e.target.value.replace(/[^\d-]/g, ''));
+          setAmount(keepTyping(e.target.value));
           setTouched(true);
           setSuccess(null);
         }}
@@ -165,16 +175,11 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
           {t('slip.max')}
         </button>
       </div>
-      <p id="slip-amount-help" className="mt-2 text-xs text-zinc-500">
-        {t('slip.available', { amount: formatChips(balance) })}
-        {market.max_points_per_user != null && (
-          <>
-            {' · '}
-            {t('slip.limitLeft', {
-              amount: formatNumber(Math.max(0, market.max_points_per_user - existingStake)),
-            })}
-          </>
-        )}
+      <p id="slip-amount-help" className="mt-2 text-xs text-zinc-500" data-testid="slip-limit">
+        {capLeft < balance
+          ? t('slip.upToCap', { amount: formatChips(limit) })
+          : t('slip.upToBalance', { amount: formatChips(limit) })}{' '}
+        {t('chips.wholeHint')}
       </p>
       {showError && (
         <p className="pm-field-error" role="alert">
@@ -222,7 +227,11 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
         className="mt-3"
         disabled={place.isPending || !outcomeId || !!error}
       >
-        {place.isPending ? t('slip.submitting') : t('slip.submit', { amount: formatPeso(stake) })}
+        {place.isPending
+          ? t('slip.submitting')
+          : stake > 0
+            ? t('slip.submit', { amount: formatPeso(stake) })
+            : t('slip.submitEmpty')}
       </IonButton>
       {balance < 10 && (
         <IonButton expand="block" fill="clear" routerLink="/wallet">

@@ -3,14 +3,19 @@ import type { MarketSummary } from '@/lib/api-types';
 import { closesIn, formatPeso } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { outcomeColor, ProbabilityBar } from '@/components/ProbabilityBar';
+import { byProbability, outcomePercents } from '@/lib/percent';
 import { statusTone, Tag } from '@/components/Tag';
 
 const SHOWN = 3;
 
 export function MarketCard({ market }: { market: MarketSummary }) {
   const { t, lang } = useI18n();
-  const colored = market.outcomes.map((o, i) => ({ ...o, color: outcomeColor(o.name, i) }));
-  const top = [...colored].sort((a, b) => b.probability - a.probability).slice(0, SHOWN);
+  const percents = outcomePercents(market.outcomes);
+  const top = byProbability(market.outcomes).slice(0, SHOWN);
+  const winner =
+    market.status === 'resolved'
+      ? market.outcomes.find((o) => o.id === market.winning_outcome_id)
+      : undefined;
   const hidden = market.outcomes.length - top.length;
   const when = market.status === 'open' ? closesIn(market.closes_at, new Date(), lang) : null;
   return (
@@ -33,21 +38,65 @@ export function MarketCard({ market }: { market: MarketSummary }) {
           {market.title}
         </Link>
       </h2>
-      <div className="space-y-2">
-        {top.map((o) => (
-          <ProbabilityBar key={o.id} name={o.name} probability={o.probability} color={o.color} />
-        ))}
-        {hidden > 0 && (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            {t('markets.more', { count: hidden })}
-          </p>
-        )}
-      </div>
+      {/* A settled market has no odds left to show: it names its winner, or says it was refunded. */}
+      {winner ? (
+        <p
+          className="flex items-center gap-2 text-sm font-semibold text-green-700 dark:text-green-400"
+          data-testid="card-winner"
+        >
+          <CheckIcon />
+          <span className="min-w-0 [overflow-wrap:anywhere]">
+            {t('markets.card.winner', { outcome: winner.name })}
+          </span>
+        </p>
+      ) : market.status === 'cancelled' ? (
+        <p
+          className="text-sm font-medium text-zinc-600 dark:text-zinc-400"
+          data-testid="card-cancelled"
+        >
+          {t('markets.card.cancelled')}
+        </p>
+      ) : (
+        <div className="space-y-2">
+          {top.map((o) => (
+            <ProbabilityBar
+              key={o.id}
+              name={o.name}
+              probability={o.probability}
+              percent={percents.get(o.id)}
+              color={outcomeColor(o.name, o.index)}
+            />
+          ))}
+          {hidden > 0 && (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              {t('markets.more', { count: hidden })}
+            </p>
+          )}
+        </div>
+      )}
       <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <span>{t('markets.volume', { amount: formatPeso(market.total_points) })}</span>
         <span>{t('markets.forecasters', { count: market.forecaster_count })}</span>
         {when && <span>{t('markets.closesIn', { when })}</span>}
       </div>
     </article>
+  );
+}
+
+export function CheckIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      className="h-5 w-5 shrink-0"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M5 12.5l4.5 4.5L19 7.5" />
+    </svg>
   );
 }

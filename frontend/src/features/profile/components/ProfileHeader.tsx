@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Tag } from '@/components/Tag';
-import { badgeName, type Badge } from '@/lib/api-types';
+import { BadgeIcon, badgeText } from '@/components/BadgeIcon';
+import type { Badge } from '@/lib/api-types';
 import { formatDate } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 
@@ -44,18 +44,31 @@ export function ProfileHeader({
   );
 }
 
-export function BadgeList({ badges }: { badges: (Badge | string)[] }) {
+/** Each badge with its icon, its name, how it was earned and when. */
+export function BadgeList({ badges }: { badges: Badge[] }) {
   const t = useT();
   if (badges.length === 0) {
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('profile.noBadges')}</p>;
   }
   return (
-    <ul className="flex flex-wrap gap-2">
-      {badges.map((b) => (
-        <li key={badgeName(b)}>
-          <Tag tone="amber">🏅 {badgeName(b).replace(/_/g, ' ')}</Tag>
-        </li>
-      ))}
+    <ul className="grid gap-3 sm:grid-cols-2" data-testid="badge-list">
+      {badges.map((b) => {
+        const text = badgeText(b.badge, t);
+        return (
+          <li key={b.badge} className="flex items-start gap-3" data-badge={b.badge}>
+            <BadgeIcon id={b.badge} />
+            <div className="min-w-0">
+              <p className="font-semibold">{text.name}</p>
+              {text.description && (
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">{text.description}</p>
+              )}
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                {t('badge.earnedOn', { date: formatDate(b.awarded_at) })}
+              </p>
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }
