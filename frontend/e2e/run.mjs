@@ -241,6 +241,9 @@ async function adminCreatesAndResolves(ctx) {
     .locator('textarea[name="resolution_note"]')
     .fill('LTFRB kept the fare (end-to-end test).');
   await shotBoth(fp, 'admin-resolve');
+  // Resolving is final: a review step repeats the outcome before the call.
+  await row.locator('ion-button', { hasText: 'Review' }).click();
+  await row.locator('[data-testid="admin-confirm"]').waitFor({ timeout: TIMEOUT });
   await row.locator('ion-button', { hasText: 'Resolve market' }).click();
   await row.getByText('Resolved', { exact: true }).waitFor({ timeout: TIMEOUT });
   await logout(fp);
