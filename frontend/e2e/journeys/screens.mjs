@@ -162,6 +162,7 @@ async function resolvedSeenByWinnerAndLoser(ctx) {
   // The list card names the winner instead of showing odds.
   await setLang(page, 'en');
   await page.goto(`${BASE_URL}/markets`, { waitUntil: 'domcontentloaded' });
+  await page.locator(active('select')).first().selectOption('resolved'); // the list opens on "Open"
   await page.locator(active('input[type="search"]')).fill(market.title.split(' ').pop());
   const card = page.locator(active('[data-testid="market-list"] article'), {
     hasText: market.title,
