@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
+// The test client stands in for a trusted proxy: its X-Forwarded-* headers count.
+@org.springframework.test.context.TestPropertySource(properties = "pilimarket.web.trusted-proxies=127.0.0.1, ::1")
 class AuthIntegrationTests {
 
     static final String PASSWORD = "correct horse battery";

@@ -34,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+// The test client stands in for a trusted proxy: its X-Forwarded-* headers count.
+@org.springframework.test.context.TestPropertySource(properties = "pilimarket.web.trusted-proxies=127.0.0.1, ::1")
 class ModerationIntegrationTests {
 
     static final String STRIPE_SECRET = "whsec_test_payments_secret_0123456789";

@@ -21,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "pilimarket.rate-limits.enabled=true",
             "pilimarket.rate-limits.auth.requests=3",
-            "pilimarket.rate-limits.auth.per=1m"
+            "pilimarket.rate-limits.auth.per=1m",
+            "pilimarket.web.trusted-proxies=127.0.0.1, ::1"
         })
 class RedisRateLimitIntegrationTests {
 
