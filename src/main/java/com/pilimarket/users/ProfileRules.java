@@ -29,7 +29,8 @@ public final class ProfileRules {
     static String displayName(String raw, List<ApiError> errors) {
         String name = Text.cleanLine(raw);
         int length = name == null ? 0 : name.codePointCount(0, name.length());
-        if (length < DISPLAY_NAME_MIN || length > DISPLAY_NAME_MAX) {
+        // A name of only zero-width, blank-looking or space characters would make an invisible user.
+        if (length < DISPLAY_NAME_MIN || length > DISPLAY_NAME_MAX || !Text.hasVisibleCharacters(name)) {
             errors.add(new ApiError(
                     ErrorCodes.VALIDATION_FAILED, "display_name", "must be 2 to 40 characters of plain text"));
         }

@@ -717,7 +717,7 @@ public class MarketService {
 
     private static String title(String raw, List<ApiError> errors) {
         String title = Text.cleanLine(raw);
-        if (title == null || title.isEmpty()) {
+        if (title == null || !Text.hasVisibleCharacters(title)) {
             errors.add(error("title", "is required"));
         } else if (title.length() < 3 || title.length() > 200) {
             errors.add(error("title", "must be 3 to 200 characters"));
@@ -757,7 +757,7 @@ public class MarketService {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             String name = Text.cleanLine(raw.get(i));
-            if (name == null || name.isEmpty()) {
+            if (name == null || !Text.hasVisibleCharacters(name)) {
                 errors.add(error("outcomes[" + i + "]", "must not be blank"));
             } else if (name.length() > 100) {
                 errors.add(error("outcomes[" + i + "]", "must be at most 100 characters"));
