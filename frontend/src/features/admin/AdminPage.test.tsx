@@ -184,10 +184,13 @@ describe('user management', () => {
       status: 'active',
       reason: 'Appeal accepted',
     });
-    expect(calls.find((c) => c.path === '/admin/users/u9/grant')?.body).toEqual({
+    const grant = calls.find((c) => c.path === '/admin/users/u9/grant');
+    expect(grant?.body).toEqual({
       chips: 500,
       reason: 'Appeal accepted',
     });
+    // A double submit grants once: the server sees the same key.
+    expect(grant?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

@@ -113,9 +113,16 @@ export const updateUser = (v: { id: string; status?: string; role?: string; reas
   return api.patch(`/admin/users/${encodeURIComponent(id)}`, body);
 };
 
-/** POST /admin/users/{id}/grant — positive or negative, always audited. */
-export const grantChips = (v: { id: string; chips: number; reason: string }) =>
-  api.post(`/admin/users/${encodeURIComponent(v.id)}/grant`, { chips: v.chips, reason: v.reason });
+/**
+ * POST /admin/users/{id}/grant — positive or negative, always audited. The key makes a double
+ * submit (or a retry after a lost answer) grant once.
+ */
+export const grantChips = (v: { id: string; chips: number; reason: string; key: string }) =>
+  api.post(
+    `/admin/users/${encodeURIComponent(v.id)}/grant`,
+    { chips: v.chips, reason: v.reason },
+    v.key,
+  );
 
 export interface Flag {
   id: string;

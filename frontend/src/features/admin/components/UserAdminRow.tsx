@@ -1,6 +1,7 @@
 import { IonButton } from '@ionic/react';
 import { useState } from 'react';
 import { Tag } from '@/components/Tag';
+import { uuid } from '@/lib/api-client';
 import type { Role } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
@@ -18,6 +19,9 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
   const [role, setRole] = useState(user.role);
   const [reason, setReason] = useState('');
   const [chips, setChips] = useState('');
+  // One key per intended grant: repeated clicks and retries of the same grant reuse it; a changed
+  // amount or reason, or a grant that went through, starts a new one.
+  const [grantKey, setGrantKey] = useState(uuid);
   const [localError, setLocalError] = useState<string | null>(null);
   const update = useAdminMutation(updateUser);
   const grant = useAdminMutation(grantChips);
@@ -43,8 +47,13 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
     const n = Number(chips);
     if (canGrant && chips && Number.isInteger(n) && n !== 0) {
       grant.mutate(
-        { id: user.id, chips: n, reason: reason.trim() },
-        { onSuccess: () => setChips('') },
+        { id: user.id, chips: n, reason: reason.trim(), key: grantKey },
+        {
+          onSuccess: () => {
+            setChips('');
+            setGrantKey(uuid());
+          },
+        },
       );
     }
   };
@@ -104,7 +113,10 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
                 className="pm-input"
                 inputMode="numeric"
                 value={chips}
-                onChange={(e) => setChips(e.target.value.replace(/[^\d-]/g, ''))}
+                onChange={(e) => {
+                  setChips(e.target.value.replace(/[^\d-]/g, ''));
+                  setGrantKey(uuid());
+                }}
               />
             </label>
           )}
@@ -113,7 +125,10 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
             <input
               className="pm-input"
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setGrantKey(uuid());
+              }}
             />
           </label>
           <div className="sm:col-span-2">

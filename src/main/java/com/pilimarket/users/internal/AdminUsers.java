@@ -17,6 +17,7 @@ import com.pilimarket.users.UserRole;
 import com.pilimarket.users.UserRoleChanged;
 import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.UserStatusChanged;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The console's user management. Rules: nobody acts on themselves; only a superadmin changes
  * roles; moderators and admins only act on accounts below their own role; the last active
- * superadmin cannot be demoted, suspended or banned. Every change is audited in its transaction.
+ * superadmin cannot be demoted, suspended or banned; grants follow the same rules and stay within
+ * their ceilings ({@link GrantLimits}). Every change is audited in its transaction.
  */
 @Service
 class AdminUsers {
@@ -42,12 +44,25 @@ class AdminUsers {
     private final Ledger ledger;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final AdminGrants grants;
+    private final GrantLimits limits;
+    private final Clock clock;
 
-    AdminUsers(UserRecords records, Ledger ledger, AuditLog audit, ApplicationEventPublisher events) {
+    AdminUsers(
+            UserRecords records,
+            Ledger ledger,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            AdminGrants grants,
+            GrantLimits limits,
+            Clock clock) {
         this.records = records;
         this.ledger = ledger;
         this.audit = audit;
         this.events = events;
+        this.grants = grants;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -116,8 +131,14 @@ class AdminUsers {
     /** What a grant did: the ledger reference and the user's balance after it. */
     record GrantResult(String reference, long chips, long balance) {}
 
+    /**
+     * Grants (positive) or takes back (negative) chips. The same rules as status changes: never on
+     * yourself, only on accounts below your own role (a superadmin on anyone else). Within the
+     * configured ceilings per grant and per day. With an {@code Idempotency-Key} the ledger reference
+     * is {@code grant:{actor}:{key}}, so the same grant can never post twice; without one it is random.
+     */
     @Transactional
-    GrantResult grant(UUID actorId, UUID targetId, Long chips, String rawReason) {
+    GrantResult grant(UUID actorId, UUID targetId, Long chips, String rawReason, String idempotencyKey) {
         List<ApiError> errors = new ArrayList<>();
         if (chips == null || chips == 0 || chips > MAX_GRANT || chips < -MAX_GRANT) {
             errors.add(new ApiError(
@@ -127,13 +148,37 @@ class AdminUsers {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        records.lockById(targetId).orElseThrow(() -> ApiException.notFound("User"));
-        String reference = "grant:" + UUID.randomUUID();
+        if (actorId.equals(targetId)) {
+            throw ApiException.forbidden("You cannot grant chips to your own account");
+        }
+        // The actor's row first, then the target's: grants by one admin queue up, so the daily sum
+        // below cannot be passed by two grants at once.
+        UserAccount actor = records.lockById(actorId).orElseThrow(() -> ApiException.forbidden("You may not do this"));
+        UserAccount target = records.lockById(targetId).orElseThrow(() -> ApiException.notFound("User"));
+        if (actor.role() != UserRole.SUPERADMIN && !actor.role().atLeast(next(target.role()))) {
+            throw ApiException.forbidden("You may only grant to accounts below your own role");
+        }
+        if (Math.abs(chips) > limits.maxPerGrant()) {
+            throw ApiException.unprocessable(
+                    GrantLimits.EXCEEDED, "One grant may move at most " + limits.maxPerGrant() + " chips");
+        }
+        if (chips > 0 && grants.grantedOn(actorId, clock.instant()) + chips > limits.maxPerDay()) {
+            throw ApiException.unprocessable(
+                    GrantLimits.EXCEEDED, "You may grant at most " + limits.maxPerDay() + " chips a day");
+        }
+        String reference =
+                idempotencyKey == null ? "grant:" + UUID.randomUUID() : "grant:" + actorId + ":" + idempotencyKey;
+        if (idempotencyKey != null && ledger.isPosted(reference)) {
+            // The key's stored answer has expired, but its grant has not: it is not granted again.
+            throw ApiException.conflict(
+                    ErrorCodes.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for an earlier grant");
+        }
         Account user = Account.user(targetId);
         Transfer transfer = chips > 0
                 ? Transfer.move(reference, "admin grant", Account.MINT, user, chips)
                 : Transfer.move(reference, "admin debit", user, Account.MINT, -chips);
         Posted posted = ledger.post(transfer.withMetadata(Map.of("reason", reason, "actor_id", actorId.toString())));
+        grants.record(reference, actorId, targetId, chips);
         long balance = posted.userBalancesAfter().get(targetId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("chips", chips);

@@ -2,18 +2,23 @@ package com.pilimarket.users.internal;
 
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.idempotency.IdempotentRequests;
 import com.pilimarket.shared.security.Callers;
 import com.pilimarket.users.internal.AdminUsers.GrantResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,10 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Admin: users")
 class AdminUsersController {
 
-    private final AdminUsers admin;
+    /** Idempotency scope of grants: an admin's key is theirs, whichever user it was for. */
+    static final String GRANT_SCOPE = "admin-grant";
 
-    AdminUsersController(AdminUsers admin) {
+    private final AdminUsers admin;
+    private final IdempotentRequests idempotency;
+
+    AdminUsersController(AdminUsers admin, IdempotentRequests idempotency) {
         this.admin = admin;
+        this.idempotency = idempotency;
     }
 
     record ChangeRequest(String status, String role, String reason) {}
@@ -63,8 +73,27 @@ class AdminUsersController {
 
     @PostMapping("/{id}/grant")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Grants (positive) or takes back (negative) chips through the ledger; audited")
-    ApiResponse<GrantResult> grant(@PathVariable UUID id, @RequestBody GrantRequest request) {
-        return ApiResponse.ok(admin.grant(Callers.requireUserId(), id, request.chips(), request.reason()));
+    @Operation(
+            summary = "Grants (positive) or takes back (negative) chips through the ledger; audited;"
+                    + " honours Idempotency-Key")
+    @SuppressWarnings("unchecked")
+    ResponseEntity<ApiResponse<GrantResult>> grant(
+            @PathVariable UUID id,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody GrantRequest request) {
+        UUID actorId = Callers.requireUserId();
+        // The target is part of the request: the same key for another user is a conflict, not a replay.
+        Map<String, Object> keyed = new LinkedHashMap<>();
+        keyed.put("user_id", id);
+        keyed.put("chips", request.chips());
+        keyed.put("reason", request.reason());
+        // A replay carries the stored JSON of the first answer, the same document as this type.
+        return (ResponseEntity<ApiResponse<GrantResult>>) idempotency.execute(
+                actorId,
+                GRANT_SCOPE,
+                idempotencyKey,
+                keyed,
+                () -> ResponseEntity.ok(
+                        ApiResponse.ok(admin.grant(actorId, id, request.chips(), request.reason(), idempotencyKey))));
     }
 }
