@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-/** Small limits so the tests stay fast; each test uses its own client IP (X-Forwarded-For). */
+/**
+ * Small limits so the tests stay fast; each test uses its own client IP (X-Forwarded-For, honoured
+ * because the loopback address is configured as a trusted proxy here).
+ */
 @IntegrationTest
 @TestPropertySource(
         properties = {
@@ -21,7 +24,13 @@ import org.springframework.test.context.TestPropertySource;
             "pilimarket.rate-limits.general.requests=4",
             "pilimarket.rate-limits.general.per=1m",
             "pilimarket.rate-limits.forecasts.requests=2",
-            "pilimarket.rate-limits.forecasts.per=1m"
+            "pilimarket.rate-limits.forecasts.per=1m",
+            "pilimarket.rate-limits.webhooks.requests=3",
+            "pilimarket.rate-limits.webhooks.per=1m",
+            // The test client stands in for the nginx in front of the app: its X-Forwarded-For counts.
+            "pilimarket.web.trusted-proxies=127.0.0.1, ::1",
+            // The per-IP limit is under test here, not the per-account login throttle.
+            "pilimarket.auth.login-throttle.max-failures=100"
         })
 class RateLimitIntegrationTests {
 
@@ -30,6 +39,9 @@ class RateLimitIntegrationTests {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Result login(String ip) {
         return http.post("/api/v1/auth/login", Map.of("email", "victim@example.ph", "password", "guess-guess-guess"))
@@ -104,6 +116,58 @@ class RateLimitIntegrationTests {
                         .send()
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void webhooks_are_limited_per_address() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.post("/webhooks/stripe", null)
+                            .rawBody("{}")
+                            .header("X-Forwarded-For", "192.0.2.90")
+                            .send()
+                            .status())
+                    .isEqualTo(400);
+        }
+        Result throttled = http.post("/webhooks/paymongo", null)
+                .rawBody("{}")
+                .header("X-Forwarded-For", "192.0.2.90")
+                .send();
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(throttled.header("Retry-After")).isNotBlank();
+        // The provider's other addresses are counted apart.
+        assertThat(http.post("/webhooks/stripe", null)
+                        .rawBody("{}")
+                        .header("X-Forwarded-For", "192.0.2.91")
+                        .send()
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void behind_a_trusted_proxy_the_client_is_the_last_address_the_proxy_did_not_vouch_for() {
+        // nginx appends the address it saw; whatever the client put in front of it is not believed.
+        Result registered = http.post(
+                        "/api/v1/auth/register",
+                        Map.of(
+                                "email",
+                                "p" + java.util.UUID.randomUUID().toString().substring(0, 10) + "@example.ph",
+                                "password",
+                                "correct horse battery",
+                                "display_name",
+                                "Proxied"))
+                .header("X-Forwarded-For", "6.6.6.6, 203.0.113.66, 127.0.0.1")
+                .send();
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT signup_ip FROM users WHERE id = :id")
+                        .param(
+                                "id",
+                                java.util.UUID.fromString(
+                                        registered.data().get("user").get("id").asString()))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("203.0.113.66");
     }
 
     @Test

@@ -22,11 +22,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies under {@code /api/} (default 64 KiB, {@code pilimarket.web.max-body-size}):
- * a larger declared {@code Content-Length} is refused at once with 413 {@code PAYLOAD_TOO_LARGE},
- * and a body streamed without a length (chunked) fails as soon as it passes the cap, which
- * {@link ApiExceptionHandler} turns into the same 413. No API request needs more; the limit keeps
- * a hostile client from making the server buffer and parse megabytes of JSON.
+ * Caps request bodies under {@code /api/} (default 64 KiB, {@code pilimarket.web.max-body-size})
+ * and {@code /webhooks/} (default 256 KiB, {@code pilimarket.web.max-webhook-body-size}): a larger
+ * declared {@code Content-Length} is refused at once with 413 {@code PAYLOAD_TOO_LARGE}, and a body
+ * streamed without a length (chunked) fails as soon as it passes the cap, which
+ * {@link ApiExceptionHandler} turns into the same 413. No API request or provider event needs more;
+ * the limit keeps a hostile client from making the server buffer, parse or HMAC megabytes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -35,32 +36,38 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** Request attribute set when a streamed body went over the cap. */
     static final String EXCEEDED = RequestSizeLimitFilter.class.getName() + ".exceeded";
 
-    private final long maxBytes;
+    private final long maxApiBytes;
+    private final long maxWebhookBytes;
     private final ErrorResponses errors;
 
     public RequestSizeLimitFilter(
-            @Value("${pilimarket.web.max-body-size:64KB}") DataSize maxBodySize, ErrorResponses errors) {
-        this.maxBytes = maxBodySize.toBytes();
+            @Value("${pilimarket.web.max-body-size:64KB}") DataSize maxBodySize,
+            @Value("${pilimarket.web.max-webhook-body-size:256KB}") DataSize maxWebhookBodySize,
+            ErrorResponses errors) {
+        this.maxApiBytes = maxBodySize.toBytes();
+        this.maxWebhookBytes = maxWebhookBodySize.toBytes();
         this.errors = errors;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/") && !path.startsWith("/webhooks/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith("/webhooks/") ? maxWebhookBytes : maxApiBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            errors.write(response, HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE, tooLarge());
+            errors.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    ErrorCodes.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxBytes + " bytes");
             return;
         }
         chain.doFilter(new Capped(request, maxBytes), response);
-    }
-
-    private String tooLarge() {
-        return "The request body is larger than " + maxBytes + " bytes";
     }
 
     /** Thrown while reading a streamed body that passes the cap. */
