@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessTokens {
 
+    /** Our {@code iss}: the decoder refuses tokens without it (or without {@code exp} and {@code iat}). */
+    public static final String ISSUER = "pilimarket";
+
     private final JwtEncoder encoder;
     private final AuthProperties properties;
     private final Clock clock;
@@ -27,7 +30,7 @@ public class AccessTokens {
     public String issue(UserAccount user) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("pilimarket")
+                .issuer(ISSUER)
                 .subject(user.id().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenTtl()))

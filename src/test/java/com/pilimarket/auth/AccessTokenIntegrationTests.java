@@ -90,6 +90,68 @@ class AccessTokenIntegrationTests {
         assertThat(me(expired).status()).isEqualTo(401);
     }
 
+    String signed(JwtClaimsSet claims) {
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
+    @Test
+    void a_correctly_signed_token_without_exp_iat_or_our_issuer_is_refused() {
+        var user = users.create(0, UserRole.ADMIN);
+        Instant now = Instant.now();
+        java.util.Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        tokens.put(
+                "no exp",
+                signed(JwtClaimsSet.builder()
+                        .issuer("pilimarket")
+                        .subject(user.id().toString())
+                        .issuedAt(now)
+                        .claim("role", "admin")
+                        .build()));
+        tokens.put(
+                "no iat",
+                signed(JwtClaimsSet.builder()
+                        .issuer("pilimarket")
+                        .subject(user.id().toString())
+                        .expiresAt(now.plusSeconds(600))
+                        .claim("role", "admin")
+                        .build()));
+        tokens.put(
+                "no iss",
+                signed(JwtClaimsSet.builder()
+                        .subject(user.id().toString())
+                        .issuedAt(now)
+                        .expiresAt(now.plusSeconds(600))
+                        .claim("role", "admin")
+                        .build()));
+        tokens.put(
+                "foreign iss",
+                signed(JwtClaimsSet.builder()
+                        .issuer("https://evil.example")
+                        .subject(user.id().toString())
+                        .issuedAt(now)
+                        .expiresAt(now.plusSeconds(600))
+                        .claim("role", "admin")
+                        .build()));
+
+        tokens.forEach((what, token) -> {
+            Result result = me(token);
+            assertThat(result.status()).as(what).isEqualTo(401);
+            assertThat(result.errorCode()).as(what).isEqualTo("UNAUTHENTICATED");
+        });
+        // The same claims with all three present work.
+        assertThat(me(signed(JwtClaimsSet.builder()
+                                .issuer("pilimarket")
+                                .subject(user.id().toString())
+                                .issuedAt(now)
+                                .expiresAt(now.plusSeconds(600))
+                                .claim("role", "admin")
+                                .build()))
+                        .status())
+                .isEqualTo(200);
+    }
+
     @Test
     void a_token_signed_with_another_algorithm_is_refused() throws Exception {
         var user = users.create(0);

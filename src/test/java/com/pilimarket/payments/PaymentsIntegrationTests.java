@@ -334,7 +334,7 @@ class PaymentsIntegrationTests {
     // ------------------------------------------------------------------ webhook signatures
 
     @Test
-    void stripe_events_with_a_tampered_body_a_wrong_secret_or_a_stale_timestamp_are_refused() {
+    void stripe_events_with_a_tampered_body_a_wrong_secret_or_a_stale_or_future_timestamp_are_refused() {
         TestUser buyer = users.create(0);
         UUID id = start(buyer, 500, "stripe");
         String payload = SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 50_000, "php");
@@ -343,6 +343,8 @@ class PaymentsIntegrationTests {
                 signStripe(payload).tampered("\"amount_received\":50000", "\"amount_received\":50001"),
                 signStripe(payload, "whsec_someone_else", Instant.now()),
                 signStripe(payload, SignedEvents.STRIPE_SECRET, Instant.now().minus(Duration.ofSeconds(301))),
+                // Dated in the future beyond the tolerance: refused like a stale one, as PayMongo's are.
+                signStripe(payload, SignedEvents.STRIPE_SECRET, Instant.now().plus(Duration.ofSeconds(400))),
                 new SignedEvents.Signed(payload, ""));
         for (SignedEvents.Signed event : forged) {
             TestHttp.Result result = stripe(event);

@@ -1,6 +1,7 @@
 package com.pilimarket.auth.internal;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.pilimarket.auth.AccessTokens;
 import com.pilimarket.auth.AuthProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -21,16 +25,22 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
  * The signing key and the JWT codec. The algorithm is pinned to HS256: tokens with {@code alg: none}
- * or another algorithm, a wrong signature or an expired {@code exp} are refused.
+ * or another algorithm, a wrong signature, an expired or missing {@code exp}, a missing {@code iat}
+ * or an {@code iss} other than ours are refused.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
@@ -58,9 +68,25 @@ class JwtConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecretKey key) {
-        return NimbusJwtDecoder.withSecretKey(key)
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        // Spring fills in a missing iat from exp; keep it missing, so the validator below can see it.
+        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(claims -> {
+            Map<String, Object> converted = new HashMap<>(defaults.convert(claims));
+            if (!claims.containsKey(JwtClaimNames.IAT)) {
+                converted.remove(JwtClaimNames.IAT);
+            }
+            return converted;
+        });
+        // The default validator checks exp and nbf only when present: a token without exp would live
+        // forever. Ours always carry exp, iat and our iss, so anything else was not issued by us.
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Object>(JwtClaimNames.IAT, Objects::nonNull)));
+        return decoder;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ErrorCodes;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verifies Stripe webhooks with stripe-java ({@code Stripe-Signature}, HMAC-SHA256 over
- * {@code t.payload}, 300 s tolerance) and reads the fields the purchase rules need straight from the
+ * {@code t.payload}, 300 s tolerance either way) and reads the fields the purchase rules need straight from the
  * verified JSON, so a newer Stripe API version cannot break deserialisation.
  */
 @Component
@@ -25,11 +26,13 @@ class StripeEvents {
     private final PaymentMode mode;
     private final PaymentsProperties properties;
     private final JsonMapper json;
+    private final Clock clock;
 
-    StripeEvents(PaymentMode mode, PaymentsProperties properties, JsonMapper json) {
+    StripeEvents(PaymentMode mode, PaymentsProperties properties, JsonMapper json, Clock clock) {
         this.mode = mode;
         this.properties = properties;
         this.json = json;
+        this.clock = clock;
     }
 
     ProviderEvent verify(String payload, String signatureHeader) {
@@ -49,10 +52,34 @@ class StripeEvents {
             // Correctly signed but not an event Stripe's library can read.
             throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST, "Unreadable Stripe event");
         }
+        refuseFutureTimestamp(signatureHeader);
         try {
             return read(payload);
         } catch (JacksonException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST, "Unreadable Stripe event");
+        }
+    }
+
+    /**
+     * Stripe's library refuses only timestamps older than the tolerance; one far in the future would
+     * let a captured signature be replayed for as long as its sender likes. Both directions count, as
+     * on the PayMongo path.
+     */
+    private void refuseFutureTimestamp(String signatureHeader) {
+        long timestamp = -1;
+        for (String part : signatureHeader.split(",")) {
+            String item = part.strip();
+            if (item.startsWith("t=")) {
+                try {
+                    timestamp = Long.parseLong(item.substring(2).strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidSignatureException("Stripe-Signature has no readable timestamp");
+                }
+            }
+        }
+        long tolerance = properties.stripe().webhookTolerance().toSeconds();
+        if (timestamp - clock.instant().getEpochSecond() > tolerance) {
+            throw new InvalidSignatureException("Stripe-Signature timestamp is outside the tolerance");
         }
     }
 
