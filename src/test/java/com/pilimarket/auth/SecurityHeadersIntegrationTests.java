@@ -31,6 +31,60 @@ class SecurityHeadersIntegrationTests {
         assertThat(result.header("Strict-Transport-Security")).isNull();
     }
 
+    static void assertSecurityHeaders(String what, Result result) {
+        assertThat(result.header("Content-Security-Policy"))
+                .as(what)
+                .isEqualTo("default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+                        + "form-action 'self'");
+        assertThat(result.header("Referrer-Policy")).as(what).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(result.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+        assertThat(result.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+    }
+
+    @Test
+    void sandbox_webhook_and_actuator_responses_carry_the_security_headers_too() {
+        assertSecurityHeaders(
+                "sandbox page",
+                http.get("/sandbox/checkout/" + java.util.UUID.randomUUID())
+                        .header("Accept", "text/html")
+                        .send());
+        assertSecurityHeaders(
+                "stripe webhook",
+                http.post("/webhooks/stripe", null).rawBody("{}").send());
+        assertSecurityHeaders(
+                "paymongo webhook",
+                http.post("/webhooks/paymongo", null).rawBody("{}").send());
+        assertSecurityHeaders("health", http.get("/actuator/health").send());
+        assertSecurityHeaders("api", http.get("/api/v1/markets").send());
+    }
+
+    @Test
+    void the_actuator_exposes_only_health_without_details_and_prometheus() {
+        for (String hidden : new String[] {
+            "/actuator/metrics",
+            "/actuator/metrics/jvm.memory.used",
+            "/actuator/info",
+            "/actuator/env",
+            "/actuator/beans",
+            "/actuator/loggers"
+        }) {
+            assertThat(http.get(hidden).send().status()).as(hidden).isEqualTo(404);
+        }
+        Result health = http.get("/actuator/health").send();
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asString()).isEqualTo("UP");
+        // Component names and states only: no versions, database mode or disk paths for strangers.
+        assertThat(health.raw().body()).doesNotContain("details", "path", "free", "database", "redis");
+        assertThat(http.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus")
+                        .header("Accept", "text/plain")
+                        .send()
+                        .raw()
+                        .body())
+                .contains("http_server_requests_seconds");
+    }
+
     @Test
     void swagger_ui_loads_without_inline_scripts() {
         Result page =

@@ -14,6 +14,9 @@ class ApiConventionsIntegrationTests {
     @Autowired
     TestHttp http;
 
+    @Autowired
+    com.pilimarket.support.TestUsers users;
+
     @Test
     void an_unknown_api_route_is_a_json_404_envelope() {
         Result result = http.get("/api/v1/no-such-thing").send();
@@ -106,7 +109,10 @@ class ApiConventionsIntegrationTests {
 
     @Test
     void health_reports_the_database_and_redis_mode() {
-        Result health = http.get("/actuator/health").send();
+        // Details are for admins only (docs/SECURITY.md).
+        Result health = http.get("/actuator/health")
+                .bearer(users.create(0, com.pilimarket.users.UserRole.ADMIN).token())
+                .send();
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/platform/details/database").asString())

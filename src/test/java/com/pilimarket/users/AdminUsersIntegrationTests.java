@@ -175,6 +175,139 @@ class AdminUsersIntegrationTests {
         assertThat(audit.get(0).get("ip").asString()).isNotBlank();
     }
 
+    Result grant(TestUsers.TestUser actor, TestUsers.TestUser target, long chips, String key) {
+        var call = http.post("/api/v1/admin/users/" + target.id() + "/grant", Map.of("chips", chips, "reason", "x"))
+                .bearer(actor.token());
+        if (key != null) {
+            call.header("Idempotency-Key", key);
+        }
+        return call.send();
+    }
+
+    long chipsOf(TestUsers.TestUser user) {
+        return jdbc.sql("SELECT chips FROM users WHERE id = :id")
+                .param("id", user.id())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void nobody_grants_to_themselves_or_to_an_equal_or_higher_rank() {
+        var admin = users.create(100, UserRole.ADMIN);
+        var otherAdmin = users.create(100, UserRole.ADMIN);
+        var superadmin = users.create(100, UserRole.SUPERADMIN);
+
+        for (var target : java.util.List.of(admin, otherAdmin, superadmin)) {
+            for (long chips : new long[] {500, -50}) {
+                Result refused = grant(admin, target, chips, null);
+                assertThat(refused.status()).isEqualTo(403);
+                assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+            }
+        }
+        // A superadmin may not grant to themselves either.
+        assertThat(grant(superadmin, superadmin, 500, null).status()).isEqualTo(403);
+
+        assertThat(chipsOf(admin)).isEqualTo(100);
+        assertThat(chipsOf(otherAdmin)).isEqualTo(100);
+        assertThat(chipsOf(superadmin)).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE reference LIKE 'grant:%'"
+                                + " AND (metadata->>'actor_id') IN (:a, :s)")
+                        .param("a", admin.id().toString())
+                        .param("s", superadmin.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // Below their own rank it works.
+        assertThat(grant(admin, users.create(0, UserRole.MODERATOR), 5, null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_double_submitted_grant_with_one_idempotency_key_grants_once() throws Exception {
+        var admin = users.create(0, UserRole.ADMIN);
+        var user = users.create(100);
+        String key = "grant-" + java.util.UUID.randomUUID();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = pool.invokeAll(java.util.Collections.nCopies(
+                    4, (java.util.concurrent.Callable<Result>) () -> grant(admin, user, 400, key)));
+            java.util.Set<String> references = new java.util.HashSet<>();
+            for (var answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+                references.add(answer.get().data().get("reference").asString());
+            }
+            assertThat(references).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(grant(admin, user, 400, key).data().get("balance").asLong()).isEqualTo(500);
+
+        assertThat(chipsOf(user)).isEqualTo(500);
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE reference LIKE 'grant:%'"
+                                + " AND metadata->>'actor_id' = :a")
+                        .param("a", admin.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // The same key with another amount is a conflict, not a second grant.
+        Result reused = grant(admin, user, 401, key);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(chipsOf(user)).isEqualTo(500);
+        assertThat(invariants.check().holds()).isTrue();
+    }
+
+    @Test
+    void grants_beyond_the_per_grant_or_the_daily_ceiling_are_refused_with_422() {
+        var admin = users.create(0, UserRole.ADMIN);
+        var user = users.create(0);
+
+        Result tooBig = grant(admin, user, 100_001, null);
+        assertThat(tooBig.status()).isEqualTo(422);
+        assertThat(tooBig.errorCode()).isEqualTo("GRANT_LIMIT_EXCEEDED");
+        assertThat(grant(admin, user, -100_001, null).status()).isEqualTo(422);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(grant(admin, users.create(0), 100_000, null).status()).isEqualTo(200);
+        }
+        Result overTheDay = grant(admin, user, 1, null);
+        assertThat(overTheDay.status()).isEqualTo(422);
+        assertThat(overTheDay.errorCode()).isEqualTo("GRANT_LIMIT_EXCEEDED");
+        assertThat(chipsOf(user)).isZero();
+        // Another admin has their own allowance.
+        assertThat(grant(users.create(0, UserRole.ADMIN), user, 1, null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void suspended_staff_lose_the_console_and_its_emails_and_signup_addresses() {
+        var moderator = users.create(0, UserRole.MODERATOR);
+        var admin = users.create(0, UserRole.ADMIN);
+        var user = users.create(0);
+        jdbc.sql("UPDATE users SET status = 'suspended' WHERE id IN (:m, :a)")
+                .param("m", moderator.id())
+                .param("a", admin.id())
+                .update();
+
+        for (var staff : java.util.List.of(moderator, admin)) {
+            for (String path :
+                    new String[] {"/api/v1/admin/users", "/api/v1/admin/users/" + user.id(), "/api/v1/admin/flags"}) {
+                Result refused = http.get(path).bearer(staff.token()).send();
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                assertThat(refused.errorCode()).as(path).isEqualTo("ACCOUNT_SUSPENDED");
+                assertThat(refused.raw().body()).doesNotContain("@test.ph");
+            }
+        }
+        assertThat(http.get("/api/v1/admin/audit-log")
+                        .bearer(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        // Their own account still reads as before.
+        assertThat(http.get("/api/v1/users/me").bearer(moderator.token()).send().status())
+                .isEqualTo(200);
+    }
+
     @Test
     void a_moderator_cannot_grant_chips() {
         var moderator = users.create(0, UserRole.MODERATOR);

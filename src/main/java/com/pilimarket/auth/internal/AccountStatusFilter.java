@@ -3,6 +3,7 @@ package com.pilimarket.auth.internal;
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.security.Callers;
 import com.pilimarket.shared.web.ErrorResponses;
+import com.pilimarket.users.UserRole;
 import com.pilimarket.users.UserStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,10 +23,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Runs after authentication and applies the account's current state, not the token's: banned
  * accounts are refused outright (403 {@code ACCOUNT_BANNED}), suspended ones may read but every
- * unsafe request is 403 {@code ACCOUNT_SUSPENDED} (logging out and refreshing stay possible), and
- * the role comes from the database so a demotion bites before the token expires.
+ * unsafe request is 403 {@code ACCOUNT_SUSPENDED} (logging out and refreshing stay possible) and
+ * they lose their staff role (the admin API is 403 {@code ACCOUNT_SUSPENDED} for them), and the role
+ * comes from the database so a demotion bites before the token expires.
  */
 class AccountStatusFilter extends OncePerRequestFilter {
+
+    private static final String ADMIN_API = "/api/v1/admin/";
 
     private final AccountStatuses statuses;
     private final ErrorResponses errors;
@@ -55,6 +59,16 @@ class AccountStatusFilter extends OncePerRequestFilter {
             errors.write(response, HttpStatus.FORBIDDEN, ErrorCodes.ACCOUNT_BANNED, "This account is banned");
             return;
         }
+        // Staff powers need an account in good standing: a suspended moderator or admin keeps no
+        // access to the console, its emails and signup addresses (docs/SECURITY.md).
+        if (status == UserStatus.SUSPENDED && request.getRequestURI().startsWith(ADMIN_API)) {
+            errors.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    ErrorCodes.ACCOUNT_SUSPENDED,
+                    "This account is suspended: staff tools are closed to it");
+            return;
+        }
         if (status == UserStatus.SUSPENDED && Csrf.isUnsafe(request) && !isSessionEnd(request)) {
             errors.write(
                     response,
@@ -63,7 +77,8 @@ class AccountStatusFilter extends OncePerRequestFilter {
                     "This account is suspended: it can read but not change anything");
             return;
         }
-        applyCurrentRole(snapshot.get());
+        applyCurrentRole(
+                status == UserStatus.SUSPENDED ? UserRole.USER : snapshot.get().role());
         chain.doFilter(request, response);
     }
 
@@ -72,9 +87,9 @@ class AccountStatusFilter extends OncePerRequestFilter {
         return path.equals("/api/v1/auth/logout") || path.equals("/api/v1/auth/refresh");
     }
 
-    private static void applyCurrentRole(AccountStatuses.Snapshot snapshot) {
+    private static void applyCurrentRole(UserRole role) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String current = "ROLE_" + snapshot.role().name();
+        String current = "ROLE_" + role.name();
         if (auth instanceof JwtAuthenticationToken jwt
                 && jwt.getAuthorities().stream().noneMatch(a -> current.equals(a.getAuthority()))) {
             var replaced = new JwtAuthenticationToken(

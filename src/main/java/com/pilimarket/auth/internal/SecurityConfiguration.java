@@ -1,12 +1,12 @@
 package com.pilimarket.auth.internal;
 
 import com.pilimarket.shared.ErrorCodes;
+import com.pilimarket.shared.security.SecurityHeaders;
 import com.pilimarket.shared.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -18,7 +18,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Stateless security: access JWTs from {@code Authorization: Bearer} or the {@code access_token}
@@ -33,11 +32,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Swagger UI and the sandbox checkout work under it: no inline scripts, inline styles allowed. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; "
-            + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
-            + "base-uri 'self'; form-action 'self'";
-
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
@@ -48,25 +42,13 @@ class SecurityConfiguration {
             RateLimitStore rateLimitStore,
             Environment environment)
             throws Exception {
-        boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .headers(h -> {
-                    h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                            .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                            .frameOptions(f -> f.deny())
-                            .contentTypeOptions(c -> {});
-                    if (prod) {
-                        h.httpStrictTransportSecurity(
-                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
-                    } else {
-                        h.httpStrictTransportSecurity(hsts -> hsts.disable());
-                    }
-                })
+                .headers(SecurityHeaders.everywhere(environment))
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint((req, res, ex) ->

@@ -1,6 +1,7 @@
 package com.pilimarket.payments.internal;
 
 import com.pilimarket.shared.platform.PlatformMode;
+import com.pilimarket.shared.security.SecurityHeaders;
 import com.stripe.StripeClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -113,12 +114,13 @@ class PaymentsConfiguration {
     /**
      * Provider webhooks and the sandbox checkout form carry no user session: they are authenticated by
      * their signatures (or are the sandbox), so this chain is stateless and exempt from CSRF, whatever
-     * the main chain requires.
+     * the main chain requires. Its responses carry the same security headers as every other.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain paymentWebhooksFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain paymentWebhooksFilterChain(HttpSecurity http, Environment environment) throws Exception {
         http.securityMatcher("/webhooks/**", "/sandbox/**")
+                .headers(SecurityHeaders.everywhere(environment))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
