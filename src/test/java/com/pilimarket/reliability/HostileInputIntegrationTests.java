@@ -31,7 +31,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +61,7 @@ class HostileInputIntegrationTests {
             "<img src=x onerror=alert(1)>",
             "&lt;script&gt;alert(1)&lt;/script&gt;",
             "\"><svg/onload=alert(1)>",
+            "&amp;amp;amp;amp;lt;svg onload=alert(1)&amp;amp;amp;amp;gt;",
             "' OR '1'='1'; DROP TABLE users; --",
             "Robert'); DELETE FROM ledger_entries;--",
             "nul\u0000byte",
@@ -213,6 +217,87 @@ class HostileInputIntegrationTests {
         }
         assertThat(sent).isGreaterThan(100);
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Query strings that cannot be decoded (a lone {@code %}, bytes that are not UTF-8, a truncated
+     * emoji, characters Tomcat refuses in a request line). The JDK client will not send some of
+     * these, so they go over a raw socket exactly as written.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void undecodable_query_parameters_are_a_400_envelope_without_a_stack_trace(CapturedOutput output) throws Exception {
+        List<String> targets = List.of(
+                "/api/v1/markets?q=100%",
+                "/api/v1/markets?q=%FF%FE",
+                "/api/v1/leaderboard?period=%FF%FE",
+                "/api/v1/activity?market_id=%C0%AF",
+                "/api/v1/markets?limit=%F0%9F%98",
+                "/api/v1/markets?page=%F0%9F%98%80%ZZ",
+                "/api/v1/markets?q=\\",
+                "/api/v1/markets?q=%",
+                "/api/v1/markets?%FF=1",
+                "/api/v1/users/me?x=%E2%82");
+        List<String> failures = new ArrayList<>();
+        for (String target : targets) {
+            RawAnswer answer = rawGet(target);
+            JsonNode body = null;
+            try {
+                body = json.readTree(answer.body());
+            } catch (Exception e) {
+                // not JSON: reported below
+            }
+            if (answer.status() != 400
+                    || body == null
+                    || !"MALFORMED_REQUEST".equals(body.at("/errors/0/code").asString())) {
+                failures.add(target + " → " + answer.status() + " " + abbreviate(answer.body()));
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(output.getAll()).doesNotContain("InvalidParameterException", " ERROR ", "\tat org.apache");
+
+        RawAnswer error = rawGet("/error");
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(json.readTree(error.body()).at("/errors/0/code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    record RawAnswer(int status, String body) {}
+
+    /** One request over a plain socket: the request line is sent byte for byte as given. */
+    private RawAnswer rawGet(String target) throws Exception {
+        URI base = URI.create(http.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + "Authorization: Bearer " + root.token() + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int split = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, split);
+            String body = response.substring(split + 4);
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = dechunk(body);
+            }
+            return new RawAnswer(status, body);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            // Chunk sizes count bytes; these bodies are ASCII JSON, so characters and bytes agree.
+            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return out.toString();
     }
 
     @Test

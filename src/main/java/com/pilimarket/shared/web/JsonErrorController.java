@@ -3,6 +3,7 @@ package com.pilimarket.shared.web;
 import com.pilimarket.shared.ApiError;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.ErrorCodes;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -22,6 +23,11 @@ public class JsonErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // Asked for directly: there is no such page.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(ApiResponse.failure(List.of(ApiError.of(ErrorCodes.NOT_FOUND, "No such resource"))));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null) {
@@ -37,7 +43,13 @@ public class JsonErrorController implements ErrorController {
                             ErrorCodes.SERVICE_UNAVAILABLE,
                             "The service is briefly unavailable; nothing was changed, try again"))));
         }
-        String errorCode = switch (status) {
+        return ResponseEntity.status(status)
+                .body(ApiResponse.failure(List.of(ApiError.of(codeFor(status), status.getReasonPhrase()))));
+    }
+
+    /** The envelope's error code for a status the container chose. */
+    static String codeFor(HttpStatus status) {
+        return switch (status) {
             case BAD_REQUEST -> ErrorCodes.MALFORMED_REQUEST;
             case UNAUTHORIZED -> ErrorCodes.UNAUTHENTICATED;
             case FORBIDDEN -> ErrorCodes.FORBIDDEN;
@@ -48,7 +60,5 @@ public class JsonErrorController implements ErrorController {
             case SERVICE_UNAVAILABLE -> ErrorCodes.SERVICE_UNAVAILABLE;
             default -> status.is4xxClientError() ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.INTERNAL_ERROR;
         };
-        return ResponseEntity.status(status)
-                .body(ApiResponse.failure(List.of(ApiError.of(errorCode, status.getReasonPhrase()))));
     }
 }
