@@ -1,5 +1,6 @@
 import type { Outcome } from '@/lib/api-types';
-import { formatDateTime, formatPercent } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
+import { percentLabel, percentsSummingTo100 } from '@/lib/percent';
 import type { HistoryPoint } from '../api/get-market-history';
 
 const W = 600;
@@ -21,11 +22,12 @@ export function ProbabilityChart({ points, outcomes, label }: Props) {
   const x = (at: string) => PAD.left + ((Date.parse(at) - t0) / span) * (W - PAD.left - PAD.right);
   const y = (p: number) => PAD.top + (1 - Math.max(0, Math.min(1, p))) * (H - PAD.top - PAD.bottom);
   const grid = [0, 0.25, 0.5, 0.75, 1];
+  const latest = outcomes.map(
+    (o) => sorted[sorted.length - 1]?.probabilities[o.id] ?? o.probability,
+  );
+  const pcts = percentsSummingTo100(latest);
   const summary = outcomes
-    .map((o) => {
-      const last = sorted[sorted.length - 1]?.probabilities[o.id];
-      return `${o.name} ${formatPercent(last ?? o.probability)}`;
-    })
+    .map((o, i) => `${o.name} ${percentLabel(pcts[i], latest[i])}`)
     .join(', ');
 
   return (
