@@ -129,8 +129,8 @@ public final class TestServices {
             return server;
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "PILIMARKET_TEST_PG=" + url + " (user " + PG_USER + ") does not answer: " + e.getMessage()
-                            + ". Start that server, or unset PILIMARKET_TEST_PG to let the tests start their"
+                    "PILIMARKET_TEST_PG=" + url + " (user " + PG_USER + ") does not answer: " + sentence(e.getMessage())
+                            + " Start that server, or unset PILIMARKET_TEST_PG to let the tests start their"
                             + " own embedded PostgreSQL.",
                     e);
         }
@@ -161,8 +161,8 @@ public final class TestServices {
             return url;
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "PILIMARKET_TEST_REDIS=" + url + " does not answer: " + e.getMessage()
-                            + ". Start that server, or unset PILIMARKET_TEST_REDIS to let the tests start their"
+                    "PILIMARKET_TEST_REDIS=" + url + " does not answer: " + sentence(e.getMessage())
+                            + " Start that server, or unset PILIMARKET_TEST_REDIS to let the tests start their"
                             + " own embedded Redis.",
                     e);
         } finally {
@@ -214,6 +214,11 @@ public final class TestServices {
         } catch (IOException ignored) {
             // The JVM is exiting; the servers' temporary directories are all that could be left.
         }
+    }
+
+    private static String sentence(String message) {
+        String text = message == null ? "no answer" : message.strip();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String blankToNull(String value) {
