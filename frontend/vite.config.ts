@@ -122,6 +122,8 @@ export default defineConfig({
             // the entry script must not wait for the ionic chunk to use the helper.
             { name: 'preload-helper', test: /vite[\\/]preload-helper/ },
             { name: 'ionic', test: /node_modules[\\/](@ionic|ionicons|@stencil)[\\/]/ },
+            // Error tracking loads only when the server has a DSN, after the first screen.
+            { name: 'sentry', test: /node_modules[\\/](@sentry|@sentry-internal)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -2,6 +2,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { primedSettled } from '@/lib/api-client';
 import { App, preloadPage } from './App';
+import { startErrorTracking } from './error-tracking';
 import { registerServiceWorker } from './register-sw';
 
 /** How long the first render may wait for the first screen's data and page code. */
@@ -31,4 +32,6 @@ export async function start(container: HTMLElement, pathname: string): Promise<v
     ),
   );
   registerServiceWorker();
+  // After the first screen: the SDK is only downloaded when the server has a DSN.
+  setTimeout(() => void startErrorTracking(), 2_000);
 }

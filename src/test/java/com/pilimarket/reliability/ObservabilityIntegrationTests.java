@@ -5,18 +5,28 @@ import static org.awaitility.Awaitility.await;
 
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
+import com.pilimarket.shared.platform.Jobs;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
+import io.sentry.IScopes;
+import io.sentry.Sentry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 @IntegrationTest
 class ObservabilityIntegrationTests {
@@ -29,6 +39,12 @@ class ObservabilityIntegrationTests {
 
     @Autowired
     Markets markets;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void prometheus_shows_http_jvm_pool_and_business_metrics() {
@@ -91,5 +107,50 @@ class ObservabilityIntegrationTests {
         assertThat(readiness.body().at("/components/db/status").asString()).isEqualTo("UP");
         // Redis is deliberately not part of readiness (every use of it falls back per instance).
         assertThat(readiness.body().at("/components/platform").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void every_metric_the_alert_rules_use_is_exported() throws Exception {
+        jobs.run("alert-rules-check", () -> {});
+        assertThat(http.post("/webhooks/paymongo", null)
+                        .rawBody("{}")
+                        .header("Paymongo-Signature", "t=1,te=forged")
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        String rules = Files.readString(Path.of("ops", "prometheus", "alerts.yml"));
+        Set<String> used = new TreeSet<>();
+        Matcher metric = Pattern.compile("\\b([a-z_]+)\\{application=").matcher(rules);
+        while (metric.find()) {
+            used.add(metric.group(1));
+        }
+        assertThat(used).contains("pilimarket_dependency_up", "http_server_requests_seconds_count");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String metrics = http.get("/actuator/prometheus")
+                    .header("Accept", "text/plain")
+                    .send()
+                    .raw()
+                    .body();
+            for (String name : used) {
+                assertThat(metrics).as("exported: " + name).containsPattern("(?m)^" + name + "\\{");
+            }
+            assertThat(metrics)
+                    .contains("pilimarket_dependency_up{application=\"pilimarket\",dependency=\"database\"} 1.0");
+        });
+    }
+
+    @Test
+    void without_a_sentry_dsn_error_tracking_is_inert() {
+        assertThat(context.getBeanNamesForType(IScopes.class)).isEmpty();
+        assertThat(Sentry.isEnabled()).isFalse();
+        assertThat(http.get("/api/v1/client-config")
+                        .send()
+                        .data()
+                        .get("sentry_dsn")
+                        .isNull())
+                .isTrue();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().toLowerCase(java.util.Locale.ROOT).contains("sentry"));
     }
 }
