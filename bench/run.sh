@@ -556,6 +556,7 @@ Debian's wrk has no fixed-rate mode). Load generator, app and PostgreSQL share t
 
 The machine is shared: other engineers' builds and test suites may have been running during the
 run (see the load averages above); absolute numbers move with that, the ratios much less.
+${BENCH_NOTE:-}
 
 ## Data
 

@@ -125,6 +125,15 @@ public class Markets {
         service.recordStakes(marketId, stakes);
     }
 
+    /**
+     * For placements of many markets in one transaction: locks their rows up front, in PostgreSQL's
+     * order, so that the transaction takes every market lock before any user's (the one lock order:
+     * markets by id, then users by id).
+     */
+    public void lockAll(Collection<UUID> marketIds) {
+        service.lockAll(marketIds);
+    }
+
     /** For settlement: locks the market row and returns it (its status must be final to settle). */
     public MarketSnapshot lockForSettlement(UUID marketId) {
         return service.lockForSettlement(marketId);

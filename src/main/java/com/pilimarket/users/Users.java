@@ -127,6 +127,17 @@ public class Users {
     }
 
     /**
+     * Locks these users' rows until the transaction ends, in PostgreSQL's order (the ledger's), for
+     * work that must hold several users before it writes any of them.
+     */
+    @Transactional
+    public void lockInOrder(Collection<UUID> userIds) {
+        if (!userIds.isEmpty()) {
+            records.lockInOrder(userIds);
+        }
+    }
+
+    /**
      * Sets the reputation of many users at once, without deadlocking with the ledger: their rows
      * are locked first, in PostgreSQL's order (as the ledger locks them), and only then is
      * {@code reputationOf} asked for their values, so it reads every settlement committed before

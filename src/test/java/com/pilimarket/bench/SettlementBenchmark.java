@@ -12,8 +12,13 @@ import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -83,6 +88,8 @@ class SettlementBenchmark {
         assertThat(invariants.check().violations()).isEmpty();
         long pool = ledger.balanceOf(Account.pool(market.id()));
 
+        long appCpuBefore = appCpuNanos();
+        Map<Long, Long> dbCpuBefore = databaseCpuTicks();
         long start = System.nanoTime();
         markets.resolve(admin, market.id(), new ResolveMarket(outcomes.get(0), List.of("https://example.ph"), "Bench"));
         while (!settled(market.id())) {
@@ -95,6 +102,8 @@ class SettlementBenchmark {
             Thread.sleep(10);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        double appCpuMs = (appCpuNanos() - appCpuBefore) / 1e6;
+        double dbCpuMs = cpuMillis(dbCpuBefore, databaseCpuTicks());
 
         System.out.printf(
                 "BENCH payouts of %,d forecasts (pool empty, won/lost written): %,d ms%n", FORECASTS, paidOut);
@@ -109,6 +118,10 @@ class SettlementBenchmark {
                 .isEqualTo(FORECASTS);
         assertThat(count("SELECT count(*) FROM user_badges WHERE badge = 'first_win'", null))
                 .isEqualTo(count("SELECT count(*) FROM forecasts WHERE status = 'won' AND market_id = ?", market.id()));
+        System.out.printf(
+                "BENCH settlement CPU: app %,.0f ms (%.3f ms per settled forecast), database %,.0f ms (%.3f ms per"
+                        + " settled forecast; this database's backends)%n",
+                appCpuMs, appCpuMs / FORECASTS, dbCpuMs, dbCpuMs / FORECASTS);
         System.out.printf(
                 "BENCH settlement wrote %,d badges; users with reputation > 0: %,d%n",
                 count("SELECT count(*) FROM user_badges WHERE awarded_at > now() - interval '1 hour'", null),
@@ -162,6 +175,41 @@ class SettlementBenchmark {
             ps.setArray(5, con.createArrayOf("bigint", points));
             return ps;
         });
+    }
+
+    /** CPU time of this JVM (the app and the test thread, which only polls). */
+    private static long appCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** User + system clock ticks of each backend of this database, from /proc (PostgreSQL runs on this machine). */
+    private Map<Long, Long> databaseCpuTicks() {
+        Map<Long, Long> ticks = new HashMap<>();
+        for (Long pid : jdbc.sql("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND backend_type = 'client backend'")
+                .query(Long.class)
+                .list()) {
+            try {
+                String[] f = Files.readString(Path.of("/proc", pid.toString(), "stat"))
+                        .replaceFirst("^.*\\) ", "")
+                        .split(" ");
+                // After "pid (comm) ": state is field 3, utime 14 and stime 15 (1-based) → 11 and 12 here.
+                ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (IOException | RuntimeException gone) {
+                // a backend that ended, or /proc not readable: left out
+            }
+        }
+        return ticks;
+    }
+
+    private static double cpuMillis(Map<Long, Long> before, Map<Long, Long> after) {
+        long ticks = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return ticks * 10.0; // USER_HZ is 100 on Linux
     }
 
     private boolean listenersBusy() {

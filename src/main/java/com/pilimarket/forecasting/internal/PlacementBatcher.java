@@ -2,17 +2,21 @@ package com.pilimarket.forecasting.internal;
 
 import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.Uuids;
 import com.pilimarket.shared.idempotency.IdempotentRequests;
+import com.pilimarket.users.Users;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,8 +65,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PlacementBatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlacementBatcher.class);
-    private static final Object RETRY = new Object();
-    private static final Object ALONE = new Object();
 
     private final ForecastService service;
     private final IdempotentRequests idempotency;
@@ -73,7 +75,16 @@ public class PlacementBatcher implements DisposableBean {
     private final ThreadPoolExecutor writers;
     private final DistributionSummary batchSizes;
     private final Counter setFallbacks;
+    private final DistributionSummary marketsPerBatch;
     private final Duration waitTimeout;
+    private final Markets markets;
+    private final Users users;
+    /** Group commit across markets: ready markets waiting for a pipeline, and the pipelines at work. */
+    private final boolean acrossMarkets;
+
+    private final int pipelines;
+    private final ConcurrentLinkedQueue<MarketQueue> ready = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger leaders = new AtomicInteger();
 
     PlacementBatcher(
             ForecastService service,
@@ -82,8 +93,16 @@ public class PlacementBatcher implements DisposableBean {
             @Value("${pilimarket.forecasting.batch.max-size:128}") int maxBatch,
             @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads,
             @Value("${pilimarket.forecasting.batch.wait-timeout:PT10S}") Duration waitTimeout,
+            @Value("${pilimarket.forecasting.batch.across-markets:true}") boolean acrossMarkets,
+            @Value("${pilimarket.forecasting.batch.pipelines:4}") int pipelines,
+            Markets markets,
+            Users users,
             ObjectProvider<MeterRegistry> meters) {
         this.waitTimeout = waitTimeout;
+        this.acrossMarkets = acrossMarkets;
+        this.pipelines = Math.max(1, pipelines);
+        this.markets = markets;
+        this.users = users;
         this.service = service;
         this.idempotency = idempotency;
         MeterRegistry registry = meters.getIfAvailable();
@@ -91,6 +110,11 @@ public class PlacementBatcher implements DisposableBean {
                 ? null
                 : DistributionSummary.builder("pilimarket.forecasts.batch.size")
                         .description("Placements applied per database transaction (group commit)")
+                        .register(registry);
+        this.marketsPerBatch = registry == null
+                ? null
+                : DistributionSummary.builder("pilimarket.forecasts.batch.markets")
+                        .description("Markets whose placements one database transaction applied (group commit)")
                         .register(registry);
         this.setFallbacks = registry == null
                 ? null
@@ -136,13 +160,49 @@ public class PlacementBatcher implements DisposableBean {
         }
     }
 
+    /**
+     * What became of one placement in a batch's transaction: answered (its placement, or for a keyed
+     * request the response stored under its key), refused by a rule (the same error it would get
+     * alone; nothing of it was written), or left to be handled alone, after the batch (the uncommon
+     * cases whose rules live in the one-by-one code only, and placements whose write failed).
+     */
+    sealed interface Decision {
+
+        record Answered(Object answer) implements Decision {}
+
+        record Refused(RuntimeException refusal) implements Decision {}
+
+        record HandleAlone() implements Decision {}
+
+        Decision ALONE = new HandleAlone();
+
+        /** The set's result for a placement, as its decision (a keyed placement answers with its response). */
+        static Decision of(ForecastService.BatchResult result, Pending p) {
+            if (result instanceof ForecastService.BatchResult.Placed placed) {
+                return new Answered(
+                        p.keyed() == null
+                                ? placed.placement()
+                                : p.keyed().respond().apply(placed.placement()));
+            }
+            if (result instanceof ForecastService.BatchResult.Refused refused) {
+                return new Refused(refused.reason());
+            }
+            return ALONE;
+        }
+    }
+
     /** An {@code Idempotency-Key} and how a placement becomes the response stored under it. */
     record Keyed(String key, Function<ForecastPlacement, ResponseEntity<?>> respond) {}
 
     /** The placements waiting for one market, and whether a writer is applying them. */
     private static final class MarketQueue {
+        final UUID marketId;
         final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
         final AtomicBoolean draining = new AtomicBoolean();
+
+        MarketQueue(UUID marketId) {
+            this.marketId = marketId;
+        }
     }
 
     /** Places a forecast through the market's queue; returns or throws exactly what a lone placement would. */
@@ -163,9 +223,14 @@ public class PlacementBatcher implements DisposableBean {
     }
 
     private Object submit(Pending mine) {
-        MarketQueue queue = queues.computeIfAbsent(mine.command().marketId(), id -> new MarketQueue());
+        MarketQueue queue = queues.computeIfAbsent(mine.command().marketId(), MarketQueue::new);
         queue.pending.add(mine);
-        if (queue.draining.compareAndSet(false, true)) {
+        if (acrossMarkets) {
+            if (queue.draining.compareAndSet(false, true)) {
+                ready.add(queue);
+            }
+            lead(true);
+        } else if (queue.draining.compareAndSet(false, true)) {
             // The market was idle: apply one batch here (it contains our placement), then hand on.
             try {
                 drainOnce(queue);
@@ -239,6 +304,140 @@ public class PlacementBatcher implements DisposableBean {
             }
         }
         writers.execute(() -> drainAll(queue));
+    }
+
+    // ------------------------------------------------------------------ group commit across markets
+
+    /**
+     * Becomes one of the (at most {@link #pipelines}) leaders and applies ready markets, many per
+     * transaction, while any are ready. A request thread leads one round, then hands on to a writer
+     * thread so that it can answer. No lost wake-up: a leader checks for ready markets after it gave
+     * its slot back, and whoever makes a market ready tries to lead after adding it.
+     */
+    private void lead(boolean requestThread) {
+        while (true) {
+            int n = leaders.get();
+            if (n >= pipelines) {
+                return;
+            }
+            if (!leaders.compareAndSet(n, n + 1)) {
+                continue;
+            }
+            try {
+                leadOnce();
+            } catch (Throwable e) {
+                log.error("Forecast pipeline failed", e);
+            } finally {
+                leaders.decrementAndGet();
+            }
+            if (ready.isEmpty()) {
+                return;
+            }
+            if (requestThread) {
+                writers.execute(() -> lead(false));
+                return;
+            }
+        }
+    }
+
+    /** Takes up to maxBatch waiting placements from ready markets and applies them in one transaction. */
+    private void leadOnce() {
+        Map<MarketQueue, List<Pending>> taken = new LinkedHashMap<>();
+        int count = 0;
+        MarketQueue queue;
+        while (count < maxBatch && (queue = ready.poll()) != null) {
+            List<Pending> placements = new ArrayList<>();
+            Pending next;
+            while (count < maxBatch && (next = queue.pending.poll()) != null) {
+                placements.add(next);
+                count++;
+            }
+            taken.put(queue, placements);
+        }
+        try {
+            List<List<Pending>> groups = taken.values().stream()
+                    .filter(g -> !g.isEmpty())
+                    .map(ArrayList::new)
+                    .collect(java.util.stream.Collectors.toList());
+            if (!groups.isEmpty()) {
+                if (batchSizes != null) {
+                    batchSizes.record(count);
+                    marketsPerBatch.record(groups.size());
+                }
+                applyAcross(groups);
+            }
+        } finally {
+            for (MarketQueue q : taken.keySet()) {
+                // Still busy: back in line. Idle: marked so, unless a placement arrived meanwhile.
+                if (!q.pending.isEmpty()) {
+                    ready.add(q);
+                } else {
+                    q.draining.set(false);
+                    if (!q.pending.isEmpty() && q.draining.compareAndSet(false, true)) {
+                        ready.add(q);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies placements of several markets in ONE transaction (one commit, one WAL flush for all of
+     * them), each market's as one set exactly as {@link #applyAsSet} would. Lock order: the batch's keys (as a lone keyed placement claims its key first), then every
+     * market of the batch, then every user, each in PostgreSQL's order, before anything is
+     * written — the order every other transaction follows (a market, then its users; the ledger's
+     * users by id), so no cycle can form. If any write fails, nothing of it stands and each market's
+     * placements are applied on their own ({@link #apply}). Never throws; every placement is answered.
+     */
+    private void applyAcross(List<List<Pending>> groups) {
+        try {
+            if (groups.size() == 1) {
+                apply(groups.get(0));
+                return;
+            }
+            Comparator<Pending> byUser = Comparator.comparing(Pending::userId, Uuids.POSTGRES_ORDER);
+            groups.forEach(g -> g.sort(byUser));
+            groups.sort(Comparator.comparing(g -> g.get(0).command().marketId(), Uuids.POSTGRES_ORDER));
+            List<UUID> marketIds =
+                    groups.stream().map(g -> g.get(0).command().marketId()).toList();
+            List<UUID> userIds = groups.stream()
+                    .flatMap(List::stream)
+                    .map(Pending::userId)
+                    .distinct()
+                    .toList();
+            List<List<Decision>> decisions;
+            try {
+                decisions = batchTx.execute(status -> {
+                    // Keys first (as a lone keyed placement claims its key before any lock), then markets, then users.
+                    List<boolean[]> mayPlace =
+                            groups.stream().map(this::claimKeys).toList();
+                    markets.lockAll(marketIds);
+                    users.lockInOrder(userIds);
+                    List<List<Decision>> all = new ArrayList<>();
+                    for (int i = 0; i < groups.size(); i++) {
+                        all.add(placeClaimed(marketIds.get(i), groups.get(i), mayPlace.get(i)));
+                    }
+                    return all;
+                });
+            } catch (RuntimeException e) {
+                log.debug(
+                        "Placements of {} markets could not be applied together ({}); market by market",
+                        groups.size(),
+                        e.toString());
+                if (setFallbacks != null) {
+                    setFallbacks.increment();
+                }
+                groups.forEach(this::apply);
+                return;
+            }
+            for (int i = 0; i < groups.size(); i++) {
+                finishSet(groups.get(i), decisions.get(i));
+            }
+        } catch (Throwable failure) {
+            log.error("Placements of {} markets failed", groups.size(), failure);
+            IllegalStateException answer = new IllegalStateException("the forecast could not be placed", failure);
+            groups.forEach(g -> g.forEach(p -> p.result().completeExceptionally(answer)));
+        }
     }
 
     private void drainAll(MarketQueue queue) {
@@ -315,9 +514,9 @@ public class PlacementBatcher implements DisposableBean {
      */
     private boolean applyAsSet(List<Pending> batch) {
         UUID marketId = batch.get(0).command().marketId();
-        Object[] outcomes;
+        List<Decision> decisions;
         try {
-            outcomes = batchTx.execute(status -> placeAsSet(marketId, batch));
+            decisions = batchTx.execute(status -> placeAsSet(marketId, batch));
         } catch (RuntimeException e) {
             log.debug(
                     "A batch of {} placements could not be applied as a set ({}); one by one instead",
@@ -328,12 +527,18 @@ public class PlacementBatcher implements DisposableBean {
             }
             return false;
         }
+        finishSet(batch, decisions);
+        return true;
+    }
+
+    /** After a set committed: answers the decided placements, then applies those left to be handled alone. */
+    private void finishSet(List<Pending> batch, List<Decision> decisions) {
         List<Pending> alone = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes[i] == ALONE) {
+            if (decisions.get(i) instanceof Decision.HandleAlone) {
                 alone.add(batch.get(i));
             } else {
-                answer(batch.get(i), outcomes[i]);
+                answer(batch.get(i), decisions.get(i));
             }
         }
         if (alone.size() > 1) {
@@ -341,13 +546,19 @@ public class PlacementBatcher implements DisposableBean {
         } else {
             alone.forEach(this::applyAlone);
         }
-        return true;
     }
 
-    /** In the batch's transaction: per placement its answer, its refusal or {@link #ALONE}. */
-    private Object[] placeAsSet(UUID marketId, List<Pending> batch) {
-        Object[] outcomes = new Object[batch.size()];
-        Arrays.fill(outcomes, ALONE);
+    /** In the batch's transaction: the decision for each placement, in the batch's order. */
+    private List<Decision> placeAsSet(UUID marketId, List<Pending> batch) {
+        return placeClaimed(marketId, batch, claimKeys(batch));
+    }
+
+    /**
+     * Claims the keys of a batch's keyed placements (first, before any market or user lock, as a
+     * lone keyed placement does); per placement whether it may be placed in the set: unkeyed, or
+     * its key claimed. The others replay (or wait) through {@link IdempotentRequests#execute}, alone.
+     */
+    private boolean[] claimKeys(List<Pending> batch) {
         List<Integer> keyedIndexes = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (batch.get(i).keyed() != null) {
@@ -360,8 +571,14 @@ public class PlacementBatcher implements DisposableBean {
         boolean[] mayPlace = new boolean[batch.size()];
         Arrays.fill(mayPlace, true);
         for (int k = 0; k < keyedIndexes.size(); k++) {
-            mayPlace[keyedIndexes.get(k)] = claimed[k]; // the others replay (or wait) through execute, alone
+            mayPlace[keyedIndexes.get(k)] = claimed[k];
         }
+        return mayPlace;
+    }
+
+    /** Places the batch's placements that {@code mayPlace} as one set and stores the keyed responses. */
+    private List<Decision> placeClaimed(UUID marketId, List<Pending> batch, boolean[] mayPlace) {
+        List<Decision> decisions = new ArrayList<>(Collections.nCopies(batch.size(), Decision.ALONE));
         List<Integer> placedIndexes = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (mayPlace[i]) {
@@ -382,42 +599,39 @@ public class PlacementBatcher implements DisposableBean {
         for (int j = 0; j < placedIndexes.size(); j++) {
             int i = placedIndexes.get(j);
             Pending p = batch.get(i);
-            ForecastService.BatchResult result = results.get(j);
-            if (result instanceof ForecastService.BatchResult.Placed placed) {
-                outcomes[i] = p.keyed() == null
-                        ? placed.placement()
-                        : p.keyed().respond().apply(placed.placement());
-                if (p.keyed() != null) {
-                    answered.add(p.keyedRequest());
-                    responses.add((ResponseEntity<?>) outcomes[i]);
-                }
+            Decision decision = Decision.of(results.get(j), p);
+            decisions.set(i, decision);
+            if (p.keyed() == null) {
+                continue;
+            }
+            if (decision instanceof Decision.Answered answer) {
+                answered.add(p.keyedRequest());
+                responses.add((ResponseEntity<?>) answer.answer());
             } else {
-                outcomes[i] = result instanceof ForecastService.BatchResult.Refused refused ? refused.reason() : ALONE;
-                if (p.keyed() != null) {
-                    // Refusals are not stored (they changed nothing); the rest get their key again alone.
-                    released.add(p.keyedRequest());
-                }
+                // Refusals are not stored (they changed nothing); the rest get their key again alone.
+                released.add(p.keyedRequest());
             }
         }
         idempotency.storeAll(SCOPE, answered, responses);
         idempotency.releaseAll(SCOPE, released);
-        return outcomes;
+        return decisions;
     }
 
     /** The safe path: each placement in its own savepoint of one transaction, exactly as if alone. */
     private void applyEachInItsSavepoint(List<Pending> batch) {
-        List<Object> outcomes = new ArrayList<>(batch.size());
+        List<Decision> decisions = new ArrayList<>(batch.size());
         try {
             batchTx.executeWithoutResult(status -> {
+                decisions.clear(); // a retried commit starts over
                 for (Pending p : batch) {
                     try {
-                        outcomes.add(itemTx.execute(s -> placeHere(p)));
+                        decisions.add(new Decision.Answered(itemTx.execute(s -> placeHere(p))));
                     } catch (ApiException refused) {
                         // A business refusal: rolled back to this placement's savepoint; the others stand.
-                        outcomes.add(refused);
+                        decisions.add(new Decision.Refused(refused));
                     } catch (RuntimeException unexpected) {
                         // Not an answer (e.g. a database hiccup): rolled back to the savepoint, retried alone below.
-                        outcomes.add(RETRY);
+                        decisions.add(Decision.ALONE);
                     }
                 }
             });
@@ -430,10 +644,10 @@ public class PlacementBatcher implements DisposableBean {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) == RETRY) {
+            if (decisions.get(i) instanceof Decision.HandleAlone) {
                 applyAlone(batch.get(i));
             } else {
-                answer(batch.get(i), outcomes.get(i));
+                answer(batch.get(i), decisions.get(i));
             }
         }
     }
@@ -460,11 +674,13 @@ public class PlacementBatcher implements DisposableBean {
     }
 
     /** Completes a placement with its answer, or its refusal. */
-    private static void answer(Pending p, Object outcome) {
-        if (outcome instanceof Throwable refusal) {
-            p.result().completeExceptionally(refusal);
+    private static void answer(Pending p, Decision decision) {
+        if (decision instanceof Decision.Answered answered) {
+            p.result().complete(answered.answer());
+        } else if (decision instanceof Decision.Refused refused) {
+            p.result().completeExceptionally(refused.refusal());
         } else {
-            p.result().complete(outcome);
+            throw new IllegalStateException("a placement left to be handled alone has no answer yet");
         }
     }
 

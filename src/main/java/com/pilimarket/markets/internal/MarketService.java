@@ -351,6 +351,12 @@ public class MarketService {
         return snapshot(row, outcomes);
     }
 
+    /** Locks these markets' rows in PostgreSQL's order (placements of many markets in one transaction). */
+    @Transactional
+    public void lockAll(Collection<UUID> marketIds) {
+        records.lockAll(marketIds);
+    }
+
     /** Empty (and nothing thrown, so the caller's transaction goes on) if the market is unknown or not open. */
     @Transactional
     public Optional<MarketSnapshot> lockIfTakingForecasts(UUID marketId) {

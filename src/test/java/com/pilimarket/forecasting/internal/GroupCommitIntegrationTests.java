@@ -401,6 +401,89 @@ class GroupCommitIntegrationTests {
     }
 
     @Test
+    void placements_waiting_on_many_markets_commit_together_each_with_its_own_answer() throws Exception {
+        // One pipeline, held by a placement whose answer waits for a gate: meanwhile placements on
+        // six other markets become ready, and the next round takes them all into one transaction.
+        Object pipelines = org.springframework.test.util.ReflectionTestUtils.getField(batcher, "pipelines");
+        org.springframework.test.util.ReflectionTestUtils.setField(
+                org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher), "pipelines", 1);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(25);
+        DistributionSummaryProbe probe = new DistributionSummaryProbe(meters, "pilimarket.forecasts.batch.markets");
+        try {
+            MarketDetail holder = markets.open("Holder", CAP, "Yes", "No");
+            TestUser first = users.create(1_000);
+            java.util.concurrent.Future<?> held = callers.submit(() -> batcher.placeIdempotently(
+                    first.id(), new PlaceForecast(holder.id(), outcome(holder, 0), 10), "k-hold", placement -> {
+                        try {
+                            gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
+                    }));
+            Thread.sleep(1_000);
+            List<MarketDetail> many = new ArrayList<>();
+            for (int m = 0; m < 6; m++) {
+                many.add(markets.open("Many " + m, CAP, "Yes", "No"));
+            }
+            record Sent(
+                    TestUser user,
+                    MarketDetail market,
+                    long points,
+                    java.util.concurrent.Future<ForecastPlacement> answer) {}
+            List<Sent> sent = new ArrayList<>();
+            for (int i = 0; i < 18; i++) {
+                TestUser user = users.create(1_000);
+                MarketDetail market = many.get(i % many.size());
+                long points = 10 + i;
+                int side = i % 2;
+                sent.add(new Sent(
+                        user,
+                        market,
+                        points,
+                        callers.submit(() -> batcher.place(
+                                user.id(), new PlaceForecast(market.id(), outcome(market, side), points)))));
+            }
+            Thread.sleep(2_000);
+            gate.countDown();
+            held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (Sent s : sent) {
+                ForecastPlacement placed = s.answer().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(placed.created()).isTrue();
+                assertThat(placed.forecast().points()).isEqualTo(s.points());
+                assertThat(placed.chips()).isEqualTo(1_000 - s.points());
+                assertThat(ledger.balanceOf(Account.user(s.user().id()))).isEqualTo(1_000 - s.points());
+            }
+            for (MarketDetail market : many) {
+                long staked = sent.stream()
+                        .filter(x -> x.market().id().equals(market.id()))
+                        .mapToLong(Sent::points)
+                        .sum();
+                assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(staked);
+            }
+            assertThat(probe.max()).as("markets in one transaction").isGreaterThanOrEqualTo(many.size());
+        } finally {
+            gate.countDown();
+            callers.shutdownNow();
+            org.springframework.test.util.ReflectionTestUtils.setField(
+                    org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher),
+                    "pipelines",
+                    pipelines);
+        }
+    }
+
+    /** The largest value a distribution summary recorded recently. */
+    private record DistributionSummaryProbe(MeterRegistry meters, String name) {
+
+        long max() {
+            io.micrometer.core.instrument.DistributionSummary summary =
+                    meters.find(name).summary();
+            return summary == null ? 0 : (long) summary.max();
+        }
+    }
+
+    @Test
     void a_placement_left_waiting_in_its_queue_is_taken_back_and_refused_with_503() throws Exception {
         MarketDetail market = markets.open("Slow writer", CAP, "Yes", "No");
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);

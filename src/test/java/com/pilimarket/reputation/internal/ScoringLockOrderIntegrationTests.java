@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reputation scoring and settlement lock user rows in one order, PostgreSQL's (bytewise UUIDs),
@@ -68,6 +69,9 @@ class ScoringLockOrderIntegrationTests {
 
     @Autowired
     SystemInvariants invariants;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @AfterEach
     void invariantsHold() {
@@ -124,7 +128,9 @@ class ScoringLockOrderIntegrationTests {
             try (Statement s = settlement.createStatement()) {
                 s.execute("SELECT id FROM users WHERE id = '" + low + "' FOR NO KEY UPDATE");
             }
-            CompletableFuture<Void> scoring = CompletableFuture.runAsync(() -> listeners.score(event));
+            // As the listener runs it: in a transaction of its own (its events are published on commit).
+            CompletableFuture<Void> scoring =
+                    CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> listeners.score(event)));
             await("scoring to wait for a user lock", () -> lockWaiters() >= 1 || scoring.isDone());
 
             // Locking in one order, scoring must not hold the higher user while it waits for the lower one.
@@ -137,6 +143,7 @@ class ScoringLockOrderIntegrationTests {
         }
         assertThat(reputation(low)).isPositive();
         assertThat(reputation(high)).isPositive();
+        new com.pilimarket.support.TestEvents(null, transactions, jdbc).awaitListeners();
     }
 
     @Test
