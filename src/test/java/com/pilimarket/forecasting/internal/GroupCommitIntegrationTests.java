@@ -404,9 +404,9 @@ class GroupCommitIntegrationTests {
     void placements_waiting_on_many_markets_commit_together_each_with_its_own_answer() throws Exception {
         // One pipeline, held by a placement whose answer waits for a gate: meanwhile placements on
         // six other markets become ready, and the next round takes them all into one transaction.
-        Object pipelines = org.springframework.test.util.ReflectionTestUtils.getField(batcher, "pipelines");
-        org.springframework.test.util.ReflectionTestUtils.setField(
-                org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher), "pipelines", 1);
+        Object target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher);
+        Object pipelines = org.springframework.test.util.ReflectionTestUtils.getField(target, "pipelines");
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", 1);
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(25);
         DistributionSummaryProbe probe = new DistributionSummaryProbe(meters, "pilimarket.forecasts.batch.markets");
@@ -466,10 +466,7 @@ class GroupCommitIntegrationTests {
         } finally {
             gate.countDown();
             callers.shutdownNow();
-            org.springframework.test.util.ReflectionTestUtils.setField(
-                    org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher),
-                    "pipelines",
-                    pipelines);
+            org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", pipelines);
         }
     }
 
