@@ -47,6 +47,7 @@ function done(summary, latency, requests)
   for _, t in ipairs(threads) do errs = errs + (t:get("errors") or 0) end
   errs = errs + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   local seconds = summary.duration / 1e6
+  local name = threads[1] and threads[1]:get("name") or "wrk" -- set by init() in each thread's state
   io.write(string.format(
     '{"name":"%s","tool":"wrk","requests":%d,"seconds":%.2f,"throughput":%.1f,"errors":%d,' ..
     '"p50_ms":%.2f,"p95_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f}\n',
