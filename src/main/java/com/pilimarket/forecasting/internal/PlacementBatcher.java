@@ -80,9 +80,9 @@ public class PlacementBatcher implements DisposableBean {
     private final Markets markets;
     private final Users users;
     /** Group commit across markets: ready markets waiting for a pipeline, and the pipelines at work. */
-    private final boolean acrossMarkets;
+    private volatile boolean acrossMarkets; // not final: tests switch it
 
-    private final int pipelines;
+    private volatile int pipelines; // not final: tests narrow it
     private final ConcurrentLinkedQueue<MarketQueue> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger leaders = new AtomicInteger();
 
@@ -93,7 +93,7 @@ public class PlacementBatcher implements DisposableBean {
             @Value("${pilimarket.forecasting.batch.max-size:128}") int maxBatch,
             @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads,
             @Value("${pilimarket.forecasting.batch.wait-timeout:PT30S}") Duration waitTimeout,
-            @Value("${pilimarket.forecasting.batch.across-markets:true}") boolean acrossMarkets,
+            @Value("${pilimarket.forecasting.batch.across-markets:false}") boolean acrossMarkets,
             @Value("${pilimarket.forecasting.batch.pipelines:4}") int pipelines,
             Markets markets,
             Users users,

@@ -406,13 +406,24 @@ class GroupCommitIntegrationTests {
         // six other markets become ready, and the next round takes them all into one transaction.
         Object target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher);
         Object pipelines = org.springframework.test.util.ReflectionTestUtils.getField(target, "pipelines");
+        Object across = org.springframework.test.util.ReflectionTestUtils.getField(target, "acrossMarkets");
         org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", 1);
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "acrossMarkets", true);
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(25);
         DistributionSummaryProbe probe = new DistributionSummaryProbe(meters, "pilimarket.forecasts.batch.markets");
         try {
+            // Everything is created first, so that placements wait in their queues for seconds only.
             MarketDetail holder = markets.open("Holder", CAP, "Yes", "No");
             TestUser first = users.create(1_000);
+            List<MarketDetail> many = new ArrayList<>();
+            for (int m = 0; m < 6; m++) {
+                many.add(markets.open("Many " + m, CAP, "Yes", "No"));
+            }
+            List<TestUser> crowd = new ArrayList<>();
+            for (int i = 0; i < 18; i++) {
+                crowd.add(users.create(1_000));
+            }
             java.util.concurrent.Future<?> held = callers.submit(() -> batcher.placeIdempotently(
                     first.id(), new PlaceForecast(holder.id(), outcome(holder, 0), 10), "k-hold", placement -> {
                         try {
@@ -423,10 +434,6 @@ class GroupCommitIntegrationTests {
                         return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
                     }));
             Thread.sleep(1_000);
-            List<MarketDetail> many = new ArrayList<>();
-            for (int m = 0; m < 6; m++) {
-                many.add(markets.open("Many " + m, CAP, "Yes", "No"));
-            }
             record Sent(
                     TestUser user,
                     MarketDetail market,
@@ -434,7 +441,7 @@ class GroupCommitIntegrationTests {
                     java.util.concurrent.Future<ForecastPlacement> answer) {}
             List<Sent> sent = new ArrayList<>();
             for (int i = 0; i < 18; i++) {
-                TestUser user = users.create(1_000);
+                TestUser user = crowd.get(i);
                 MarketDetail market = many.get(i % many.size());
                 long points = 10 + i;
                 int side = i % 2;
@@ -467,6 +474,7 @@ class GroupCommitIntegrationTests {
             gate.countDown();
             callers.shutdownNow();
             org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", pipelines);
+            org.springframework.test.util.ReflectionTestUtils.setField(target, "acrossMarkets", across);
         }
     }
 
