@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class LoginThrottle {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -90,13 +94,16 @@ class LoginThrottle {
     /** Drops records whose failures no longer count; once an hour, on one instance. */
     @Scheduled(cron = "0 41 * * * *")
     @SchedulerLock(name = "login-throttle-cleanup", lockAtMostFor = "PT10M")
-    int forgetOld() {
-        Instant cutoff = clock.instant().minus(rule.window()).minus(rule.maxDelay());
-        return jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < :cutoff"
+    void forgetOld() {
+        Instant now = clock.instant();
+        int deleted = jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < :cutoff"
                         + " AND (locked_until IS NULL OR locked_until < :now)")
-                .param("cutoff", Timestamp.from(cutoff))
-                .param("now", Timestamp.from(clock.instant()))
+                .param("cutoff", Timestamp.from(now.minus(rule.window()).minus(rule.maxDelay())))
+                .param("now", Timestamp.from(now))
                 .update();
+        if (deleted > 0) {
+            log.info("Forgot {} expired login throttle records", deleted);
+        }
     }
 
     /** The email's SHA-256: mistyped and unknown addresses are throttled too, but not kept readable. */
