@@ -12,7 +12,7 @@ import { formatCentavos, formatChips, formatDateTime, formatNumber } from '@/lib
 import { useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { keepTyping, readChips } from '@/lib/whole-chips';
-import { usePackages } from './api/get-packages';
+import { usePackages, usePurchaseLimits, type PurchaseLimits } from './api/get-packages';
 import { PROVIDERS, useCreatePurchase, usePurchases, type Provider } from './api/purchases';
 import { Transactions } from './components/Transactions';
 
@@ -51,12 +51,27 @@ export function WalletPage() {
   );
 }
 
+/** Why a custom amount would be refused, or null while it is fine (or still being typed up to the minimum). */
+export function customAmountProblem(
+  chips: number,
+  limits: PurchaseLimits | undefined,
+  submitted: boolean,
+): 'below' | 'above' | null {
+  if (!limits || chips <= 0) return null;
+  if (chips > limits.max_chips) return 'above';
+  // "1", "10" on the way to "100" are not mistakes yet: say so once the user is done typing.
+  if (chips < limits.min_chips && submitted) return 'below';
+  return null;
+}
+
 function BuyForm() {
   const t = useT();
   const history = useHistory();
   const packages = usePackages();
+  const limits = usePurchaseLimits();
   const [packageId, setPackageId] = useState<string | null>(null);
   const [custom, setCustom] = useState('');
+  const [customDone, setCustomDone] = useState(false);
   const [provider, setProvider] = useState<Provider>('gcash');
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreatePurchase();
@@ -73,15 +88,24 @@ function BuyForm() {
   const chips = packageId
     ? (packages.data?.find((p) => p.id === packageId)?.chips ?? 0)
     : customChips;
+  const problem = packageId ? null : customAmountProblem(customChips, limits.data, customDone);
+
+  /** A new choice makes the last refusal stale: it goes as soon as the user changes something. */
+  const clearErrors = () => {
+    setFormError(null);
+    if (create.isError) create.reset();
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setFormError(null);
+    clearErrors();
+    setCustomDone(true);
     if (!packageId && customError) return; // already said under the field
     if (!packageId && customChips <= 0) {
       setFormError(t('wallet.pickAmount'));
       return;
     }
+    if (!packageId && customAmountProblem(customChips, limits.data, true)) return;
     const input = packageId
       ? { provider, package_id: packageId }
       : { provider, chips: customChips };
@@ -95,6 +119,22 @@ function BuyForm() {
       },
     );
   };
+
+  const limitsText = limits.data
+    ? t('wallet.limits', {
+        min: limits.data.min_chips,
+        max: limits.data.max_chips,
+        daily: limits.data.daily_limit_chips,
+      })
+    : null;
+  const problemText =
+    problem && limits.data
+      ? t(problem === 'above' ? 'wallet.tooMany' : 'wallet.tooFew', {
+          min: limits.data.min_chips,
+          max: limits.data.max_chips,
+        })
+      : null;
+  const serverError = create.isError ? errorMessage(create.error, t) : null;
 
   return (
     <Section title={t('wallet.packages')}>
@@ -115,6 +155,8 @@ function BuyForm() {
                 onClick={() => {
                   setPackageId(p.id);
                   setCustom('');
+                  setCustomDone(false);
+                  clearErrors();
                 }}
                 className={`rounded-xl border p-3 text-left transition ${packageId === p.id ? 'border-blue-600 bg-blue-50 dark:bg-blue-950/40' : 'border-[var(--pm-border)]'}`}
               >
@@ -138,20 +180,24 @@ function BuyForm() {
           inputMode="numeric"
           autoComplete="off"
           value={custom}
-          aria-invalid={!!customError}
-          aria-describedby="custom-chips-help"
+          aria-invalid={customError || problem ? true : undefined}
+          aria-describedby="custom-chips-limits"
           onChange={(e) => {
             setCustom(keepTyping(e.target.value));
+            setCustomDone(false);
             setPackageId(null);
+            clearErrors();
           }}
+          onBlur={() => setCustomDone(true)}
         />
         <p
-          id="custom-chips-help"
-          className={customError ? 'pm-field-error' : 'mt-1 text-xs text-zinc-500'}
+          id="custom-chips-limits"
+          data-testid="purchase-limits"
+          className={`mt-1 text-xs ${customError || problem ? 'pm-field-error' : 'text-zinc-500'}`}
           role={customError ? 'alert' : undefined}
-          data-testid="custom-chips-help"
+          aria-live={customError ? undefined : 'polite'}
         >
-          {customError ?? t('chips.wholeHint')}
+          {customError ?? problemText ?? limitsText ?? t('chips.wholeHint')}
         </p>
         <fieldset className="mt-4 border-0 p-0">
           <legend className="pm-label">{t('wallet.provider')}</legend>
@@ -162,19 +208,27 @@ function BuyForm() {
                 type="button"
                 className={`chip ${provider === p ? 'chip-active' : ''}`}
                 aria-pressed={provider === p}
-                onClick={() => setProvider(p)}
+                onClick={() => {
+                  setProvider(p);
+                  clearErrors();
+                }}
               >
                 {t(`wallet.provider.${p}`)}
               </button>
             ))}
           </div>
         </fieldset>
-        {(formError || create.isError) && (
+        {(formError || serverError) && (
           <p className="pm-field-error" role="alert">
-            {formError ?? errorMessage(create.error, t)}
+            {formError ?? serverError}
           </p>
         )}
-        <IonButton type="submit" expand="block" className="mt-4" disabled={create.isPending}>
+        <IonButton
+          type="submit"
+          expand="block"
+          className="mt-4"
+          disabled={create.isPending || problem === 'above'}
+        >
           {create.isPending
             ? t('wallet.redirecting')
             : t('wallet.buy', { chips: chips > 0 ? formatChips(chips) : t('common.chips') })}

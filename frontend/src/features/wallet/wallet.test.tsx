@@ -108,7 +108,7 @@ describe('custom amount', () => {
     renderWithProviders(<WalletPage />, { path: '/wallet' });
     await screen.findByText('No purchases yet.');
     const input = screen.getByLabelText('Custom amount (chips)');
-    expect(screen.getByTestId('custom-chips-help')).toHaveTextContent('Whole chips only.');
+    expect(screen.getByTestId('purchase-limits')).toHaveTextContent('Whole chips only.');
     await userEvent.type(input, '2.5');
     expect(input).toHaveValue('2.5');
     expect(screen.getByRole('alert')).toHaveTextContent('Chips are whole numbers');
@@ -118,6 +118,68 @@ describe('custom amount', () => {
     await userEvent.clear(input);
     await userEvent.type(input, '1,000');
     expect(screen.getByText('Buy 1,000 chips (₱1,000)')).toBeInTheDocument();
+  });
+});
+
+const limits = { min_chips: 100, max_chips: 50000, daily_limit_chips: 50000 };
+
+describe('custom amount limits', () => {
+  it('shows the limits before typing, flags amounts out of range, and clears old errors as the user types', async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    let answer = 0;
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /purchases/packages': () => ({ body: envelope(packages) }),
+      'GET /purchases/limits': () => ({ body: envelope(limits) }),
+      'GET /purchases': () => ({ body: envelope([]) }),
+      'GET /users/me/transactions': () => ({ body: envelope([]) }),
+      'POST /purchases': () =>
+        ++answer === 1
+          ? {
+              status: 422,
+              body: failure('DAILY_LIMIT_EXCEEDED', 'Lampas na sa ₱50,000 na limit ngayong araw.'),
+            }
+          : { status: 201, body: envelope({ id: 'p', status: 'pending', chips: 300 }) },
+    });
+    renderWithProviders(<WalletPage />, { path: '/wallet' });
+    await waitFor(() =>
+      expect(screen.getByTestId('purchase-limits')).toHaveTextContent(
+        'Custom amount: 100 to 50,000 chips. Up to 50,000 chips a day.',
+      ),
+    );
+    const input = screen.getByLabelText('Custom amount (chips)');
+    expect(input).toHaveAttribute('aria-describedby', 'custom-chips-limits');
+
+    // Typing towards the minimum is not an error yet; leaving the field below it is.
+    await userEvent.type(input, '5');
+    expect(screen.getByTestId('purchase-limits')).not.toHaveTextContent('minimum');
+    await userEvent.tab();
+    expect(screen.getByTestId('purchase-limits')).toHaveTextContent('The minimum is 100 chips.');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+
+    // Over the maximum: said at once, and the button does not send it.
+    await userEvent.clear(input);
+    await userEvent.type(input, '50001');
+    expect(screen.getByTestId('purchase-limits')).toHaveTextContent(
+      'The maximum is 50,000 chips per purchase.',
+    );
+    await userEvent.clear(input);
+    await userEvent.type(input, '300');
+    expect(screen.getByTestId('purchase-limits')).toHaveTextContent('Custom amount: 100 to');
+
+    // The server's own message (already in the user's language) is shown as it is...
+    await userEvent.click(screen.getByText('Buy 300 chips (₱300)'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Lampas na sa ₱50,000 na limit ngayong araw.',
+    );
+    // ...and goes away as soon as the amount changes.
+    await userEvent.type(input, '0');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    expect(calls.filter((c) => c.method === 'POST')[0].body).toEqual({
+      provider: 'gcash',
+      chips: 300,
+    });
   });
 });
 

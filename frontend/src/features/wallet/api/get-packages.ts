@@ -16,3 +16,22 @@ export function getPackages(): Promise<ChipPackage[]> {
 export function usePackages() {
   return useQuery({ queryKey: ['purchase-packages'], queryFn: getPackages, staleTime: 300_000 });
 }
+
+export interface PurchaseLimits {
+  min_chips: number;
+  max_chips: number;
+  daily_limit_chips: number;
+}
+
+/** GET /purchases/limits — the custom amount's bounds and the daily limit, as the server enforces them. */
+export function getPurchaseLimits(): Promise<PurchaseLimits> {
+  return api.get<PurchaseLimits>('/purchases/limits');
+}
+
+export function usePurchaseLimits() {
+  return useQuery({
+    queryKey: ['purchase-limits'],
+    queryFn: getPurchaseLimits,
+    staleTime: 300_000,
+  });
+}

@@ -30,6 +30,11 @@ public class Payments {
         return checkout.packages();
     }
 
+    /** The custom amount's bounds and the daily limit, as configured. */
+    public PurchaseLimits limits() {
+        return checkout.limits();
+    }
+
     /** Creates a pending purchase and its checkout; the same Idempotency-Key and body return the same purchase. */
     public PurchaseView start(UUID userId, NewPurchase request) {
         return checkout.start(userId, request);

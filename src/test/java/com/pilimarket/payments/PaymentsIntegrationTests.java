@@ -72,6 +72,30 @@ class PaymentsIntegrationTests {
     }
 
     @Test
+    void anyone_can_see_the_purchase_limits_the_server_enforces() {
+        TestHttp.Result result = http.get("/api/v1/purchases/limits").send();
+
+        assertThat(result.status()).isEqualTo(200);
+        long min = result.data().get("min_chips").asLong();
+        long max = result.data().get("max_chips").asLong();
+        assertThat(min).isEqualTo(100);
+        assertThat(max).isEqualTo(50_000);
+        assertThat(result.data().get("daily_limit_chips").asLong()).isEqualTo(50_000);
+
+        TestUser buyer = users.create(0);
+        assertThat(http.post("/api/v1/purchases", Map.of("chips", min - 1, "provider", "gcash"))
+                        .bearer(buyer.token())
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/v1/purchases", Map.of("chips", max + 1, "provider", "gcash"))
+                        .bearer(buyer.token())
+                        .send()
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void a_purchase_starts_pending_with_a_sandbox_checkout_and_keeps_the_request_signals() {
         TestUser buyer = users.create(0);
 

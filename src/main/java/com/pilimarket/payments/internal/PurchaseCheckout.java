@@ -4,6 +4,7 @@ import com.pilimarket.payments.ChipPackage;
 import com.pilimarket.payments.NewPurchase;
 import com.pilimarket.payments.PaymentProvider;
 import com.pilimarket.payments.PurchaseFlagged;
+import com.pilimarket.payments.PurchaseLimits;
 import com.pilimarket.payments.PurchaseStatus;
 import com.pilimarket.payments.PurchaseView;
 import com.pilimarket.shared.ApiError;
@@ -78,6 +79,10 @@ public class PurchaseCheckout {
         return properties.packages().stream()
                 .map(p -> new ChipPackage(p.id(), p.chips(), p.chips() * 100, "PHP"))
                 .toList();
+    }
+
+    public PurchaseLimits limits() {
+        return new PurchaseLimits(properties.minChips(), properties.maxChips(), properties.dailyLimitCents() / 100);
     }
 
     private sealed interface Started {}

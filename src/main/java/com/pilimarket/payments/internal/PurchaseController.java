@@ -3,6 +3,7 @@ package com.pilimarket.payments.internal;
 import com.pilimarket.payments.ChipPackage;
 import com.pilimarket.payments.NewPurchase;
 import com.pilimarket.payments.Payments;
+import com.pilimarket.payments.PurchaseLimits;
 import com.pilimarket.payments.PurchaseView;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
@@ -42,6 +43,12 @@ class PurchaseController {
     @Operation(summary = "Chip packages on sale (public)")
     ApiResponse<List<ChipPackage>> packages() {
         return ApiResponse.ok(payments.packages());
+    }
+
+    @GetMapping("/limits")
+    @Operation(summary = "The custom amount's bounds and the daily limit per user, in chips (public)")
+    ApiResponse<PurchaseLimits> limits() {
+        return ApiResponse.ok(payments.limits());
     }
 
     @PostMapping
