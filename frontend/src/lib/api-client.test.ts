@@ -77,6 +77,25 @@ describe('envelope parsing', () => {
 });
 
 describe('request headers', () => {
+  it('sends the language the app shows as Accept-Language, on reads and writes', async () => {
+    const { calls } = mockFetch({
+      'GET /markets': () => ({ body: envelope([]) }),
+      'POST /purchases': () => ({ body: envelope({}) }),
+    });
+    localStorage.setItem('pm.lang', 'fil');
+    setCookie('XSRF-TOKEN=t');
+    await api.get('/markets');
+    await api.post('/purchases', { chips: 100 });
+    localStorage.setItem('pm.lang', 'en');
+    await api.get('/markets');
+    localStorage.removeItem('pm.lang');
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.headers['accept-language']}`)).toEqual([
+      'GET /markets fil',
+      'POST /purchases fil',
+      'GET /markets en',
+    ]);
+  });
+
   it('sends credentials, a stable device id and skips empty query values', async () => {
     const { calls, fn } = mockFetch({ 'GET /markets': () => ({ body: envelope([]) }) });
     await api.get('/markets', { category: '', q: 'bbm', page: 2, x: undefined });

@@ -3,11 +3,27 @@
  * CSRF double-submit, one shared token refresh on 401, device id and idempotency keys.
  */
 
+import { preferredLang } from './i18n/lang';
+import { noteResponse } from './offline';
+
 export const API_BASE = '/api/v1';
 const DEVICE_ID_KEY = 'pm.device_id';
 /** Set while this browser holds a session, so logged-out visitors never call /auth/refresh. */
 export const SESSION_HINT_KEY = 'pm.session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Headers every API call sends: JSON, the device id, and the language the app shows, so the
+ * server's messages (errors, notifications, ledger reasons) come back in that language even when
+ * the browser is set to another one.
+ */
+function baseHeaders(): Record<string, string> {
+  return {
+    Accept: 'application/json',
+    'Accept-Language': preferredLang(),
+    'X-Device-Id': deviceId(),
+  };
+}
 
 export interface FieldError {
   code: string;
@@ -151,7 +167,7 @@ async function ensureCsrfToken(): Promise<string | null> {
   if (!csrfPromise) {
     csrfPromise = fetch(API_BASE + '/auth/csrf', {
       credentials: 'include',
-      headers: { Accept: 'application/json', 'X-Device-Id': deviceId() },
+      headers: baseHeaders(),
     })
       .then(() => undefined)
       .catch(() => undefined)
@@ -267,10 +283,7 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
 
 async function fetchRaw(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'X-Device-Id': deviceId(),
-  };
+  const headers = baseHeaders();
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) {
     const token = await ensureCsrfToken();
@@ -278,13 +291,15 @@ async function fetchRaw(path: string, opts: RequestOptions): Promise<Response> {
   }
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   try {
-    return await fetch(buildUrl(path, opts.query), {
+    const response = await fetch(buildUrl(path, opts.query), {
       method,
       headers,
       credentials: 'include',
       body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
     });
+    noteResponse(response);
+    return response;
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, [
