@@ -1,7 +1,17 @@
-/* Pilimarket service worker: caches the app shell; the API is always fetched from the network. */
-const CACHE = 'pilimarket-shell-v2';
+/*
+ * Pilimarket service worker: caches the app shell (index.html with its logo and skeleton, every
+ * built asset) and the last answer of the few API reads an offline reload needs — the markets
+ * list, a market, its history and the signed-in user — so the app starts offline and shows them
+ * with an "offline" banner. Everything else under /api is never cached. See docs/FRONTEND.md.
+ */
+const CACHE = 'pilimarket-shell-v3';
+const DATA_CACHE = 'pilimarket-data-v1';
 const SHELL = ['/', '/offline.html', '/manifest.webmanifest', '/icon.svg', '/icon-192.png'];
 const NEVER_CACHE = ['/api/', '/sandbox/', '/v3/', '/docs', '/actuator'];
+/** API reads kept for offline use: network first, the stored copy when the network fails. */
+const OFFLINE_DATA = /^\/api\/v1\/(markets(\/[^/]+(\/history)?)?|users\/me)$/;
+/** Tells the app how old a stored answer is (lib/offline.ts reads it). */
+const CACHED_AT_HEADER = 'X-Pilimarket-Cached-At';
 
 // The shell plus every hashed asset of the build (listed in asset-list.json at build time), so
 // the app, lazy pages included, starts offline.
@@ -24,7 +34,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(
+          keys.filter((k) => k !== CACHE && k !== DATA_CACHE).map((k) => caches.delete(k)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -34,6 +48,10 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (OFFLINE_DATA.test(url.pathname)) {
+    event.respondWith(networkFirstData(event, request));
+    return;
+  }
   if (NEVER_CACHE.some((p) => url.pathname.startsWith(p))) return;
 
   // Pages: network first, so a deploy shows up at once; the cached shell or offline page otherwise.
@@ -72,3 +90,37 @@ self.addEventListener('fetch', (event) => {
     );
   }
 });
+
+/**
+ * The network's answer when there is one (a successful one is stored, stamped with the time it was
+ * fetched); the stored copy when the network fails. Keyed by URL alone: the language and cookies
+ * of an offline reload are those of the same browser.
+ */
+async function networkFirstData(event, request) {
+  const cache = await caches.open(DATA_CACHE);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const stored = await cache.match(request.url, { ignoreVary: true });
+    if (stored) return stored;
+    throw error;
+  }
+  if (response.ok) {
+    const copy = response.clone();
+    event.waitUntil(
+      copy.blob().then((body) => {
+        const headers = new Headers(copy.headers);
+        headers.set(CACHED_AT_HEADER, new Date().toISOString());
+        return cache.put(
+          request.url,
+          new Response(body, { status: copy.status, statusText: copy.statusText, headers }),
+        );
+      }),
+    );
+  } else if (response.status === 401 || response.status === 403 || response.status === 404) {
+    // Logged out, or gone: an old copy must not come back offline.
+    event.waitUntil(cache.delete(request.url));
+  }
+  return response;
+}

@@ -1,7 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { isApiError } from '@/lib/api-client';
-import { I18nProvider } from '@/lib/i18n';
+import { I18nProvider, useI18n } from '@/lib/i18n';
 import { useAuthLostListener } from '@/lib/session';
 import { ThemeProvider } from '@/lib/theme';
 
@@ -9,6 +9,10 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
+        // Ask even while the browser says it is offline: the service worker answers the reads it
+        // keeps for offline use (sw.js) with its stored copy, and the rest fail at once instead
+        // of waiting as "paused" skeletons.
+        networkMode: 'offlineFirst',
         staleTime: 15_000,
         refetchOnWindowFocus: false,
         retry: (count, error) =>
@@ -24,6 +28,33 @@ function AuthLostBridge() {
   return null;
 }
 
+/**
+ * The server answers in the language the app sends (Accept-Language): after a switch, what is on
+ * screen is fetched again so server texts (notifications, errors, ledger reasons) follow.
+ */
+/** Back online: everything on screen is fetched again (the offline banner goes with the answers). */
+function OnlineRefetch() {
+  const client = useQueryClient();
+  useEffect(() => {
+    const refetch = () => void client.invalidateQueries();
+    window.addEventListener('online', refetch);
+    return () => window.removeEventListener('online', refetch);
+  }, [client]);
+  return null;
+}
+
+function LanguageRefetch() {
+  const { lang } = useI18n();
+  const client = useQueryClient();
+  const shown = useRef(lang);
+  useEffect(() => {
+    if (shown.current === lang) return;
+    shown.current = lang;
+    void client.invalidateQueries();
+  }, [lang, client]);
+  return null;
+}
+
 export function AppProviders({ children, client }: { children: ReactNode; client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
@@ -31,6 +62,8 @@ export function AppProviders({ children, client }: { children: ReactNode; client
       <I18nProvider>
         <ThemeProvider>
           <AuthLostBridge />
+          <LanguageRefetch />
+          <OnlineRefetch />
           {children}
         </ThemeProvider>
       </I18nProvider>

@@ -8,6 +8,9 @@ import {
 } from '@ionic/react';
 import type { ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/document-title';
+import { DesktopNav } from './DesktopNav';
+import { OfflineBanner } from './OfflineBanner';
 import { useHeaderExtras } from '@/lib/layout';
 
 interface Props {
@@ -41,6 +44,7 @@ function LangToggle() {
 export function PageHeader({ title, backHref, langToggle, children }: Props) {
   const Extras = useHeaderExtras();
   const { t } = useI18n();
+  useDocumentTitle(title);
   return (
     <IonHeader translucent={false}>
       <IonToolbar>
@@ -51,10 +55,12 @@ export function PageHeader({ title, backHref, langToggle, children }: Props) {
         )}
         <IonTitle>{title}</IonTitle>
         <IonButtons slot="end">
+          <DesktopNav />
           {langToggle && <LangToggle />}
           {Extras && <Extras />}
         </IonButtons>
       </IonToolbar>
+      <OfflineBanner />
       {children}
     </IonHeader>
   );

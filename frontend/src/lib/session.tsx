@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { api, hasSessionHint, isApiError, onAuthLost } from './api-client';
 import type { CurrentUser } from './api-types';
 import { queryKeys } from './query-keys';
+import { forgetOfflineData } from './offline';
 
 /**
  * GET /users/me; 401 means logged out (null), not an error. A browser that never opened a session
@@ -53,6 +54,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      forgetOfflineData();
       qc.setQueryData(queryKeys.me, null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },

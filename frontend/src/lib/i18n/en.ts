@@ -389,6 +389,17 @@ export const en = {
   'watchlist.emptyHint': 'Tap Watch on a market to follow it here.',
   'watchlist.loginRequired': 'Log in to see your watchlist.',
   'profile.watchlist': 'Watchlist',
+  'wallet.limits': 'Custom amount: {min} to {max} chips. Up to {daily} chips a day.',
+  'wallet.tooFew': 'The minimum is {min} chips.',
+  'wallet.tooMany': 'The maximum is {max} chips per purchase.',
+  'common.chipsCount': '{count} chips',
+  'common.chipsCount_one': '{count} chip',
+  'nav.main': 'Main',
+  'lb.you': 'You',
+  'lb.yourRank': 'Your rank',
+  'lb.notRanked': 'Not ranked yet: a forecast counts once its market is settled.',
+  'offline.showingFrom': "You're offline — showing data from {age}.",
+  'offline.noConnection': "You're offline. We'll update when you're back online.",
 } as const;
 
 export type MessageKey = keyof typeof en;
