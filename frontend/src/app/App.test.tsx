@@ -19,7 +19,11 @@ describe('app shell', () => {
     render(<App />);
     expect(await screen.findByText('Will it rain in Manila on Friday?')).toBeInTheDocument();
     expect(window.location.pathname).toBe('/markets');
-    expect(screen.getByText('Leaderboard')).toBeInTheDocument();
-    expect(await screen.findByLabelText('Your balance: ₱4,321')).toBeInTheDocument();
+    // The phone's tab bar and the desktop header navigation (CSS shows one of them).
+    expect(screen.getAllByText('Leaderboard')).toHaveLength(2);
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    const balance = await screen.findByLabelText('Your balance: 4,321 chips (₱4,321)');
+    expect(balance).toHaveTextContent('4,321 chips (₱4,321)');
+    expect(document.title).toBe('Markets · Pilimarket');
   });
 });

@@ -1,13 +1,16 @@
 import { IonContent } from '@ionic/react';
 import type { ReactNode } from 'react';
 
-/** Scrollable page body with a readable max width (360 px first, grows on desktop). */
+/**
+ * Scrollable page body with a readable max width (360 px first, grows on desktop). A div, not a
+ * <main>: IonContent already is the page's main landmark (role="main").
+ */
 export function PageBody({ children, wide }: { children: ReactNode; wide?: boolean }) {
   return (
     <IonContent>
-      <main className={`mx-auto w-full ${wide ? 'max-w-5xl' : 'max-w-3xl'} px-3 py-4 sm:px-6`}>
+      <div className={`mx-auto w-full ${wide ? 'max-w-5xl' : 'max-w-3xl'} px-3 py-4 sm:px-6`}>
         {children}
-      </main>
+      </div>
     </IonContent>
   );
 }

@@ -1,7 +1,19 @@
+import { useParams } from 'react-router-dom';
 import { ForecastSlip } from '@/features/forecasting/components/ForecastSlip';
+import { useMarket } from '@/features/markets/api/get-market';
 import { MarketDetailPage } from '@/features/markets/MarketDetailPage';
+import { DocumentTitleContext } from '@/lib/document-title';
 
-/** The market page with the forecast slip composed in (the two features don't know each other). */
+/**
+ * The market page with the forecast slip composed in (the two features don't know each other),
+ * titled after the market (the same query as the page's, so no second request).
+ */
 export function MarketDetailRoute() {
-  return <MarketDetailPage renderSlip={(market) => <ForecastSlip market={market} />} />;
+  const { slug } = useParams<{ slug: string }>();
+  const market = useMarket(slug, false);
+  return (
+    <DocumentTitleContext.Provider value={market.data?.title}>
+      <MarketDetailPage renderSlip={(m) => <ForecastSlip market={m} />} />
+    </DocumentTitleContext.Provider>
+  );
 }

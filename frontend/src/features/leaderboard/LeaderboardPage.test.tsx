@@ -2,12 +2,43 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import { aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { LeaderboardPage } from './LeaderboardPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('leaderboard', () => {
+  it("shows the signed-in user's own rank on the chosen board, and says when there is none", async () => {
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser({ id: 'me' })) }),
+      'GET /leaderboard': () => ({ body: envelope([]) }),
+      'GET /leaderboard/me': (req) => ({
+        body: envelope(
+          req.query.get('period') === 'monthly'
+            ? null
+            : {
+                rank: 57,
+                user: { id: 'me', display_name: 'Juan', avatar_url: null },
+                score: 12,
+                forecasts: 4,
+                accuracy: 0.5,
+              },
+        ),
+      }),
+    });
+    renderWithProviders(<LeaderboardPage />);
+    const mine = await screen.findByTestId('my-rank');
+    expect(mine).toHaveTextContent('#57');
+    expect(mine).toHaveTextContent('Your rank');
+    expect(mine).toHaveTextContent('4 forecasts');
+    await userEvent.click(screen.getByRole('button', { name: 'This month' }));
+    await waitFor(() => expect(screen.getByTestId('my-rank')).toHaveTextContent('Not ranked yet'));
+    expect(
+      calls.filter((c) => c.path === '/leaderboard/me').map((c) => c.query.get('period')),
+    ).toEqual(['weekly', 'monthly']);
+  });
+
   it('ranks forecasters and switches period, metric and category', async () => {
     const { calls } = mockFetch({
       'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),

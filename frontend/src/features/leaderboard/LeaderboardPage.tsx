@@ -7,7 +7,15 @@ import { CATEGORIES, type Category } from '@/lib/api-types';
 import { formatNumber, formatPercent, formatPeso } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
-import { METRICS, PERIODS, useLeaderboard, type Metric, type Period } from './api/get-leaderboard';
+import {
+  METRICS,
+  PERIODS,
+  useLeaderboard,
+  useMyRank,
+  type LeaderboardEntry,
+  type Metric,
+  type Period,
+} from './api/get-leaderboard';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -19,7 +27,10 @@ export function LeaderboardPage() {
   const [category, setCategory] = useState<Category | ''>('');
   const [page, setPage] = useState(1);
   const query = useLeaderboard({ period, metric, category, page });
+  const mine = useMyRank({ period, metric, category }, !!user);
   const rows = query.data?.data ?? [];
+  const score = (r: LeaderboardEntry) =>
+    metric === 'profit' ? formatPeso(Math.round(r.score)) : formatNumber(Math.round(r.score));
 
   return (
     <>
@@ -83,6 +94,33 @@ export function LeaderboardPage() {
           </label>
         </div>
 
+        {user && mine.isSuccess && (
+          <section
+            className="card mb-3 flex items-center gap-3 px-4 py-3"
+            data-testid="my-rank"
+            aria-label={t('lb.yourRank')}
+          >
+            {mine.data ? (
+              <>
+                <span className="w-8 shrink-0 text-center text-lg font-bold tabular-nums">
+                  #{mine.data.rank}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{t('lb.yourRank')}</p>
+                  <p className="text-xs text-zinc-500">
+                    {t('lb.forecasts', { count: mine.data.forecasts })}
+                  </p>
+                </div>
+                <span className="shrink-0 font-semibold tabular-nums">{score(mine.data)}</span>
+              </>
+            ) : (
+              <p className="text-sm text-zinc-500">
+                <span className="font-medium text-inherit">{t('lb.yourRank')}: </span>
+                {t('lb.notRanked')}
+              </p>
+            )}
+          </section>
+        )}
         {query.isPending ? (
           <ListSkeleton count={3} />
         ) : query.isError ? (
@@ -106,7 +144,12 @@ export function LeaderboardPage() {
                   {MEDALS[r.rank - 1] ?? r.rank}
                 </span>
                 <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium">{r.user.display_name}</p>
+                  <p className="truncate font-medium">
+                    {r.user.display_name}
+                    {r.user.id === user?.id && (
+                      <span className="ml-1 text-xs text-zinc-500">({t('lb.you')})</span>
+                    )}
+                  </p>
                   <p className="text-xs text-zinc-500">
                     {t('lb.forecasts', { count: r.forecasts })}
                     {r.accuracy != null && (
@@ -117,9 +160,7 @@ export function LeaderboardPage() {
                 <span
                   className={`shrink-0 font-semibold tabular-nums ${r.score >= 0 ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`}
                 >
-                  {metric === 'profit'
-                    ? formatPeso(Math.round(r.score))
-                    : formatNumber(Math.round(r.score))}
+                  {score(r)}
                 </span>
               </li>
             ))}

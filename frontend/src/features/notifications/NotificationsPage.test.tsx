@@ -50,7 +50,11 @@ describe('notifications', () => {
     expect(await screen.findByText('You won ₱157')).toBeInTheDocument();
     expect(screen.getByText('Market resolved')).toBeInTheDocument();
     expect(screen.getByText('New badge')).toBeInTheDocument();
-    expect(screen.getByText('Open')).toHaveAttribute('href', '/markets/rain');
+    // The card of a notification about a market is one link (stretched over the card).
+    const link = screen.getByRole('link', { name: 'Market resolved' });
+    expect(link).toHaveAttribute('href', '/markets/rain');
+    expect(link.closest('[data-testid="notification"]')).toHaveTextContent('You won ₱157');
+    expect(screen.queryByRole('link', { name: 'New badge' })).not.toBeInTheDocument();
     expect(screen.getAllByText('Mark read')).toHaveLength(1);
     await userEvent.click(screen.getByText('Mark read'));
     await userEvent.click(screen.getByText('Mark all read'));

@@ -64,16 +64,30 @@ export function NotificationsPage() {
                   const unread = isUnread(n);
                   const link = notificationLink(n);
                   const typeKey = `notif.type.${n.type}`;
+                  const title = isMessageKey(typeKey) ? t(typeKey) : n.type.replace(/_/g, ' ');
                   return (
                     <li
                       key={n.id}
                       data-testid="notification"
                       data-type={n.type}
-                      className={`card flex items-start gap-3 p-3 ${unread ? 'border-l-4 border-l-blue-500' : ''}`}
+                      className={`card relative flex items-start gap-3 p-3 ${link ? 'cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900' : ''} ${unread ? 'border-l-4 border-l-blue-500' : ''}`}
                     >
                       <div className="min-w-0 flex-1">
                         <p className={`text-sm ${unread ? 'font-semibold' : ''}`}>
-                          {isMessageKey(typeKey) ? t(typeKey) : n.type.replace(/_/g, ' ')}
+                          {link ? (
+                            // The whole card is the link's target area (after:inset-0); only the
+                            // "Mark read" button above it stays a separate control.
+                            <Link
+                              to={link}
+                              data-testid="notification-link"
+                              className="text-inherit no-underline after:absolute after:inset-0 after:content-['']"
+                              onClick={() => unread && mark.mutate(n.id)}
+                            >
+                              {title}
+                            </Link>
+                          ) : (
+                            title
+                          )}
                         </p>
                         {n.message && (
                           <p className="text-sm text-zinc-600 dark:text-zinc-400">{n.message}</p>
@@ -81,21 +95,20 @@ export function NotificationsPage() {
                         <p className="mt-1 text-xs text-zinc-500">
                           {formatRelative(n.created_at, new Date(), lang)}
                           {link && (
-                            <>
+                            <span aria-hidden="true" className="pm-link">
                               {' · '}
-                              <Link
-                                className="pm-link"
-                                to={link}
-                                onClick={() => unread && mark.mutate(n.id)}
-                              >
-                                {t('notif.open.link')}
-                              </Link>
-                            </>
+                              {t('notif.open.link')} ›
+                            </span>
                           )}
                         </p>
                       </div>
                       {unread && (
-                        <IonButton size="small" fill="clear" onClick={() => mark.mutate(n.id)}>
+                        <IonButton
+                          size="small"
+                          fill="clear"
+                          className="relative z-10"
+                          onClick={() => mark.mutate(n.id)}
+                        >
                           {t('notif.markRead')}
                         </IonButton>
                       )}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, apiRequest } from '@/lib/api-client';
 import type { Category, PublicUser } from '@/lib/api-types';
 
 export type Period = 'weekly' | 'monthly' | 'all_time';
@@ -31,4 +31,23 @@ export function getLeaderboard(q: LeaderboardQuery) {
 
 export function useLeaderboard(q: LeaderboardQuery) {
   return useQuery({ queryKey: ['leaderboard', q], queryFn: () => getLeaderboard(q) });
+}
+
+export type MyRankQuery = Omit<LeaderboardQuery, 'page'>;
+
+/** GET /leaderboard/me — the caller's line on the same board, or null when not ranked on it. */
+export function getMyRank(q: MyRankQuery): Promise<LeaderboardEntry | null> {
+  return api.get<LeaderboardEntry | null>('/leaderboard/me', {
+    period: q.period,
+    metric: q.metric,
+    category: q.category,
+  });
+}
+
+export function useMyRank(q: MyRankQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: ['leaderboard', 'me', q],
+    queryFn: () => getMyRank(q),
+    enabled,
+  });
 }

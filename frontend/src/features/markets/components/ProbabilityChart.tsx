@@ -5,7 +5,9 @@ import type { HistoryPoint } from '../api/get-market-history';
 
 const W = 600;
 const H = 220;
-const PAD = { top: 10, right: 44, bottom: 22, left: 8 };
+// The percentage labels are HTML beside the SVG, not SVG text: the SVG scales with its width
+// (600 units drawn at ~340 px on a phone), which would shrink 11-unit text to ~6 px.
+const PAD = { top: 10, right: 8, bottom: 22, left: 8 };
 
 interface Props {
   points: HistoryPoint[];
@@ -32,15 +34,16 @@ export function ProbabilityChart({ points, outcomes, label }: Props) {
 
   return (
     <figure className="m-0">
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        className="h-auto w-full"
-        role="img"
-        aria-label={`${label}: ${summary}`}
-      >
-        {grid.map((g) => (
-          <g key={g}>
+      <div className="relative pr-10">
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          className="h-auto w-full"
+          role="img"
+          aria-label={`${label}: ${summary}`}
+        >
+          {grid.map((g) => (
             <line
+              key={g}
               x1={PAD.left}
               x2={W - PAD.right}
               y1={y(g)}
@@ -49,37 +52,39 @@ export function ProbabilityChart({ points, outcomes, label }: Props) {
               strokeOpacity={0.12}
               strokeDasharray="4 4"
             />
-            <text
-              x={W - PAD.right + 6}
-              y={y(g) + 4}
-              fontSize="11"
-              fill="currentColor"
-              fillOpacity={0.55}
-            >
-              {Math.round(g * 100)}%
-            </text>
-          </g>
+          ))}
+          {outcomes.map((o) => {
+            const pts = sorted
+              .filter((p) => typeof p.probabilities[o.id] === 'number')
+              .map((p) => `${x(p.at).toFixed(1)},${y(p.probabilities[o.id]).toFixed(1)}`);
+            if (pts.length === 0) return null;
+            if (pts.length === 1) pts.push(`${W - PAD.right},${pts[0].split(',')[1]}`);
+            return (
+              <polyline
+                key={o.id}
+                points={pts.join(' ')}
+                fill="none"
+                stroke={o.color}
+                strokeWidth={2.5}
+                strokeLinejoin="round"
+                strokeLinecap="round"
+                vectorEffect="non-scaling-stroke"
+              />
+            );
+          })}
+        </svg>
+        {grid.map((g) => (
+          <span
+            key={g}
+            data-testid="chart-axis-label"
+            aria-hidden="true"
+            className="absolute right-0 -translate-y-1/2 text-[11px] leading-none text-zinc-500 tabular-nums dark:text-zinc-400"
+            style={{ top: `${(y(g) / H) * 100}%` }}
+          >
+            {Math.round(g * 100)}%
+          </span>
         ))}
-        {outcomes.map((o) => {
-          const pts = sorted
-            .filter((p) => typeof p.probabilities[o.id] === 'number')
-            .map((p) => `${x(p.at).toFixed(1)},${y(p.probabilities[o.id]).toFixed(1)}`);
-          if (pts.length === 0) return null;
-          if (pts.length === 1) pts.push(`${W - PAD.right},${pts[0].split(',')[1]}`);
-          return (
-            <polyline
-              key={o.id}
-              points={pts.join(' ')}
-              fill="none"
-              stroke={o.color}
-              strokeWidth={2.5}
-              strokeLinejoin="round"
-              strokeLinecap="round"
-              vectorEffect="non-scaling-stroke"
-            />
-          );
-        })}
-      </svg>
+      </div>
       <figcaption className="mt-1 flex justify-between text-xs text-zinc-500 dark:text-zinc-400">
         <span>{sorted[0] ? formatDateTime(sorted[0].at) : ''}</span>
         <span>{sorted.length > 1 ? formatDateTime(sorted[sorted.length - 1].at) : ''}</span>
