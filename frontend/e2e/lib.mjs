@@ -73,14 +73,20 @@ export async function readBalance(page) {
   });
   const balance = page.locator(selector);
   await balance.waitFor({ state: 'visible', timeout: TIMEOUT });
-  return Number((await balance.innerText()).replace(/[^0-9]/g, ''));
+  return chipsIn(await balance.innerText());
+}
+
+/** The chip count of a balance text: "1,700 chips (₱1,700)" or "1,700 chips" → 1700. */
+export function chipsIn(text) {
+  return Number((text.match(/[\d,]+/)?.[0] ?? '').replace(/,/g, ''));
 }
 
 export async function waitForBalance(page, expected) {
   await page.waitForFunction(
     ([sel, want]) => {
       const el = document.querySelector(sel);
-      return el && Number(el.textContent.replace(/[^0-9]/g, '')) === want;
+      const first = el?.textContent.match(/[\d,]+/)?.[0] ?? '';
+      return el && Number(first.replace(/,/g, '')) === want;
     },
     [active('[data-testid="chip-balance"]'), expected],
     { timeout: TIMEOUT },

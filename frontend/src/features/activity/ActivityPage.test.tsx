@@ -8,6 +8,56 @@ import { ActivityPage } from './ActivityPage';
 afterEach(() => vi.unstubAllGlobals());
 
 describe('activity feed', () => {
+  it('says which outcome was backed or won and which badge was earned, in both languages', async () => {
+    const now = new Date().toISOString();
+    mockFetch({
+      'GET /activity': () => ({
+        body: envelope([
+          {
+            id: '1',
+            activity_type: 'forecast_placed',
+            user: { id: 'u', display_name: 'Ana', avatar_url: null },
+            market: { id: 'm', slug: 'rain', title: 'Rain?' },
+            outcome: { id: 'o1', name: 'Yes' },
+            metadata: { outcome_id: 'o1', points: 25 },
+            created_at: now,
+          },
+          {
+            id: '2',
+            activity_type: 'market_resolved',
+            user: null,
+            market: { id: 'm', slug: 'rain', title: 'Rain?' },
+            outcome: { id: 'o2', name: 'No' },
+            metadata: { outcome_id: 'o2' },
+            created_at: now,
+          },
+          {
+            id: '3',
+            activity_type: 'badge_earned',
+            user: { id: 'u', display_name: 'Ana', avatar_url: null },
+            market: null,
+            outcome: null,
+            metadata: { badge: 'some_new_badge', name: 'Night owl' },
+            created_at: now,
+          },
+        ]),
+      }),
+    });
+    const { unmount } = renderWithProviders(<ActivityPage />);
+    expect(await screen.findByRole('link', { name: 'Ana backed “Yes” on Rain?' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Rain? resolved: “No” won' })).toBeVisible();
+    expect(screen.getByText('Ana earned the “Night owl” badge')).toBeVisible();
+    unmount();
+
+    localStorage.setItem('pm.lang', 'fil');
+    renderWithProviders(<ActivityPage />);
+    expect(
+      await screen.findByRole('link', { name: 'Pinili ni Ana ang “Yes” sa Rain?' }),
+    ).toBeVisible();
+    expect(screen.getByText('Nakuha ni Ana ang “Night owl” badge')).toBeVisible();
+    localStorage.removeItem('pm.lang');
+  });
+
   it('describes each activity and pages through the feed', async () => {
     const now = new Date().toISOString();
     mockFetch({

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { formatRelative } from '@/lib/format';
-import { isMessageKey, useI18n } from '@/lib/i18n';
+import { isMessageKey, useI18n, type TFunction } from '@/lib/i18n';
 import { useActivity, type ActivityItem } from './api/get-activity';
 
 const ICONS: Record<string, string> = {
@@ -47,14 +47,36 @@ export function ActivityPage() {
   );
 }
 
-function ActivityRow({ item }: { item: ActivityItem }) {
-  const { t, lang } = useI18n();
+/** The badge's name in the app's language when known, else the server's (English) name. */
+function badgeName(item: ActivityItem, t: TFunction): string | null {
+  const code = typeof item.metadata?.badge === 'string' ? item.metadata.badge : null;
+  const key = code ? `badge.${code}` : '';
+  if (isMessageKey(key)) return t(key);
+  return typeof item.metadata?.name === 'string' ? item.metadata.name : code;
+}
+
+/** What happened, naming the outcome backed or chosen and the badge earned when the entry has them. */
+export function activityText(item: ActivityItem, t: TFunction, user: string, market: string) {
+  const outcome = item.outcome?.name;
+  if (item.activity_type === 'forecast_placed' && outcome) {
+    return t('activity.forecast_placed_on', { user, market, outcome });
+  }
+  if (item.activity_type === 'market_resolved' && outcome) {
+    return t('activity.market_resolved_as', { market, outcome });
+  }
+  const badge = item.activity_type === 'badge_earned' ? badgeName(item, t) : null;
+  if (badge) return t('activity.badge_earned_named', { user, badge });
   const key = `activity.${item.activity_type}`;
-  const user = item.user?.display_name ?? t('activity.someone');
-  const market = item.market?.title ?? '';
-  const text = isMessageKey(key)
+  return isMessageKey(key)
     ? t(key, { user, market })
     : t('activity.other', { user, type: item.activity_type.replace(/_/g, ' ') });
+}
+
+function ActivityRow({ item }: { item: ActivityItem }) {
+  const { t, lang } = useI18n();
+  const user = item.user?.display_name ?? t('activity.someone');
+  const market = item.market?.title ?? '';
+  const text = activityText(item, t, user, market);
   return (
     <li className="flex items-start gap-3 px-4 py-3">
       <span className="text-xl" aria-hidden="true">

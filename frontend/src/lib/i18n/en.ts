@@ -400,6 +400,11 @@ export const en = {
   'lb.notRanked': 'Not ranked yet: a forecast counts once its market is settled.',
   'offline.showingFrom': "You're offline — showing data from {age}.",
   'offline.noConnection': "You're offline. We'll update when you're back online.",
+  'admin.closesAfterResolves':
+    'It closes after the answer is expected: people could forecast once the outcome is known. Close it at or before the event.',
+  'activity.forecast_placed_on': '{user} backed “{outcome}” on {market}',
+  'activity.market_resolved_as': '{market} resolved: “{outcome}” won',
+  'activity.badge_earned_named': '{user} earned the “{badge}” badge',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -403,4 +403,9 @@ export const fil: Record<MessageKey, string> = {
   'lb.notRanked': 'Wala ka pang rank: mabibilang ang forecast mo kapag may resulta na ang market.',
   'offline.showingFrom': 'Offline ka — ang nakikita mo ay data noong {age}.',
   'offline.noConnection': 'Offline ka. Mag-a-update ito pagbalik ng connection mo.',
+  'admin.closesAfterResolves':
+    'Magsasara ito pagkatapos ng inaasahang resulta: puwedeng mag-forecast kahit alam na ang sagot. Isara ito bago o sa mismong event.',
+  'activity.forecast_placed_on': 'Pinili ni {user} ang “{outcome}” sa {market}',
+  'activity.market_resolved_as': 'May resulta na ang {market}: panalo ang “{outcome}”',
+  'activity.badge_earned_named': 'Nakuha ni {user} ang “{badge}” badge',
 };

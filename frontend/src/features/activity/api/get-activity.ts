@@ -7,6 +7,8 @@ export interface ActivityItem {
   activity_type: string;
   user: PublicUser | null;
   market: { id: string; slug?: string; title: string } | null;
+  /** The outcome a forecast backed or a resolution chose. */
+  outcome: { id: string; name: string } | null;
   metadata: Record<string, unknown> | null;
   created_at: string;
 }

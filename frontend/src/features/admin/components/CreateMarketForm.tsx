@@ -6,6 +6,7 @@ import { CATEGORIES, type Category } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
 import { createMarket, useAdminMutation } from '../api/admin';
+import { closesAfterResolves } from './schedule-warning';
 
 /** `datetime-local` values are entered in Manila time (UTC+8, no DST). */
 export function manilaToIso(local: string): string | undefined {
@@ -49,6 +50,9 @@ export function CreateMarketForm() {
     const errs: Record<string, string> = {};
     if (!v.title.trim()) errs.title = t('admin.err.required');
     if (!v.closes_at) errs.closes_at = t('admin.err.required');
+    if (closesAfterResolves(v.closes_at, v.resolves_at)) {
+      errs.resolves_at = t('admin.closesAfterResolves');
+    }
     const outcomes = parseOutcomes(v.outcomes);
     if (!outcomes) errs.outcomes = t('admin.err.outcomes');
     setErrors(errs);
@@ -142,7 +146,11 @@ export function CreateMarketForm() {
           type="datetime-local"
           value={v.resolves_at}
           onChange={set('resolves_at')}
-          error={serverField('resolves_at')}
+          error={
+            closesAfterResolves(v.closes_at, v.resolves_at)
+              ? t('admin.closesAfterResolves')
+              : serverField('resolves_at')
+          }
         />
       </div>
       <TextField

@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
 import { editMarket, useAdminMutation, type EditMarketInput } from '../api/admin';
 import { manilaToIso, parseOutcomes } from './CreateMarketForm';
+import { closesAfterResolves } from './schedule-warning';
 
 /** ISO instant → `datetime-local` value in Manila time (UTC+8, no DST). */
 export function isoToManila(iso: string | null | undefined): string {
@@ -157,7 +158,11 @@ export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDo
           type="datetime-local"
           value={v.resolves_at}
           onChange={set('resolves_at')}
-          error={serverField('resolves_at')}
+          error={
+            closesAfterResolves(v.closes_at, v.resolves_at)
+              ? t('admin.closesAfterResolves')
+              : serverField('resolves_at')
+          }
         />
       </div>
       <TextField

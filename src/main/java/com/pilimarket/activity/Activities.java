@@ -4,6 +4,7 @@ import com.pilimarket.activity.internal.ActivityRecords;
 import com.pilimarket.activity.internal.ActivityRecords.ActivityRow;
 import com.pilimarket.markets.MarketRef;
 import com.pilimarket.markets.Markets;
+import com.pilimarket.markets.OutcomeRef;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.users.Users;
@@ -55,12 +56,31 @@ public class Activities {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
+        Map<UUID, OutcomeRef> outcomes = markets.outcomeRefs(rows.items().stream()
+                .map(Activities::outcomeId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         return rows.map(row -> new ActivityView(
                 row.id(),
                 row.activityType(),
                 row.userId() == null ? null : people.get(row.userId()),
                 row.marketId() == null ? null : refs.get(row.marketId()),
+                outcomes.get(outcomeId(row)),
                 row.metadata(),
                 row.createdAt()));
+    }
+
+    /** The outcome an entry is about (forecasts and resolutions store its id), or null. */
+    private static UUID outcomeId(ActivityRow row) {
+        Object id = row.metadata() == null ? null : row.metadata().get("outcome_id");
+        if (!(id instanceof String text)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

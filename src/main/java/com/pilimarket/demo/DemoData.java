@@ -14,6 +14,7 @@ import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.UserRole;
 import com.pilimarket.users.Users;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,7 +72,30 @@ class DemoData implements ApplicationRunner {
 
     private final String adminEmail;
 
-    record DemoMarket(String title, String description, String category, List<String> outcomes, int closesInDays) {}
+    /**
+     * A demo market. {@code schedule} closes it at or before the event it asks about (a market
+     * still open while its answer becomes known invites risk-free late forecasts, which pari-mutuel
+     * payouts would reward) and says when the answer is expected.
+     */
+    record DemoMarket(String title, String description, String category, List<String> outcomes, Schedule schedule) {}
+
+    /** When forecasting stops and when the answer is expected, both in Philippine time. */
+    record Schedule(OffsetDateTime closesAt, OffsetDateTime resolvesAt) {
+        Schedule {
+            if (closesAt.isAfter(resolvesAt)) {
+                throw new IllegalArgumentException("a demo market must close at or before its event");
+            }
+        }
+    }
+
+    static final ZoneOffset MANILA = ZoneOffset.ofHours(8);
+
+    /** Closes at {@code closes} and is expected to resolve at {@code resolves} (ISO local date-times, Manila). */
+    static Schedule schedule(String closes, String resolves) {
+        return new Schedule(
+                LocalDateTime.parse(closes).atOffset(MANILA),
+                LocalDateTime.parse(resolves).atOffset(MANILA));
+    }
 
     static final List<String[]> FORECASTERS = List.of(
             new String[] {"juan@demo.pilimarket.ph", "Juan dela Cruz"},
@@ -89,31 +113,31 @@ class DemoData implements ApplicationRunner {
                     "Resolves to the candidate proclaimed President-elect by Congress after the May 2028 national elections.",
                     "election",
                     List.of("Sara Duterte", "Raffy Tulfo", "Bam Aquino", "Bong Go", "Someone else"),
-                    540),
+                    schedule("2028-05-08T00:00", "2028-06-30T00:00")),
             new DemoMarket(
                     "Will voter turnout in the May 2028 elections exceed 80%?",
                     "Resolves YES if COMELEC's official national turnout figure is above 80.0%.",
                     "election",
                     List.of("Yes", "No"),
-                    560),
+                    schedule("2028-05-08T00:00", "2028-05-31T00:00")),
             new DemoMarket(
                     "Will Quezon City's next mayor be a first-time officeholder in 2028?",
                     "Resolves YES if the proclaimed mayor of Quezon City in 2028 has never held elected office before.",
                     "election",
                     List.of("Yes", "No"),
-                    550),
+                    schedule("2028-05-08T00:00", "2028-05-20T00:00")),
             new DemoMarket(
                     "Will the Senate approve a Charter change resolution before July 2027?",
                     "Resolves YES if the Senate adopts on third reading any resolution proposing amendments to the 1987 Constitution.",
                     "politics",
                     List.of("Yes", "No"),
-                    220),
+                    schedule("2027-07-01T00:00", "2027-07-01T00:00")),
             new DemoMarket(
                     "Will the minimum wage in Metro Manila reach ₱700 a day by the end of 2027?",
                     "Resolves YES if a wage order sets the basic daily minimum wage for non-agriculture workers in NCR at ₱700 or more.",
                     "politics",
                     List.of("Yes", "No"),
-                    400),
+                    schedule("2028-01-01T00:00", "2028-01-01T00:00")),
             new DemoMarket(
                     "Who will win the PBA Philippine Cup 2026–27 finals?",
                     "Resolves to the team that wins the best-of-seven finals series.",
@@ -124,61 +148,61 @@ class DemoData implements ApplicationRunner {
                             "Barangay Ginebra",
                             "Magnolia Hotshots",
                             "Another team"),
-                    120),
+                    schedule("2027-03-01T00:00", "2027-03-31T00:00")),
             new DemoMarket(
                     "Will Gilas Pilipinas qualify for the 2027 FIBA Basketball World Cup?",
                     "Resolves YES if the Philippines earns a place in the 2027 FIBA World Cup through the Asian qualifiers.",
                     "sports",
                     List.of("Yes", "No"),
-                    300),
+                    schedule("2027-02-25T00:00", "2027-03-05T00:00")),
             new DemoMarket(
                     "Will Alex Eala reach a Grand Slam quarterfinal in 2027?",
                     "Resolves YES if Alex Eala reaches the women's singles quarterfinal of any 2027 Grand Slam.",
                     "sports",
                     List.of("Yes", "No"),
-                    390),
+                    schedule("2027-01-17T00:00", "2027-09-13T00:00")),
             new DemoMarket(
                     "Will Bitcoin trade above ₱5,000,000 on 31 December 2026?",
                     "Resolves YES if the BTC/PHP closing price on a major Philippine exchange on 31 Dec 2026 (Asia/Manila) is above ₱5,000,000.",
                     "crypto",
                     List.of("Yes", "No"),
-                    36),
+                    schedule("2026-12-31T00:00", "2027-01-01T00:00")),
             new DemoMarket(
                     "Will Ethereum be worth more than ₱250,000 at the end of March 2027?",
                     "Resolves YES if ETH/PHP closes above ₱250,000 on 31 March 2027 (Asia/Manila).",
                     "crypto",
                     List.of("Yes", "No"),
-                    126),
+                    schedule("2027-03-31T00:00", "2027-04-01T00:00")),
             new DemoMarket(
                     "How will the teleserye 'Bituin ng Maynila' end?",
                     "A primetime teleserye's finale: resolves to the ending shown in the final episode.",
                     "entertainment",
                     List.of("Tala and Miguel end up together", "Tala leaves for Canada", "A surprise twist"),
-                    75),
+                    schedule("2027-02-12T20:00", "2027-02-12T23:00")),
             new DemoMarket(
                     "Which entry will top the 2026 Metro Manila Film Festival box office?",
                     "Resolves to the MMFF 2026 entry with the highest gross as announced by the MMDA.",
                     "entertainment",
                     List.of("The comedy entry", "The horror entry", "The historical drama", "Another entry"),
-                    45),
+                    schedule("2026-12-25T00:00", "2027-01-08T00:00")),
             new DemoMarket(
                     "Will a Filipino artist win a Grammy at the 2027 Grammy Awards?",
                     "Resolves YES if any Filipino or Filipino-American lead artist wins a competitive Grammy in 2027.",
                     "entertainment",
                     List.of("Yes", "No"),
-                    80),
+                    schedule("2027-02-07T00:00", "2027-02-09T00:00")),
             new DemoMarket(
                     "Will more than 20 tropical cyclones enter the PAR in 2027?",
                     "Resolves YES if PAGASA reports more than 20 tropical cyclones entering the Philippine Area of Responsibility in 2027.",
                     "other",
                     List.of("Yes", "No"),
-                    400),
+                    schedule("2027-01-01T00:00", "2028-01-05T00:00")),
             new DemoMarket(
                     "Will the Metro Manila Subway open to passengers before 2029?",
                     "Resolves YES if any segment of the Metro Manila Subway carries paying passengers before 1 January 2029.",
                     "other",
                     List.of("Yes", "No"),
-                    760));
+                    schedule("2029-01-01T00:00", "2029-01-01T00:00")));
 
     @Override
     public void run(ApplicationArguments args) {
@@ -202,7 +226,11 @@ class DemoData implements ApplicationRunner {
         Random random = new Random(2028);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         int placed = 0;
+        int created = 0;
         for (DemoMarket m : MARKETS) {
+            if (!m.schedule().closesAt().isAfter(now.plusDays(1))) {
+                continue; // its event has come (or nearly): a demo market must not be open past it
+            }
             MarketDetail market = markets.create(
                     admin.id(),
                     new NewMarket(
@@ -210,18 +238,28 @@ class DemoData implements ApplicationRunner {
                             m.description(),
                             m.category(),
                             m.outcomes(),
-                            now.plusDays(m.closesInDays()),
-                            null,
+                            m.schedule().closesAt(),
+                            m.schedule().resolvesAt(),
                             null,
                             Map.of("demo", true)));
             placed += forecastOn(market, people, random);
+            markets.backdateHistory(market.id(), openedAt(now, random));
+            created++;
         }
         placed += resolvedDemoMarket(admin, people, now);
         log.info(
                 "Demo data: {} users, {} markets, {} forecasts (password for demo users: see README)",
                 people.size(),
-                MARKETS.size() + 1,
+                created + 1,
                 placed);
+    }
+
+    /**
+     * When a demo market "opened": 4 to 30 days ago. Its seeded forecasts are then spread over the
+     * time since, so its chart has a past that ends at today's odds rather than a cliff at start-up.
+     */
+    static OffsetDateTime openedAt(OffsetDateTime now, Random random) {
+        return now.minusDays(4 + random.nextInt(27)).minusMinutes(random.nextInt(24 * 60));
     }
 
     /** Chips each demo forecaster may stake on the open markets, leaving room for the resolved one. */
@@ -262,7 +300,7 @@ class DemoData implements ApplicationRunner {
                         "other",
                         List.of("Yes", "No"),
                         now.plusDays(1),
-                        null,
+                        now.plusDays(1),
                         null,
                         Map.of("demo", true)));
         long[] stakes = {120, 80, 150, 60, 100};
@@ -273,6 +311,7 @@ class DemoData implements ApplicationRunner {
                     new PlaceForecast(
                             market.id(), market.outcomes().get(outcome).id(), stakes[i]));
         }
+        markets.backdateHistory(market.id(), now.minusDays(12));
         markets.close(admin.id(), market.id());
         markets.resolve(
                 admin.id(),

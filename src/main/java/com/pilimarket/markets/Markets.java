@@ -4,6 +4,7 @@ import com.pilimarket.markets.internal.MarketService;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,15 @@ public class Markets {
         return service.history(marketId, range);
     }
 
+    /**
+     * For seeded demo data only: moves the market's opening ({@code created_at}) to {@code openedAt}
+     * and spreads its recorded history points, in order, between then and now, so the chart shows a
+     * past that ends at the current odds instead of every point stamped at start-up.
+     */
+    public void backdateHistory(UUID marketId, OffsetDateTime openedAt) {
+        service.backdateHistory(marketId, openedAt);
+    }
+
     public void watch(UUID userId, UUID marketId) {
         service.watch(userId, marketId);
     }
@@ -95,6 +105,11 @@ public class Markets {
 
     public Map<UUID, MarketRef> refs(Collection<UUID> marketIds) {
         return service.refs(marketIds);
+    }
+
+    /** The outcomes with these ids (unknown ids are left out). */
+    public Map<UUID, OutcomeRef> outcomeRefs(Collection<UUID> outcomeIds) {
+        return service.outcomeRefs(outcomeIds);
     }
 
     /**

@@ -77,6 +77,12 @@ class ActivityIntegrationTests {
         assertThat(placed.get("market").get("slug").asString()).isEqualTo(market.slug());
         assertThat(placed.get("metadata").get("points").asLong()).isEqualTo(25);
         assertThat(feed.data().get(1).get("metadata").get("top_up").asBoolean()).isTrue();
+        // Which outcome: the one backed, and the one the resolution chose; none for a new market.
+        assertThat(placed.get("outcome").get("name").asString()).isEqualTo("Yes");
+        assertThat(placed.get("outcome").get("id").asString())
+                .isEqualTo(outcome(market, 0).toString());
+        assertThat(feed.data().get(0).get("outcome").get("name").asString()).isEqualTo("Yes");
+        assertThat(feed.data().get(3).get("outcome").isNull()).isTrue();
 
         Result mine = http.get("/api/v1/activity?user_id=" + user.id()).send();
         assertThat(mine.data())

@@ -2,6 +2,7 @@ package com.pilimarket.markets.internal;
 
 import com.pilimarket.markets.MarketRef;
 import com.pilimarket.markets.MarketStatus;
+import com.pilimarket.markets.OutcomeRef;
 import com.pilimarket.markets.ResolutionView;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
@@ -355,6 +356,29 @@ class MarketRecords {
         });
     }
 
+    /**
+     * Sets the market's created_at to {@code from} and spreads its history points over
+     * [from, to): the n-th of c points lands at a random moment in the n-th of c equal slices, so
+     * the order is kept, the gaps look irregular and the last point stays the current odds.
+     */
+    void backdateHistory(UUID marketId, OffsetDateTime from, OffsetDateTime to) {
+        jdbc.sql("UPDATE markets SET created_at = :from WHERE id = :m")
+                .param("from", from)
+                .param("m", marketId)
+                .update();
+        jdbc.sql("""
+                        WITH h AS (
+                            SELECT id, row_number() OVER (ORDER BY at, id) AS rn, count(*) OVER () AS c
+                            FROM market_history WHERE market_id = :m
+                        )
+                        UPDATE market_history mh
+                        SET at = CAST(:from AS timestamptz)
+                                 + (CAST(:to AS timestamptz) - CAST(:from AS timestamptz))
+                                   * ((h.rn - 1 + 0.15 + 0.7 * random()) / h.c)
+                        FROM h WHERE mh.id = h.id
+                        """).param("m", marketId).param("from", from).param("to", to).update();
+    }
+
     /** A point of history: when, and the probabilities as stored (JSON). */
     record HistoryRow(OffsetDateTime at, String probabilitiesJson) {}
 
@@ -468,6 +492,19 @@ class MarketRecords {
         jdbc.sql("SELECT id, slug, title FROM markets WHERE id = ANY(:ids)")
                 .param("ids", ids.toArray(UUID[]::new))
                 .query((rs, n) -> new MarketRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(ref -> refs.put(ref.id(), ref));
+        return refs;
+    }
+
+    Map<UUID, OutcomeRef> outcomeRefs(Collection<UUID> ids) {
+        Map<UUID, OutcomeRef> refs = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("SELECT id, name FROM outcomes WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> new OutcomeRef(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list()
                 .forEach(ref -> refs.put(ref.id(), ref));
         return refs;

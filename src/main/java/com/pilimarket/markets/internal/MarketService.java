@@ -14,6 +14,7 @@ import com.pilimarket.markets.MarketSnapshot;
 import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.markets.MarketSummary;
 import com.pilimarket.markets.NewMarket;
+import com.pilimarket.markets.OutcomeRef;
 import com.pilimarket.markets.OutcomeView;
 import com.pilimarket.markets.Position;
 import com.pilimarket.markets.Probabilities;
@@ -552,6 +553,17 @@ public class MarketService {
     }
 
     @Transactional
+    public void backdateHistory(UUID marketId, OffsetDateTime openedAt) {
+        requireRow(marketId);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        if (!openedAt.isBefore(now)) {
+            throw new IllegalArgumentException("openedAt must be in the past");
+        }
+        records.backdateHistory(marketId, utc(openedAt), now);
+        cache.invalidateAfterCommit(marketId);
+    }
+
+    @Transactional
     public void watch(UUID userId, UUID marketId) {
         requireRow(marketId);
         records.watch(userId, marketId);
@@ -577,6 +589,11 @@ public class MarketService {
     @Transactional(readOnly = true)
     public Map<UUID, MarketRef> refs(Collection<UUID> marketIds) {
         return records.refs(marketIds);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, OutcomeRef> outcomeRefs(Collection<UUID> outcomeIds) {
+        return records.outcomeRefs(outcomeIds);
     }
 
     /** The live state pushed on the SSE stream, as JSON. */
