@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { formatRelative } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { useOfflineState } from '@/lib/offline';
+import { getOfflineState, subscribeOffline } from '@/lib/offline';
 
 /**
  * "You're offline — showing data from 5 minutes ago": shown under the page header while the
@@ -10,7 +10,11 @@ import { useOfflineState } from '@/lib/offline';
  */
 export function OfflineBanner() {
   const { t, lang } = useI18n();
-  const { offline, cachedAt } = useOfflineState();
+  const { offline, cachedAt } = useSyncExternalStore(
+    subscribeOffline,
+    getOfflineState,
+    getOfflineState,
+  );
   const [now, setNow] = useState(() => Date.now());
   const shown = offline || cachedAt !== null;
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+// No React here: the API client imports this module, and the entry script (main.tsx) imports the
+// API client; it must stay small (see vite.config.ts, pilimarket-preload-app).
 
 /**
  * Whether the app is offline and how old the data on screen is. The service worker answers API
@@ -54,13 +55,9 @@ export function getOfflineState(): OfflineState {
   return state;
 }
 
-function subscribe(listener: () => void): () => void {
+export function subscribeOffline(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-export function useOfflineState(): OfflineState {
-  return useSyncExternalStore(subscribe, getOfflineState, getOfflineState);
 }
 
 /** The service worker's store of API answers (public/sw.js, DATA_CACHE). */
