@@ -56,14 +56,19 @@ async function offlineReload(ctx) {
   const page = await ctx.newPage();
   await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
   await openMarkets(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
+  const controlled = await page.evaluate(() => {
+    const ready = (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
+      }
+      return true;
+    })();
+    return Promise.race([ready, new Promise((resolve) => setTimeout(() => resolve(false), 20000))]);
   });
+  assert(controlled, 'the service worker did not take control of the page');
   // Online visits of the list and of a market: the service worker stores their answers.
   await page.reload({ waitUntil: 'domcontentloaded' });
   await waitForCards(page);
