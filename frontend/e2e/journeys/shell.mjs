@@ -172,9 +172,12 @@ async function desktopNavigation(ctx) {
   await page.waitForFunction(() => document.title === 'Leaderboard · Pilimarket', null, {
     timeout: TIMEOUT,
   });
-  const current = page.locator(active('[data-testid="desktop-nav"] [aria-current="page"]'));
-  await current.waitFor({ timeout: TIMEOUT });
-  assert((await current.innerText()).trim() === 'Leaderboard', 'current section not marked');
+  // The leaving page may still be in the DOM for a moment: wait for the new page's marked link.
+  await page
+    .locator(active('[data-testid="desktop-nav"] [aria-current="page"]'), {
+      hasText: 'Leaderboard',
+    })
+    .waitFor({ timeout: TIMEOUT });
 
   const slug = await findOpenMarket(page);
   await page.goto(`${BASE_URL}/markets/${slug}`, { waitUntil: 'domcontentloaded' });
@@ -268,9 +271,11 @@ async function tappableNotification(ctx) {
   await shotsBothLanguages(page, 'notifications', async (p) => {
     await p.locator(active('[data-testid="notification"]')).first().waitFor({ timeout: TIMEOUT });
   });
-  // Tap the message text, away from the title link: the whole card opens the market.
-  const message = card.first().locator('p').nth(1);
-  await message.click();
+  // Tap the card low on its left, over the message and time, away from the title text and the
+  // "Mark read" button: the whole card opens the market.
+  const box = await card.first().boundingBox();
+  assert(box, 'notification card has no box');
+  await card.first().click({ position: { x: 24, y: box.height - 12 } });
   await page.waitForURL(new RegExp(`/markets/${market.slug}$`), { timeout: TIMEOUT });
   await logout(page);
   await page.close();
