@@ -26,7 +26,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Public market streams are capped per client address: one address cannot hold thousands of connections. */
 @IntegrationTest
-@TestPropertySource(properties = "pilimarket.streams.max-per-client=3")
+// A client that closed its stream is noticed at the next keep-alive write: 20 s in production, too
+// close to this test's patience on a loaded machine.
+@TestPropertySource(properties = {"pilimarket.streams.max-per-client=3", "pilimarket.streams.heartbeat-ms=250"})
 class MarketStreamCapIntegrationTests {
 
     @Autowired

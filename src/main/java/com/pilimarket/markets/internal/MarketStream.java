@@ -147,8 +147,11 @@ class MarketStream {
         }
     }
 
-    /** Keeps idle connections (and proxies) alive and drops dead ones. */
-    @Scheduled(fixedDelay = 20_000)
+    /**
+     * Keeps idle connections (and proxies) alive and drops dead ones: a client that went away is only
+     * noticed when a write to it fails, so this is also how soon its slot under the per-client cap frees.
+     */
+    @Scheduled(fixedDelayString = "${pilimarket.streams.heartbeat-ms:20000}")
     void heartbeat() {
         subscribers.forEach((marketId, emitters) -> {
             for (SseEmitter emitter : List.copyOf(emitters)) {
