@@ -119,7 +119,12 @@ async function languageAndTheme(ctx) {
   await page.locator(active('button[aria-pressed]'), { hasText: 'Madilim' }).first().click();
   await shotBoth(page, 'profile-settings-dark');
   await page.reload({ waitUntil: 'domcontentloaded' });
-  await page.getByText('Mga Merkado').first().waitFor({ timeout: TIMEOUT });
+  // The phone tab bar's label: the desktop header's copy of it is in the DOM too, hidden.
+  await page
+    .getByText('Mga Merkado')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ timeout: TIMEOUT });
   const dark = await page.evaluate(() =>
     document.documentElement.classList.contains('ion-palette-dark'),
   );
@@ -384,6 +389,9 @@ async function main() {
           fs.mkdirSync(SHOTS, { recursive: true });
           await p.screenshot({ path: path.join(SHOTS, `FAIL-${name}-${i}.png`) }).catch(() => {});
         }
+        // A failed journey leaves its pages open, each holding event streams: Chromium's six
+        // connections per host would then starve every journey after it.
+        for (const p of ctx.pages()) await p.close().catch(() => {});
       }
     }
   } finally {

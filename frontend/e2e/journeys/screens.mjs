@@ -113,7 +113,7 @@ async function assertNoLiveOdds(page) {
     (await page.locator(active('[data-testid="forecast-slip"]')).count()) === 0,
     'a settled market still shows the forecast slip',
   );
-  const body = await page.locator(active('main')).innerText();
+  const body = await page.locator(active('ion-content')).innerText();
   assert(!/per chip|bawat chip/.test(body), 'a settled market still shows payout per chip');
 }
 
@@ -209,7 +209,7 @@ async function cancelledMarket(ctx) {
   assert(text.includes('Cancelled — stakes refunded'), `cancelled summary says: ${text}`);
   assert(text.includes(`Reason: ${reason}`), 'the reason is missing');
   assert(text.includes('Your ₱40 was refunded.'), 'the refund is missing');
-  const body = await page.locator(active('main')).innerText();
+  const body = await page.locator(active('ion-content')).innerText();
   assert(!body.includes('Paid out'), 'a cancelled market says "Paid out"');
   await assertNoLiveOdds(page);
   await shotBoth(page, 'screens-cancelled');
