@@ -2,9 +2,7 @@
 // of the server's OpenAPI document (src/lib/api/openapi.json). Offline by default.
 //   npm run check:api                    used paths vs the snapshot
 //   npm run check:api -- --live          also: the snapshot vs BASE_URL's /v3/api-docs (drift report)
-//   npm run check:api -- --strict        exit 1 on any gap (pending ones included)
-//   npm run api:snapshot                 refresh the snapshot from BASE_URL (default :8080)
-import { execFileSync } from 'node:child_process';
+// The snapshot itself is refreshed from the server's code by `npm run api:refresh` (docs/FRONTEND.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,16 +38,6 @@ async function fetchDoc() {
   return res.json();
 }
 
-if (args.includes('--snapshot')) {
-  const doc = await fetchDoc();
-  fs.writeFileSync(SNAPSHOT, JSON.stringify(doc, null, 2) + '\n');
-  execFileSync('npx', ['prettier', '--write', SNAPSHOT], { cwd: root, stdio: 'ignore' });
-  console.log(
-    `wrote ${path.relative(root, SNAPSHOT)} (${Object.keys(doc.paths ?? {}).length} paths)`,
-  );
-  process.exit(0);
-}
-
 const snapshot = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8'));
 const served = operations(snapshot);
 let gaps = 0;
@@ -58,16 +46,11 @@ for (const u of USED.paths) {
   const op = `${u.method} ${norm(u.path)}`;
   if (served.has(op)) continue;
   gaps++;
-  if (u.pending) {
-    console.log(`pending  ${u.method.toUpperCase()} /api/v1${u.path} (${u.pending})`);
-  } else {
-    hard++;
-    console.log(`MISSING  ${u.method.toUpperCase()} /api/v1${u.path}`);
-  }
+  hard++;
+  console.log(`MISSING  ${u.method.toUpperCase()} /api/v1${u.path}`);
 }
 console.log(
-  `API paths: ${USED.paths.length - gaps} of ${USED.paths.length} used by the web app are in the snapshot` +
-    ` (${gaps - hard} pending, ${hard} missing)`,
+  `API paths: ${USED.paths.length - gaps} of ${USED.paths.length} used by the web app are in the snapshot`,
 );
 
 if (args.includes('--live')) {
@@ -78,9 +61,9 @@ if (args.includes('--live')) {
   for (const o of removed) console.log(`snapshot has, live lacks: ${o}`);
   console.log(
     added.length || removed.length
-      ? `snapshot differs from ${BASE_URL}: run npm run api:snapshot`
+      ? `snapshot differs from ${BASE_URL}: run npm run api:refresh`
       : `snapshot matches ${BASE_URL}`,
   );
   if (removed.length) hard++;
 }
-process.exit(hard || (args.includes('--strict') && gaps) ? 1 : 0);
+process.exit(hard ? 1 : 0);

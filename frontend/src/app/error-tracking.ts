@@ -3,12 +3,10 @@
 // downloaded, as a chunk of its own after the first screen, so it never weighs on the first paint.
 import type { ErrorEvent } from '@sentry/react';
 import { api } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 import type * as SentryInit from './sentry-init';
 
-export interface ClientConfig {
-  sentry_dsn: string | null;
-  sentry_environment: string | null;
-}
+export type ClientConfig = Schemas['ClientConfig'];
 
 type SentryModule = typeof SentryInit;
 

@@ -82,8 +82,8 @@ export function formatPercent(p: number, digits = 0): string {
 }
 
 /** Payout multiplier: `2.35×`. */
-export function formatMultiplier(x: number): string {
-  if (!Number.isFinite(x) || x <= 0) return '–';
+export function formatMultiplier(x: number | null): string {
+  if (x == null || !Number.isFinite(x) || x <= 0) return '–';
   return `${x.toFixed(2)}×`;
 }
 

@@ -36,6 +36,7 @@ export function aMarket(overrides: Partial<MarketDetail> = {}): MarketDetail {
     resolution: null,
     my_forecast: null,
     watching: false,
+    metadata: {},
     cancel_reason: null,
     settled_at: null,
   };
@@ -48,6 +49,7 @@ export function aSummary(overrides: Partial<MarketSummary> = {}): MarketSummary 
     resolution: _r,
     my_forecast: _f,
     watching: _w,
+    metadata: _d,
     cancel_reason: _c,
     settled_at: _s,
     ...summary

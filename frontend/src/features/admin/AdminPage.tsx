@@ -6,10 +6,10 @@ import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
 import { isStaff, type CurrentUser, type Role } from '@/lib/api-types';
+import { errorMessage } from '@/lib/error-message';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useT, type MessageKey } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
-import { isUnavailable } from '@/lib/unavailable';
 import { useDebounced } from '@/lib/use-debounced';
 import {
   clearFlag,
@@ -94,50 +94,40 @@ function Console({ user }: { user: CurrentUser }) {
 
 function QueryState({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useT();
-  return (
-    <ErrorState
-      message={isUnavailable(error) ? t('admin.unavailable') : t('common.error')}
-      onRetry={retry}
-    />
-  );
+  return <ErrorState message={errorMessage(error, t)} onRetry={retry} />;
 }
 
-const STAT_KEYS: (keyof AdminStats & string)[] = [
+const STAT_KEYS = [
   'users',
   'active_users',
   'chips_in_circulation',
   'purchases',
-];
+] as const satisfies (keyof AdminStats)[];
 
 function StatsPanel() {
   const t = useT();
   const q = useAdminStats(true);
   if (q.isPending) return <ListSkeleton count={1} />;
   if (q.isError) return <QueryState error={q.error} retry={() => void q.refetch()} />;
-  const byStatus =
-    q.data.markets_by_status ?? (typeof q.data.markets === 'object' ? q.data.markets : undefined);
+  const byStatus = q.data.markets_by_status;
   return (
     <Section title={t('admin.tab.stats')}>
       <dl className="grid grid-cols-2 gap-3">
-        {STAT_KEYS.filter((k) => typeof q.data[k] === 'number').map((k) => (
+        {STAT_KEYS.map((k) => (
           <div key={k} className="rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
             <dt className="text-xs text-zinc-500">{t(`admin.stat.${k}` as MessageKey)}</dt>
-            <dd className="m-0 text-lg font-semibold">{formatNumber(q.data[k] as number)}</dd>
+            <dd className="m-0 text-lg font-semibold">{formatNumber(q.data[k])}</dd>
           </div>
         ))}
       </dl>
-      {byStatus && (
-        <>
-          <h3 className="mt-4 mb-2 text-sm font-semibold">{t('admin.stat.markets')}</h3>
-          <div className="flex flex-wrap gap-2">
-            {Object.entries(byStatus).map(([s, n]) => (
-              <Tag key={s} tone={statusTone(s)}>
-                {s}: {formatNumber(Number(n))}
-              </Tag>
-            ))}
-          </div>
-        </>
-      )}
+      <h3 className="mt-4 mb-2 text-sm font-semibold">{t('admin.stat.markets')}</h3>
+      <div className="flex flex-wrap gap-2">
+        {Object.entries(byStatus).map(([s, n]) => (
+          <Tag key={s} tone={statusTone(s)}>
+            {s}: {formatNumber(n)}
+          </Tag>
+        ))}
+      </div>
     </Section>
   );
 }
@@ -246,11 +236,10 @@ function FlagRow({
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
       <div className="min-w-0">
-        <p className="font-medium">{f.rule ?? f.reason}</p>
+        <p className="font-medium">{f.rule}</p>
         <p className="truncate text-xs text-zinc-500">
-          {f.user?.display_name ??
-            `${f.subject_type ?? f.target_type ?? ''} ${f.subject_id ?? f.target_id ?? ''}`}
-          {f.created_at && <> · {formatDateTime(f.created_at)}</>}
+          {f.user?.display_name ?? `${f.subject_type} ${f.subject_id}`} ·{' '}
+          {formatDateTime(f.created_at)}
         </p>
       </div>
       <div className="flex items-center gap-2">
@@ -293,9 +282,7 @@ function AuditPanel() {
             <li key={a.id} className="py-2 text-sm">
               <p className="font-medium">{a.action}</p>
               <p className="text-xs text-zinc-500">
-                {typeof a.actor === 'string'
-                  ? a.actor
-                  : (a.actor?.display_name ?? a.actor_id ?? '')}
+                {a.actor_id ?? ''}
                 {a.target_type && (
                   <>
                     {' '}

@@ -192,6 +192,7 @@ describe('market detail page', () => {
           market_id: 'm1',
           outcome_id: 'yes',
           points: 40,
+          payout: null,
           status: 'pending',
           crowd_probability: 0.5,
           created_at: '',

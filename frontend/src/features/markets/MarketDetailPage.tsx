@@ -528,7 +528,7 @@ function RecentForecasts({ market, lang }: { market: MarketDetail; lang: 'en' | 
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {items.map((f) => {
-            const name = f.user?.display_name ?? f.display_name ?? t('activity.someone');
+            const name = f.user.display_name;
             return (
               <li key={f.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                 <span className="min-w-0 truncate">

@@ -7,7 +7,6 @@ import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton, Skeleton } from '@/components/States';
 import { isApiError } from '@/lib/api-client';
 import { useT } from '@/lib/i18n';
-import { isUnavailable } from '@/lib/unavailable';
 import { useUser } from './api/get-user';
 import { useUserForecasts } from './api/get-user-forecasts';
 import { useUserStats } from './api/get-user-stats';
@@ -59,12 +58,11 @@ export function UserProfilePage() {
   );
 }
 
-/** Omitted entirely while the server has no GET /users/{id}/forecasts. */
+/** The user's forecasts, newest first. */
 function PublicForecasts({ id }: { id: string }) {
   const t = useT();
   const [page, setPage] = useState(1);
   const q = useUserForecasts(id, page);
-  if (q.isError && isUnavailable(q.error)) return null;
   const items = q.data?.data ?? [];
   return (
     <Section title={t('profile.forecasts')}>

@@ -4,7 +4,6 @@ import used from './used-paths.json';
 export interface UsedPath {
   method: string;
   path: string;
-  pending?: string;
 }
 
 export const USED_PATHS: UsedPath[] = used.paths;

@@ -191,7 +191,7 @@ export const en = {
   'wallet.status.completed': 'Completed',
   'wallet.status.failed': 'Failed',
   'wallet.status.refunded': 'Refunded',
-  'wallet.status.cancelled': 'Cancelled',
+  'wallet.status.disputed': 'Disputed',
   'wallet.returnTitle': 'Payment status',
   'wallet.processing': 'Confirming your payment…',
   'wallet.completed': 'Payment received! {chips} were added to your balance.',
@@ -279,7 +279,6 @@ export const en = {
   'admin.noFlags': 'No open flags.',
   'admin.clearFlag': 'Clear',
   'admin.noAudit': 'The audit log is empty.',
-  'admin.unavailable': 'This admin endpoint is not available yet.',
 
   'profile.myForecasts': 'My forecasts',
   'profile.noForecasts': 'You have not forecast yet.',
@@ -311,8 +310,6 @@ export const en = {
   'profile.publicTitle': 'Forecaster',
   'profile.notFound': 'No forecaster with this link.',
   'profile.noPublicForecasts': 'No forecasts yet.',
-  'profile.forecastsUnavailable':
-    'Your forecast history is not available yet. Your positions show on each market page.',
   'profile.calibration': 'Calibration',
   'profile.noCalibration': 'Calibration shows once forecasts settle.',
   'profile.calibrationHint':

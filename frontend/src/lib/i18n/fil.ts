@@ -194,7 +194,7 @@ export const fil: Record<MessageKey, string> = {
   'wallet.status.completed': 'Tapos na',
   'wallet.status.failed': 'Nabigo',
   'wallet.status.refunded': 'Naibalik',
-  'wallet.status.cancelled': 'Kinansela',
+  'wallet.status.disputed': 'Kinukuwestiyon',
   'wallet.returnTitle': 'Katayuan ng bayad',
   'wallet.processing': 'Kinukumpirma ang iyong bayad…',
   'wallet.completed': 'Natanggap ang bayad! Naidagdag ang {chips} sa iyong balanse.',
@@ -282,7 +282,6 @@ export const fil: Record<MessageKey, string> = {
   'admin.noFlags': 'Walang bukas na flag.',
   'admin.clearFlag': 'Alisin',
   'admin.noAudit': 'Walang laman ang audit log.',
-  'admin.unavailable': 'Hindi pa available ang admin endpoint na ito.',
 
   'profile.myForecasts': 'Aking mga hula',
   'profile.noForecasts': 'Wala ka pang hula.',
@@ -314,8 +313,6 @@ export const fil: Record<MessageKey, string> = {
   'profile.publicTitle': 'Manghuhula',
   'profile.notFound': 'Walang manghuhula sa link na ito.',
   'profile.noPublicForecasts': 'Wala pang hula.',
-  'profile.forecastsUnavailable':
-    'Hindi pa available ang kasaysayan ng iyong mga hula. Makikita ang iyong mga posisyon sa bawat merkado.',
   'profile.calibration': 'Kalibrasyon',
   'profile.noCalibration': 'Lalabas ang kalibrasyon kapag may naayos nang hula.',
   'profile.calibrationHint':

@@ -1,17 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '@/lib/api-client';
-import type { Category, MarketDetail, MarketSummary } from '@/lib/api-types';
+import type { MarketDetail, MarketSummary, Schemas } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
 
-export interface AdminStats {
-  users?: number;
-  active_users?: number;
-  markets?: Record<string, number>;
-  markets_by_status?: Record<string, number>;
-  chips_in_circulation?: number;
-  purchases?: number | Record<string, number>;
-  [key: string]: unknown;
-}
+export type AdminStats = Schemas['Stats'];
 
 /** GET /admin/stats */
 export const getStats = () => api.get<AdminStats>('/admin/stats');
@@ -33,30 +25,14 @@ export function useAdminMarkets(enabled: boolean, q: string) {
   });
 }
 
-export interface CreateMarketInput {
-  title: string;
-  description: string;
-  category: Category;
-  outcomes: string[];
-  closes_at: string;
-  resolves_at?: string;
-  max_points_per_user?: number;
-}
+export type CreateMarketInput = Schemas['NewMarket'];
 
 /** POST /admin/markets */
 export const createMarket = (input: CreateMarketInput) =>
   api.post<MarketDetail>('/admin/markets', input);
 
 /** Only the fields to change; outcomes only while nobody has forecast, closes_at only while open. */
-export interface EditMarketInput {
-  title?: string;
-  description?: string;
-  category?: Category;
-  outcomes?: string[];
-  closes_at?: string;
-  resolves_at?: string;
-  max_points_per_user?: number;
-}
+export type EditMarketInput = Schemas['MarketEdit'];
 
 /** PATCH /admin/markets/{id} */
 export const editMarket = (v: { id: string; changes: EditMarketInput }) =>
@@ -85,17 +61,7 @@ export function useAdminMutation<TVars>(fn: (v: TVars) => Promise<unknown>) {
   });
 }
 
-export interface AdminUser {
-  id: string;
-  email: string;
-  display_name: string;
-  role: string;
-  status: string;
-  chips?: number;
-  is_flagged?: boolean;
-  flags?: unknown[];
-  created_at?: string;
-}
+export type AdminUser = Schemas['AdminUserView'];
 
 /** GET /admin/users?q= */
 export function useAdminUsers(enabled: boolean, q: string) {
@@ -108,7 +74,7 @@ export function useAdminUsers(enabled: boolean, q: string) {
 }
 
 /** PATCH /admin/users/{id} */
-export const updateUser = (v: { id: string; status?: string; role?: string; reason: string }) => {
+export const updateUser = (v: { id: string } & Schemas['ChangeRequest']) => {
   const { id, ...body } = v;
   return api.patch(`/admin/users/${encodeURIComponent(id)}`, body);
 };
@@ -124,17 +90,7 @@ export const grantChips = (v: { id: string; chips: number; reason: string; key: 
     v.key,
   );
 
-export interface Flag {
-  id: string;
-  rule?: string;
-  reason?: string;
-  subject_type?: string;
-  subject_id?: string;
-  target_type?: string;
-  target_id?: string;
-  user?: { id: string; display_name: string } | null;
-  created_at?: string;
-}
+export type Flag = Schemas['FlagView'];
 
 /** GET /admin/flags */
 export function useFlags(enabled: boolean) {
@@ -150,16 +106,7 @@ export function useFlags(enabled: boolean) {
 export const clearFlag = ({ id, reason }: { id: string; reason: string }) =>
   api.post(`/admin/flags/${encodeURIComponent(id)}/clear`, { reason });
 
-export interface AuditEntry {
-  id: string | number;
-  action: string;
-  actor?: { id: string; display_name?: string } | string | null;
-  actor_id?: string;
-  target_type?: string;
-  target_id?: string;
-  details?: unknown;
-  created_at: string;
-}
+export type AuditEntry = Schemas['AuditEntry'];
 
 /** GET /admin/audit-log */
 export function useAuditLog(enabled: boolean, page: number) {

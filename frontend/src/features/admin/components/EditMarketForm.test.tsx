@@ -11,7 +11,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 const form = (m = aSummary()) => ({
   title: m.title,
-  description: m.description,
+  description: m.description ?? '',
   category: m.category,
   outcomes: m.outcomes.map((o) => o.name).join('\n'),
   closes_at: isoToManila(m.closes_at),

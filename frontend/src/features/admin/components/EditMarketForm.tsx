@@ -33,7 +33,8 @@ export function editChanges(
 ): EditMarketInput | null {
   const changes: EditMarketInput = {};
   if (v.title.trim() !== market.title) changes.title = v.title.trim();
-  if (v.description.trim() !== market.description) changes.description = v.description.trim();
+  if (v.description.trim() !== (market.description ?? ''))
+    changes.description = v.description.trim();
   if (v.category !== market.category) changes.category = v.category;
   if (market.status === 'open' && v.closes_at !== isoToManila(market.closes_at)) {
     changes.closes_at = manilaToIso(v.closes_at);
@@ -59,7 +60,7 @@ export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDo
   const outcomesEditable = market.total_points === 0 && market.forecaster_count === 0;
   const [v, setV] = useState({
     title: market.title,
-    description: market.description,
+    description: market.description ?? '',
     category: market.category,
     outcomes: market.outcomes.map((o) => o.name).join('\n'),
     closes_at: isoToManila(market.closes_at),

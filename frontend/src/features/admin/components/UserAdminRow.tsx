@@ -37,7 +37,7 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
   const apply = () => {
     setLocalError(null);
     if (!reason.trim()) return setLocalError(t('admin.err.required'));
-    const change: { id: string; reason: string; status?: string; role?: string } = {
+    const change: Parameters<typeof updateUser>[0] = {
       id: user.id,
       reason: reason.trim(),
     };
@@ -69,9 +69,7 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
           </p>
         </div>
         <div className="flex shrink-0 items-center gap-1">
-          {(user.is_flagged || (user.flags && user.flags.length > 0)) && (
-            <Tag tone="red">{t('admin.flagged')}</Tag>
-          )}
+          {user.is_flagged && <Tag tone="red">{t('admin.flagged')}</Tag>}
           <Tag tone={user.status === 'active' ? 'green' : 'red'}>
             {STATUSES.includes(user.status as (typeof STATUSES)[number])
               ? t(`admin.status.${user.status as (typeof STATUSES)[number]}`)
@@ -86,7 +84,11 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
         <div className="mt-2 grid gap-2 rounded-xl bg-zinc-50 p-3 sm:grid-cols-2 dark:bg-zinc-900">
           <label className="block">
             <span className="pm-label">{t('admin.setStatus')}</span>
-            <select className="pm-input" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <select
+              className="pm-input"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as typeof status)}
+            >
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`admin.status.${s}`)}
@@ -97,7 +99,11 @@ export function UserAdminRow({ user, actorRole }: { user: AdminUser; actorRole: 
           {actorRole === 'superadmin' && (
             <label className="block">
               <span className="pm-label">{t('admin.role')}</span>
-              <select className="pm-input" value={role} onChange={(e) => setRole(e.target.value)}>
+              <select
+                className="pm-input"
+                value={role}
+                onChange={(e) => setRole(e.target.value as typeof role)}
+              >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {r}

@@ -1,19 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { CurrentUser } from '@/lib/api-types';
+import type { Schemas } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
 
-export interface AuthResponse {
-  user: CurrentUser;
-  access_token?: string;
-  refresh_token?: string;
-  expires_in?: number;
-}
+export type AuthResponse = Schemas['Session'];
 
-export interface LoginInput {
-  email: string;
-  password: string;
-}
+export type LoginInput = Schemas['LoginRequest'];
 
 /** POST /auth/login — the server sets the session cookies. */
 export function login(input: LoginInput): Promise<AuthResponse> {

@@ -1,13 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
 import type { AuthResponse } from './login';
 
-export interface RegisterInput {
-  email: string;
-  password: string;
-  display_name: string;
-}
+export type RegisterInput = Schemas['RegisterRequest'];
 
 /** POST /auth/register — creates the account, signs in and grants the signup bonus. */
 export function register(input: RegisterInput): Promise<AuthResponse> {

@@ -1,15 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { CurrentUser, Forecast } from '@/lib/api-types';
+import type { CurrentUser, Schemas } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
 
-export interface PlaceForecastInput {
-  market_id: string;
-  outcome_id: string;
-  points: number;
-}
+export type PlaceForecastInput = Schemas['PlaceForecastRequest'];
 
-export type PlacedForecast = Forecast & { chips?: number };
+/** The forecast and the caller's new balance (`chips`). */
+export type PlacedForecast = Schemas['PlacedForecast'];
 
 /** POST /forecasts — places or tops up the caller's forecast. The key makes retries safe. */
 export function placeForecast(

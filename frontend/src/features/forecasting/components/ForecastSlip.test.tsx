@@ -60,6 +60,7 @@ describe('forecast slip', () => {
         market_id: 'm1',
         outcome_id: 'no',
         points: 450,
+        payout: null,
         status: 'pending',
         crowd_probability: 0.4,
         created_at: '',

@@ -1,19 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, apiRequest } from '@/lib/api-client';
-import type { Category, PublicUser } from '@/lib/api-types';
+import type { Category, Schemas } from '@/lib/api-types';
 
 export type Period = 'weekly' | 'monthly' | 'all_time';
 export type Metric = 'skill' | 'profit';
 export const PERIODS: Period[] = ['weekly', 'monthly', 'all_time'];
 export const METRICS: Metric[] = ['skill', 'profit'];
 
-export interface LeaderboardEntry {
-  rank: number;
-  user: PublicUser;
-  score: number;
-  forecasts: number;
-  accuracy: number | null;
-}
+export type LeaderboardEntry = Schemas['LeaderboardEntry'];
 
 export interface LeaderboardQuery {
   period: Period;

@@ -1,17 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import type { PublicUser } from '@/lib/api-types';
+import type { Schemas } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
 
-export interface PublicForecast {
-  id: string;
-  outcome_id: string;
-  points: number;
-  status?: string;
-  created_at: string;
-  user?: PublicUser | null;
-  display_name?: string;
-}
+export type PublicForecast = Schemas['MarketForecast'];
 
 /** GET /markets/{id}/forecasts — recent forecasts, newest first. */
 export function getMarketForecasts(id: string) {

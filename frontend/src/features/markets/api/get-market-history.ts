@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 
 export type HistoryRange = '24h' | '7d' | '30d' | 'all';
 export const HISTORY_RANGES: HistoryRange[] = ['24h', '7d', '30d', 'all'];
 
-export interface HistoryPoint {
-  at: string;
-  probabilities: Record<string, number>;
-}
+export type HistoryPoint = Schemas['HistoryPoint'];
 
 /** GET /markets/{id}/history?range= */
 export function getMarketHistory(id: string, range: HistoryRange): Promise<HistoryPoint[]> {

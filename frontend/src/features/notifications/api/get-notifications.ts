@@ -1,26 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest, type ApiResult } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
 
-export type NotificationType =
-  'market_resolved' | 'badge_earned' | 'new_market' | 'forecast_reminder' | (string & {});
+export type NotificationType = Schemas['NotificationType'];
 
-/** Field names of the seed schema (`type, message, read, metadata, created_at`); servers may add
- * `link` and `market_id`, and may spell `read` as `is_read`. */
-export interface Notification {
-  id: string;
-  type: NotificationType;
-  message: string;
-  read?: boolean;
-  is_read?: boolean;
-  metadata?: Record<string, unknown> | null;
-  link?: string | null;
-  market_id?: string | null;
-  created_at: string;
-}
+export type Notification = Schemas['NotificationView'];
 
 export function isUnread(n: Notification): boolean {
-  return !(n.read ?? n.is_read ?? false);
+  return !n.is_read;
 }
 
 /** The app path a notification points to: its `link`, else its market, else none. */

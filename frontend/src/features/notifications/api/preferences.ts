@@ -1,18 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 
-export interface NotificationPreferences {
-  market_resolved: boolean;
-  badge_earned: boolean;
-  new_market: boolean;
-  forecast_reminder: boolean;
-}
-export const PREFERENCE_KEYS: (keyof NotificationPreferences)[] = [
+export type NotificationPreferences = Schemas['NotificationPreferences'];
+/** The on/off switches (the preferences also hold `new_market_categories`). */
+export const PREFERENCE_KEYS = [
   'market_resolved',
   'badge_earned',
   'new_market',
   'forecast_reminder',
-];
+] as const satisfies (keyof NotificationPreferences)[];
 const KEY = ['notification-preferences'];
 
 /** GET /users/me/notification-preferences */

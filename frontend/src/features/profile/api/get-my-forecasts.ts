@@ -1,14 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import type { Forecast, ForecastStatus } from '@/lib/api-types';
+import type { ForecastStatus, Schemas } from '@/lib/api-types';
 
-export type MyForecast = Forecast & {
-  market?: { id: string; slug?: string; title: string } | null;
-  market_title?: string;
-  market_slug?: string;
-  outcome_name?: string;
-  outcome?: { id: string; name: string } | null;
-};
+export type MyForecast = Schemas['UserForecast'];
 
 /** GET /users/me/forecasts?status= */
 export function getMyForecasts(status: ForecastStatus | '', page: number) {

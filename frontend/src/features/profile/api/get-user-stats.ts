@@ -1,23 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 
-export interface CalibrationBucket {
-  bucket: string;
-  forecasts: number;
-  won: number;
-}
+export type CalibrationBucket = Schemas['CalibrationBucket'];
 
-export interface UserStats {
-  forecasts: number;
-  settled: number;
-  won: number;
-  accuracy: number | null;
-  reputation: number;
-  profit: number;
-  total_staked?: number;
-  /** By crowd probability when placed, over settled forecasts: buckets "0-10%" … "90-100%". */
-  calibration?: CalibrationBucket[];
-}
+export type UserStats = Schemas['UserStats'];
 
 /** GET /users/{id}/stats */
 export function getUserStats(id: string): Promise<UserStats> {

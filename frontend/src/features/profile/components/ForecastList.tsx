@@ -10,9 +10,9 @@ export function ForecastList({ items }: { items: MyForecast[] }) {
   return (
     <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="forecast-list">
       {items.map((f) => {
-        const title = f.market?.title ?? f.market_title ?? t('profile.aMarket');
-        const slug = f.market?.slug ?? f.market_slug ?? f.market_id;
-        const outcome = f.outcome?.name ?? f.outcome_name;
+        const title = f.market.title;
+        const slug = f.market.slug;
+        const outcome = f.outcome_name;
         return (
           <li key={f.id} className="flex items-center justify-between gap-3 py-2.5 text-sm">
             <div className="min-w-0">

@@ -4,7 +4,6 @@ import { Pager } from '@/components/Pager';
 import { ErrorState, Skeleton } from '@/components/States';
 import type { ForecastStatus } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
-import { isUnavailable } from '@/lib/unavailable';
 import { useMyForecasts } from '../api/get-my-forecasts';
 import { ForecastList } from './ForecastList';
 
@@ -16,15 +15,6 @@ export function MyForecasts() {
   const [page, setPage] = useState(1);
   const q = useMyForecasts(status, page, true);
   const items = q.data?.data ?? [];
-  if (q.isError && isUnavailable(q.error)) {
-    return (
-      <Section title={t('profile.myForecasts')}>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="forecasts-unavailable">
-          {t('profile.forecastsUnavailable')}
-        </p>
-      </Section>
-    );
-  }
   return (
     <Section title={t('profile.myForecasts')}>
       <div

@@ -1,12 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 
-export interface ChipPackage {
-  id: string;
-  chips: number;
-  amount_cents: number;
-  currency: string;
-}
+export type ChipPackage = Schemas['ChipPackage'];
 
 /** GET /purchases/packages */
 export function getPackages(): Promise<ChipPackage[]> {
@@ -17,11 +13,7 @@ export function usePackages() {
   return useQuery({ queryKey: ['purchase-packages'], queryFn: getPackages, staleTime: 300_000 });
 }
 
-export interface PurchaseLimits {
-  min_chips: number;
-  max_chips: number;
-  daily_limit_chips: number;
-}
+export type PurchaseLimits = Schemas['PurchaseLimits'];
 
 /** GET /purchases/limits — the custom amount's bounds and the daily limit, as the server enforces them. */
 export function getPurchaseLimits(): Promise<PurchaseLimits> {

@@ -1,14 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 
-export interface LedgerEntry {
-  id: string;
-  amount: number;
-  balance_after: number;
-  reason: string;
-  reference: string;
-  created_at: string;
-}
+export type LedgerEntry = Schemas['LedgerEntryView'];
 
 /** GET /users/me/transactions — the caller's ledger entries, newest first. */
 export function getTransactions(page: number) {

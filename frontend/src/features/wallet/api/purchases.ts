@@ -1,22 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-types';
 import { queryKeys } from '@/lib/query-keys';
 
-export type Provider = 'stripe' | 'gcash' | 'paymaya';
+export type Provider = Schemas['PaymentProvider'];
 export const PROVIDERS: Provider[] = ['gcash', 'paymaya', 'stripe'];
 
-export type PurchaseStatus = 'pending' | 'completed' | 'failed' | 'refunded' | 'cancelled';
+export type PurchaseStatus = Schemas['PurchaseStatus'];
 
-export interface Purchase {
-  id: string;
-  status: PurchaseStatus;
-  provider: Provider;
-  chips: number;
-  amount_cents: number;
-  client_secret?: string | null;
-  checkout_url?: string | null;
-  created_at?: string;
-}
+export type Purchase = Schemas['PurchaseView'];
 
 export type CreatePurchaseInput = { provider: Provider } & (
   { package_id: string; chips?: never } | { chips: number; package_id?: never }

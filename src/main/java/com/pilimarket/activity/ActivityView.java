@@ -2,9 +2,11 @@ package com.pilimarket.activity;
 
 import com.pilimarket.markets.MarketRef;
 import com.pilimarket.markets.OutcomeRef;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the activity feed; {@code user} and {@code market} are null when not applicable (or
@@ -12,13 +14,24 @@ import java.util.UUID;
  */
 public record ActivityView(
         UUID id,
+
+        @Schema(
+                allowableValues = {
+                    "market_created",
+                    "forecast_placed",
+                    "market_resolved",
+                    "user_registered",
+                    "badge_earned"
+                })
         String activityType,
-        ActivityUser user,
-        MarketRef market,
-        OutcomeRef outcome,
+
+        @Nullable ActivityUser user,
+        @Nullable MarketRef market,
+        @Nullable OutcomeRef outcome,
         Map<String, Object> metadata,
         OffsetDateTime createdAt) {
 
     /** The public view of the user an entry is about. */
-    public record ActivityUser(UUID id, String displayName, String avatarUrl) {}
+    public record ActivityUser(
+            UUID id, String displayName, @Nullable String avatarUrl) {}
 }

@@ -3,17 +3,18 @@ package com.pilimarket.audit;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One row of the audit log as admins see it. */
 public record AuditEntry(
         long id,
-        UUID actorId,
+        @Nullable UUID actorId,
         String action,
-        String targetType,
-        String targetId,
+        @Nullable String targetType,
+        @Nullable String targetId,
         Map<String, Object> details,
-        String ip,
-        String requestId,
+        @Nullable String ip,
+        @Nullable String requestId,
         OffsetDateTime createdAt,
         String prevHash,
         String hash) {}

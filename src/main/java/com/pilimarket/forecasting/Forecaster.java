@@ -1,6 +1,8 @@
 package com.pilimarket.forecasting;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A forecaster as the public sees them. */
-public record Forecaster(UUID id, String displayName, String avatarUrl) {}
+public record Forecaster(
+        UUID id, String displayName, @Nullable String avatarUrl) {}

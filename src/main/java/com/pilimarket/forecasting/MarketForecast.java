@@ -1,7 +1,9 @@
 package com.pilimarket.forecasting;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A forecast on a market's page ({@code GET /markets/{id}/forecasts}). */
 public record MarketForecast(
@@ -9,7 +11,10 @@ public record MarketForecast(
         Forecaster user,
         UUID outcomeId,
         long points,
+
+        @Schema(allowableValues = {"pending", "won", "lost", "refunded"})
         String status,
-        Long payout,
+
+        @Nullable Long payout,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {}

@@ -1,9 +1,11 @@
 package com.pilimarket.markets;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A market in full ({@code GET /markets/{id-or-slug}}): {@code resolution} is null until resolved;
@@ -15,19 +17,19 @@ public record MarketDetail(
         UUID id,
         String slug,
         String title,
-        String description,
-        String category,
-        String status,
+        @Nullable String description,
+        @Schema(implementation = MarketCategory.class) String category,
+        @Schema(implementation = MarketStatus.class) String status,
         OffsetDateTime closesAt,
-        OffsetDateTime resolvesAt,
+        @Nullable OffsetDateTime resolvesAt,
         OffsetDateTime createdAt,
         long maxPointsPerUser,
         long totalPoints,
         int forecasterCount,
         List<OutcomeView> outcomes,
-        ResolutionView resolution,
-        Position myForecast,
+        @Nullable ResolutionView resolution,
+        @Nullable Position myForecast,
         Map<String, Object> metadata,
-        String cancelReason,
-        OffsetDateTime settledAt,
+        @Nullable String cancelReason,
+        @Nullable OffsetDateTime settledAt,
         boolean watching) {}

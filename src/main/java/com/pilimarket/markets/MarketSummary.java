@@ -1,8 +1,10 @@
 package com.pilimarket.markets;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A market in lists ({@code GET /markets}, {@code GET /users/me/watchlist}); {@code winningOutcomeId}
@@ -12,11 +14,11 @@ public record MarketSummary(
         UUID id,
         String slug,
         String title,
-        String description,
-        String category,
-        String status,
+        @Nullable String description,
+        @Schema(implementation = MarketCategory.class) String category,
+        @Schema(implementation = MarketStatus.class) String status,
         OffsetDateTime closesAt,
-        OffsetDateTime resolvesAt,
+        @Nullable OffsetDateTime resolvesAt,
         OffsetDateTime createdAt,
         long totalPoints,
         int forecasterCount,

@@ -1,8 +1,10 @@
 package com.pilimarket.markets;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an admin (or the demo-data seeder) supplies to create a market. Text is sanitized and every
@@ -11,10 +13,10 @@ import java.util.Map;
  */
 public record NewMarket(
         String title,
-        String description,
-        String category,
+        @Nullable String description,
+        @Schema(implementation = MarketCategory.class) String category,
         List<String> outcomes,
         OffsetDateTime closesAt,
-        OffsetDateTime resolvesAt,
-        Long maxPointsPerUser,
-        Map<String, Object> metadata) {}
+        @Nullable OffsetDateTime resolvesAt,
+        @Nullable Long maxPointsPerUser,
+        @Nullable Map<String, Object> metadata) {}

@@ -1,7 +1,13 @@
 package com.pilimarket.markets;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An outcome as the API shows it: its stake total, displayed probability, pool share and payout per chip. */
 public record OutcomeView(
-        UUID id, String name, long totalPoints, double probability, double poolShare, Double payoutPerChip) {}
+        UUID id,
+        String name,
+        long totalPoints,
+        double probability,
+        double poolShare,
+        @Nullable Double payoutPerChip) {}

@@ -1,7 +1,9 @@
 package com.pilimarket.payments;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A purchase as its buyer sees it. {@code clientSecret} is set for Stripe (confirm the PaymentIntent
@@ -13,11 +15,11 @@ public record PurchaseView(
         PaymentProvider provider,
         long chips,
         long amountCents,
-        String currency,
-        String packageId,
-        String clientSecret,
-        String checkoutUrl,
-        String failureReason,
+        @Schema(allowableValues = "PHP") String currency,
+        @Nullable String packageId,
+        @Nullable String clientSecret,
+        @Nullable String checkoutUrl,
+        @Nullable String failureReason,
         long chipsReversed,
         OffsetDateTime createdAt,
-        OffsetDateTime completedAt) {}
+        @Nullable OffsetDateTime completedAt) {}

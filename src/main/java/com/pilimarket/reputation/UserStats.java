@@ -1,6 +1,7 @@
 package com.pilimarket.reputation;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's forecasting record: {@code forecasts} placed, {@code settled} (won or lost; refunds do not
@@ -11,7 +12,7 @@ public record UserStats(
         long forecasts,
         long settled,
         long won,
-        Double accuracy,
+        @Nullable Double accuracy,
         double reputation,
         long profit,
         long totalStaked,

@@ -2,10 +2,15 @@ package com.pilimarket.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The envelope every API response uses: {@code {"success", "data", "errors", "pagination"?}}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiResponse<T>(boolean success, T data, List<ApiError> errors, Pagination pagination) {
+public record ApiResponse<T>(
+        boolean success,
+        T data,
+        List<ApiError> errors,
+        @Nullable Pagination pagination) {
 
     public ApiResponse {
         errors = List.copyOf(errors);

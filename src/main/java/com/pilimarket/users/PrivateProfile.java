@@ -1,21 +1,23 @@
 package com.pilimarket.users;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What a user sees about themself ({@code GET /users/me}, and {@code user} in auth responses). */
 public record PrivateProfile(
         UUID id,
         String email,
         String displayName,
-        String bio,
-        String avatarUrl,
+        @Nullable String bio,
+        @Nullable String avatarUrl,
         long chips,
         double reputation,
         List<Badge> badges,
-        String role,
-        String status,
+        @Schema(implementation = UserRole.class) String role,
+        @Schema(implementation = UserStatus.class) String status,
         OffsetDateTime createdAt) {
 
     public static PrivateProfile of(UserAccount user, List<Badge> badges) {

@@ -3,13 +3,14 @@ package com.pilimarket.users;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What anyone may see about a user: no email, no chips, no status details. */
 public record PublicProfile(
         UUID id,
         String displayName,
-        String bio,
-        String avatarUrl,
+        @Nullable String bio,
+        @Nullable String avatarUrl,
         double reputation,
         List<Badge> badges,
         OffsetDateTime createdAt) {

@@ -2,6 +2,7 @@ package com.pilimarket.auth.internal;
 
 import com.pilimarket.auth.Registrations;
 import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.web.ErrorAnswer;
 import com.pilimarket.users.PrivateProfile;
 import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.UserRole;
@@ -10,7 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,12 +54,18 @@ class AuthController {
         }
     }
 
-    record RefreshRequest(String refreshToken) {
+    record RefreshRequest(@Nullable String refreshToken) {
         @Override
         public String toString() {
             return "RefreshRequest[]";
         }
     }
+
+    /** The answer of logout. */
+    record LoggedOut(boolean loggedOut) {}
+
+    /** The answer of GET /auth/csrf: the token the XSRF-TOKEN cookie now holds. */
+    record CsrfToken(String csrfToken) {}
 
     /** The answer of register, login and refresh. */
     record Session(PrivateProfile user, String accessToken, String refreshToken, long expiresIn) {
@@ -68,6 +75,7 @@ class AuthController {
         }
     }
 
+    @ErrorAnswer(status = 409, value = "EMAIL_TAKEN: an account with this email exists")
     @PostMapping("/register")
     @Operation(summary = "Creates an account (with the signup bonus) and logs it in")
     ResponseEntity<ApiResponse<Session>> register(
@@ -82,6 +90,10 @@ class AuthController {
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok(session(pair, request, response)));
     }
 
+    @ErrorAnswer(
+            status = 401,
+            value = "INVALID_CREDENTIALS: wrong email or password (the same answer for an unknown email)")
+    @ErrorAnswer(status = 403, value = "ACCOUNT_BANNED")
     @PostMapping("/login")
     @Operation(summary = "Logs in with email and password")
     ApiResponse<Session> login(
@@ -92,6 +104,9 @@ class AuthController {
         return ApiResponse.ok(session(pair, request, response));
     }
 
+    @ErrorAnswer(
+            status = 401,
+            value = "UNAUTHENTICATED: unknown, expired or already used refresh token (a reused one revokes its family)")
     @PostMapping("/refresh")
     @Operation(summary = "Rotates a refresh token (body or cookie) into a new token pair")
     ApiResponse<Session> refresh(
@@ -107,7 +122,7 @@ class AuthController {
 
     @PostMapping("/logout")
     @Operation(summary = "Revokes the refresh token's family and clears the cookies")
-    ApiResponse<Map<String, Boolean>> logout(
+    ApiResponse<LoggedOut> logout(
             @RequestBody(required = false) RefreshRequest body,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -116,13 +131,13 @@ class AuthController {
                 : AuthCookies.read(request, AuthCookies.REFRESH);
         sessions.logout(presented);
         cookies.clearSession(request, response);
-        return ApiResponse.ok(Map.of("logged_out", true));
+        return ApiResponse.ok(new LoggedOut(true));
     }
 
     @GetMapping("/csrf")
     @Operation(summary = "Sets the XSRF-TOKEN cookie; send its value as X-XSRF-TOKEN on unsafe requests")
-    ApiResponse<Map<String, String>> csrf(HttpServletRequest request, HttpServletResponse response) {
-        return ApiResponse.ok(Map.of("csrf_token", cookies.ensureCsrf(request, response)));
+    ApiResponse<CsrfToken> csrf(HttpServletRequest request, HttpServletResponse response) {
+        return ApiResponse.ok(new CsrfToken(cookies.ensureCsrf(request, response)));
     }
 
     private Session session(Sessions.TokenPair pair, HttpServletRequest request, HttpServletResponse response) {

@@ -11,7 +11,10 @@ import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.ValidationException;
 import com.pilimarket.shared.idempotency.IdempotentRequests;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
+import com.pilimarket.shared.web.ErrorAnswer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -84,7 +87,10 @@ class ForecastController {
             UUID marketId,
             UUID outcomeId,
             long points,
+
+            @Schema(allowableValues = {"pending", "won", "lost", "refunded"})
             String status,
+
             double crowdProbability,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
@@ -105,9 +111,23 @@ class ForecastController {
         }
     }
 
+    @SignedIn
+    @ErrorAnswer(
+            status = 409,
+            value =
+                    "OUTCOME_SWITCH_NOT_ALLOWED: the caller backs another outcome here; IDEMPOTENCY_KEY_REUSED: the key came with a different body; CONFLICT: a request with this key is in progress")
+    @ErrorAnswer(status = 422, value = "INSUFFICIENT_CHIPS; MARKET_NOT_OPEN; MAX_POINTS_EXCEEDED")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "A new forecast",
+            useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "A top-up of the caller's forecast on the same outcome (or the replay of an answer)",
+            useReturnTypeSchema = true)
     @PostMapping("/api/v1/forecasts")
     @Operation(summary = "Stake chips on an outcome: 201 for a new forecast, 200 for a top-up; honours Idempotency-Key")
-    ResponseEntity<?> place(
+    ResponseEntity<ApiResponse<PlacedForecast>> place(
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody PlaceForecastRequest request) {
         UUID userId = Callers.requireUserId();
@@ -115,14 +135,23 @@ class ForecastController {
         Supplier<ResponseEntity<?>> action = () -> response(forecasts.place(userId, command));
         if (idempotencyKey == null) {
             // No key to store: outside any transaction, so the placement can be group-committed.
-            return action.get();
+            return placed(action.get());
         }
         if (command.marketId() == null) {
             // Refused anyway (400 on market_id); nothing to group.
-            return idempotency.execute(userId, PlacementBatcher.SCOPE, idempotencyKey, command, action);
+            return placed(idempotency.execute(userId, PlacementBatcher.SCOPE, idempotencyKey, command, action));
         }
         // Group-committed too: the key is claimed and its response stored in the batch's transaction.
-        return batcher.placeIdempotently(userId, command, idempotencyKey, ForecastController::response);
+        return placed(batcher.placeIdempotently(userId, command, idempotencyKey, ForecastController::response));
+    }
+
+    /**
+     * The answer typed as what it is for the OpenAPI document: built by {@link #response}, or the
+     * replay of one it built earlier.
+     */
+    @SuppressWarnings("unchecked")
+    private static ResponseEntity<ApiResponse<PlacedForecast>> placed(ResponseEntity<?> answer) {
+        return (ResponseEntity<ApiResponse<PlacedForecast>>) answer;
     }
 
     /** 201 with the new forecast, or 200 for a top-up; the caller's chips after it. */

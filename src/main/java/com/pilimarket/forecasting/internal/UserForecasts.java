@@ -7,6 +7,7 @@ import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
 import com.pilimarket.users.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +45,7 @@ class UserForecasts {
         this.users = users;
     }
 
+    @SignedIn
     @GetMapping("/api/v1/users/me/forecasts")
     @Operation(summary = "The caller's forecasts, newest first; status=pending|won|lost|refunded filters")
     @Transactional(readOnly = true)
@@ -100,6 +102,7 @@ class UserForecasts {
         Long payoutOrNull = rs.wasNull() ? null : payout;
         return new UserForecast(
                 rs.getObject("id", UUID.class),
+                rs.getObject("market_id", UUID.class),
                 new MarketRef(rs.getObject("market_id", UUID.class), rs.getString("slug"), rs.getString("title")),
                 rs.getString("market_status"),
                 rs.getObject("outcome_id", UUID.class),

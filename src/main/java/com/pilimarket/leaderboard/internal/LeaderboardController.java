@@ -7,6 +7,7 @@ import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -39,6 +40,7 @@ class LeaderboardController {
         return ApiResponse.page(leaderboards.page(period(period), category(category), metric(metric), query));
     }
 
+    @SignedIn
     @GetMapping("/me")
     @Operation(summary = "The caller's line on a leaderboard, or null when not ranked")
     ApiResponse<LeaderboardEntry> me(

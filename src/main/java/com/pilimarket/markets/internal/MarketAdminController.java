@@ -7,6 +7,7 @@ import com.pilimarket.markets.NewMarket;
 import com.pilimarket.markets.ResolveMarket;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.web.ErrorAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -43,36 +44,48 @@ class MarketAdminController {
         return ApiResponse.ok(markets.create(Callers.requireUserId(), request));
     }
 
+    @ErrorAnswer(
+            status = 422,
+            value =
+                    "INVALID_STATE: the market is resolved or cancelled, or its outcomes or closing time can no longer change")
     @PatchMapping("/{id}")
     @Operation(summary = "Edit a market's text and times; outcomes only while nobody has forecast")
     ApiResponse<MarketDetail> edit(@PathVariable UUID id, @RequestBody MarketEdit request) {
         return ApiResponse.ok(markets.edit(Callers.requireUserId(), id, request));
     }
 
+    @ErrorAnswer(status = 422, value = "INVALID_STATE: not allowed from the market's current status")
     @PostMapping("/{id}/suspend")
     @Operation(summary = "Suspend an open market (no forecasts while suspended)")
     ApiResponse<MarketDetail> suspend(@PathVariable UUID id) {
         return ApiResponse.ok(markets.suspend(Callers.requireUserId(), id));
     }
 
+    @ErrorAnswer(status = 422, value = "INVALID_STATE: not allowed from the market's current status")
     @PostMapping("/{id}/resume")
     @Operation(summary = "Resume a suspended market")
     ApiResponse<MarketDetail> resume(@PathVariable UUID id) {
         return ApiResponse.ok(markets.resume(Callers.requireUserId(), id));
     }
 
+    @ErrorAnswer(status = 422, value = "INVALID_STATE: not allowed from the market's current status")
     @PostMapping("/{id}/close")
     @Operation(summary = "Close a market for forecasts before its closing time")
     ApiResponse<MarketDetail> close(@PathVariable UUID id) {
         return ApiResponse.ok(markets.close(Callers.requireUserId(), id));
     }
 
+    @ErrorAnswer(status = 409, value = "ALREADY_RESOLVED")
+    @ErrorAnswer(
+            status = 422,
+            value = "INVALID_STATE: the market is cancelled; RESOLVER_HAS_POSITION: the caller holds a forecast in it")
     @PostMapping("/{id}/resolve")
     @Operation(summary = "Resolve a market to one outcome with evidence; payouts follow")
     ApiResponse<MarketDetail> resolve(@PathVariable UUID id, @RequestBody ResolveMarket request) {
         return ApiResponse.ok(markets.resolve(Callers.requireUserId(), id, request));
     }
 
+    @ErrorAnswer(status = 422, value = "INVALID_STATE: the market is already resolved or cancelled")
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a market; every stake is refunded")
     ApiResponse<MarketDetail> cancel(@PathVariable UUID id, @RequestBody CancelRequest request) {

@@ -8,6 +8,7 @@ import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,6 +71,7 @@ class MarketController {
         return ApiResponse.ok(markets.history(id, range));
     }
 
+    @SignedIn
     @PostMapping("/{id}/watch")
     @Operation(summary = "Add the market to the caller's watchlist (idempotent)")
     ApiResponse<Watching> watch(@PathVariable UUID id) {
@@ -77,6 +79,7 @@ class MarketController {
         return ApiResponse.ok(new Watching(id, true));
     }
 
+    @SignedIn
     @DeleteMapping("/{id}/watch")
     @Operation(summary = "Remove the market from the caller's watchlist (idempotent)")
     ApiResponse<Watching> unwatch(@PathVariable UUID id) {

@@ -3,8 +3,11 @@ package com.pilimarket.moderation.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.pilimarket.moderation.internal.FlagRecords.QueueRow;
+import com.pilimarket.users.UserStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,42 +15,47 @@ import tools.jackson.databind.json.JsonMapper;
 record FlagView(
         UUID id,
         String rule,
-        String status,
+        @Schema(allowableValues = {"open", "cleared"}) String status,
+
+        @Schema(allowableValues = {"user", "forecast", "purchase"})
         String subjectType,
+
         UUID subjectId,
-        FlagUser user,
+        @Nullable FlagUser user,
         Subject subject,
         JsonNode evidence,
         OffsetDateTime createdAt,
-        UUID clearedBy,
-        OffsetDateTime clearedAt,
-        String clearedReason) {
+        @Nullable UUID clearedBy,
+        @Nullable OffsetDateTime clearedAt,
+        @Nullable String clearedReason) {
 
     /** The account the flag concerns. */
     record FlagUser(
             UUID id,
             String displayName,
             String email,
-            String status,
+            @Schema(implementation = UserStatus.class) String status,
             @JsonProperty("is_flagged") Boolean isFlagged) {}
 
     /** What the flagged thing is: only the fields of its type are present. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Subject(
+            @Schema(allowableValues = {"user", "forecast", "purchase"})
             String type,
+
             UUID id,
-            UUID marketId,
-            String marketTitle,
-            String marketSlug,
-            String outcome,
-            Long points,
-            Double crowdProbability,
-            String forecastStatus,
-            Long amountCents,
-            Long chips,
-            String provider,
-            String purchaseStatus,
-            @JsonProperty("is_flagged") Boolean isFlagged) {}
+            @Nullable UUID marketId,
+            @Nullable String marketTitle,
+            @Nullable String marketSlug,
+            @Nullable String outcome,
+            @Nullable Long points,
+            @Nullable Double crowdProbability,
+            @Nullable String forecastStatus,
+            @Nullable Long amountCents,
+            @Nullable Long chips,
+            @Nullable String provider,
+            @Nullable String purchaseStatus,
+            @JsonProperty("is_flagged") @Nullable Boolean isFlagged) {}
 
     static FlagView of(QueueRow row, JsonMapper json) {
         var flag = row.flag();

@@ -6,6 +6,7 @@ import com.pilimarket.moderation.internal.FraudScan.Report;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.web.ErrorAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ class ModerationController {
         return ApiResponse.page(flagging.queue(status, rule, userId, PageQuery.of(page, limit)));
     }
 
+    @ErrorAnswer(status = 422, value = "INVALID_STATE: the flag is already cleared")
     @PostMapping("/flags/{id}/clear")
     @PreAuthorize("hasRole('MODERATOR')")
     @Operation(

@@ -5,10 +5,10 @@ import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +33,10 @@ class NotificationController {
         this.stream = stream;
     }
 
+    /** How many of the caller's notifications are unread (after the change, for the mark-read calls). */
+    record UnreadCount(long count) {}
+
+    @SignedIn
     @GetMapping
     @Operation(summary = "The caller's notifications, newest first (unread=true for unread only)")
     ApiResponse<List<NotificationView>> list(
@@ -43,31 +47,35 @@ class NotificationController {
         return ApiResponse.page(notifier.list(caller, Boolean.TRUE.equals(unread), PageQuery.of(page, limit)));
     }
 
+    @SignedIn
     @GetMapping("/unread-count")
     @Operation(summary = "How many of the caller's notifications are unread")
-    ApiResponse<Map<String, Long>> unreadCount() {
-        return ApiResponse.ok(Map.of("count", notifier.unreadCount(Callers.requireUserId())));
+    ApiResponse<UnreadCount> unreadCount() {
+        return ApiResponse.ok(new UnreadCount(notifier.unreadCount(Callers.requireUserId())));
     }
 
+    @SignedIn
     @PostMapping("/{id}/read")
     @Operation(summary = "Marks one of the caller's notifications read")
-    ApiResponse<Map<String, Long>> read(@PathVariable UUID id) {
+    ApiResponse<UnreadCount> read(@PathVariable UUID id) {
         UUID caller = Callers.requireUserId();
         // Marking an already read notification again is fine; not the caller's (or unknown) is a 404.
         if (!notifier.markRead(caller, id)) {
             throw ApiException.notFound("Notification");
         }
-        return ApiResponse.ok(Map.of("count", notifier.unreadCount(caller)));
+        return ApiResponse.ok(new UnreadCount(notifier.unreadCount(caller)));
     }
 
+    @SignedIn
     @PostMapping("/read-all")
     @Operation(summary = "Marks all of the caller's notifications read")
-    ApiResponse<Map<String, Long>> readAll() {
+    ApiResponse<UnreadCount> readAll() {
         UUID caller = Callers.requireUserId();
         notifier.markAllRead(caller);
-        return ApiResponse.ok(Map.of("count", 0L));
+        return ApiResponse.ok(new UnreadCount(0));
     }
 
+    @SignedIn
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events for the caller: notification and unread_count")
     SseEmitter stream() {

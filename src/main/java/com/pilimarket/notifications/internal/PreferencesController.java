@@ -5,12 +5,14 @@ import com.pilimarket.notifications.NotificationPreferences;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,18 +31,20 @@ class PreferencesController {
 
     /** Omitted fields keep their current value. */
     record PreferencesRequest(
-            Boolean marketResolved,
-            Boolean badgeEarned,
-            Boolean newMarket,
-            Boolean forecastReminder,
-            List<String> newMarketCategories) {}
+            @Nullable Boolean marketResolved,
+            @Nullable Boolean badgeEarned,
+            @Nullable Boolean newMarket,
+            @Nullable Boolean forecastReminder,
+            @Nullable List<String> newMarketCategories) {}
 
+    @SignedIn
     @GetMapping("/api/v1/users/me/notification-preferences")
     @Operation(summary = "The caller's notification preferences")
     ApiResponse<NotificationPreferences> get() {
         return ApiResponse.ok(notifier.preferences(Callers.requireUserId()));
     }
 
+    @SignedIn
     @PutMapping("/api/v1/users/me/notification-preferences")
     @Operation(summary = "Turns notification types on or off; new_market_categories opts in to new markets")
     ApiResponse<NotificationPreferences> put(@RequestBody PreferencesRequest request) {

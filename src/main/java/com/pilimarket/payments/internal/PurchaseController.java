@@ -2,17 +2,22 @@ package com.pilimarket.payments.internal;
 
 import com.pilimarket.payments.ChipPackage;
 import com.pilimarket.payments.NewPurchase;
+import com.pilimarket.payments.PaymentProvider;
 import com.pilimarket.payments.Payments;
 import com.pilimarket.payments.PurchaseLimits;
 import com.pilimarket.payments.PurchaseView;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
+import com.pilimarket.shared.web.ErrorAnswer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +42,10 @@ class PurchaseController {
     }
 
     /** {@code package_id} or {@code chips}, exactly one. */
-    record PurchaseRequest(String packageId, Long chips, String provider) {}
+    record PurchaseRequest(
+            @Nullable String packageId,
+            @Nullable Long chips,
+            @Schema(implementation = PaymentProvider.class) String provider) {}
 
     @GetMapping("/packages")
     @Operation(summary = "Chip packages on sale (public)")
@@ -51,6 +59,9 @@ class PurchaseController {
         return ApiResponse.ok(payments.limits());
     }
 
+    @SignedIn
+    @ErrorAnswer(status = 409, value = "IDEMPOTENCY_KEY_REUSED: the key came with a different purchase")
+    @ErrorAnswer(status = 422, value = "DAILY_LIMIT_EXCEEDED: over the daily purchase limit")
     @PostMapping
     @Operation(
             summary = "Start a purchase",
@@ -78,6 +89,7 @@ class PurchaseController {
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok(purchase));
     }
 
+    @SignedIn
     @GetMapping
     @Operation(summary = "The caller's purchases, newest first")
     ApiResponse<List<PurchaseView>> list(
@@ -86,6 +98,7 @@ class PurchaseController {
         return ApiResponse.page(payments.history(userId, PageQuery.of(page, limit)));
     }
 
+    @SignedIn
     @GetMapping("/{id}")
     @Operation(summary = "One of the caller's purchases")
     ApiResponse<PurchaseView> one(@PathVariable UUID id) {

@@ -3,6 +3,7 @@ package com.pilimarket.shared.platform;
 import com.pilimarket.shared.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientConfigController {
 
     /** What the web app is told about this deployment. */
-    record ClientConfig(String sentryDsn, String sentryEnvironment) {}
+    record ClientConfig(@Nullable String sentryDsn, @Nullable String sentryEnvironment) {}
 
     private final ClientConfig config;
 

@@ -1,23 +1,27 @@
 package com.pilimarket.users.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.pilimarket.users.UserRole;
+import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.internal.UserRecords.AdminRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A user as moderators see it in the console. */
 record AdminUserView(
         UUID id,
         String email,
         String displayName,
-        String role,
-        String status,
+        @Schema(implementation = UserRole.class) String role,
+        @Schema(implementation = UserStatus.class) String status,
         long chips,
         double reputation,
         @JsonProperty("is_flagged") boolean isFlagged,
-        String signupIp,
-        String signupDeviceId,
-        OffsetDateTime lastActive,
+        @Nullable String signupIp,
+        @Nullable String signupDeviceId,
+        @Nullable OffsetDateTime lastActive,
         OffsetDateTime createdAt) {
 
     static AdminUserView of(AdminRow row) {

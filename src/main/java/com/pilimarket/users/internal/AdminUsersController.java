@@ -4,13 +4,18 @@ import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.idempotency.IdempotentRequests;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.web.ErrorAnswer;
+import com.pilimarket.users.UserRole;
+import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.internal.AdminUsers.GrantResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +44,14 @@ class AdminUsersController {
         this.idempotency = idempotency;
     }
 
-    record ChangeRequest(String status, String role, String reason) {}
+    record ChangeRequest(
+            @Nullable @Schema(implementation = UserStatus.class)
+            String status,
+
+            @Nullable @Schema(implementation = UserRole.class)
+            String role,
+
+            String reason) {}
 
     record GrantRequest(Long chips, String reason) {}
 
@@ -63,6 +75,7 @@ class AdminUsersController {
         return ApiResponse.ok(admin.find(id));
     }
 
+    @ErrorAnswer(status = 422, value = "LAST_SUPERADMIN: the last active superadmin must stay one")
     @PatchMapping("/{id}")
     @PreAuthorize("hasRole('MODERATOR')")
     @Operation(summary = "Changes a user's status (moderator) or role (superadmin), with a reason; audited")

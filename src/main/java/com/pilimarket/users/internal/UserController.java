@@ -5,6 +5,7 @@ import com.pilimarket.ledger.LedgerEntryView;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
 import com.pilimarket.users.PrivateProfile;
 import com.pilimarket.users.ProfileUpdate;
 import com.pilimarket.users.PublicProfile;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,14 +38,19 @@ class UserController {
     }
 
     /** Only these fields are read; anything else in the body (chips, role, …) is ignored. */
-    record ProfileChangeRequest(String displayName, String bio, String avatarUrl) {}
+    record ProfileChangeRequest(
+            @Nullable String displayName,
+            @Nullable String bio,
+            @Nullable String avatarUrl) {}
 
+    @SignedIn
     @GetMapping("/me")
     @Operation(summary = "The caller's private profile")
     ApiResponse<PrivateProfile> me() {
         return ApiResponse.ok(users.privateProfile(Callers.requireUserId()));
     }
 
+    @SignedIn
     @PatchMapping("/me")
     @Operation(summary = "Changes the caller's display name, bio or avatar URL")
     ApiResponse<PrivateProfile> update(@RequestBody ProfileChangeRequest request) {
@@ -52,6 +59,7 @@ class UserController {
         return ApiResponse.ok(users.updateProfile(caller, update));
     }
 
+    @SignedIn
     @GetMapping("/me/transactions")
     @Operation(summary = "The caller's chip statement, newest first")
     ApiResponse<List<LedgerEntryView>> transactions(
