@@ -32,7 +32,6 @@ export function aMarket(overrides: Partial<MarketDetail> = {}): MarketDetail {
         payout_per_chip: 2.5,
       },
     ],
-    winning_outcome_id: null,
     resolution: null,
     my_forecast: null,
     watching: false,
@@ -54,7 +53,7 @@ export function aSummary(overrides: Partial<MarketSummary> = {}): MarketSummary 
     settled_at: _s,
     ...summary
   } = aMarket();
-  return { ...summary, ...overrides };
+  return { ...summary, winning_outcome_id: null, ...overrides };
 }
 
 export function aUser(overrides: Partial<CurrentUser> = {}): CurrentUser {

@@ -301,7 +301,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grants (positive) or takes back (negative) chips through the ledger; audited */
+        /** Grants (positive) or takes back (negative) chips through the ledger; audited; honours Idempotency-Key */
         post: operations["grant"];
         delete?: never;
         options?: never;
@@ -826,6 +826,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/watchlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The markets the caller watches, the most recently watched first (paged) */
+        get: operations["watchlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/paymongo": {
         parameters: {
             query?: never;
@@ -1338,6 +1355,7 @@ export interface components {
             title: string;
             /** Format: int64 */
             total_points: number;
+            watching: boolean;
         };
         MarketEdit: {
             category?: components["schemas"]["MarketCategory"] | null;
@@ -1398,6 +1416,8 @@ export interface components {
             title: string;
             /** Format: int64 */
             total_points: number;
+            /** Format: uuid */
+            winning_outcome_id: string | null;
         };
         NewMarket: {
             category: components["schemas"]["MarketCategory"];
@@ -3003,7 +3023,9 @@ export interface operations {
     grant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5122,6 +5144,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiResponseListLedgerEntryView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    watchlist: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseListMarketSummary"];
                 };
             };
             /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */

@@ -23,4 +23,4 @@ public record MarketSummary(
         long totalPoints,
         int forecasterCount,
         List<OutcomeView> outcomes,
-        UUID winningOutcomeId) {}
+        @Nullable UUID winningOutcomeId) {}

@@ -5,6 +5,7 @@ import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
+import com.pilimarket.shared.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -23,6 +24,7 @@ class WatchlistController {
         this.markets = markets;
     }
 
+    @SignedIn
     @GetMapping("/api/v1/users/me/watchlist")
     @Operation(summary = "The markets the caller watches, the most recently watched first (paged)")
     ApiResponse<List<MarketSummary>> watchlist(
