@@ -5,44 +5,92 @@ import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
 import { aSummary, aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { AdminPage } from './AdminPage';
+import type { AdminStats, AdminUser, AuditEntry, Flag } from './api/admin';
 import { manilaToIso, parseOutcomes } from './components/CreateMarketForm';
 import { parseEvidence } from './components/MarketAdminRow';
 
 afterEach(() => vi.unstubAllGlobals());
 
+const stats = {
+  users: 120,
+  active_users: 40,
+  active_users_24h: 12,
+  active_users_7d: 40,
+  new_users24h: 3,
+  new_users7d: 9,
+  users_by_status: { active: 118, suspended: 2 },
+  markets: 7,
+  markets_by_status: { open: 5, resolved: 2 },
+  chips_in_circulation: 99000,
+  chips: { users: 99000, pools: 4000, house: 1000, minted: 104000, debt: 0, total: 104000 },
+  purchases: 7,
+  revenue_cents: 35000,
+  purchases_by_provider: [],
+  open_flags: 1,
+  open_flags_by_rule: { SHARED_DEVICE: 1 },
+  generated_at: '2026-05-01T00:00:00Z',
+} satisfies AdminStats;
+
+const xavier = {
+  id: 'u9',
+  email: 'x@y.ph',
+  display_name: 'Xavier',
+  role: 'user',
+  status: 'suspended',
+  is_flagged: true,
+  chips: 1000,
+  reputation: 0,
+  created_at: '2026-04-01T00:00:00Z',
+  last_active: null,
+  signup_ip: null,
+  signup_device_id: null,
+} satisfies AdminUser;
+
+const sharedDevice = {
+  id: 'f1',
+  rule: 'SHARED_DEVICE',
+  status: 'open',
+  subject_type: 'user',
+  subject_id: 'u9',
+  subject: { type: 'user', id: 'u9', is_flagged: true },
+  evidence: { device_id: 'd1', accounts: 3 },
+  user: {
+    id: 'u9',
+    display_name: 'Xavier',
+    email: 'x@y.ph',
+    status: 'suspended',
+    is_flagged: true,
+  },
+  created_at: '2026-04-02T00:00:00Z',
+  cleared_at: null,
+  cleared_by: null,
+  cleared_reason: null,
+} satisfies Flag;
+
+const grantEntry = {
+  id: 41,
+  action: 'user.grant',
+  actor_id: 'a1',
+  target_type: 'user',
+  target_id: 'u9',
+  details: { chips: 500 },
+  ip: null,
+  request_id: null,
+  prev_hash: 'p',
+  hash: 'h',
+  created_at: '2026-04-03T00:00:00Z',
+} satisfies AuditEntry;
+
 function adminRoutes(extra: Parameters<typeof mockFetch>[0] = {}) {
   document.cookie = 'XSRF-TOKEN=t';
   return mockFetch({
     'GET /users/me': () => ({ body: envelope(aUser({ role: 'admin' })) }),
-    'GET /admin/stats': () => ({
-      body: envelope({
-        users: 120,
-        active_users: 40,
-        chips_in_circulation: 99000,
-        purchases: 7,
-        markets_by_status: { open: 5, resolved: 2 },
-      }),
-    }),
+    'GET /admin/stats': () => ({ body: envelope(stats) }),
     'GET /markets': () => ({ body: envelope([aSummary()]) }),
-    'GET /admin/users': () => ({
-      body: envelope([
-        {
-          id: 'u9',
-          email: 'x@y.ph',
-          display_name: 'Xavier',
-          role: 'user',
-          status: 'suspended',
-          is_flagged: true,
-        },
-      ]),
-    }),
-    'GET /admin/flags': () => ({
-      body: envelope([
-        { id: 'f1', rule: 'SHARED_DEVICE', user: { id: 'u9', display_name: 'Xavier' } },
-      ]),
-    }),
+    'GET /admin/users': () => ({ body: envelope([xavier]) }),
+    'GET /admin/flags': () => ({ body: envelope([sharedDevice]) }),
     'POST /admin/flags/f1/clear': () => ({ body: envelope(null) }),
-    'GET /admin/audit-log': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
+    'GET /admin/audit-log': () => ({ body: envelope([grantEntry]) }),
     ...extra,
   });
 }
@@ -56,11 +104,13 @@ describe('admin console', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows stats, users, flags and a missing endpoint politely', async () => {
+  it('shows stats, users, flags and the audit log', async () => {
     const { calls } = adminRoutes();
     renderWithProviders(<AdminPage />);
     expect(await screen.findByText('99,000')).toBeInTheDocument();
+    expect(screen.getByText('120')).toBeInTheDocument();
     expect(screen.getByText('open: 5')).toBeInTheDocument();
+    expect(screen.getByText('resolved: 2')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('tab', { name: 'Users' }));
     expect(await screen.findByText('Xavier')).toBeInTheDocument();
@@ -68,13 +118,35 @@ describe('admin console', () => {
 
     await userEvent.click(screen.getByRole('tab', { name: 'Flags' }));
     expect(await screen.findByText('SHARED_DEVICE')).toBeInTheDocument();
+    expect(screen.getByText(/Xavier ·/)).toBeInTheDocument();
+    // A flag is cleared only with a reason, and the reason goes to the server.
+    await userEvent.type(screen.getByLabelText('Reason'), 'Siblings on one phone');
     await userEvent.click(screen.getByText('Clear'));
-    await waitFor(() => expect(calls.some((c) => c.path === '/admin/flags/f1/clear')).toBe(true));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/admin/flags/f1/clear')?.body).toEqual({
+        reason: 'Siblings on one phone',
+      }),
+    );
 
     await userEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
-    expect(
-      await screen.findByText('This admin endpoint is not available yet.'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('user.grant')).toBeInTheDocument();
+    expect(screen.getByText(/user u9/)).toBeInTheDocument();
+  });
+
+  it('says what went wrong when a section fails, and tries again', async () => {
+    let auditAnswers = 0;
+    adminRoutes({
+      'GET /admin/audit-log': () =>
+        ++auditAnswers === 1
+          ? { status: 500, body: failure('INTERNAL_ERROR', 'The audit log could not be read.') }
+          : { body: envelope([]) },
+    });
+    renderWithProviders(<AdminPage />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Audit log' }));
+    expect(await screen.findByText('The audit log could not be read.')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('Try again'));
+    expect(await screen.findByText('The audit log is empty.')).toBeInTheDocument();
+    expect(auditAnswers).toBe(2);
   });
 
   it('resolves only after an outcome is chosen and the confirmation repeats it', async () => {

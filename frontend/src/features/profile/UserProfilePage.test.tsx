@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
 import { renderWithProviders } from '@/testing/render';
+import type { UserStats } from './api/get-user-stats';
 import { bucketMidpoint } from './components/Calibration';
 import { UserProfilePage } from './UserProfilePage';
 
@@ -79,26 +81,56 @@ describe('public profile', () => {
     expect(badges).toHaveTextContent('At least 10 settled forecasts in Sports');
   });
 
-  it('omits stats and forecasts the server does not offer yet', async () => {
+  it('shows a newcomer with nothing settled yet', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/u2': () => ({ body: envelope({ ...maria, badges: [] }) }),
+      'GET /users/u2/stats': () => ({
+        body: envelope({
+          forecasts: 0,
+          settled: 0,
+          won: 0,
+          accuracy: null,
+          reputation: 42.4,
+          profit: 0,
+          total_staked: 0,
+          calibration: [],
+        } satisfies UserStats),
+      }),
+      'GET /users/u2/forecasts': () => ({ body: envelope([]) }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/users/u2', route: '/users/:id' });
+    expect(await screen.findByText('Maria Santos')).toBeInTheDocument();
+    // No accuracy before anything settles: a dash, not 0%.
+    expect(await screen.findByText('–')).toBeInTheDocument();
+    expect(screen.getByText('Calibration shows once forecasts settle.')).toBeInTheDocument();
+    expect(screen.queryByTestId('calibration')).not.toBeInTheDocument();
+    expect(await screen.findByText('No forecasts yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the profile and offers a retry when the forecasts fail to load', async () => {
+    let forecastAnswers = 0;
     mockFetch({
       'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
       'GET /users/u2': () => ({ body: envelope(maria) }),
-      'GET /users/u2/stats': () => ({
-        status: 404,
-        body: failure('NOT_FOUND', 'No such resource'),
-      }),
-      'GET /users/u2/forecasts': () => ({
-        status: 404,
-        body: failure('NOT_FOUND', 'No such resource'),
-      }),
+      'GET /users/u2/stats': () => ({ status: 500, body: failure('INTERNAL_ERROR', 'x') }),
+      'GET /users/u2/forecasts': () =>
+        ++forecastAnswers === 1
+          ? { status: 500, body: failure('INTERNAL_ERROR', 'x') }
+          : { body: envelope([]) },
     });
     renderWithProviders(<UserProfilePage />, { path: '/users/u2', route: '/users/:id' });
     expect(await screen.findByText('Maria Santos')).toBeInTheDocument();
     expect(screen.getByText('Reputation')).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 50));
+    expect(await screen.findByText('Something went wrong.')).toBeInTheDocument();
+    // Without stats there are no stat tiles and no calibration, but the badges still show.
+    expect(screen.queryByText('Accuracy')).not.toBeInTheDocument();
     expect(screen.queryByText('Calibration')).not.toBeInTheDocument();
-    expect(screen.queryByText('Forecasts')).not.toBeInTheDocument();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByTestId('badge-list')).toHaveTextContent('First win');
+    await userEvent.click(screen.getByText('Try again'));
+    expect(await screen.findByText('No forecasts yet.')).toBeInTheDocument();
+    expect(forecastAnswers).toBe(2);
   });
 
   it('says so when the forecaster does not exist', async () => {

@@ -411,6 +411,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings for the web app: the Sentry DSN (null when error tracking is off) */
+        get: operations["clientConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forecasts": {
         parameters: {
             query?: never;
@@ -688,6 +705,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/purchases/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custom amount's bounds and the daily limit per user, in chips (public) */
+        get: operations["limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/purchases/packages": {
         parameters: {
             query?: never;
@@ -898,6 +932,7 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+            outcome: components["schemas"]["OutcomeRef"] | null;
             user: components["schemas"]["ActivityUser"] | null;
         };
         AdminUserView: {
@@ -938,6 +973,12 @@ export interface components {
         };
         ApiResponseCleared: {
             data: components["schemas"]["Cleared"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseClientConfig: {
+            data: components["schemas"]["ClientConfig"];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -1086,6 +1127,12 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponsePurchaseLimits: {
+            data: components["schemas"]["PurchaseLimits"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponsePurchaseView: {
             data: components["schemas"]["PurchaseView"];
             errors: components["schemas"]["ApiError"][];
@@ -1214,6 +1261,10 @@ export interface components {
         };
         ClearRequest: {
             reason: string;
+        };
+        ClientConfig: {
+            sentry_dsn: string | null;
+            sentry_environment: string | null;
         };
         CsrfToken: {
             csrf_token: string;
@@ -1458,6 +1509,11 @@ export interface components {
             };
             type: components["schemas"]["NotificationType"];
         };
+        OutcomeRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         OutcomeView: {
             /** Format: uuid */
             id: string;
@@ -1580,6 +1636,14 @@ export interface components {
             count: number;
             provider: string;
             status: string;
+        };
+        PurchaseLimits: {
+            /** Format: int64 */
+            daily_limit_chips: number;
+            /** Format: int64 */
+            max_chips: number;
+            /** Format: int64 */
+            min_chips: number;
         };
         PurchaseRequest: {
             /** Format: int64 */
@@ -3387,6 +3451,55 @@ export interface operations {
             };
         };
     };
+    clientConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseClientConfig"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     place: {
         parameters: {
             query?: never;
@@ -4561,6 +4674,55 @@ export interface operations {
             };
             /** @description NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponsePurchaseLimits"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

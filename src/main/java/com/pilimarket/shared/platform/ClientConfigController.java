@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientConfigController {
 
     /** What the web app is told about this deployment. */
-    record ClientConfig(@Nullable String sentryDsn, @Nullable String sentryEnvironment) {}
+    record ClientConfig(
+            @Nullable String sentryDsn, @Nullable String sentryEnvironment) {}
 
     private final ClientConfig config;
 
