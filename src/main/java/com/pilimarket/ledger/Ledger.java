@@ -2,8 +2,10 @@ package com.pilimarket.ledger;
 
 import com.pilimarket.ledger.internal.LedgerEntries;
 import com.pilimarket.ledger.internal.LedgerEntries.EntryRow;
+import com.pilimarket.shared.Language;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,9 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     private final LedgerEntries entries;
+    private final Texts texts;
 
-    Ledger(LedgerEntries entries) {
+    Ledger(LedgerEntries entries, Texts texts) {
         this.entries = entries;
+        this.texts = texts;
     }
 
     /**
@@ -193,10 +197,17 @@ public class Ledger {
         return new Circulation(c[0], c[1], c[2], c[3]);
     }
 
-    /** A user's statement, newest first. */
+    /** A user's statement, newest first, each reason labelled in the caller's language. */
     @Transactional(readOnly = true)
     public Page<LedgerEntryView> statement(UUID userId, PageQuery page) {
-        return entries.statement(userId, page);
+        Language language = Texts.current();
+        return entries.statement(userId, page).map(entry -> entry.labelled(label(entry, language)));
+    }
+
+    /** The catalogue's label for the reason code ({@code ledger.reason.*}); an unknown code shows as stored. */
+    private String label(LedgerEntryView entry, Language language) {
+        String label = texts.find(language, "ledger.reason." + entry.reasonCode());
+        return label == null ? entry.reason() : label;
     }
 
     private Posted replay(Transfer transfer) {

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code myForecast} is the caller's position, null when anonymous or without one; {@code watching}
  * says whether the caller has the market on their watchlist (false when anonymous);
  * {@code cancelReason} is the admin's reason once cancelled.
+ * {@code titleFil}
+ * and {@code descriptionFil} are the optional Filipino text (null when there is none).
  */
 public record MarketDetail(
         UUID id,
@@ -32,4 +34,6 @@ public record MarketDetail(
         Map<String, Object> metadata,
         @Nullable String cancelReason,
         @Nullable OffsetDateTime settledAt,
-        boolean watching) {}
+        boolean watching,
+        @Nullable String titleFil,
+        @Nullable String descriptionFil) {}

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A market in lists ({@code GET /markets}, {@code GET /users/me/watchlist}); {@code winningOutcomeId}
- * is the outcome a resolved market was resolved to (null otherwise), so a card can name the winner.
+ * is the outcome a resolved market was resolved to (null otherwise), so a card can name the winner;
+ * {@code titleFil}/{@code descriptionFil} are its optional Filipino text.
  */
 public record MarketSummary(
         UUID id,
@@ -23,4 +24,6 @@ public record MarketSummary(
         long totalPoints,
         int forecasterCount,
         List<OutcomeView> outcomes,
-        @Nullable UUID winningOutcomeId) {}
+        @Nullable UUID winningOutcomeId,
+        @Nullable String titleFil,
+        @Nullable String descriptionFil) {}

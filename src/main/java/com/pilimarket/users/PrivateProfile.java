@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What a user sees about themself ({@code GET /users/me}, and {@code user} in auth responses). */
+/**
+ * What a user sees about themself ({@code GET /users/me}, and {@code user} in auth responses);
+ * {@code language} is the language they saved, null until they choose one.
+ */
 public record PrivateProfile(
         UUID id,
         String email,
@@ -18,9 +21,11 @@ public record PrivateProfile(
         List<Badge> badges,
         @Schema(implementation = UserRole.class) String role,
         @Schema(implementation = UserStatus.class) String status,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        @Nullable @Schema(allowableValues = {"en", "fil"}) String language) {
 
-    public static PrivateProfile of(UserAccount user, List<Badge> badges) {
+    /** {@code language}: the saved language ({@code en}, {@code fil}), or null if the user never chose one. */
+    public static PrivateProfile of(UserAccount user, List<Badge> badges, @Nullable String language) {
         return new PrivateProfile(
                 user.id(),
                 user.email(),
@@ -32,6 +37,7 @@ public record PrivateProfile(
                 badges,
                 user.role().value(),
                 user.status().value(),
-                user.createdAt());
+                user.createdAt(),
+                language);
     }
 }

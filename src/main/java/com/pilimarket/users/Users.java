@@ -1,6 +1,8 @@
 package com.pilimarket.users;
 
 import com.pilimarket.shared.ApiException;
+import com.pilimarket.shared.Language;
+import com.pilimarket.shared.LanguagePreferences;
 import com.pilimarket.users.internal.UserRecords;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The users module's API: create and look up accounts and profiles. Balances are changed only by the ledger. */
 @Service
-public class Users {
+public class Users implements LanguagePreferences {
 
     private final UserRecords records;
     private final ApplicationEventPublisher events;
@@ -108,7 +110,10 @@ public class Users {
     @Transactional(readOnly = true)
     public PrivateProfile privateProfile(UUID userId) {
         UserAccount user = require(userId);
-        return PrivateProfile.of(user, records.badges(userId));
+        return PrivateProfile.of(
+                user,
+                records.badges(userId),
+                records.language(userId).map(Language::value).orElse(null));
     }
 
     @Transactional(readOnly = true)
@@ -158,11 +163,27 @@ public class Users {
         records.updateReputations(reputations);
     }
 
+    /** The language the user saved in the app, if any. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Language> savedLanguage(UUID userId) {
+        return records.language(userId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Language> savedLanguages(Collection<UUID> userIds) {
+        return userIds.isEmpty() ? Map.of() : records.languages(userIds);
+    }
+
     /** Applies a validated profile change to the caller's own account. */
     @Transactional
     public PrivateProfile updateProfile(UUID userId, ProfileUpdate update) {
         require(userId);
         records.updateProfile(userId, update);
+        if (update.language() != null) {
+            records.updateLanguage(userId, update.language());
+        }
         return privateProfile(userId);
     }
 }

@@ -277,6 +277,7 @@ public class LedgerEntries {
                         rs.getLong(2),
                         rs.getLong(3),
                         rs.getString(4),
+                        LedgerEntryView.codeOf(rs.getString(4)),
                         rs.getString(5),
                         toOffset(rs.getTimestamp(6))))
                 .list();

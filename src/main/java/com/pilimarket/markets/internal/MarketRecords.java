@@ -33,7 +33,8 @@ class MarketRecords {
     private static final String COLUMNS = """
             m.id, m.slug, m.title, m.description, m.category, m.status, m.metadata::text AS metadata,
             m.closes_at, m.resolves_at, m.created_at, m.max_points_per_user, m.total_points,
-            m.forecaster_count, m.cancel_reason, m.settled_at, m.created_by, m.resolution_outcome
+            m.forecaster_count, m.cancel_reason, m.settled_at, m.created_by, m.resolution_outcome, m.title_fil,
+            m.description_fil
             """;
 
     private final JdbcClient jdbc;
@@ -62,7 +63,9 @@ class MarketRecords {
             String cancelReason,
             OffsetDateTime settledAt,
             UUID createdBy,
-            UUID winningOutcomeId) {
+            UUID winningOutcomeId,
+            String titleFil,
+            String descriptionFil) {
 
         Market toDomain() {
             return new Market(id, status, closesAt.toInstant(), forecasterCount);
@@ -70,7 +73,7 @@ class MarketRecords {
     }
 
     /** A row of {@code outcomes}. */
-    record OutcomeRow(UUID id, UUID marketId, String name, int position, long totalPoints) {}
+    record OutcomeRow(UUID id, UUID marketId, String name, int position, long totalPoints, String nameFil) {}
 
     private static MarketRow market(ResultSet rs, int n) throws SQLException {
         return new MarketRow(
@@ -90,7 +93,9 @@ class MarketRecords {
                 rs.getString("cancel_reason"),
                 rs.getObject("settled_at", OffsetDateTime.class),
                 rs.getObject("created_by", UUID.class),
-                rs.getObject("resolution_outcome", UUID.class));
+                rs.getObject("resolution_outcome", UUID.class),
+                rs.getString("title_fil"),
+                rs.getString("description_fil"));
     }
 
     private static OutcomeRow outcome(ResultSet rs, int n) throws SQLException {
@@ -99,7 +104,8 @@ class MarketRecords {
                 rs.getObject("market_id", UUID.class),
                 rs.getString("name"),
                 rs.getInt("position"),
-                rs.getLong("total_points"));
+                rs.getLong("total_points"),
+                rs.getString("name_fil"));
     }
 
     /** Serialises concurrent creations of the same base slug, so the suffix search cannot race. */
@@ -158,6 +164,27 @@ class MarketRecords {
         }
     }
 
+    /** The market's Filipino title and description (null: none). */
+    void updateFilipinoText(UUID marketId, String titleFil, String descriptionFil) {
+        jdbc.sql(
+                        "UPDATE markets SET title_fil = :title, description_fil = :description, updated_at = now() WHERE id = :id")
+                .param("title", titleFil)
+                .param("description", descriptionFil)
+                .param("id", marketId)
+                .update();
+    }
+
+    /** The outcomes' Filipino names, in outcome order (null: none). */
+    void updateOutcomeNamesFil(UUID marketId, List<String> namesFil) {
+        for (int i = 0; i < namesFil.size(); i++) {
+            jdbc.sql("UPDATE outcomes SET name_fil = :name WHERE market_id = :market AND position = :position")
+                    .param("name", namesFil.get(i))
+                    .param("market", marketId)
+                    .param("position", i)
+                    .update();
+        }
+    }
+
     void deleteOutcomes(UUID marketId) {
         jdbc.sql("DELETE FROM outcomes WHERE market_id = :market")
                 .param("market", marketId)
@@ -200,7 +227,7 @@ class MarketRecords {
 
     List<OutcomeRow> outcomes(UUID marketId) {
         return jdbc.sql(
-                        "SELECT id, market_id, name, position, total_points FROM outcomes WHERE market_id = :m ORDER BY position, id")
+                        "SELECT id, market_id, name, position, total_points, name_fil FROM outcomes WHERE market_id = :m ORDER BY position, id")
                 .param("m", marketId)
                 .query(MarketRecords::outcome)
                 .list();
@@ -212,7 +239,7 @@ class MarketRecords {
             return byMarket;
         }
         jdbc.sql("""
-                        SELECT id, market_id, name, position, total_points FROM outcomes
+                        SELECT id, market_id, name, position, total_points, name_fil FROM outcomes
                         WHERE market_id = ANY(:ids) ORDER BY market_id, position, id
                         """)
                 .param("ids", marketIds.toArray(UUID[]::new))

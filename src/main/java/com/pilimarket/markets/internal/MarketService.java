@@ -144,6 +144,9 @@ public class MarketService {
         long maxPoints = request.maxPointsPerUser() == null ? DEFAULT_MAX_POINTS : request.maxPointsPerUser();
         checkMaxPoints(maxPoints, errors);
         String metadata = metadata(request.metadata(), errors);
+        String titleFil = FilipinoText.title(request.titleFil(), errors);
+        String descriptionFil = FilipinoText.description(request.descriptionFil(), errors);
+        List<String> outcomesFil = FilipinoText.outcomeNames(request.outcomesFil(), outcomes.size(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -153,6 +156,10 @@ public class MarketService {
         UUID id =
                 records.insert(slug, title, description, category, metadata, closesAt, resolvesAt, maxPoints, actorId);
         records.insertOutcomes(id, outcomes);
+        records.updateFilipinoText(id, titleFil, descriptionFil);
+        if (outcomesFil != null) {
+            records.updateOutcomeNamesFil(id, outcomesFil);
+        }
         recordHistory(id);
         MarketRow row = records.find(id).orElseThrow();
         audit.record(actorId, "market.create", id, Map.of("slug", slug, "title", title));
@@ -192,6 +199,13 @@ public class MarketService {
         }
         String metadata = edit.metadata() == null ? row.metadataJson() : metadata(edit.metadata(), errors);
         List<String> outcomes = edit.outcomes() == null ? null : outcomes(edit.outcomes(), errors);
+        String titleFil = edit.titleFil() == null ? row.titleFil() : FilipinoText.title(edit.titleFil(), errors);
+        String descriptionFil = edit.descriptionFil() == null
+                ? row.descriptionFil()
+                : FilipinoText.description(edit.descriptionFil(), errors);
+        int outcomeCount =
+                outcomes != null ? outcomes.size() : records.outcomes(marketId).size();
+        List<String> outcomesFil = FilipinoText.outcomeNames(edit.outcomesFil(), outcomeCount, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -203,10 +217,14 @@ public class MarketService {
             market.requireNoForecasts("Outcomes");
         }
         records.updateDetails(marketId, title, description, category, closesAt, resolvesAt, maxPoints, metadata);
+        records.updateFilipinoText(marketId, titleFil, descriptionFil);
         if (outcomes != null) {
             records.deleteOutcomes(marketId);
             records.insertOutcomes(marketId, outcomes);
             recordHistory(marketId);
+        }
+        if (outcomesFil != null) {
+            records.updateOutcomeNamesFil(marketId, outcomesFil);
         }
         audit.record(actorId, "market.edit", marketId, Map.of("title", title));
         broadcast(marketId);
@@ -464,7 +482,9 @@ public class MarketService {
                 m.metadata(),
                 m.cancelReason(),
                 m.settledAt(),
-                watching);
+                watching,
+                m.titleFil(),
+                m.descriptionFil());
     }
 
     public Page<MarketSummary> list(MarketQuery query, PageQuery page) {
@@ -528,7 +548,9 @@ public class MarketService {
                 row.totalPoints(),
                 row.forecasterCount(),
                 views(outcomes.getOrDefault(row.id(), List.of())),
-                row.winningOutcomeId()));
+                row.winningOutcomeId(),
+                row.titleFil(),
+                row.descriptionFil()));
     }
 
     @Transactional(readOnly = true)
@@ -665,7 +687,13 @@ public class MarketService {
             OutcomeRow o = outcomes.get(i);
             Probabilities.Odds odd = odds.get(i);
             views.add(new OutcomeView(
-                    o.id(), o.name(), o.totalPoints(), odd.probability(), odd.poolShare(), odd.payoutPerChip()));
+                    o.id(),
+                    o.name(),
+                    o.totalPoints(),
+                    odd.probability(),
+                    odd.poolShare(),
+                    odd.payoutPerChip(),
+                    o.nameFil()));
         }
         return views;
     }
@@ -697,7 +725,9 @@ public class MarketService {
                 metadata,
                 row.cancelReason(),
                 row.settledAt(),
-                viewerId != null && records.watches(viewerId, row.id()));
+                viewerId != null && records.watches(viewerId, row.id()),
+                row.titleFil(),
+                row.descriptionFil());
     }
 
     private MarketSnapshot snapshot(MarketRow row, List<OutcomeRow> outcomes) {

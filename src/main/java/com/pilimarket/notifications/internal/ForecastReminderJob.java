@@ -51,6 +51,7 @@ class ForecastReminderJob {
             metadata.put("market_id", reminder.marketId().toString());
             metadata.put("slug", reminder.slug());
             metadata.put("title", reminder.title());
+            metadata.put("title_fil", reminder.titleFil());
             metadata.put("closes_at", reminder.closesAt().toString());
             if (notifier.notify(
                             reminder.userId(),

@@ -48,13 +48,13 @@ class NotificationListeners {
         jobs.run("notifications-market-settled", () -> {
             MarketDetail market = market(event.marketId());
             String title = market == null ? "A market you forecast on" : market.title();
-            String winner = event.winningOutcomeId() == null || market == null
-                    ? "as decided"
+            OutcomeView winning = event.winningOutcomeId() == null || market == null
+                    ? null
                     : market.outcomes().stream()
                             .filter(o -> o.id().equals(event.winningOutcomeId()))
-                            .map(OutcomeView::name)
                             .findFirst()
-                            .orElse("as decided");
+                            .orElse(null);
+            String winner = winning == null ? "as decided" : winning.name();
             List<NotificationRecords.NewNotification> notifications =
                     new ArrayList<>(event.forecasts().size());
             for (ForecastSettled forecast : event.forecasts()) {
@@ -62,6 +62,8 @@ class NotificationListeners {
                 metadata.put("market_id", event.marketId().toString());
                 metadata.put("slug", market == null ? null : market.slug());
                 metadata.put("title", title);
+                // The parameters the text is rendered from when read, in the reader's language.
+                metadata.put("title_fil", market == null ? null : market.titleFil());
                 metadata.put("forecast_id", forecast.forecastId().toString());
                 metadata.put(
                         "winning_outcome_id",
@@ -69,6 +71,7 @@ class NotificationListeners {
                                 ? null
                                 : event.winningOutcomeId().toString());
                 metadata.put("winning_outcome", winner);
+                metadata.put("winning_outcome_fil", winning == null ? null : winning.nameFil());
                 metadata.put("cancelled", event.cancelled());
                 metadata.put("won", forecast.won());
                 metadata.put("refunded", forecast.refunded());
@@ -139,6 +142,8 @@ class NotificationListeners {
             metadata.put("market_id", event.marketId().toString());
             metadata.put("slug", event.slug());
             metadata.put("title", event.title());
+            MarketDetail market = market(event.marketId());
+            metadata.put("title_fil", market == null ? null : market.titleFil());
             metadata.put("category", event.category());
             String message = "New " + event.category() + " market: “" + event.title() + "”";
             for (UUID userId : records.interestedIn(event.category(), event.createdBy())) {

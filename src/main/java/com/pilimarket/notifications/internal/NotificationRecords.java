@@ -204,7 +204,7 @@ class NotificationRecords {
      */
     List<Reminder> reminderCandidates(Instant now, Instant until) {
         return jdbc.sql("""
-                        SELECT w.user_id, m.id, m.slug, m.title, m.closes_at
+                        SELECT w.user_id, m.id, m.slug, m.title, m.title_fil, m.closes_at
                         FROM watchlist w JOIN markets m ON m.id = w.market_id
                         WHERE m.status = 'open' AND m.closes_at > :now AND m.closes_at <= :until
                           AND NOT EXISTS (SELECT 1 FROM forecasts f WHERE f.user_id = w.user_id AND f.market_id = m.id)
@@ -220,12 +220,13 @@ class NotificationRecords {
                         rs.getObject("id", UUID.class),
                         rs.getString("slug"),
                         rs.getString("title"),
+                        rs.getString("title_fil"),
                         rs.getTimestamp("closes_at").toInstant()))
                 .list();
     }
 
     /** A watcher to remind about a market closing soon. */
-    record Reminder(UUID userId, UUID marketId, String slug, String title, Instant closesAt) {}
+    record Reminder(UUID userId, UUID marketId, String slug, String title, String titleFil, Instant closesAt) {}
 
     private NotificationView view(ResultSet rs, int n) throws SQLException {
         Map<String, Object> metadata = json.readValue(rs.getString("metadata"), new TypeReference<>() {});
@@ -236,6 +237,7 @@ class NotificationRecords {
         return new NotificationView(
                 rs.getObject("id", UUID.class),
                 rs.getString("type"),
+                null,
                 rs.getString("message"),
                 metadata,
                 marketId,

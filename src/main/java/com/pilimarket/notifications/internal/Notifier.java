@@ -3,8 +3,11 @@ package com.pilimarket.notifications.internal;
 import com.pilimarket.notifications.NotificationPreferences;
 import com.pilimarket.notifications.NotificationType;
 import com.pilimarket.notifications.NotificationView;
+import com.pilimarket.shared.Language;
+import com.pilimarket.shared.LanguagePreferences;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +25,20 @@ class Notifier {
     private final NotificationRecords records;
     private final NotificationStream stream;
     private final JsonMapper json;
+    private final NotificationTexts texts;
+    private final LanguagePreferences languages;
 
-    Notifier(NotificationRecords records, NotificationStream stream, JsonMapper json) {
+    Notifier(
+            NotificationRecords records,
+            NotificationStream stream,
+            JsonMapper json,
+            NotificationTexts texts,
+            LanguagePreferences languages) {
         this.records = records;
         this.stream = stream;
         this.json = json;
+        this.texts = texts;
+        this.languages = languages;
     }
 
     /** Notifies the user unless they turned the type off or {@code dedupeKey} was used; joins the caller's transaction. */
@@ -35,10 +47,12 @@ class Notifier {
             UUID userId, NotificationType type, String message, Map<String, Object> metadata, String dedupeKey) {
         Optional<NotificationView> created = records.insert(userId, type, message, metadata, dedupeKey);
         created.ifPresent(view -> afterCommit(() -> {
-            stream.publish(userId, NotificationStream.NOTIFICATION, json.writeValueAsString(view));
+            // Pushed outside any request: in the language the recipient saved.
+            Language language = languages.savedLanguage(userId).orElse(Language.EN);
+            stream.publish(userId, NotificationStream.NOTIFICATION, json.writeValueAsString(rendered(view, language)));
             pushUnreadCount(userId);
         }));
-        return created;
+        return created.map(view -> rendered(view, Texts.current()));
     }
 
     /**
@@ -51,10 +65,16 @@ class Notifier {
         List<Map.Entry<UUID, NotificationView>> created = records.insertAll(type, notifications);
         if (!created.isEmpty()) {
             afterCommit(() -> {
-                Map<UUID, Long> unread = records.unreadCounts(
-                        created.stream().map(Map.Entry::getKey).toList());
+                List<UUID> recipients = created.stream().map(Map.Entry::getKey).toList();
+                Map<UUID, Long> unread = records.unreadCounts(recipients);
+                // Pushed outside any request: in the language each recipient saved.
+                Map<UUID, Language> languages = this.languages.savedLanguages(recipients);
                 for (Map.Entry<UUID, NotificationView> c : created) {
-                    stream.publish(c.getKey(), NotificationStream.NOTIFICATION, json.writeValueAsString(c.getValue()));
+                    Language language = languages.getOrDefault(c.getKey(), Language.EN);
+                    stream.publish(
+                            c.getKey(),
+                            NotificationStream.NOTIFICATION,
+                            json.writeValueAsString(rendered(c.getValue(), language)));
                     stream.publish(
                             c.getKey(),
                             NotificationStream.UNREAD_COUNT,
@@ -67,7 +87,13 @@ class Notifier {
 
     @Transactional(readOnly = true)
     public Page<NotificationView> list(UUID userId, boolean unreadOnly, PageQuery page) {
-        return records.list(userId, unreadOnly, page);
+        Language language = Texts.current();
+        return records.list(userId, unreadOnly, page).map(view -> rendered(view, language));
+    }
+
+    private NotificationView rendered(NotificationView view, Language language) {
+        NotificationTexts.Rendered text = texts.render(view.type(), view.metadata(), view.message(), language);
+        return view.withText(text.title(), text.message());
     }
 
     @Transactional(readOnly = true)

@@ -10,14 +10,21 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes the error envelope directly to a servlet response, for code that runs outside Spring MVC (filters). */
+/**
+ * Writes the error envelope directly to a servlet response, for code that runs outside Spring MVC
+ * (filters), in the caller's language.
+ */
 @Component
 public class ErrorResponses {
 
     private final JsonMapper json;
+    private final ErrorMessages messages;
+    private final CallerLocaleResolver languages;
 
-    public ErrorResponses(JsonMapper json) {
+    public ErrorResponses(JsonMapper json, ErrorMessages messages, CallerLocaleResolver languages) {
         this.json = json;
+        this.messages = messages;
+        this.languages = languages;
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String code, String message) throws IOException {
@@ -31,6 +38,8 @@ public class ErrorResponses {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(json.writeValueAsBytes(ApiResponse.failure(errors)));
+        response.getOutputStream()
+                .write(json.writeValueAsBytes(
+                        ApiResponse.failure(messages.translate(errors, languages.currentLanguage()))));
     }
 }

@@ -11,6 +11,7 @@ import com.pilimarket.users.ProfileUpdate;
 import com.pilimarket.users.PublicProfile;
 import com.pilimarket.users.Users;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +42,8 @@ class UserController {
     record ProfileChangeRequest(
             @Nullable String displayName,
             @Nullable String bio,
-            @Nullable String avatarUrl) {}
+            @Nullable String avatarUrl,
+            @Nullable @Schema(allowableValues = {"en", "fil"}) String language) {}
 
     @SignedIn
     @GetMapping("/me")
@@ -52,10 +54,11 @@ class UserController {
 
     @SignedIn
     @PatchMapping("/me")
-    @Operation(summary = "Changes the caller's display name, bio or avatar URL")
+    @Operation(summary = "Changes the caller's display name, bio, avatar URL or language (en, fil)")
     ApiResponse<PrivateProfile> update(@RequestBody ProfileChangeRequest request) {
         UUID caller = Callers.requireUserId();
-        ProfileUpdate update = ProfileUpdate.of(request.displayName(), request.bio(), request.avatarUrl());
+        ProfileUpdate update =
+                ProfileUpdate.of(request.displayName(), request.bio(), request.avatarUrl(), request.language());
         return ApiResponse.ok(users.updateProfile(caller, update));
     }
 

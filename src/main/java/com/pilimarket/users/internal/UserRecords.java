@@ -1,5 +1,6 @@
 package com.pilimarket.users.internal;
 
+import com.pilimarket.shared.Language;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.users.Badge;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,32 @@ public class UserRecords {
                 .param("user", userId)
                 .query((rs, row) -> new Badge(rs.getString("badge"), rs.getObject("awarded_at", OffsetDateTime.class)))
                 .list();
+    }
+
+    public Optional<Language> language(UUID userId) {
+        return jdbc.sql("SELECT language FROM users WHERE id = :id AND language IS NOT NULL")
+                .param("id", userId)
+                .query(String.class)
+                .optional()
+                .flatMap(Language::fromTag);
+    }
+
+    public Map<UUID, Language> languages(Collection<UUID> userIds) {
+        Map<UUID, Language> languages = new HashMap<>();
+        record Saved(UUID id, String language) {}
+        jdbc.sql("SELECT id, language FROM users WHERE id = ANY(:ids) AND language IS NOT NULL")
+                .param("ids", userIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Saved(rs.getObject("id", UUID.class), rs.getString("language")))
+                .list()
+                .forEach(saved -> Language.fromTag(saved.language()).ifPresent(l -> languages.put(saved.id(), l)));
+        return languages;
+    }
+
+    public void updateLanguage(UUID userId, Language language) {
+        jdbc.sql("UPDATE users SET language = :language, updated_at = now() WHERE id = :id")
+                .param("language", language.value())
+                .param("id", userId)
+                .update();
     }
 
     public void updateProfile(UUID userId, ProfileUpdate update) {
