@@ -116,12 +116,15 @@ async function languageAndTheme(ctx) {
   await page.setViewportSize({ width: vp.width, height: vp.height });
   await page.goto(BASE_URL + '/profile', { waitUntil: 'domcontentloaded' });
   await page.locator(active('button[aria-pressed]'), { hasText: 'Filipino' }).first().click();
-  await page.locator(active('button[aria-pressed]'), { hasText: 'Madilim' }).first().click();
+  await page.locator(active('button[aria-pressed]'), { hasText: 'Dark' }).first().click();
   await shotBoth(page, 'profile-settings-dark');
   await page.reload({ waitUntil: 'domcontentloaded' });
-  // The phone tab bar's label: the desktop header's copy of it is in the DOM too, hidden.
+  await page.waitForFunction(() => document.documentElement.lang === 'fil', null, {
+    timeout: TIMEOUT,
+  });
+  // Only the visible copy: the desktop header's navigation is in the DOM too, hidden on phones.
   await page
-    .getByText('Mga Merkado')
+    .getByText('Lahat', { exact: true })
     .filter({ visible: true })
     .first()
     .waitFor({ timeout: TIMEOUT });
@@ -148,7 +151,7 @@ async function switchToFilipino(ctx) {
   await openMarkets(page);
   await page.locator(active('[data-testid="lang-toggle"]')).click();
   await page
-    .locator(active('ion-title, h1, [data-testid="page-title"]'), { hasText: 'Mga Merkado' })
+    .locator(active('ion-title, h1, [data-testid="page-title"]'), { hasText: 'Markets' })
     .first()
     .waitFor({ timeout: TIMEOUT });
   const lang = await page.evaluate(() => document.documentElement.lang);
@@ -159,7 +162,7 @@ async function switchToFilipino(ctx) {
   await title.locator('a').click();
   await page.waitForURL(/\/markets\/[^/]+$/, { timeout: TIMEOUT });
   await page.locator(active('[data-testid="forecast-slip"]')).waitFor({ timeout: TIMEOUT });
-  await page.getByText('Mga posibleng resulta').first().waitFor({ timeout: TIMEOUT });
+  await page.getByText('Mga pagpipilian').first().waitFor({ timeout: TIMEOUT });
   await shotBoth(page, 'filipino-market');
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.locator(active('[data-testid="forecast-slip"]')).waitFor({ timeout: TIMEOUT });

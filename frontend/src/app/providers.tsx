@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { isApiError } from '@/lib/api-client';
 import { I18nProvider, useI18n } from '@/lib/i18n';
-import { useAuthLostListener } from '@/lib/session';
+import { useAuthLostListener, useLanguageSync } from '@/lib/session';
 import { ThemeProvider } from '@/lib/theme';
 
 export function createQueryClient(): QueryClient {
@@ -28,10 +28,6 @@ function AuthLostBridge() {
   return null;
 }
 
-/**
- * The server answers in the language the app sends (Accept-Language): after a switch, what is on
- * screen is fetched again so server texts (notifications, errors, ledger reasons) follow.
- */
 /** Back online: everything on screen is fetched again (the offline banner goes with the answers). */
 function OnlineRefetch() {
   const client = useQueryClient();
@@ -43,15 +39,12 @@ function OnlineRefetch() {
   return null;
 }
 
-function LanguageRefetch() {
-  const { lang } = useI18n();
-  const client = useQueryClient();
-  const shown = useRef(lang);
-  useEffect(() => {
-    if (shown.current === lang) return;
-    shown.current = lang;
-    void client.invalidateQueries();
-  }, [lang, client]);
+/**
+ * The server answers in the language the app sends (Accept-Language): after a switch, what is on
+ * screen is fetched again and a signed-in user's choice is saved (see useLanguageSync).
+ */
+function LanguageBridge() {
+  useLanguageSync(useI18n().lang);
   return null;
 }
 
@@ -62,7 +55,7 @@ export function AppProviders({ children, client }: { children: ReactNode; client
       <I18nProvider>
         <ThemeProvider>
           <AuthLostBridge />
-          <LanguageRefetch />
+          <LanguageBridge />
           <OnlineRefetch />
           {children}
         </ThemeProvider>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { api, hasSessionHint, isApiError, onAuthLost } from './api-client';
 import type { CurrentUser } from './api-types';
 import { queryKeys } from './query-keys';
@@ -59,4 +59,29 @@ export function useLogout() {
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   });
+}
+
+/**
+ * Keeps the server in step with the language the app shows. When the user switches: what is on
+ * screen is fetched again, so the texts the server rendered in the old language (notifications,
+ * errors, chip history) follow, and a signed-in user's choice is saved (`PATCH /users/me {language}`), so notifications
+ * pushed to them and answers to their other devices come in that language too.
+ */
+export function useLanguageSync(lang: 'en' | 'fil'): void {
+  const qc = useQueryClient();
+  const shown = useRef(lang);
+  useEffect(() => {
+    if (shown.current === lang) return;
+    shown.current = lang;
+    void qc.invalidateQueries();
+    const user = qc.getQueryData<CurrentUser | null>(queryKeys.me);
+    if (user && user.language !== lang) {
+      api
+        .patch<CurrentUser>('/users/me', { language: lang })
+        .then((saved) => qc.setQueryData(queryKeys.me, saved))
+        .catch(() => {
+          // Saving the preference is a convenience; the app already shows the chosen language.
+        });
+    }
+  }, [lang, qc]);
 }

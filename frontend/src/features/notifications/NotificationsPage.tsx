@@ -64,7 +64,10 @@ export function NotificationsPage() {
                   const unread = isUnread(n);
                   const link = notificationLink(n);
                   const typeKey = `notif.type.${n.type}`;
-                  const title = isMessageKey(typeKey) ? t(typeKey) : n.type.replace(/_/g, ' ');
+                  // The server titles it in the reader's language (a cancelled market's says so);
+                  // a type it has no title for falls back to the type.
+                  const title =
+                    n.title ?? (isMessageKey(typeKey) ? t(typeKey) : n.type.replace(/_/g, ' '));
                   return (
                     <li
                       key={n.id}

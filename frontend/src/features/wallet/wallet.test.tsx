@@ -35,7 +35,8 @@ describe('buying chips', () => {
             id: 't1',
             amount: 1000,
             balance_after: 1000,
-            reason: 'signup_bonus',
+            reason: 'Signup bonus',
+            reason_code: 'signup_bonus',
             reference: 'signup:u1',
             created_at: '2026-11-01T00:00:00Z',
           },
@@ -43,7 +44,8 @@ describe('buying chips', () => {
             id: 't2',
             amount: -50,
             balance_after: 950,
-            reason: 'forecast',
+            reason: 'Forecast',
+            reason_code: 'forecast',
             reference: 'forecast:f1:1',
             created_at: '2026-11-02T00:00:00Z',
           },
@@ -64,7 +66,8 @@ describe('buying chips', () => {
     renderWithProviders(<WalletPage />, { path: '/wallet' });
     expect(screen.getByRole('note')).toHaveTextContent('cannot be cashed out');
     expect(await screen.findByText('Completed')).toBeInTheDocument();
-    expect(await screen.findByText('signup bonus')).toBeInTheDocument();
+    // The server labels each reason in the reader's language; the app shows the label as it is.
+    expect(await screen.findByText('Signup bonus')).toBeInTheDocument();
     expect(screen.getByText('-50')).toBeInTheDocument();
     expect(screen.getByText('Balance ₱950')).toBeInTheDocument();
     await userEvent.click(await screen.findByRole('button', { name: /500/ }));

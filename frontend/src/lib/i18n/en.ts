@@ -402,6 +402,12 @@ export const en = {
   'activity.forecast_placed_on': '{user} backed “{outcome}” on {market}',
   'activity.market_resolved_as': '{market} resolved: “{outcome}” won',
   'activity.badge_earned_named': '{user} earned the “{badge}” badge',
+  'admin.filipino': 'Filipino (optional)',
+  'admin.filipinoHint': 'Shown in Filipino mode. Left blank, the English text is shown.',
+  'admin.titleFil': 'Title in Filipino',
+  'admin.descriptionFil': 'Description in Filipino',
+  'admin.outcomesFil': 'Outcomes in Filipino (one per line, same order)',
+  'admin.err.outcomesFil': 'There are more lines than outcomes.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -27,7 +27,8 @@ describe('i18n dictionaries', () => {
 
   it('fills placeholders', () => {
     expect(translate('en', 'markets.forecasters', { count: 12 })).toBe('12 forecasters');
-    expect(translate('fil', 'tab.markets')).toBe('Mga Merkado');
+    expect(translate('fil', 'tab.markets')).toBe('Markets');
+    expect(translate('fil', 'slip.submit', { amount: '₱100' })).toBe('I-forecast ang ₱100');
   });
 
   it('picks the plural form for a numeric count and groups its digits', () => {
@@ -38,9 +39,9 @@ describe('i18n dictionaries', () => {
     expect(translate('en', 'lb.forecasts', { count: 1 })).toBe('1 forecast');
     expect(translate('en', 'lb.forecasts', { count: 7 })).toBe('7 forecasts');
     // Filipino: the noun stays the same after a numeral
-    expect(translate('fil', 'markets.forecasters', { count: 1 })).toBe('1 humula');
-    expect(translate('fil', 'markets.forecasters', { count: 4 })).toBe('4 humula');
-    expect(translate('fil', 'lb.forecasts', { count: 1 })).toBe('1 hula');
+    expect(translate('fil', 'markets.forecasters', { count: 1 })).toBe('1 forecaster');
+    expect(translate('fil', 'markets.forecasters', { count: 4 })).toBe('4 forecaster');
+    expect(translate('fil', 'lb.forecasts', { count: 1 })).toBe('1 forecast');
     // keys without plural forms are unaffected
     expect(translate('en', 'markets.more', { count: 1 })).toBe('+1 more');
   });
@@ -65,7 +66,7 @@ describe('language switch', () => {
       </I18nProvider>,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(screen.getByRole('button', { name: 'Mag-login' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Mag-log in' })).toBeInTheDocument();
     expect(localStorage.getItem(LANG_KEY)).toBe('fil');
   });
 });

@@ -6,6 +6,7 @@ import { CATEGORIES, type Category } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
 import { createMarket, useAdminMutation } from '../api/admin';
+import { FilipinoFields, parseOutcomesFil } from './FilipinoFields';
 import { closesAfterResolves } from './schedule-warning';
 
 /** `datetime-local` values are entered in Manila time (UTC+8, no DST). */
@@ -35,6 +36,9 @@ export function CreateMarketForm() {
     closes_at: '',
     resolves_at: '',
     max_points: '',
+    title_fil: '',
+    description_fil: '',
+    outcomes_fil: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
@@ -55,8 +59,10 @@ export function CreateMarketForm() {
     }
     const outcomes = parseOutcomes(v.outcomes);
     if (!outcomes) errs.outcomes = t('admin.err.outcomes');
+    const outcomesFil = outcomes ? parseOutcomesFil(v.outcomes_fil, outcomes.length) : null;
+    if (outcomes && !outcomesFil) errs.outcomes_fil = t('admin.err.outcomesFil');
     setErrors(errs);
-    if (Object.keys(errs).length || !outcomes) return;
+    if (Object.keys(errs).length || !outcomes || !outcomesFil) return;
     create.mutate(
       {
         title: v.title.trim(),
@@ -66,11 +72,21 @@ export function CreateMarketForm() {
         closes_at: manilaToIso(v.closes_at)!,
         resolves_at: manilaToIso(v.resolves_at),
         max_points_per_user: v.max_points ? Number(v.max_points) : undefined,
+        title_fil: v.title_fil.trim() || undefined,
+        description_fil: v.description_fil.trim() || undefined,
+        outcomes_fil: outcomesFil.some(Boolean) ? outcomesFil : undefined,
       },
       {
         onSuccess: () => {
           setDone(true);
-          setV((old) => ({ ...old, title: '', description: '' }));
+          setV((old) => ({
+            ...old,
+            title: '',
+            description: '',
+            title_fil: '',
+            description_fil: '',
+            outcomes_fil: '',
+          }));
         },
       },
     );
@@ -131,6 +147,12 @@ export function CreateMarketForm() {
           <p className="pm-field-error">{errors.outcomes ?? serverField('outcomes')}</p>
         )}
       </div>
+      <FilipinoFields
+        idPrefix="adm"
+        values={v}
+        onChange={(field, value) => setV((old) => ({ ...old, [field]: value }))}
+        error={(f) => errors[f] ?? serverField(f)}
+      />
       <div className="grid gap-x-3 sm:grid-cols-2">
         <TextField
           label={t('admin.closesAt')}

@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
 import { editMarket, useAdminMutation, type EditMarketInput } from '../api/admin';
 import { manilaToIso, parseOutcomes } from './CreateMarketForm';
+import { FilipinoFields, parseOutcomesFil } from './FilipinoFields';
 import { closesAfterResolves } from './schedule-warning';
 
 /** ISO instant → `datetime-local` value in Manila time (UTC+8, no DST). */
@@ -28,6 +29,9 @@ export function editChanges(
     closes_at: string;
     resolves_at: string;
     max_points: string;
+    title_fil?: string;
+    description_fil?: string;
+    outcomes_fil?: string;
   },
   outcomesEditable: boolean,
 ): EditMarketInput | null {
@@ -51,6 +55,24 @@ export function editChanges(
       outcomes.every((o, i) => o === market.outcomes[i].name);
     if (!same) changes.outcomes = outcomes;
   }
+  if (v.title_fil !== undefined && v.title_fil.trim() !== (market.title_fil ?? '')) {
+    changes.title_fil = v.title_fil.trim();
+  }
+  if (
+    v.description_fil !== undefined &&
+    v.description_fil.trim() !== (market.description_fil ?? '')
+  ) {
+    changes.description_fil = v.description_fil.trim();
+  }
+  if (v.outcomes_fil !== undefined) {
+    const names = parseOutcomesFil(
+      v.outcomes_fil,
+      changes.outcomes?.length ?? market.outcomes.length,
+    );
+    if (!names) return null;
+    const current = market.outcomes.map((o) => o.name_fil ?? null);
+    if (changes.outcomes || names.some((n, i) => n !== current[i])) changes.outcomes_fil = names;
+  }
   return changes;
 }
 
@@ -66,6 +88,9 @@ export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDo
     closes_at: isoToManila(market.closes_at),
     resolves_at: isoToManila(market.resolves_at),
     max_points: '',
+    title_fil: market.title_fil ?? '',
+    description_fil: market.description_fil ?? '',
+    outcomes_fil: market.outcomes.map((o) => o.name_fil ?? '').join('\n'),
   });
   const [error, setError] = useState<string | null>(null);
   const edit = useAdminMutation(editMarket);
@@ -144,6 +169,12 @@ export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDo
           </p>
         )}
       </div>
+      <FilipinoFields
+        idPrefix={ids}
+        values={v}
+        onChange={(field, value) => setV((old) => ({ ...old, [field]: value }))}
+        error={serverField}
+      />
       <div className="grid gap-x-3 sm:grid-cols-2">
         {market.status === 'open' && (
           <TextField

@@ -1,7 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { apiRequest, takePrimed, type ApiResult } from '@/lib/api-client';
 import type { MarketSummary } from '@/lib/api-types';
+import { useI18n } from '@/lib/i18n';
 import { queryKeys } from '@/lib/query-keys';
+import { localizeMarket } from './localize';
 import { marketsQuery, type MarketFilters } from './requests';
 
 export {
@@ -20,7 +23,22 @@ export function getMarkets(
   return apiRequest<MarketSummary[]>('/markets', { query: marketsQuery(filters, page), signal });
 }
 
+/** Pages of market summaries in the reader's language (Filipino text where a market has it). */
 export function useMarkets(filters: MarketFilters) {
+  const { lang } = useI18n();
+  const select = useCallback(
+    (data: InfiniteData<ApiResult<MarketSummary[]>, number>) =>
+      lang === 'fil'
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              data: page.data.map((m) => localizeMarket(m, lang)),
+            })),
+          }
+        : data,
+    [lang],
+  );
   // The first page may already be here: the entry script asked for it before the app loaded.
   // Both callbacks run once, in this order, when the query is created.
   let primed: ReturnType<typeof takePrimed<MarketSummary[]>>;
@@ -28,6 +46,7 @@ export function useMarkets(filters: MarketFilters) {
     queryKey: [...queryKeys.markets, filters],
     queryFn: ({ pageParam, signal }) => getMarkets(filters, pageParam, signal),
     initialPageParam: 1,
+    select,
     getNextPageParam: (last) => {
       const p = last.pagination;
       return p && p.page < p.pages ? p.page + 1 : undefined;

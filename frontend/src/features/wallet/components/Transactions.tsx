@@ -25,7 +25,9 @@ export function Transactions({ enabled }: { enabled: boolean }) {
           {items.map((e) => (
             <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
               <div className="min-w-0">
-                <p className="truncate font-medium capitalize">{e.reason.replace(/_/g, ' ')}</p>
+                <p className="truncate font-medium" data-reason={e.reason_code}>
+                  {e.reason}
+                </p>
                 <p className="text-xs text-zinc-500">{formatDateTime(e.created_at)}</p>
               </div>
               <div className="shrink-0 text-right">

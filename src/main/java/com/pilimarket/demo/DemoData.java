@@ -233,7 +233,7 @@ class DemoData implements ApplicationRunner {
             }
             MarketDetail market = markets.create(
                     admin.id(),
-                    new NewMarket(
+                    DemoFilipino.translated(new NewMarket(
                             m.title(),
                             m.description(),
                             m.category(),
@@ -241,7 +241,7 @@ class DemoData implements ApplicationRunner {
                             m.schedule().closesAt(),
                             m.schedule().resolvesAt(),
                             null,
-                            Map.of("demo", true)));
+                            Map.of("demo", true))));
             placed += forecastOn(market, people, random);
             markets.backdateHistory(market.id(), openedAt(now, random));
             created++;
@@ -294,7 +294,7 @@ class DemoData implements ApplicationRunner {
     private int resolvedDemoMarket(UserAccount admin, List<UserAccount> people, OffsetDateTime now) {
         MarketDetail market = markets.create(
                 admin.id(),
-                new NewMarket(
+                DemoFilipino.translated(new NewMarket(
                         "Demo: Will the Manila Bay coastal cleanup draw 1,000 volunteers?",
                         "A sample market that has already been resolved, so profiles, leaderboards and payouts have something to show.",
                         "other",
@@ -302,7 +302,7 @@ class DemoData implements ApplicationRunner {
                         now.plusDays(1),
                         now.plusDays(1),
                         null,
-                        Map.of("demo", true)));
+                        Map.of("demo", true))));
         long[] stakes = {120, 80, 150, 60, 100};
         for (int i = 0; i < stakes.length; i++) {
             int outcome = i % 3 == 2 ? 1 : 0;
