@@ -83,14 +83,15 @@ class MarketFilipinoTextIntegrationTests {
 
     @Test
     void filipino_outcome_names_must_match_the_outcomes_and_a_refusal_changes_nothing() {
-        Result refused = create(Map.of("outcomes_fil", List.of("Oo", "Hindi", "Ewan")));
+        String title = "Will it snow in Baguio this year " + System.nanoTime();
+        Result refused = create(title, Map.of("outcomes_fil", List.of("Oo", "Hindi", "Ewan")));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("outcomes_fil");
-        Result tooShort = create(Map.of("title_fil", "Oo"));
+        Result tooShort = create(title, Map.of("title_fil", "Oo"));
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.body().get("errors").get(0).get("field").asString()).isEqualTo("title_fil");
-        assertThat(http.get("/api/v1/markets?q=Davao%20on%20Saturday")
+        assertThat(http.get("/api/v1/markets?q=" + title.replace(' ', '+'))
                         .send()
                         .data()
                         .size())
@@ -98,12 +99,21 @@ class MarketFilipinoTextIntegrationTests {
     }
 
     private Result create(Map<String, Object> filipino) {
+        return create("Will it rain in Davao on Saturday?", filipino);
+    }
+
+    private Result create(String title, Map<String, Object> filipino) {
         Map<String, Object> body = new HashMap<>(Map.of(
-                "title", "Will it rain in Davao on Saturday?",
-                "description", "Resolves YES if PAGASA reports rain.",
-                "category", "other",
-                "outcomes", List.of("Yes", "No"),
-                "closes_at", OffsetDateTime.now().plusDays(3).toString()));
+                "title",
+                title,
+                "description",
+                "Resolves YES if PAGASA reports rain.",
+                "category",
+                "other",
+                "outcomes",
+                List.of("Yes", "No"),
+                "closes_at",
+                OffsetDateTime.now().plusDays(3).toString()));
         body.putAll(filipino);
         return http.post("/api/v1/admin/markets", body).bearer(admin.token()).send();
     }
