@@ -92,6 +92,6 @@ describe('profile', () => {
     expect(document.documentElement).not.toHaveClass('ion-palette-dark');
     await userEvent.click(screen.getByRole('button', { name: 'Filipino' }));
     expect(localStorage.getItem(LANG_KEY)).toBe('fil');
-    expect(screen.getByRole('button', { name: 'Madilim' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sundin ang device' })).toBeInTheDocument();
   });
 });
