@@ -22,6 +22,7 @@ export function aMarket(overrides: Partial<MarketDetail> = {}): MarketDetail {
         probability: 0.59,
         pool_share: 0.6,
         payout_per_chip: 1.67,
+        name_fil: null,
       },
       {
         id: 'no',
@@ -30,6 +31,7 @@ export function aMarket(overrides: Partial<MarketDetail> = {}): MarketDetail {
         probability: 0.41,
         pool_share: 0.4,
         payout_per_chip: 2.5,
+        name_fil: null,
       },
     ],
     resolution: null,
@@ -38,6 +40,8 @@ export function aMarket(overrides: Partial<MarketDetail> = {}): MarketDetail {
     metadata: {},
     cancel_reason: null,
     settled_at: null,
+    title_fil: null,
+    description_fil: null,
   };
   return { ...base, ...overrides };
 }
@@ -69,6 +73,7 @@ export function aUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     role: 'user',
     status: 'active',
     created_at: '2026-01-01T00:00:00Z',
+    language: null,
     ...overrides,
   };
 }

@@ -152,6 +152,7 @@ describe('market detail page', () => {
       probability,
       pool_share: 0.33,
       payout_per_chip: 3,
+      name_fil: null,
     });
     renderPage(
       aMarket({

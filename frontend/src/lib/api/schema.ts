@@ -804,7 +804,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes the caller's display name, bio or avatar URL */
+        /** Changes the caller's display name, bio, avatar URL or language (en, fil) */
         patch: operations["update"];
         trace?: never;
     };
@@ -1366,6 +1366,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             reason: string;
+            reason_code: string;
             reference: string;
         };
         LoggedOut: {
@@ -1385,6 +1386,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             description: string | null;
+            description_fil: string | null;
             /** Format: int32 */
             forecaster_count: number;
             /** Format: uuid */
@@ -1404,6 +1406,7 @@ export interface components {
             slug: string;
             status: components["schemas"]["MarketStatus"];
             title: string;
+            title_fil: string | null;
             /** Format: int64 */
             total_points: number;
             watching: boolean;
@@ -1413,15 +1416,18 @@ export interface components {
             /** Format: date-time */
             closes_at?: string | null;
             description?: string | null;
+            description_fil?: string | null;
             /** Format: int64 */
             max_points_per_user?: number | null;
             metadata?: {
                 [key: string]: unknown;
             } | null;
             outcomes?: string[] | null;
+            outcomes_fil?: string[] | null;
             /** Format: date-time */
             resolves_at?: string | null;
             title?: string | null;
+            title_fil?: string | null;
         };
         MarketForecast: {
             /** Format: date-time */
@@ -1455,6 +1461,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             description: string | null;
+            description_fil: string | null;
             /** Format: int32 */
             forecaster_count: number;
             /** Format: uuid */
@@ -1465,6 +1472,7 @@ export interface components {
             slug: string;
             status: components["schemas"]["MarketStatus"];
             title: string;
+            title_fil: string | null;
             /** Format: int64 */
             total_points: number;
             /** Format: uuid */
@@ -1475,15 +1483,18 @@ export interface components {
             /** Format: date-time */
             closes_at: string;
             description?: string | null;
+            description_fil?: string | null;
             /** Format: int64 */
             max_points_per_user?: number | null;
             metadata?: {
                 [key: string]: unknown;
             } | null;
             outcomes: string[];
+            outcomes_fil?: string[] | null;
             /** Format: date-time */
             resolves_at?: string | null;
             title: string;
+            title_fil?: string | null;
         };
         NotificationPreferences: {
             badge_earned: boolean;
@@ -1507,6 +1518,7 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+            title: string;
             type: components["schemas"]["NotificationType"];
         };
         OutcomeRef: {
@@ -1518,6 +1530,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            name_fil: string | null;
             /** Format: double */
             payout_per_chip: number | null;
             /** Format: double */
@@ -1605,6 +1618,7 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            language: ("en" | "fil") | null;
             /** Format: double */
             reputation: number;
             role: components["schemas"]["UserRole"];
@@ -1614,6 +1628,7 @@ export interface components {
             avatar_url?: string | null;
             bio?: string | null;
             display_name?: string | null;
+            language?: ("en" | "fil") | null;
         };
         PublicProfile: {
             avatar_url: string | null;

@@ -205,7 +205,7 @@ export const fil: Record<MessageKey, string> = {
   'wallet.status.completed': 'Tapos na',
   'wallet.status.failed': 'Hindi natuloy',
   'wallet.status.refunded': g.refunded,
-  'wallet.status.disputed': 'Kinukuwestiyon',
+  'wallet.status.disputed': 'May dispute',
   'wallet.returnTitle': 'Status ng bayad',
   'wallet.processing': 'Kinukumpirma ang bayad mo…',
   'wallet.completed': 'Natanggap ang bayad! Nadagdag ang {chips} sa balanse mo.',

@@ -70,7 +70,7 @@ export function editChanges(
       changes.outcomes?.length ?? market.outcomes.length,
     );
     if (!names) return null;
-    const current = market.outcomes.map((o) => o.name_fil ?? null);
+    const current = market.outcomes.map((o) => o.name_fil ?? '');
     if (changes.outcomes || names.some((n, i) => n !== current[i])) changes.outcomes_fil = names;
   }
   return changes;

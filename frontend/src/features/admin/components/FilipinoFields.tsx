@@ -11,11 +11,11 @@ export interface FilipinoValues {
  * One Filipino name per outcome, by line, in the order of the outcomes (a blank line: none, the
  * app shows the English name); null when there are more lines than outcomes.
  */
-export function parseOutcomesFil(text: string, outcomeCount: number): (string | null)[] | null {
+export function parseOutcomesFil(text: string, outcomeCount: number): string[] | null {
   const lines = text.split('\n').map((s) => s.trim());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   if (lines.length > outcomeCount) return null;
-  return Array.from({ length: outcomeCount }, (_, i) => lines[i] || null);
+  return Array.from({ length: outcomeCount }, (_, i) => lines[i] ?? '');
 }
 
 /** The optional Filipino title, description and outcome names of a market (admin forms). */

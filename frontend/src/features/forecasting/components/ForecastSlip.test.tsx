@@ -168,6 +168,7 @@ describe('forecast slip', () => {
           probability: 0.335,
           pool_share: 0,
           payout_per_chip: 1,
+          name_fil: null,
         },
         {
           id: 'b',
@@ -176,6 +177,7 @@ describe('forecast slip', () => {
           probability: 0.33,
           pool_share: 0,
           payout_per_chip: 1,
+          name_fil: null,
         },
         {
           id: 'c',
@@ -184,6 +186,7 @@ describe('forecast slip', () => {
           probability: 0.335,
           pool_share: 0,
           payout_per_chip: 1,
+          name_fil: null,
         },
       ],
     });

@@ -7,7 +7,12 @@ import type { MarketSummary } from '@/lib/api-types';
  * English ones. Applied where the data is read (the query hooks), so every component shows the
  * same text without knowing about languages.
  */
-export function localizeMarket<T extends MarketSummary>(market: T, lang: Lang): T {
+type Localizable = Pick<
+  MarketSummary,
+  'title' | 'title_fil' | 'description' | 'description_fil' | 'outcomes'
+>;
+
+export function localizeMarket<T extends Localizable>(market: T, lang: Lang): T {
   if (lang !== 'fil') return market;
   return {
     ...market,

@@ -15,6 +15,7 @@ describe('probability chart', () => {
             probability: 0.6,
             pool_share: 0.6,
             payout_per_chip: 1.6,
+            name_fil: null,
             color: '#1652f0',
           },
         ]}
