@@ -39,6 +39,8 @@ describe('buying chips', () => {
             reason_code: 'signup_bonus',
             reference: 'signup:u1',
             created_at: '2026-11-01T00:00:00Z',
+            market_id: null,
+            market: null,
           },
           {
             id: 't2',
@@ -48,6 +50,13 @@ describe('buying chips', () => {
             reason_code: 'forecast',
             reference: 'forecast:f1:1',
             created_at: '2026-11-02T00:00:00Z',
+            market_id: 'm1',
+            market: {
+              id: 'm1',
+              slug: 'rain-friday',
+              title: 'Will it rain on Friday?',
+              title_fil: 'Uulan ba sa Biyernes?',
+            },
           },
         ]),
       }),
@@ -69,6 +78,11 @@ describe('buying chips', () => {
     // The server labels each reason in the reader's language; the app shows the label as it is.
     expect(await screen.findByText('Signup bonus')).toBeInTheDocument();
     expect(screen.getByText('-50')).toBeInTheDocument();
+    // A forecast's line names its market and links to it.
+    expect(screen.getByRole('link', { name: 'Will it rain on Friday?' })).toHaveAttribute(
+      'href',
+      '/markets/rain-friday',
+    );
     expect(screen.getByText('Balance ₱950')).toBeInTheDocument();
     await userEvent.click(await screen.findByRole('button', { name: /500/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Maya' }));

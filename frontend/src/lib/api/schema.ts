@@ -850,7 +850,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's chip statement, newest first */
+        /**
+         * The caller's chip statement, newest first
+         * @description Each line has the kind of movement in the reader's language (`reason`), its stable `reason_code`, the balance after it and, for forecasts, payouts and refunds, the market.
+         */
         get: operations["transactions"];
         put?: never;
         post?: never;
@@ -1055,12 +1058,6 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
-        ApiResponseListLedgerEntryView: {
-            data: components["schemas"]["LedgerEntryView"][];
-            errors: components["schemas"]["ApiError"][];
-            pagination?: components["schemas"]["Pagination"];
-            success: boolean;
-        };
         ApiResponseListMarketForecast: {
             data: components["schemas"]["MarketForecast"][];
             errors: components["schemas"]["ApiError"][];
@@ -1081,6 +1078,12 @@ export interface components {
         };
         ApiResponseListPurchaseView: {
             data: components["schemas"]["PurchaseView"][];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseListStatementLine: {
+            data: components["schemas"]["StatementLine"][];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -1356,19 +1359,6 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
-        LedgerEntryView: {
-            /** Format: int64 */
-            amount: number;
-            /** Format: int64 */
-            balance_after: number;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: int64 */
-            id: number;
-            reason: string;
-            reason_code: string;
-            reference: string;
-        };
         LoggedOut: {
             logged_out: boolean;
         };
@@ -1451,6 +1441,7 @@ export interface components {
             id: string;
             slug: string;
             title: string;
+            title_fil: string | null;
         };
         /** @enum {string} */
         MarketStatus: "open" | "suspended" | "closed" | "resolved" | "cancelled";
@@ -1738,6 +1729,22 @@ export interface components {
             expires_in: number;
             refresh_token: string;
             user: components["schemas"]["PrivateProfile"];
+        };
+        StatementLine: {
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            balance_after: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            market: components["schemas"]["MarketRef"] | null;
+            /** Format: uuid */
+            market_id: string | null;
+            reason: string;
+            reason_code: string;
+            reference: string;
         };
         Stats: {
             /** Format: int64 */
@@ -5320,7 +5327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiResponseListLedgerEntryView"];
+                    "application/json": components["schemas"]["ApiResponseListStatementLine"];
                 };
             };
             /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */

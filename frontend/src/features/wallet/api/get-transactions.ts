@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import type { Schemas } from '@/lib/api-types';
 
-export type LedgerEntry = Schemas['LedgerEntryView'];
+/** One line of the chip statement; `market` names the market of a forecast, payout or refund. */
+export type LedgerEntry = Schemas['StatementLine'];
 
 /** GET /users/me/transactions — the caller's ledger entries, newest first. */
 export function getTransactions(page: number) {

@@ -1,14 +1,16 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Section } from '@/components/Page';
 import { Pager } from '@/components/Pager';
 import { ErrorState, Skeleton } from '@/components/States';
 import { formatDateTime, formatNumber, formatPeso } from '@/lib/format';
-import { useT } from '@/lib/i18n';
-import { useTransactions } from '../api/get-transactions';
+import { useI18n, useT } from '@/lib/i18n';
+import { type LedgerEntry, useTransactions } from '../api/get-transactions';
 
 /** The user's chip ledger: every credit and debit with the balance after it. */
 export function Transactions({ enabled }: { enabled: boolean }) {
   const t = useT();
+  const { lang } = useI18n();
   const [page, setPage] = useState(1);
   const q = useTransactions(enabled, page);
   const items = q.data?.data ?? [];
@@ -28,6 +30,14 @@ export function Transactions({ enabled }: { enabled: boolean }) {
                 <p className="truncate font-medium" data-reason={e.reason_code}>
                   {e.reason}
                 </p>
+                {e.market && (
+                  <Link
+                    to={`/markets/${e.market.slug}`}
+                    className="block truncate text-xs text-teal-700 underline-offset-2 hover:underline dark:text-teal-400"
+                  >
+                    {marketTitle(e.market, lang)}
+                  </Link>
+                )}
                 <p className="text-xs text-zinc-500">{formatDateTime(e.created_at)}</p>
               </div>
               <div className="shrink-0 text-right">
@@ -48,4 +58,9 @@ export function Transactions({ enabled }: { enabled: boolean }) {
       <Pager pagination={q.data?.pagination} onPage={setPage} />
     </Section>
   );
+}
+
+/** The market's title in the reader's language (its Filipino title where it has one). */
+function marketTitle(market: NonNullable<LedgerEntry['market']>, lang: string): string {
+  return lang === 'fil' && market.title_fil?.trim() ? market.title_fil : market.title;
 }

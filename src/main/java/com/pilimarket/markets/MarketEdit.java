@@ -37,6 +37,17 @@ public record MarketEdit(
             @Nullable OffsetDateTime resolvesAt,
             @Nullable Long maxPointsPerUser,
             @Nullable Map<String, Object> metadata) {
-        this(title, description, category, outcomes, closesAt, resolvesAt, maxPointsPerUser, metadata, null, null, null);
+        this(
+                title,
+                description,
+                category,
+                outcomes,
+                closesAt,
+                resolvesAt,
+                maxPointsPerUser,
+                metadata,
+                null,
+                null,
+                null);
     }
 }

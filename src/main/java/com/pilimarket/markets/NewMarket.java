@@ -36,6 +36,17 @@ public record NewMarket(
             @Nullable OffsetDateTime resolvesAt,
             @Nullable Long maxPointsPerUser,
             @Nullable Map<String, Object> metadata) {
-        this(title, description, category, outcomes, closesAt, resolvesAt, maxPointsPerUser, metadata, null, null, null);
+        this(
+                title,
+                description,
+                category,
+                outcomes,
+                closesAt,
+                resolvesAt,
+                maxPointsPerUser,
+                metadata,
+                null,
+                null,
+                null);
     }
 }

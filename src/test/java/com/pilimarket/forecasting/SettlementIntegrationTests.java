@@ -194,6 +194,34 @@ class SettlementIntegrationTests {
     }
 
     @Test
+    void the_chip_statement_names_the_market_of_a_forecast_and_of_its_payout() throws Exception {
+        MarketDetail market = markets.open("Will Gilas win the opener?", "Yes", "No");
+        TestUser winner = forecaster(market, 0, 100);
+        forecaster(market, 1, 100);
+        resolve(admin, market, 0);
+        await("settlement", () -> settled(market));
+
+        Result statement =
+                http.get("/api/v1/users/me/transactions").bearer(winner.token()).send();
+
+        assertThat(statement.status()).isEqualTo(200);
+        var lines = statement.data();
+        assertThat(lines).hasSize(3);
+        var payout = lines.get(0);
+        var forecast = lines.get(1);
+        var bonus = lines.get(2);
+        assertThat(payout.get("reason_code").asString()).isEqualTo("payout");
+        assertThat(forecast.get("reason_code").asString()).isEqualTo("forecast");
+        for (var line : List.of(payout, forecast)) {
+            assertThat(line.get("market_id").asString()).isEqualTo(market.id().toString());
+            assertThat(line.get("market").get("title").asString()).isEqualTo("Will Gilas win the opener?");
+            assertThat(line.get("market").get("slug").asString()).isEqualTo(market.slug());
+        }
+        assertThat(bonus.get("market").isNull()).as("a line without a market").isTrue();
+        assertThat(bonus.get("market_id").isNull()).isTrue();
+    }
+
+    @Test
     void a_settlement_that_fails_half_way_resumes_and_pays_everyone_exactly_once() throws Exception {
         MarketDetail market = markets.open("Crash-test market", "Yes", "No");
         List<TestUser> winners = new ArrayList<>();

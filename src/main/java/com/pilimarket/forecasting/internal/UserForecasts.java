@@ -78,7 +78,7 @@ class UserForecasts {
                 .query(Long.class)
                 .single();
         List<UserForecast> items = jdbc.sql("""
-                        SELECT f.id, f.market_id, m.slug, m.title, m.status AS market_status, f.outcome_id,
+                        SELECT f.id, f.market_id, m.slug, m.title, m.title_fil, m.status AS market_status, f.outcome_id,
                                o.name AS outcome_name, f.points, f.status, f.crowd_probability, f.payout,
                                f.created_at, f.updated_at, f.settled_at
                         FROM forecasts f
@@ -103,7 +103,11 @@ class UserForecasts {
         return new UserForecast(
                 rs.getObject("id", UUID.class),
                 rs.getObject("market_id", UUID.class),
-                new MarketRef(rs.getObject("market_id", UUID.class), rs.getString("slug"), rs.getString("title")),
+                new MarketRef(
+                        rs.getObject("market_id", UUID.class),
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        rs.getString("title_fil")),
                 rs.getString("market_status"),
                 rs.getObject("outcome_id", UUID.class),
                 rs.getString("outcome_name"),

@@ -263,7 +263,8 @@ public class LedgerEntries {
                 .query(Long.class)
                 .single();
         List<LedgerEntryView> items = jdbc.sql("""
-                        SELECT e.id, e.amount, e.balance_after, t.reason, t.reference, e.created_at
+                        SELECT e.id, e.amount, e.balance_after, t.reason, t.reference, e.created_at,
+                               t.metadata ->> 'market_id'
                         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                         WHERE e.user_id = :user
                         ORDER BY e.id DESC
@@ -279,7 +280,8 @@ public class LedgerEntries {
                         rs.getString(4),
                         LedgerEntryView.codeOf(rs.getString(4)),
                         rs.getString(5),
-                        toOffset(rs.getTimestamp(6))))
+                        toOffset(rs.getTimestamp(6)),
+                        rs.getString(7) == null ? null : UUID.fromString(rs.getString(7))))
                 .list();
         return Page.of(items, page, total);
     }

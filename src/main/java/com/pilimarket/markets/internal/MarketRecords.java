@@ -516,9 +516,10 @@ class MarketRecords {
         if (ids.isEmpty()) {
             return refs;
         }
-        jdbc.sql("SELECT id, slug, title FROM markets WHERE id = ANY(:ids)")
+        jdbc.sql("SELECT id, slug, title, title_fil FROM markets WHERE id = ANY(:ids)")
                 .param("ids", ids.toArray(UUID[]::new))
-                .query((rs, n) -> new MarketRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .query((rs, n) ->
+                        new MarketRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list()
                 .forEach(ref -> refs.put(ref.id(), ref));
         return refs;

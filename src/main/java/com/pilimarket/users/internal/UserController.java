@@ -1,9 +1,6 @@
 package com.pilimarket.users.internal;
 
-import com.pilimarket.ledger.Ledger;
-import com.pilimarket.ledger.LedgerEntryView;
 import com.pilimarket.shared.ApiResponse;
-import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
 import com.pilimarket.shared.security.SignedIn;
 import com.pilimarket.users.PrivateProfile;
@@ -13,7 +10,6 @@ import com.pilimarket.users.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +17,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Profiles. Private data is only ever read for the caller's own id, never from a path parameter. */
@@ -31,11 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final Users users;
-    private final Ledger ledger;
 
-    UserController(Users users, Ledger ledger) {
+    UserController(Users users) {
         this.users = users;
-        this.ledger = ledger;
     }
 
     /** Only these fields are read; anything else in the body (chips, role, …) is ignored. */
@@ -43,7 +36,9 @@ class UserController {
             @Nullable String displayName,
             @Nullable String bio,
             @Nullable String avatarUrl,
-            @Nullable @Schema(allowableValues = {"en", "fil"}) String language) {}
+
+            @Nullable @Schema(allowableValues = {"en", "fil"})
+            String language) {}
 
     @SignedIn
     @GetMapping("/me")
@@ -60,15 +55,6 @@ class UserController {
         ProfileUpdate update =
                 ProfileUpdate.of(request.displayName(), request.bio(), request.avatarUrl(), request.language());
         return ApiResponse.ok(users.updateProfile(caller, update));
-    }
-
-    @SignedIn
-    @GetMapping("/me/transactions")
-    @Operation(summary = "The caller's chip statement, newest first")
-    ApiResponse<List<LedgerEntryView>> transactions(
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer limit) {
-        UUID caller = Callers.requireUserId();
-        return ApiResponse.page(ledger.statement(caller, PageQuery.of(page, limit)));
     }
 
     @GetMapping("/{id}")
