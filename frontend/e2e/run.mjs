@@ -122,9 +122,9 @@ async function languageAndTheme(ctx) {
   await page.waitForFunction(() => document.documentElement.lang === 'fil', null, {
     timeout: TIMEOUT,
   });
-  // Only the visible copy: the desktop header's navigation is in the DOM too, hidden on phones.
+  // The phone tab bar's Filipino label; the desktop header's copy of it is in the DOM too, hidden.
   await page
-    .getByText('Lahat', { exact: true })
+    .getByText('Ako', { exact: true })
     .filter({ visible: true })
     .first()
     .waitFor({ timeout: TIMEOUT });

@@ -120,15 +120,21 @@ async function offlineReload(ctx) {
 async function shellPaintsFirst(ctx) {
   const page = await ctx.newPage();
   await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
-  // The app's scripts never arrive: what shows is index.html alone.
+  // The app's scripts never arrive: what shows is index.html alone. A service worker installed by
+  // an earlier journey would serve them from its cache, past page.route: unregister it first.
+  await page.goto(`${BASE_URL}/icon.svg`, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(async () => {
+    const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+    await Promise.all(registrations.map((r) => r.unregister()));
+  });
   await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
   await page.goto(`${BASE_URL}/markets`, { waitUntil: 'domcontentloaded' });
   const shell = page.locator('#root .pm-shell');
   await shell.waitFor({ state: 'visible', timeout: TIMEOUT });
-  assert(
-    await page.locator('#root .pm-shell img[src="/icon.svg"]').isVisible(),
-    'no logo in shell',
-  );
+  await page
+    .locator('#root .pm-shell img[src="/icon.svg"]')
+    .waitFor({ state: 'visible', timeout: TIMEOUT })
+    .catch(() => assert(false, 'no logo in shell'));
   assert((await page.locator('#root .pm-shell-card').count()) >= 2, 'no skeleton cards in shell');
   await shot(page, 'app-shell', PHONE);
   await page.close();

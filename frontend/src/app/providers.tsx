@@ -44,7 +44,8 @@ function OnlineRefetch() {
  * screen is fetched again and a signed-in user's choice is saved (see useLanguageSync).
  */
 function LanguageBridge() {
-  useLanguageSync(useI18n().lang);
+  const { lang, setLang } = useI18n();
+  useLanguageSync(lang, setLang);
   return null;
 }
 

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { api, hasSessionHint, isApiError, onAuthLost } from './api-client';
 import type { CurrentUser } from './api-types';
+import type { Lang } from './format';
+import { hasChosenLang } from './i18n/lang';
 import { queryKeys } from './query-keys';
 import { forgetOfflineData } from './offline';
 
@@ -64,24 +66,46 @@ export function useLogout() {
 /**
  * Keeps the server in step with the language the app shows. When the user switches: what is on
  * screen is fetched again, so the texts the server rendered in the old language (notifications,
- * errors, chip history) follow, and a signed-in user's choice is saved (`PATCH /users/me {language}`), so notifications
- * pushed to them and answers to their other devices come in that language too.
+ * errors, chip history) follow, and a signed-in user's choice is saved (`PATCH /users/me
+ * {language}`), so notifications pushed to them and answers to their other devices come in that
+ * language too. When a user signs in (or registers): a language chosen on this browser is saved
+ * to the account if the account has none or another; a browser where no language was ever chosen
+ * takes the account's.
  */
-export function useLanguageSync(lang: 'en' | 'fil'): void {
+export function useLanguageSync(lang: Lang, setLang: (lang: Lang) => void): void {
   const qc = useQueryClient();
+  const { user } = useSession();
   const shown = useRef(lang);
-  useEffect(() => {
-    if (shown.current === lang) return;
-    shown.current = lang;
-    void qc.invalidateQueries();
-    const user = qc.getQueryData<CurrentUser | null>(queryKeys.me);
-    if (user && user.language !== lang) {
+  const save = useCallback(
+    (language: Lang) => {
       api
-        .patch<CurrentUser>('/users/me', { language: lang })
+        .patch<CurrentUser>('/users/me', { language })
         .then((saved) => qc.setQueryData(queryKeys.me, saved))
         .catch(() => {
           // Saving the preference is a convenience; the app already shows the chosen language.
         });
+    },
+    [qc],
+  );
+  useEffect(() => {
+    if (shown.current === lang) return;
+    shown.current = lang;
+    void qc.invalidateQueries();
+    const current = qc.getQueryData<CurrentUser | null>(queryKeys.me);
+    if (current && current.language !== lang) save(lang);
+  }, [lang, qc, save]);
+
+  const userId = user?.id;
+  useEffect(() => {
+    if (!userId) return;
+    const current = qc.getQueryData<CurrentUser | null>(queryKeys.me);
+    const saved = current?.language ?? null;
+    if (hasChosenLang()) {
+      if (saved !== shown.current) save(shown.current);
+    } else if (saved && saved !== shown.current) {
+      setLang(saved);
     }
-  }, [lang, qc]);
+    // Once per signed-in user: later changes go through the switch above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId]);
 }
