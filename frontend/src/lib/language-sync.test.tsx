@@ -17,7 +17,9 @@ describe('the language of a signed-in user', () => {
     localStorage.setItem(LANG_KEY, 'fil');
     const { calls } = mockFetch({
       'GET /users/me': () => ({ body: envelope(aUser({ language: null })) }),
-      'PATCH /users/me': (req) => ({ body: envelope(aUser({ language: req.body.language })) }),
+      'PATCH /users/me': (req) => ({
+        body: envelope(aUser({ language: (req.body as { language: 'en' | 'fil' }).language })),
+      }),
     });
     renderWithProviders(<Label />);
     await waitFor(() =>
