@@ -500,7 +500,7 @@ if [[ "${BENCH_SETTLEMENT:-1}" != 0 ]]; then
     cat target/surefire-reports/com.pilimarket.bench.SettlementBenchmark-output.txt >>"$OUT/settlement.txt" 2>/dev/null || true
     SETTLE_MS=$(sed -nE 's/.*BENCH settlement of .* ([0-9,]+) ms.*/\1/p' "$OUT/settlement.txt" | tr -d , | tail -1)
     if [[ -n "$SETTLE_MS" ]]; then
-        SETTLEMENT_LINE="$(grep -o 'BENCH settlement.*' "$OUT/settlement.txt" | tail -1 | sed 's/^BENCH //') (\`SettlementBenchmark\`)"
+        SETTLEMENT_LINE="$(grep -o 'BENCH settlement of .*end to end.*' "$OUT/settlement.txt" | tail -1 | sed 's/^BENCH //') (\`SettlementBenchmark\`)"
         SETTLEMENT_MET=$(python3 -c "print('**met**' if $SETTLE_MS < 5000 else '**not met**')")
         SETTLEMENT_CPU=$(grep -o 'BENCH settlement CPU.*' "$OUT/settlement.txt" | tail -1 | sed 's/^BENCH //')
     else
