@@ -53,6 +53,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/comments/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hides a comment from readers (its open reports are settled); audited */
+        post: operations["hideComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/comments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shows a hidden comment again; audited */
+        post: operations["restoreComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/flags": {
         parameters: {
             query?: never;
@@ -428,6 +462,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes the caller's own comment (replies to it stay) */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /** Edits the caller's own comment, within 10 minutes of posting */
+        patch: operations["editComment"];
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Likes a comment (idempotent) */
+        post: operations["likeComment"];
+        /** Takes back the caller's like (idempotent) */
+        delete: operations["unlikeComment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reports a comment to the moderators (once per reader; repeating it changes nothing) */
+        post: operations["reportComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forecasts": {
         parameters: {
             query?: never;
@@ -490,6 +577,24 @@ export interface paths {
         get: operations["list_2"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A market's comments: top-level comments with their replies, newest (sort=new) or most liked (sort=top) first; paged by top-level comment */
+        get: operations["listComments"];
+        put?: never;
+        /** Posts a comment (or a reply, with parent_id) with the caller's current position in the market */
+        post: operations["postComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -986,6 +1091,30 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseCommentDeletion: {
+            data: components["schemas"]["CommentDeletion"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseCommentLike: {
+            data: components["schemas"]["CommentLike"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseCommentReport: {
+            data: components["schemas"]["CommentReport"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseCommentView: {
+            data: components["schemas"]["CommentView"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseCsrfToken: {
             data: components["schemas"]["CsrfToken"];
             errors: components["schemas"]["ApiError"][];
@@ -1036,6 +1165,12 @@ export interface components {
         };
         ApiResponseListChipPackage: {
             data: components["schemas"]["ChipPackage"][];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseListCommentView: {
+            data: components["schemas"]["CommentView"][];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -1269,8 +1404,71 @@ export interface components {
             sentry_dsn: string | null;
             sentry_environment: string | null;
         };
+        CommentAuthor: {
+            avatar_url: string | null;
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+        };
+        CommentDeletion: {
+            /** Format: uuid */
+            comment_id: string;
+            deleted: boolean;
+        };
+        CommentLike: {
+            /** Format: uuid */
+            comment_id: string;
+            liked_by_me: boolean;
+            /** Format: int32 */
+            likes: number;
+        };
+        CommentModerationRequest: {
+            reason?: string | null;
+        };
+        CommentPosition: {
+            /** Format: uuid */
+            outcome_id: string;
+            outcome_name: string;
+            /** Format: int64 */
+            points: number;
+        };
+        CommentReport: {
+            /** Format: uuid */
+            comment_id: string;
+            reported_by_me: boolean;
+        };
+        CommentReportRequest: {
+            reason?: string | null;
+        };
+        CommentView: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            deleted: boolean;
+            /** Format: date-time */
+            editable_until: string;
+            /** Format: date-time */
+            edited_at: string | null;
+            hidden: boolean;
+            /** Format: uuid */
+            id: string;
+            liked_by_me: boolean;
+            /** Format: int32 */
+            likes: number;
+            /** Format: uuid */
+            market_id: string;
+            /** Format: uuid */
+            parent_id: string | null;
+            position: components["schemas"]["CommentPosition"] | null;
+            replies: components["schemas"]["CommentView"][];
+            reported_by_me: boolean;
+            user: components["schemas"]["CommentAuthor"];
+        };
         CsrfToken: {
             csrf_token: string;
+        };
+        EditCommentRequest: {
+            body: string;
         };
         /** @description The envelope of every error answer; codes and statuses in docs/API-CONVENTIONS.md */
         ErrorResponse: {
@@ -1307,7 +1505,7 @@ export interface components {
             /** Format: uuid */
             subject_id: string;
             /** @enum {string} */
-            subject_type: "user" | "forecast" | "purchase";
+            subject_type: "user" | "forecast" | "purchase" | "comment";
             user: components["schemas"]["FlagUser"] | null;
         };
         Forecaster: {
@@ -1469,6 +1667,11 @@ export interface components {
             /** Format: uuid */
             winning_outcome_id: string | null;
         };
+        NewCommentRequest: {
+            body: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+        };
         NewMarket: {
             category: components["schemas"]["MarketCategory"];
             /** Format: date-time */
@@ -1489,13 +1692,14 @@ export interface components {
         };
         NotificationPreferences: {
             badge_earned: boolean;
+            comment_reply: boolean;
             forecast_reminder: boolean;
             market_resolved: boolean;
             new_market: boolean;
             new_market_categories: string[];
         };
         /** @enum {string} */
-        NotificationType: "market_resolved" | "badge_earned" | "new_market" | "forecast_reminder";
+        NotificationType: "market_resolved" | "badge_earned" | "new_market" | "forecast_reminder" | "comment_reply";
         NotificationView: {
             /** Format: date-time */
             created_at: string;
@@ -1592,6 +1796,7 @@ export interface components {
         };
         PreferencesRequest: {
             badge_earned?: boolean | null;
+            comment_reply?: boolean | null;
             forecast_reminder?: boolean | null;
             market_resolved?: boolean | null;
             new_market?: boolean | null;
@@ -1788,6 +1993,11 @@ export interface components {
             amount_cents?: number;
             /** Format: int64 */
             chips?: number;
+            comment_body?: string;
+            comment_deleted?: boolean;
+            comment_hidden?: boolean;
+            /** Format: int32 */
+            comment_reports?: number;
             /** Format: double */
             crowd_probability?: number;
             forecast_status?: string;
@@ -1804,7 +2014,7 @@ export interface components {
             provider?: string;
             purchase_status?: string;
             /** @enum {string} */
-            type: "user" | "forecast" | "purchase";
+            type: "user" | "forecast" | "purchase" | "comment";
         };
         UnreadCount: {
             /** Format: int64 */
@@ -2026,6 +2236,170 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs the admin role or higher; ACCOUNT_BANNED */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    hideComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CommentModerationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: needs the moderator role or higher; ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_STATE: already hidden */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    restoreComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CommentModerationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: needs the moderator role or higher; ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_STATE: not hidden */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3522,6 +3896,395 @@ export interface operations {
             };
         };
     };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentDeletion"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    editComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EDIT_WINDOW_CLOSED: more than 10 minutes after posting; COMMENTS_CLOSED; INVALID_STATE: hidden by a moderator */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    likeComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentLike"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMMENTS_CLOSED; INVALID_STATE: hidden by a moderator */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unlikeComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentLike"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMMENTS_CLOSED; INVALID_STATE: hidden by a moderator */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reportComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CommentReportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentReport"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_STATE: your own comment */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     place: {
         parameters: {
             query?: never;
@@ -3793,6 +4556,161 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                sort?: "new" | "top";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseListCommentView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCommentView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMMENTS_CLOSED: the market ended more than 7 days ago; INVALID_STATE: the comment replied to was hidden */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: more than 10 comments a minute (Retry-After says when to try again) */
             429: {
                 headers: {
                     /** @description Seconds until the limit resets */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -101,6 +102,15 @@ public class Markets {
 
     public boolean isWatching(UUID userId, UUID marketId) {
         return service.isWatching(userId, marketId);
+    }
+
+    /**
+     * Adds an event of another module to the market's live stream ({@code GET /markets/{id}/stream}),
+     * sent after the caller's transaction commits; {@code event} is a lower-case name other than
+     * {@code market} (e.g. {@code comment}), {@code data} is evaluated when it is sent.
+     */
+    public void streamAfterCommit(UUID marketId, String event, Supplier<String> data) {
+        service.streamAfterCommit(marketId, event, data);
     }
 
     public Map<UUID, MarketRef> refs(Collection<UUID> marketIds) {

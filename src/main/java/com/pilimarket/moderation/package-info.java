@@ -1,10 +1,10 @@
 /**
- * Moderation: fraud rules (hourly scan, registration and purchase time), the flags review queue,
+ * Moderation: fraud rules (hourly scan, registration and purchase time), reported comments, the flags review queue,
  * and the operator overview and invariant check of the admin console.
  */
 @ApplicationModule(
         displayName = "Moderation",
-        allowedDependencies = {"shared", "users", "audit", "ledger", "forecasting", "payments"})
+        allowedDependencies = {"shared", "users", "audit", "ledger", "forecasting", "payments", "comments"})
 package com.pilimarket.moderation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,8 +11,9 @@ public record NotificationPreferences(
         boolean badgeEarned,
         boolean newMarket,
         boolean forecastReminder,
-        List<String> newMarketCategories) {
+        List<String> newMarketCategories,
+        boolean commentReply) {
 
     public static final NotificationPreferences DEFAULTS =
-            new NotificationPreferences(true, true, true, true, List.of());
+            new NotificationPreferences(true, true, true, true, List.of(), true);
 }

@@ -7,7 +7,8 @@ public enum NotificationType {
     MARKET_RESOLVED,
     BADGE_EARNED,
     NEW_MARKET,
-    FORECAST_REMINDER;
+    FORECAST_REMINDER,
+    COMMENT_REPLY;
 
     /** The API value, which is also the preference column's name. */
     public String value() {

@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -620,6 +621,13 @@ public class MarketService {
 
     /** The live state pushed on the SSE stream, as JSON. */
     @Transactional(readOnly = true)
+    public void streamAfterCommit(UUID marketId, String event, Supplier<String> data) {
+        if (event == null || !event.matches("[a-z_]{1,30}") || event.equals(MarketStream.EVENT)) {
+            throw new IllegalArgumentException("not an event name another module may send: " + event);
+        }
+        stream.publishEventAfterCommit(marketId, event, data);
+    }
+
     public String streamState(UUID marketId) {
         MarketRow row = requireRow(marketId);
         return json.writeValueAsString(tick(row, records.outcomes(marketId)));

@@ -25,10 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent {@code market} events with fresh totals and probabilities. Updates are sent after the
- * changing transaction commits. Without Redis they go straight to this instance's subscribers; with
- * Redis they are published on {@code <prefix>market:<id>} and every instance (this one included)
- * delivers what it receives to its own subscribers.
+ * Server-sent {@code market} events with fresh totals and probabilities, and the events other modules
+ * add to a market's stream (such as {@code comment}). Updates are sent after the changing transaction
+ * commits. Without Redis they go straight to this instance's subscribers; with Redis they are
+ * published on {@code <prefix>market:<id>} ({@code market} events) or {@code <prefix>market:<id>:<event>}
+ * and every instance (this one included) delivers what it receives to its own subscribers.
  */
 @Component
 class MarketStream {
@@ -58,8 +59,11 @@ class MarketStream {
             listeners.addMessageListener(
                     (message, pattern) -> {
                         String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+                        String rest = channel.substring(channelPrefix.length());
+                        int colon = rest.indexOf(':');
                         deliverLocally(
-                                UUID.fromString(channel.substring(channelPrefix.length())),
+                                UUID.fromString(colon < 0 ? rest : rest.substring(0, colon)),
+                                colon < 0 ? EVENT : rest.substring(colon + 1),
                                 new String(message.getBody(), StandardCharsets.UTF_8));
                     },
                     new PatternTopic(channelPrefix + "*"));
@@ -78,7 +82,7 @@ class MarketStream {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
-        send(marketId, emitter, currentStateJson);
+        send(marketId, emitter, EVENT, currentStateJson);
         return emitter;
     }
 
@@ -125,23 +129,52 @@ class MarketStream {
         }
     }
 
+    /**
+     * Sends one {@code event} (not {@code market}) with {@code data} to the market's subscribers once
+     * the current transaction commits (at once if there is none). Each call is its own event.
+     */
+    void publishEventAfterCommit(UUID marketId, String event, Supplier<String> data) {
+        Runnable publish = () -> {
+            try {
+                publish(marketId, event, data);
+            } catch (RuntimeException e) {
+                log.warn("Could not send {} on market {}: {}", event, marketId, e.getMessage());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publish.run();
+                }
+            });
+        } else {
+            publish.run();
+        }
+    }
+
     private void publish(UUID marketId, Supplier<String> state) {
+        publish(marketId, EVENT, state);
+    }
+
+    private void publish(UUID marketId, String event, Supplier<String> data) {
         if (redis != null) {
-            redis.convertAndSend(channelPrefix + marketId, state.get());
+            String channel = channelPrefix + marketId + (EVENT.equals(event) ? "" : ":" + event);
+            redis.convertAndSend(channel, data.get());
         } else if (!subscribers.getOrDefault(marketId, Set.of()).isEmpty()) {
-            deliverLocally(marketId, state.get());
+            deliverLocally(marketId, event, data.get());
         }
     }
 
-    private void deliverLocally(UUID marketId, String json) {
+    private void deliverLocally(UUID marketId, String event, String json) {
         for (SseEmitter emitter : subscribers.getOrDefault(marketId, Set.of())) {
-            send(marketId, emitter, json);
+            send(marketId, emitter, event, json);
         }
     }
 
-    private void send(UUID marketId, SseEmitter emitter, String json) {
+    private void send(UUID marketId, SseEmitter emitter, String event, String json) {
         try {
-            emitter.send(SseEmitter.event().name(EVENT).data(json));
+            emitter.send(SseEmitter.event().name(event).data(json));
         } catch (IOException | IllegalStateException e) {
             subscribers.getOrDefault(marketId, Set.of()).remove(emitter);
         }

@@ -91,6 +91,18 @@ class FlagRecords {
                 .list();
     }
 
+    /** The open flags on one subject, locked. */
+    List<FlagRow> lockOpenOnSubject(SubjectType type, UUID subjectId) {
+        return jdbc.sql("""
+                        SELECT * FROM flags WHERE subject_type = :type AND subject_id = :id AND status = 'open'
+                        ORDER BY created_at, id FOR UPDATE
+                        """)
+                .param("type", type.value())
+                .param("id", subjectId)
+                .query(FlagRecords::row)
+                .list();
+    }
+
     void clear(UUID id, UUID actorId, String reason) {
         jdbc.sql("""
                         UPDATE flags SET status = 'cleared', cleared_by = :actor, cleared_at = now(), cleared_reason = :reason

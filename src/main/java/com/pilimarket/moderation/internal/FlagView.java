@@ -2,6 +2,7 @@ package com.pilimarket.moderation.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.pilimarket.comments.CommentSummary;
 import com.pilimarket.moderation.internal.FlagRecords.QueueRow;
 import com.pilimarket.users.UserStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,7 +18,7 @@ record FlagView(
         String rule,
         @Schema(allowableValues = {"open", "cleared"}) String status,
 
-        @Schema(allowableValues = {"user", "forecast", "purchase"})
+        @Schema(allowableValues = {"user", "forecast", "purchase", "comment"})
         String subjectType,
 
         UUID subjectId,
@@ -40,7 +41,7 @@ record FlagView(
     /** What the flagged thing is: only the fields of its type are present. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Subject(
-            @Schema(allowableValues = {"user", "forecast", "purchase"})
+            @Schema(allowableValues = {"user", "forecast", "purchase", "comment"})
             String type,
 
             UUID id,
@@ -55,9 +56,18 @@ record FlagView(
             @Nullable Long chips,
             @Nullable String provider,
             @Nullable String purchaseStatus,
-            @JsonProperty("is_flagged") @Nullable Boolean isFlagged) {}
+            @JsonProperty("is_flagged") @Nullable Boolean isFlagged,
+            @Nullable String commentBody,
+            @Nullable Boolean commentHidden,
+            @Nullable Boolean commentDeleted,
+            @Nullable Integer commentReports) {}
 
     static FlagView of(QueueRow row, JsonMapper json) {
+        return of(row, json, null);
+    }
+
+    /** {@code comment} summarises the reported comment of a comment flag (null for other subjects, or if it is gone). */
+    static FlagView of(QueueRow row, JsonMapper json, @Nullable CommentSummary comment) {
         var flag = row.flag();
         FlagUser user = flag.userId() == null
                 ? null
@@ -79,7 +89,11 @@ record FlagView(
                         null,
                         null,
                         null,
-                        row.userFlagged());
+                        row.userFlagged(),
+                        null,
+                        null,
+                        null,
+                        null);
             case FORECAST ->
                 new Subject(
                         "forecast",
@@ -95,7 +109,11 @@ record FlagView(
                         null,
                         null,
                         null,
-                        row.forecastFlagged());
+                        row.forecastFlagged(),
+                        null,
+                        null,
+                        null,
+                        null);
             case PURCHASE ->
                 new Subject(
                         "purchase",
@@ -111,7 +129,31 @@ record FlagView(
                         row.purchaseChips(),
                         row.provider(),
                         row.purchaseStatus(),
-                        row.purchaseFlagged());
+                        row.purchaseFlagged(),
+                        null,
+                        null,
+                        null,
+                        null);
+            case COMMENT ->
+                new Subject(
+                        "comment",
+                        flag.subjectId(),
+                        comment == null ? null : comment.marketId(),
+                        comment == null ? null : comment.marketTitle(),
+                        comment == null ? null : comment.marketSlug(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        comment == null ? null : comment.body(),
+                        comment == null ? null : comment.hidden(),
+                        comment == null ? null : comment.deleted(),
+                        comment == null ? null : comment.reports());
         };
         return new FlagView(
                 flag.id(),

@@ -1,6 +1,8 @@
 package com.pilimarket.moderation.internal;
 
 import com.pilimarket.audit.AuditLog;
+import com.pilimarket.comments.CommentSummary;
+import com.pilimarket.comments.Comments;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.moderation.ForecastFlagsChanged;
 import com.pilimarket.moderation.internal.FlagRecords.FlagRow;
@@ -42,6 +44,7 @@ class Flagging {
     private final Users users;
     private final Forecasts forecasts;
     private final Payments payments;
+    private final Comments comments;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
@@ -53,6 +56,7 @@ class Flagging {
             Users users,
             Forecasts forecasts,
             Payments payments,
+            Comments comments,
             AuditLog audit,
             ApplicationEventPublisher events,
             JsonMapper json,
@@ -62,6 +66,7 @@ class Flagging {
         this.users = users;
         this.forecasts = forecasts;
         this.payments = payments;
+        this.comments = comments;
         this.audit = audit;
         this.events = events;
         this.json = json;
@@ -85,6 +90,9 @@ class Flagging {
                 case USER -> users.setFlagged(finding.subjectId(), true);
                 case FORECAST -> forecastIds.add(finding.subjectId());
                 case PURCHASE -> payments.setFlagged(finding.subjectId(), true, finding.rule());
+                case COMMENT -> {
+                    // A comment carries no mark of its own: its author's account is flagged below.
+                }
             }
             if (finding.userId() != null) {
                 accounts.add(finding.userId());
@@ -127,8 +135,17 @@ class Flagging {
                 throw ValidationException.of("user_id", "must be a UUID");
             }
         }
-        return flags.queue(wantedStatus.equals("all") ? null : wantedStatus, wantedRule, user, page)
-                .map(row -> FlagView.of(row, json));
+        Page<FlagRecords.QueueRow> rows =
+                flags.queue(wantedStatus.equals("all") ? null : wantedStatus, wantedRule, user, page);
+        Map<UUID, CommentSummary> reported = comments.summaries(rows.items().stream()
+                .filter(r -> r.flag().subjectType() == SubjectType.COMMENT)
+                .map(r -> r.flag().subjectId())
+                .toList());
+        return rows.map(row -> view(row, reported));
+    }
+
+    private FlagView view(FlagRecords.QueueRow row, Map<UUID, CommentSummary> reported) {
+        return FlagView.of(row, json, reported.get(row.flag().subjectId()));
     }
 
     /** What clearing did: the flag as it is now, and any flags of the same finding cleared with it. */
@@ -171,6 +188,9 @@ class Flagging {
                     }
                     case FORECAST -> unflaggedForecasts.add(row.subjectId());
                     case PURCHASE -> payments.setFlagged(row.subjectId(), false, row.rule());
+                    case COMMENT -> {
+                        // No mark on the comment itself.
+                    }
                 }
             }
             if (row.userId() != null) {
@@ -195,9 +215,44 @@ class Flagging {
         }
         meters.counter("pilimarket.moderation.flags.cleared", "rule", flag.rule())
                 .increment();
-        FlagView view =
-                flags.queueRow(flagId).map(row -> FlagView.of(row, json)).orElseThrow();
+        FlagRecords.QueueRow row = flags.queueRow(flagId).orElseThrow();
+        FlagView view = view(
+                row,
+                row.flag().subjectType() == SubjectType.COMMENT
+                        ? comments.summaries(List.of(row.flag().subjectId()))
+                        : Map.of());
         return new Cleared(view, alsoCleared);
+    }
+
+    /**
+     * Clears every open flag on a subject that was dealt with elsewhere (a reported comment a
+     * moderator hid), in the caller's transaction, audited as that moderator's; un-flags accounts
+     * left without open flags. Returns the cleared flags' ids.
+     */
+    @Transactional
+    List<UUID> clearSubject(SubjectType type, UUID subjectId, UUID actorId, String reason) {
+        List<FlagRow> open = flags.lockOpenOnSubject(type, subjectId);
+        List<UUID> cleared = new ArrayList<>();
+        for (FlagRow row : open) {
+            flags.clear(row.id(), actorId, reason);
+            cleared.add(row.id());
+        }
+        for (FlagRow row : open) {
+            if (row.userId() != null && !flags.openOnUser(row.userId())) {
+                users.setFlagged(row.userId(), false);
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("rule", row.rule());
+            details.put("subject_type", row.subjectType().value());
+            details.put("subject_id", row.subjectId().toString());
+            details.put("user_id", row.userId() == null ? null : row.userId().toString());
+            details.put("reason", reason);
+            details.put("also_cleared", List.of());
+            audit.record(actorId, "flag.cleared", "flag", row.id().toString(), details);
+            meters.counter("pilimarket.moderation.flags.cleared", "rule", row.rule())
+                    .increment();
+        }
+        return cleared;
     }
 
     private void announce(Set<UUID> forecastIds, Set<UUID> accounts, boolean flagged) {

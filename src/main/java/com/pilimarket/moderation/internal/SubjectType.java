@@ -6,7 +6,8 @@ import java.util.Locale;
 enum SubjectType {
     USER,
     FORECAST,
-    PURCHASE;
+    PURCHASE,
+    COMMENT;
 
     String value() {
         return name().toLowerCase(Locale.ROOT);

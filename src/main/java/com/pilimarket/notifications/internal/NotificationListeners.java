@@ -1,5 +1,6 @@
 package com.pilimarket.notifications.internal;
 
+import com.pilimarket.comments.CommentPosted;
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.ForecastsPlaced;
@@ -154,6 +155,37 @@ class NotificationListeners {
                         metadata,
                         "new_market:" + event.marketId() + ":" + userId);
             }
+        });
+    }
+
+    /** A reply notifies the author of the comment it answers (not someone answering themselves). */
+    @ApplicationModuleListener
+    void on(CommentPosted event) {
+        UUID recipient = event.repliedToAuthorId();
+        if (recipient == null || recipient.equals(event.authorId())) {
+            return;
+        }
+        jobs.run("notifications-comment-reply", () -> {
+            MarketDetail market = market(event.marketId());
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("market_id", event.marketId().toString());
+            metadata.put("slug", market == null ? null : market.slug());
+            metadata.put("title", market == null ? null : market.title());
+            metadata.put("title_fil", market == null ? null : market.titleFil());
+            metadata.put("comment_id", event.commentId().toString());
+            metadata.put(
+                    "parent_id",
+                    event.parentId() == null ? null : event.parentId().toString());
+            metadata.put("replier_id", event.authorId().toString());
+            metadata.put("replier", event.authorName());
+            metadata.put("excerpt", event.excerpt());
+            String title = market == null ? "a market" : market.title();
+            notifier.notify(
+                    recipient,
+                    NotificationType.COMMENT_REPLY,
+                    event.authorName() + " replied to your comment on “" + title + "”: “" + event.excerpt() + "”",
+                    metadata,
+                    "comment_reply:" + event.commentId());
         });
     }
 

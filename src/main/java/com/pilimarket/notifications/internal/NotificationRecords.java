@@ -146,7 +146,8 @@ class NotificationRecords {
     }
 
     NotificationPreferences preferences(UUID userId) {
-        return jdbc.sql("SELECT market_resolved, badge_earned, new_market, forecast_reminder, new_market_categories "
+        return jdbc.sql("SELECT market_resolved, badge_earned, new_market, forecast_reminder, new_market_categories,"
+                        + " comment_reply "
                         + "FROM notification_preferences WHERE user_id = :user")
                 .param("user", userId)
                 .query((rs, n) -> new NotificationPreferences(
@@ -154,7 +155,8 @@ class NotificationRecords {
                         rs.getBoolean("badge_earned"),
                         rs.getBoolean("new_market"),
                         rs.getBoolean("forecast_reminder"),
-                        strings(rs.getArray("new_market_categories"))))
+                        strings(rs.getArray("new_market_categories")),
+                        rs.getBoolean("comment_reply")))
                 .optional()
                 .orElse(NotificationPreferences.DEFAULTS);
     }
@@ -162,11 +164,12 @@ class NotificationRecords {
     void savePreferences(UUID userId, NotificationPreferences p) {
         jdbc.sql("""
                         INSERT INTO notification_preferences (user_id, market_resolved, badge_earned, new_market,
-                            forecast_reminder, new_market_categories, updated_at)
-                        VALUES (:user, :resolved, :badge, :newMarket, :reminder, string_to_array(:categories, ','), now())
+                            forecast_reminder, new_market_categories, comment_reply, updated_at)
+                        VALUES (:user, :resolved, :badge, :newMarket, :reminder, string_to_array(:categories, ','),
+                            :commentReply, now())
                         ON CONFLICT (user_id) DO UPDATE SET market_resolved = excluded.market_resolved,
                             badge_earned = excluded.badge_earned, new_market = excluded.new_market,
-                            forecast_reminder = excluded.forecast_reminder,
+                            forecast_reminder = excluded.forecast_reminder, comment_reply = excluded.comment_reply,
                             new_market_categories = excluded.new_market_categories, updated_at = now()
                         """)
                 .param("user", userId)
@@ -174,6 +177,7 @@ class NotificationRecords {
                 .param("badge", p.badgeEarned())
                 .param("newMarket", p.newMarket())
                 .param("reminder", p.forecastReminder())
+                .param("commentReply", p.commentReply())
                 .param("categories", String.join(",", p.newMarketCategories()))
                 .update();
     }

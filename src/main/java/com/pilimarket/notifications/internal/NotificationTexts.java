@@ -47,6 +47,15 @@ class NotificationTexts {
                 new Rendered(
                         texts.get(language, "notification.forecast_reminder.title"),
                         texts.get(language, "notification.forecast_reminder", title(params, language)));
+            case COMMENT_REPLY ->
+                new Rendered(
+                        texts.get(language, "notification.comment_reply.title"),
+                        texts.get(
+                                language,
+                                "notification.comment_reply",
+                                String.valueOf(params.getOrDefault("replier", "?")),
+                                title(params, language),
+                                String.valueOf(params.getOrDefault("excerpt", ""))));
         };
     }
 

@@ -35,7 +35,8 @@ class PreferencesController {
             @Nullable Boolean badgeEarned,
             @Nullable Boolean newMarket,
             @Nullable Boolean forecastReminder,
-            @Nullable List<String> newMarketCategories) {}
+            @Nullable List<String> newMarketCategories,
+            @Nullable Boolean commentReply) {}
 
     @SignedIn
     @GetMapping("/api/v1/users/me/notification-preferences")
@@ -65,7 +66,8 @@ class PreferencesController {
                 pick(request.badgeEarned(), current.badgeEarned()),
                 pick(request.newMarket(), current.newMarket()),
                 pick(request.forecastReminder(), current.forecastReminder()),
-                categories);
+                categories,
+                pick(request.commentReply(), current.commentReply()));
         return ApiResponse.ok(notifier.savePreferences(caller, updated));
     }
 

@@ -1,0 +1,23 @@
+package com.pilimarket.comments;
+
+import com.pilimarket.comments.internal.CommentService;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The comments module's API for other modules: what the moderators' queue shows about reported comments. */
+@Service
+public class Comments {
+
+    private final CommentService service;
+
+    Comments(CommentService service) {
+        this.service = service;
+    }
+
+    /** The comments of these ids that exist, by id (unknown ids are left out). */
+    public Map<UUID, CommentSummary> summaries(Collection<UUID> commentIds) {
+        return service.summaries(commentIds);
+    }
+}
