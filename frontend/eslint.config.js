@@ -14,6 +14,7 @@ const features = [
   'profile',
   'wallet',
   'activity',
+  'comments',
 ];
 
 export default tseslint.config(

@@ -1,11 +1,12 @@
 import { useParams } from 'react-router-dom';
+import { CommentsSection } from '@/features/comments/components/CommentsSection';
 import { ForecastSlip } from '@/features/forecasting/components/ForecastSlip';
 import { useMarket } from '@/features/markets/api/get-market';
 import { MarketDetailPage } from '@/features/markets/MarketDetailPage';
 import { DocumentTitleContext } from '@/lib/document-title';
 
 /**
- * The market page with the forecast slip composed in (the two features don't know each other),
+ * The market page with the forecast slip and the comments composed in (the features don't know each other),
  * titled after the market (the same query as the page's, so no second request).
  */
 export function MarketDetailRoute() {
@@ -13,7 +14,10 @@ export function MarketDetailRoute() {
   const market = useMarket(slug, false);
   return (
     <DocumentTitleContext.Provider value={market.data?.title}>
-      <MarketDetailPage renderSlip={(m) => <ForecastSlip market={m} />} />
+      <MarketDetailPage
+        renderSlip={(m) => <ForecastSlip market={m} />}
+        renderComments={(m) => <CommentsSection market={m} />}
+      />
     </DocumentTitleContext.Provider>
   );
 }

@@ -104,6 +104,47 @@ describe('admin console', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a reported comment in the flags queue and hides it', async () => {
+    const reported = {
+      ...sharedDevice,
+      id: 'f2',
+      rule: 'comment_reported',
+      subject_type: 'comment',
+      subject_id: 'c7',
+      subject: {
+        type: 'comment',
+        id: 'c7',
+        market_id: 'm1',
+        market_title: 'Rain?',
+        market_slug: 'rain',
+        comment_body: 'Buy my coin',
+        comment_hidden: false,
+        comment_deleted: false,
+        comment_reports: 2,
+      },
+      evidence: { reporter_id: 'u3', reason: 'spam' },
+    } satisfies Flag;
+    const { calls } = adminRoutes({
+      'GET /users/me': () => ({ body: envelope(aUser({ role: 'moderator' })) }),
+      'GET /admin/flags': () => ({ body: envelope([reported]) }),
+      'POST /admin/comments/c7/hide': () => ({ body: envelope(null) }),
+    });
+    renderWithProviders(<AdminPage />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Flags' }));
+    expect(await screen.findByText('Buy my coin')).toBeInTheDocument();
+    expect(screen.getByText('2 reports')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open market' })).toHaveAttribute(
+      'href',
+      '/markets/rain#comment-c7',
+    );
+    await userEvent.click(screen.getByText('Hide comment'));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path === '/admin/comments/c7/hide')).toBe(
+        true,
+      ),
+    );
+  });
+
   it('shows stats, users, flags and the audit log', async () => {
     const { calls } = adminRoutes();
     renderWithProviders(<AdminPage />);

@@ -33,9 +33,11 @@ import { useMarketStream } from './hooks/use-market-stream';
 interface Props {
   /** The forecast slip, supplied by the app shell (forecasting is a separate feature). */
   renderSlip?: (market: MarketDetail) => ReactNode;
+  /** The market's comments, supplied by the app shell (comments is a separate feature). */
+  renderComments?: (market: MarketDetail) => ReactNode;
 }
 
-export function MarketDetailPage({ renderSlip }: Props) {
+export function MarketDetailPage({ renderSlip, renderComments }: Props) {
   const { slug } = useParams<{ slug: string }>();
   const { t } = useI18n();
   const [pollFallback, setPollFallback] = useState(false);
@@ -71,6 +73,7 @@ export function MarketDetailPage({ renderSlip }: Props) {
               />
             }
             slip={renderSlip?.(market)}
+            comments={renderComments?.(market)}
           />
         ) : null}
       </PageBody>
@@ -109,10 +112,12 @@ function MarketView({
   market,
   liveStatus,
   slip,
+  comments,
 }: {
   market: MarketDetail;
   liveStatus: ReactNode;
   slip: ReactNode;
+  comments?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const settled = market.status === 'resolved' || market.status === 'cancelled';
@@ -181,6 +186,8 @@ function MarketView({
           </Section>
 
           <RecentForecasts market={market} lang={lang} />
+
+          {comments}
         </>
       )}
     </div>

@@ -106,6 +106,21 @@ export function useFlags(enabled: boolean) {
 export const clearFlag = ({ id, reason }: { id: string; reason: string }) =>
   api.post(`/admin/flags/${encodeURIComponent(id)}/clear`, { reason });
 
+/**
+ * POST /admin/comments/{id}/hide — hides a reported comment. Its open report flags are cleared just
+ * after (by the server, asynchronously), so the queue is read again a moment later too.
+ */
+export function useHideComment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post(`/admin/comments/${encodeURIComponent(id)}/hide`, {}),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: ['admin', 'flags'] });
+      setTimeout(() => void qc.invalidateQueries({ queryKey: ['admin', 'flags'] }), 1500);
+    },
+  });
+}
+
 export type AuditEntry = Schemas['AuditEntry'];
 
 /** GET /admin/audit-log */

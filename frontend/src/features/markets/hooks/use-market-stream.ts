@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { API_BASE } from '@/lib/api-client';
 import type { MarketDetail, Outcome } from '@/lib/api-types';
+import { queryKeys } from '@/lib/query-keys';
 
 type StreamUpdate = Partial<Pick<MarketDetail, 'total_points' | 'forecaster_count' | 'status'>> & {
   outcomes?: Partial<Outcome>[];
@@ -51,6 +52,10 @@ export function useMarketStream(marketId: string | undefined, queryKey: QueryKey
       } catch {
         // ignore malformed events
       }
+    });
+    // A new comment on the market: the comments (another feature) read their list again.
+    es.addEventListener('comment', () => {
+      void qc.invalidateQueries({ queryKey: queryKeys.marketComments(marketId) });
     });
     es.onerror = () => {
       es.close();

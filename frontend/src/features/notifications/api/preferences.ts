@@ -9,6 +9,7 @@ export const PREFERENCE_KEYS = [
   'badge_earned',
   'new_market',
   'forecast_reminder',
+  'comment_reply',
 ] as const satisfies (keyof NotificationPreferences)[];
 const KEY = ['notification-preferences'];
 
