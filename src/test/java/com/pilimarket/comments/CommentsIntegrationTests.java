@@ -402,6 +402,28 @@ class CommentsIntegrationTests {
     }
 
     @Test
+    void parallel_posts_cannot_squeeze_past_the_limit() throws Exception {
+        TestUser ana = users.create(0);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String body = "Burst " + i;
+                statuses.add(pool.submit(() -> comment(ana, body).status()));
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (var status : statuses) {
+                answers.add(status.get());
+            }
+            assertThat(answers).filteredOn(s -> s == 201).hasSize(10);
+            assertThat(answers).filteredOn(s -> s == 429).hasSize(6);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countComments()).isEqualTo(10);
+    }
+
+    @Test
     void suspended_and_banned_accounts_cannot_write_but_can_read() {
         TestUser ana = users.create(0);
         TestUser ben = users.create(0);
@@ -559,7 +581,7 @@ class CommentsIntegrationTests {
                 .contains("Sinagot ni Tester")
                 .contains("Will it rain in Manila on Friday?")
                 .contains("I do, strongly");
-        assertThat(n.get("link").asString()).isEqualTo("/markets/" + market.slug());
+        assertThat(n.get("link").asString()).startsWith("/markets/" + market.slug() + "#comment-");
         assertThat(http.get("/api/v1/notifications")
                         .bearer(ana.token())
                         .send()

@@ -238,6 +238,11 @@ class NotificationRecords {
         Object slug = metadata.get("slug");
         UUID marketId = market == null ? null : UUID.fromString(market.toString());
         String link = slug != null ? "/markets/" + slug : marketId != null ? "/markets/" + marketId : null;
+        Object comment = metadata.get("comment_id");
+        if (link != null && comment != null) {
+            // A reply's notification opens the market page at that comment.
+            link += "#comment-" + comment;
+        }
         return new NotificationView(
                 rs.getObject("id", UUID.class),
                 rs.getString("type"),
