@@ -75,7 +75,9 @@ export const reportComment = (id: string, reason?: string) =>
 
 /** POST /admin/comments/{id}/hide or /restore (moderators) */
 export const moderateComment = (id: string, hide: boolean) =>
-  api.post<Comment>(`/admin/comments/${encodeURIComponent(id)}/${hide ? 'hide' : 'restore'}`, {});
+  hide
+    ? api.post<Comment>(`/admin/comments/${encodeURIComponent(id)}/hide`, {})
+    : api.post<Comment>(`/admin/comments/${encodeURIComponent(id)}/restore`, {});
 
 type Pages = InfiniteData<ApiResult<Comment[]>, number>;
 
