@@ -73,7 +73,7 @@ public class Markets {
         return service.list(query, page);
     }
 
-    /** Probability history; {@code range} is {@code 24h}, {@code 7d}, {@code 30d} or {@code all} (null). */
+    /** Probability history; {@code range} is {@code 1h}, {@code 24h}, {@code 7d}, {@code 30d} or {@code all} (null). */
     public List<HistoryPoint> history(UUID marketId, String range) {
         return service.history(marketId, range);
     }
@@ -115,6 +115,19 @@ public class Markets {
 
     public Map<UUID, MarketRef> refs(Collection<UUID> marketIds) {
         return service.refs(marketIds);
+    }
+
+    /** These markets as lists show them, with their outcomes' totals and odds (unknown ids are left out). */
+    public Map<UUID, MarketSummary> summaries(Collection<UUID> marketIds) {
+        return service.summaries(marketIds);
+    }
+
+    /**
+     * Up to {@code limit} open markets near {@code seeds} — the same category, or a word shared with a
+     * seed's title — the closest first, leaving out {@code excluded} (the seeds themselves, say).
+     */
+    public List<MarketSummary> similar(Collection<UUID> seeds, Collection<UUID> excluded, int limit) {
+        return service.similar(seeds, excluded, limit);
     }
 
     /** The outcomes with these ids (unknown ids are left out). */

@@ -7,6 +7,7 @@ import com.pilimarket.markets.MarketSummary;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.ValidationException;
 import com.pilimarket.shared.security.Callers;
 import com.pilimarket.shared.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,9 +67,21 @@ class MarketController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Displayed probabilities over time (range 24h, 7d, 30d or all; at most ~200 points)")
+    @Operation(summary = "Displayed probabilities over time (range 1h, 24h, 7d, 30d or all; at most ~200 points)")
     ApiResponse<List<HistoryPoint>> history(@PathVariable UUID id, @RequestParam(required = false) String range) {
         return ApiResponse.ok(markets.history(id, range));
+    }
+
+    @GetMapping("/{id}/related")
+    @Operation(
+            summary =
+                    "Open markets related to this one: the same category or words shared with its title, the closest first (limit 1–20, default 6)")
+    ApiResponse<List<MarketSummary>> relatedMarkets(@PathVariable UUID id, @RequestParam(required = false) Integer limit) {
+        int n = limit == null ? 6 : limit;
+        if (n < 1 || n > 20) {
+            throw ValidationException.of("limit", "must be between 1 and 20");
+        }
+        return ApiResponse.ok(service.related(id, n));
     }
 
     @SignedIn

@@ -511,6 +511,46 @@ class MarketRecords {
                 .list();
     }
 
+    /** The rows of these markets (unknown ids are left out), in no particular order. */
+    List<MarketRow> rows(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM markets m WHERE m.id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(MarketRecords::market)
+                .list();
+    }
+
+    /**
+     * Open markets still taking forecasts that share a category with {@code categories} or a word of
+     * {@code words} with their title: score = 1 for the category + 2 per shared word; the best first,
+     * then the busiest, then the soonest to close. Markets in {@code excluded} are left out.
+     */
+    List<MarketRow> similar(
+            Collection<String> categories, Collection<String> words, Collection<UUID> excluded, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS.replace("m.", "s.") + """
+                        FROM (
+                            SELECT m.*,
+                                   (CASE WHEN m.category = ANY(:categories) THEN 1 ELSE 0 END)
+                                   + 2 * (SELECT count(*) FROM unnest(:words::text[]) w
+                                          WHERE w = ANY(regexp_split_to_array(
+                                              lower(pm_unaccent(m.title)), '[^a-z0-9]+'))) AS score
+                            FROM markets m
+                            WHERE m.status = 'open' AND m.closes_at > now() AND NOT (m.id = ANY(:excluded))
+                        ) s
+                        WHERE s.score > 0
+                        ORDER BY s.score DESC, s.forecaster_count DESC, s.closes_at ASC, s.id
+                        LIMIT :limit
+                        """)
+                .param("categories", categories.toArray(String[]::new))
+                .param("words", words.toArray(String[]::new))
+                .param("excluded", excluded.toArray(UUID[]::new))
+                .param("limit", limit)
+                .query(MarketRecords::market)
+                .list();
+    }
+
     Map<UUID, MarketRef> refs(Collection<UUID> ids) {
         Map<UUID, MarketRef> refs = new LinkedHashMap<>();
         if (ids.isEmpty()) {

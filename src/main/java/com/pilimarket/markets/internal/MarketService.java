@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -533,10 +534,20 @@ public class MarketService {
         return summaries(records.list(filter, page));
     }
 
+    private List<MarketSummary> summaryList(List<MarketRow> rows) {
+        Map<UUID, List<OutcomeRow>> outcomes =
+                records.outcomesOf(rows.stream().map(MarketRow::id).toList());
+        return rows.stream().map(row -> summary(row, outcomes)).toList();
+    }
+
     private Page<MarketSummary> summaries(Page<MarketRow> rows) {
         Map<UUID, List<OutcomeRow>> outcomes =
                 records.outcomesOf(rows.items().stream().map(MarketRow::id).toList());
-        return rows.map(row -> new MarketSummary(
+        return rows.map(row -> summary(row, outcomes));
+    }
+
+    private MarketSummary summary(MarketRow row, Map<UUID, List<OutcomeRow>> outcomes) {
+        return new MarketSummary(
                 row.id(),
                 row.slug(),
                 row.title(),
@@ -551,7 +562,46 @@ public class MarketService {
                 views(outcomes.getOrDefault(row.id(), List.of())),
                 row.winningOutcomeId(),
                 row.titleFil(),
-                row.descriptionFil()));
+                row.descriptionFil());
+    }
+
+    /** Open markets related to this one (404 for an unknown market). */
+    @Transactional(readOnly = true)
+    public List<MarketSummary> related(UUID marketId, int limit) {
+        requireRow(marketId);
+        return similar(List.of(marketId), List.of(marketId), limit);
+    }
+
+    /** These markets as lists show them, by id (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public Map<UUID, MarketSummary> summaries(Collection<UUID> marketIds) {
+        Map<UUID, MarketSummary> byId = new LinkedHashMap<>();
+        for (MarketSummary summary : summaryList(records.rows(Set.copyOf(marketIds)))) {
+            byId.put(summary.id(), summary);
+        }
+        return byId;
+    }
+
+    /**
+     * Open markets near {@code seeds}: the same category or a shared word in the title (see
+     * {@link TitleWords}), the closest first; {@code excluded} markets are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<MarketSummary> similar(Collection<UUID> seeds, Collection<UUID> excluded, int limit) {
+        if (seeds.isEmpty()) {
+            return List.of();
+        }
+        List<MarketRow> seedRows = records.rows(Set.copyOf(seeds));
+        if (seedRows.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> words = new LinkedHashSet<>();
+        for (MarketRow row : seedRows) {
+            categories.add(row.category());
+            words.addAll(TitleWords.of(row.title()));
+        }
+        return summaryList(records.similar(categories, TitleWords.capped(words), Set.copyOf(excluded), limit));
     }
 
     @Transactional(readOnly = true)
@@ -559,11 +609,12 @@ public class MarketService {
         requireRow(marketId);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime from = switch (range == null || range.isBlank() ? "all" : range) {
+            case "1h" -> now.minus(Duration.ofHours(1));
             case "24h" -> now.minus(Duration.ofHours(24));
             case "7d" -> now.minusDays(7);
             case "30d" -> now.minusDays(30);
             case "all" -> null;
-            default -> throw ValidationException.of("range", "must be one of 24h, 7d, 30d, all");
+            default -> throw ValidationException.of("range", "must be one of 1h, 24h, 7d, 30d, all");
         };
         List<HistoryPoint> points = new ArrayList<>();
         for (HistoryRow row : records.history(marketId, from, HISTORY_POINTS)) {

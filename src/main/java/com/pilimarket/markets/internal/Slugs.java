@@ -3,6 +3,7 @@ package com.pilimarket.markets.internal;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** URL slugs from titles: accents transliterated (ñ → n, é → e), emoji and symbols dropped, dashes collapsed. */
@@ -29,9 +30,12 @@ final class Slugs {
         return slug.isEmpty() ? FALLBACK : slug;
     }
 
-    /** {@code base}, or {@code base-2}, {@code base-3}, … whichever is the first not taken. */
+    /** Paths under {@code /markets/} that are not markets: a market titled "Feed" gets {@code feed-2}. */
+    static final Set<String> RESERVED = Set.of("feed");
+
+    /** {@code base}, or {@code base-2}, {@code base-3}, … whichever is the first not taken (or reserved). */
     static String unique(String base, Collection<String> taken) {
-        if (!taken.contains(base)) {
+        if (!taken.contains(base) && !RESERVED.contains(base)) {
             return base;
         }
         for (int n = 2; ; n++) {
