@@ -15,6 +15,7 @@ const features = [
   'wallet',
   'activity',
   'comments',
+  'portfolio',
 ];
 
 export default tseslint.config(

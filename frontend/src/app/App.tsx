@@ -9,9 +9,10 @@ import {
   setupIonicReact,
 } from '@ionic/react';
 import { IonReactRouter } from '@ionic/react-router';
-import { personCircle, pulse, storefront, trophy } from 'ionicons/icons';
+import { home, personCircle, pieChart, pulse, trophy } from 'ionicons/icons';
 import type { ComponentType } from 'react';
 import { matchPath, Redirect, Route } from 'react-router-dom';
+import { HomePage } from '@/features/markets/HomePage';
 import { MarketsPage } from '@/features/markets/MarketsPage';
 import { useT } from '@/lib/i18n';
 import { HeaderExtrasContext } from '@/lib/layout';
@@ -21,6 +22,7 @@ import { AppProviders } from './providers';
 
 setupIonicReact({ mode: 'md' });
 
+const Home = eagerPage(HomePage);
 const Markets = eagerPage(MarketsPage);
 const MarketDetail = lazyPage(() =>
   import('./routes/market-detail').then((m) => m.MarketDetailRoute),
@@ -47,13 +49,18 @@ const Wallet = lazyPage(() => import('@/features/wallet/WalletPage').then((m) =>
 const WalletReturn = lazyPage(() =>
   import('@/features/wallet/WalletReturnPage').then((m) => m.WalletReturnPage),
 );
+const Portfolio = lazyPage(() =>
+  import('@/features/portfolio/PortfolioPage').then((m) => m.PortfolioPage),
+);
 const Admin = lazyPage(() => import('@/features/admin/AdminPage').then((m) => m.AdminPage));
 const NotFound = lazyPage(() => import('./routes/not-found').then((m) => m.NotFoundPage));
 
-/** The routes of the tab outlet; `/` redirects to the markets list, anything else is not found. */
+/** The routes of the tab outlet; `/` redirects to the home feed, anything else is not found. */
 const ROUTES: [path: string, page: ComponentType][] = [
+  ['/home', Home],
   ['/markets', Markets],
   ['/markets/:slug', MarketDetail],
+  ['/portfolio', Portfolio],
   ['/leaderboard', Leaderboard],
   ['/activity', Activity],
   ['/profile', Profile],
@@ -84,14 +91,18 @@ function Shell() {
             <Route key={path} exact path={path} component={page} />
           ))}
           <Route exact path="/">
-            <Redirect to="/markets" />
+            <Redirect to="/home" />
           </Route>
           <Route component={NotFound} />
         </IonRouterOutlet>
         <IonTabBar slot="bottom">
-          <IonTabButton tab="markets" href="/markets">
-            <IonIcon aria-hidden="true" icon={storefront} />
-            <IonLabel>{t('tab.markets')}</IonLabel>
+          <IonTabButton tab="home" href="/home">
+            <IonIcon aria-hidden="true" icon={home} />
+            <IonLabel>{t('tab.home')}</IonLabel>
+          </IonTabButton>
+          <IonTabButton tab="portfolio" href="/portfolio">
+            <IonIcon aria-hidden="true" icon={pieChart} />
+            <IonLabel>{t('tab.portfolio')}</IonLabel>
           </IonTabButton>
           <IonTabButton tab="leaderboard" href="/leaderboard">
             <IonIcon aria-hidden="true" icon={trophy} />

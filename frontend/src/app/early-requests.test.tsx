@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getFeed } from '@/features/markets/api/get-feed';
 import { getMarket } from '@/features/markets/api/get-market';
 import { DEFAULT_MARKET_FILTERS, getMarkets } from '@/features/markets/api/get-markets';
 import { MarketDetailPage } from '@/features/markets/MarketDetailPage';
@@ -31,8 +32,14 @@ describe('early requests', () => {
   it('asks for exactly the first page the markets list asks for', async () => {
     const page = await urlOf(() => getMarkets({ ...DEFAULT_MARKET_FILTERS }, 1));
     expect(await urlOf(() => startEarlyRequests('/markets'))).toBe(page);
-    expect(await urlOf(() => startEarlyRequests('/'))).toBe(page);
     expect(page).toContain('status=open');
+  });
+
+  it('asks for exactly the home feed the first screen asks for', async () => {
+    const feed = await urlOf(() => getFeed());
+    expect(await urlOf(() => startEarlyRequests('/'))).toBe(feed);
+    expect(await urlOf(() => startEarlyRequests('/home'))).toBe(feed);
+    expect(feed).toContain('/markets/feed');
   });
 
   it('asks for the market of a market page as the page does', async () => {

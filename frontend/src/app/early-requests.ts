@@ -1,7 +1,12 @@
 // Started by the entry script (main.tsx) before the app's code has arrived: the API request of the
 // first screen, and for a market page its route code. Keep this module's imports free of React and
 // React Query, so the entry chunk stays small and runs as soon as the HTML has been parsed.
-import { DEFAULT_MARKET_FILTERS, marketPath, marketsQuery } from '@/features/markets/api/requests';
+import {
+  DEFAULT_MARKET_FILTERS,
+  FEED_PATH,
+  marketPath,
+  marketsQuery,
+} from '@/features/markets/api/requests';
 import { primeGet, type Query } from '@/lib/api-client';
 
 export interface EarlyRequest {
@@ -13,7 +18,10 @@ const MARKET_PAGE = /^\/markets\/([^/]+)\/?$/;
 
 /** The GET the page at `pathname` starts with, if it is one whose data can be asked for early. */
 export function earlyRequestFor(pathname: string): EarlyRequest | null {
-  if (pathname === '/' || pathname === '/markets' || pathname === '/markets/') {
+  if (pathname === '/' || pathname === '/home' || pathname === '/home/') {
+    return { path: FEED_PATH };
+  }
+  if (pathname === '/markets' || pathname === '/markets/') {
     return { path: '/markets', query: marketsQuery(DEFAULT_MARKET_FILTERS, 1) };
   }
   const m = MARKET_PAGE.exec(pathname);

@@ -2,9 +2,14 @@ import { IonButton } from '@ionic/react';
 import { useLocation } from 'react-router-dom';
 import { useT, type MessageKey } from '@/lib/i18n';
 
-/** The app's sections: the phone's tab bar and the desktop header show the same four. */
+/**
+ * The app's sections: the phone's tab bar shows the same five; the desktop header also links the
+ * full markets list (on a phone it is one tap away from Home).
+ */
 export const SECTIONS: { href: string; label: MessageKey }[] = [
+  { href: '/home', label: 'tab.home' },
   { href: '/markets', label: 'tab.markets' },
+  { href: '/portfolio', label: 'tab.portfolio' },
   { href: '/leaderboard', label: 'tab.leaderboard' },
   { href: '/activity', label: 'tab.activity' },
   { href: '/profile', label: 'tab.profile' },

@@ -32,7 +32,9 @@ describe('page header', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = nav.querySelectorAll('ion-button');
     expect([...links].map((l) => l.textContent)).toEqual([
+      'Home',
       'Markets',
+      'Portfolio',
       'Leaderboard',
       'Activity',
       'Profile',

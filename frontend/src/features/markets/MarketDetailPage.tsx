@@ -24,9 +24,10 @@ import { byProbability, outcomePercents, percentLabel, percentsSummingTo100 } fr
 import { useAfterFirstPaint } from '@/lib/use-after-paint';
 import { useMarket } from './api/get-market';
 import { useMarketForecasts } from './api/get-market-forecasts';
+import { useRelatedMarkets } from './api/get-related';
 import { HISTORY_RANGES, useMarketHistory, type HistoryRange } from './api/get-market-history';
 import { useWatchMarket } from './api/watch-market';
-import { CheckIcon } from './components/MarketCard';
+import { CheckIcon, MarketCard } from './components/MarketCard';
 import { ProbabilityChart } from './components/ProbabilityChart';
 import { useMarketStream } from './hooks/use-market-stream';
 
@@ -186,6 +187,8 @@ function MarketView({
           </Section>
 
           <RecentForecasts market={market} lang={lang} />
+
+          <RelatedMarkets market={market} />
 
           {comments}
         </>
@@ -501,7 +504,12 @@ function HistorySection({
       ) : history.data.length === 0 ? (
         <p className="text-sm text-zinc-500">{t('market.noHistory')}</p>
       ) : (
-        <ProbabilityChart points={history.data} outcomes={outcomes} label={t('market.chart')} />
+        <ProbabilityChart
+          points={history.data}
+          outcomes={outcomes}
+          label={t('market.chart')}
+          entry={entryOf(market, outcomes)}
+        />
       )}
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs">
         {outcomes.map((o) => (
@@ -516,6 +524,37 @@ function HistorySection({
         ))}
       </ul>
     </Section>
+  );
+}
+
+/** The viewer's entry on the chart: when they forecast, at the probability their outcome had then. */
+function entryOf(
+  market: MarketDetail,
+  outcomes: (MarketDetail['outcomes'][number] & { color: string })[],
+) {
+  const mine = market.my_forecast;
+  const outcome = mine && outcomes.find((o) => o.id === mine.outcome_id);
+  if (!mine || !outcome) return null;
+  return { at: mine.created_at, probability: mine.crowd_probability, color: outcome.color };
+}
+
+/** Open markets in the same category or sharing words with this one's title. */
+function RelatedMarkets({ market }: { market: MarketDetail }) {
+  const { t } = useI18n();
+  const load = useAfterFirstPaint();
+  const related = useRelatedMarkets(load ? market.id : undefined);
+  if (!related.data || related.data.length === 0) return null;
+  return (
+    <section className="mb-4" aria-labelledby="related-title" data-testid="related-markets">
+      <h2 id="related-title" className="mb-2 text-base font-semibold">
+        {t('market.related')}
+      </h2>
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
+        {related.data.map((m) => (
+          <MarketCard key={m.id} market={m} />
+        ))}
+      </div>
+    </section>
   );
 }
 

@@ -6,7 +6,10 @@ import { aMarket, aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { ForecastSlip } from './ForecastSlip';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
 
 function loggedIn(chips = 1000, extra: Parameters<typeof mockFetch>[0] = {}) {
   document.cookie = 'XSRF-TOKEN=t';
@@ -195,5 +198,37 @@ describe('forecast slip', () => {
     const buttons = screen.getAllByTestId('slip-outcome');
     expect(buttons.map((b) => b.textContent)).toEqual(['Alpha34%', 'Gamma33%', `${long}33%`]);
     expect(screen.getByText(long).className).not.toContain('truncate');
+  });
+
+  it('opens on the outcome a card’s button picked', async () => {
+    loggedIn();
+    renderWithProviders(<ForecastSlip market={aMarket()} initialOutcomeId="no" />);
+    expect(await screen.findByRole('button', { name: /^No/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: /^Yes/ })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('explains per chip, long shots and play money before the first forecast, until skipped', async () => {
+    loggedIn();
+    const { unmount } = renderWithProviders(<ForecastSlip market={aMarket()} />);
+    const intro = await screen.findByTestId('forecast-intro');
+    expect(intro).toHaveTextContent('per chip');
+    expect(intro).toHaveTextContent('12%');
+    expect(intro).toHaveTextContent('play money');
+    await userEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    expect(screen.queryByTestId('forecast-intro')).toBeNull();
+    unmount();
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    await screen.findByLabelText('Amount (chips)');
+    expect(screen.queryByTestId('forecast-intro')).toBeNull();
+  });
+
+  it('explains it in Filipino too', async () => {
+    localStorage.setItem('pm.lang', 'fil');
+    loggedIn();
+    renderWithProviders(<ForecastSlip market={aMarket()} />);
+    expect(await screen.findByTestId('forecast-intro')).toHaveTextContent('Play money ang chips');
   });
 });

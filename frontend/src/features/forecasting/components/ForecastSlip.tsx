@@ -1,5 +1,5 @@
 import { IonButton, IonSpinner } from '@ionic/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { outcomeColor } from '@/components/ProbabilityBar';
 import { uuid } from '@/lib/api-client';
 import type { MarketDetail } from '@/lib/api-types';
@@ -14,12 +14,55 @@ import { maxStake, previewPayout, validateStake } from '../slip-math';
 
 const QUICK = [10, 50, 100, 500];
 
-export function ForecastSlip({ market }: { market: MarketDetail }) {
+/** Set once the first-forecast explanation has been read, skipped, or a forecast placed. */
+export const INTRO_KEY = 'pm.forecast-intro';
+
+function introSeen(): boolean {
+  try {
+    return localStorage.getItem(INTRO_KEY) === 'seen';
+  } catch {
+    return false;
+  }
+}
+
+function markIntroSeen() {
+  try {
+    localStorage.setItem(INTRO_KEY, 'seen');
+  } catch {
+    // private mode: it shows again next time, which is harmless
+  }
+}
+
+/**
+ * The forecast slip. `initialOutcomeId` preselects an outcome (a card's one-tap outcome button);
+ * the caller's existing outcome wins over it.
+ */
+export function ForecastSlip({
+  market,
+  initialOutcomeId,
+}: {
+  market: MarketDetail;
+  initialOutcomeId?: string | null;
+}) {
   const t = useT();
   const { user, isLoading } = useSession();
   const existing = market.my_forecast;
   const existingStake = existing?.points ?? 0;
-  const [picked, setPicked] = useState<string | null>(existing?.outcome_id ?? null);
+  const [picked, setPicked] = useState<string | null>(
+    existing?.outcome_id ??
+      (market.outcomes.some((o) => o.id === initialOutcomeId) ? initialOutcomeId! : null),
+  );
+  const [intro, setIntro] = useState(() => !existing && !introSeen());
+  const section = useRef<HTMLElement>(null);
+  const preselected = !!initialOutcomeId && picked === initialOutcomeId;
+  // Opened from a card's outcome button: bring the slip (below the outcomes on a phone) into view.
+  useEffect(() => {
+    if (preselected && user) section.current?.scrollIntoView?.({ block: 'center' });
+  }, [preselected, user]);
+  const closeIntro = () => {
+    markIntroSeen();
+    setIntro(false);
+  };
   const outcomeId = existing?.outcome_id ?? picked;
   const [amount, setAmount] = useState('');
   const [touched, setTouched] = useState(false);
@@ -45,7 +88,12 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
   const payout = outcomeId ? previewPayout(market, outcomeId, stake, existingStake) : 0;
 
   const frame = (children: React.ReactNode) => (
-    <section className="card p-4" data-testid="forecast-slip" aria-labelledby="slip-title">
+    <section
+      className="card p-4"
+      data-testid="forecast-slip"
+      aria-labelledby="slip-title"
+      ref={section}
+    >
       <h2 id="slip-title" className="mb-3 text-base font-semibold">
         {t('slip.title')}
       </h2>
@@ -78,6 +126,8 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
       },
       {
         onSuccess: (placed) => {
+          markIntroSeen();
+          setIntro(false);
           setAmount('');
           setTouched(false);
           setSuccess(
@@ -101,6 +151,7 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
 
   return frame(
     <form onSubmit={submit} noValidate>
+      {intro && <FirstForecastIntro onClose={closeIntro} />}
       <fieldset className="m-0 border-0 p-0">
         <legend className="pm-label">{t('slip.pickOutcome')}</legend>
         <div className="grid grid-cols-2 gap-2">
@@ -239,5 +290,35 @@ export function ForecastSlip({ market }: { market: MarketDetail }) {
         </IonButton>
       )}
     </form>,
+  );
+}
+
+/** What a newcomer needs before the first forecast: per chip, long shots, play money. Skippable. */
+export function FirstForecastIntro({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  return (
+    <div
+      className="mb-4 rounded-xl border border-blue-200 bg-blue-50 p-3 text-sm dark:border-blue-900 dark:bg-blue-950"
+      role="region"
+      aria-labelledby="intro-title"
+      data-testid="forecast-intro"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h3 id="intro-title" className="font-semibold">
+          {t('intro.title')}
+        </h3>
+        <button type="button" className="text-xs underline" onClick={onClose}>
+          {t('intro.skip')}
+        </button>
+      </div>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        <li>{t('intro.perChip')}</li>
+        <li>{t('intro.longShot')}</li>
+        <li>{t('intro.playMoney')}</li>
+      </ul>
+      <IonButton size="small" className="mt-2" onClick={onClose}>
+        {t('intro.gotIt')}
+      </IonButton>
+    </div>
   );
 }

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Schemas } from '@/lib/api-types';
 
-export type HistoryRange = '24h' | '7d' | '30d' | 'all';
-export const HISTORY_RANGES: HistoryRange[] = ['24h', '7d', '30d', 'all'];
+export type HistoryRange = '1h' | '24h' | '7d' | '30d' | 'all';
+export const HISTORY_RANGES: HistoryRange[] = ['1h', '24h', '7d', '30d', 'all'];
 
 export type HistoryPoint = Schemas['HistoryPoint'];
 

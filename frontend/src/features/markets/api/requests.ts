@@ -43,3 +43,6 @@ export function marketPath(idOrSlug: string): string {
   const path = `/markets/${encodeURIComponent(idOrSlug)}`;
   return path;
 }
+
+/** Path of `GET /markets/feed`, the home feed (no parameters: the caller decides the personal sections). */
+export const FEED_PATH = '/markets/feed';

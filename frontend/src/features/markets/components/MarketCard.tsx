@@ -8,7 +8,11 @@ import { statusTone, Tag } from '@/components/Tag';
 
 const SHOWN = 3;
 
-export function MarketCard({ market }: { market: MarketSummary }) {
+/**
+ * A market in a list. An open card has one-tap outcome buttons that open the market page with the
+ * slip on that outcome (`?outcome=`); `note` is an extra line (e.g. the feed's 24-hour activity).
+ */
+export function MarketCard({ market, note }: { market: MarketSummary; note?: string }) {
   const { t, lang } = useI18n();
   const percents = outcomePercents(market.outcomes);
   const top = byProbability(market.outcomes).slice(0, SHOWN);
@@ -72,7 +76,29 @@ export function MarketCard({ market }: { market: MarketSummary }) {
               {t('markets.more', { count: hidden })}
             </p>
           )}
+          {when && (
+            // Above the card's stretched link (z-10), so a tap picks the outcome, not just the market.
+            <div className="relative z-10 flex flex-wrap gap-2 pt-1" data-testid="card-outcomes">
+              {top.map((o) => (
+                <Link
+                  key={o.id}
+                  to={`/markets/${market.slug || market.id}?outcome=${encodeURIComponent(o.id)}`}
+                  className="chip inline-flex min-h-11 items-center no-underline"
+                  aria-label={t('markets.card.pick', { outcome: o.name, market: market.title })}
+                  data-testid="card-outcome"
+                >
+                  <span className="[overflow-wrap:anywhere]">{o.name}</span>
+                  <span className="ml-1 tabular-nums opacity-80">{percents.get(o.id)}</span>
+                </Link>
+              ))}
+            </div>
+          )}
         </div>
+      )}
+      {note && (
+        <p className="text-xs font-medium text-blue-700 dark:text-blue-300" data-testid="card-note">
+          {note}
+        </p>
       )}
       <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <span>{t('markets.volume', { amount: formatPeso(market.total_points) })}</span>
