@@ -40,8 +40,9 @@ export function active(selector) {
   return `ion-router-outlet > .ion-page:not(.ion-page-hidden) ${selector}`;
 }
 
+/** Opens the full markets list (the first screen `/` is the home feed; the list is one tap away). */
 export async function openMarkets(page) {
-  await page.goto(BASE_URL + '/', { waitUntil: 'domcontentloaded' });
+  await page.goto(BASE_URL + '/markets', { waitUntil: 'domcontentloaded' });
   await page.waitForURL(/\/markets$/, { timeout: TIMEOUT });
   const title = page.locator(active('[data-testid="market-list"] article h2')).first();
   await title.waitFor({ state: 'visible', timeout: TIMEOUT });

@@ -10,6 +10,7 @@ const H = 220;
 // The percentage labels are HTML beside the SVG, not SVG text: the SVG scales with its width
 // (600 units drawn at ~340 px on a phone), which would shrink 11-unit text to ~6 px.
 const PAD = { top: 10, right: 8, bottom: 22, left: 8 };
+const SLACK_MS = 60_000;
 
 /** The viewer's entry: when they forecast and the probability of their outcome then. */
 export interface ChartEntry {
@@ -52,10 +53,11 @@ export function ProbabilityChart({ points, outcomes, label, entry }: Props) {
   const at = cursor == null ? null : sorted[Math.min(cursor, last)];
   const reading = at ? readingOf(at, outcomes) : null;
   const entryAt = entry ? Date.parse(entry.at) : NaN;
-  // The point recorded by the entry's own placement may be stamped a moment before it: clamp to the end.
+  // The entry's own history point is stamped by the database, the forecast by the server: allow a
+  // minute either way before deciding the entry lies outside the range shown.
   const entryX =
-    entry && sorted.length > 0 && entryAt >= t0
-      ? x(new Date(Math.min(entryAt, t1)).toISOString())
+    entry && sorted.length > 0 && entryAt >= t0 - SLACK_MS
+      ? x(new Date(Math.max(t0, Math.min(entryAt, t1))).toISOString())
       : null;
 
   /** The index of the point nearest in time to the pointer's horizontal position. */
