@@ -76,7 +76,8 @@ class MarketController {
     @Operation(
             summary =
                     "Open markets related to this one: the same category or words shared with its title, the closest first (limit 1–20, default 6)")
-    ApiResponse<List<MarketSummary>> relatedMarkets(@PathVariable UUID id, @RequestParam(required = false) Integer limit) {
+    ApiResponse<List<MarketSummary>> relatedMarkets(
+            @PathVariable UUID id, @RequestParam(required = false) Integer limit) {
         int n = limit == null ? 6 : limit;
         if (n < 1 || n > 20) {
             throw ValidationException.of("limit", "must be between 1 and 20");
