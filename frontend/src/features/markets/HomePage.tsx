@@ -1,5 +1,4 @@
 import { IonButton } from '@ionic/react';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
@@ -33,18 +32,21 @@ export function HomePage() {
           <ErrorState message={t('markets.error')} onRetry={() => void feed.refetch()} />
         ) : (
           <>
-            <FeedSection id="trending" title="home.trending" hint="home.trendingHint">
-              {feed.data.trending.map((item) => (
-                <MarketCard
-                  key={item.market.id}
-                  market={item.market}
-                  note={t('home.recent', {
-                    amount: formatPeso(item.recent_volume),
-                    count: item.recent_forecasters,
-                  })}
-                />
-              ))}
-            </FeedSection>
+            <FeedSection
+              id="trending"
+              title="home.trending"
+              hint="home.trendingHint"
+              markets={feed.data.trending.map((item) => item.market)}
+              noteOf={(m) => {
+                const item = feed.data.trending.find((i) => i.market.id === m.id);
+                return item
+                  ? t('home.recent', {
+                      amount: formatPeso(item.recent_volume),
+                      count: item.recent_forecasters,
+                    })
+                  : undefined;
+              }}
+            />
             <FeedSection
               id="closing_soon"
               title="home.closingSoon"
@@ -68,22 +70,25 @@ export function HomePage() {
   );
 }
 
+/**
+ * One section: on a phone a row of cards that scrolls sideways (the next card peeks in), so every
+ * section's first card is on the first screens; from 768 px a grid.
+ */
 function FeedSection({
   id,
   title,
   hint,
   markets,
-  children,
+  noteOf,
 }: {
   id: string;
   title: MessageKey;
   hint?: MessageKey;
-  markets?: MarketSummary[] | null;
-  children?: ReactNode[];
+  markets: MarketSummary[] | null;
+  noteOf?: (market: MarketSummary) => string | undefined;
 }) {
   const t = useT();
-  const cards = children ?? (markets ?? []).map((m) => <MarketCard key={m.id} market={m} />);
-  if (cards.length === 0) return null;
+  if (!markets || markets.length === 0) return null;
   return (
     <section className="mb-6" aria-labelledby={`feed-${id}`} data-testid={`feed-${id}`}>
       <div className="mb-2 flex items-baseline justify-between gap-2">
@@ -101,7 +106,13 @@ function FeedSection({
         )}
       </div>
       {hint && <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">{t(hint)}</p>}
-      <div className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3">{cards}</div>
+      <div className="-mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-2 md:mx-0 md:grid md:snap-none md:grid-cols-2 md:overflow-visible md:px-0 lg:grid-cols-3">
+        {markets.map((m) => (
+          <div key={m.id} className="flex w-[85%] shrink-0 snap-start flex-col md:w-auto">
+            <MarketCard market={m} note={noteOf?.(m)} />
+          </div>
+        ))}
+      </div>
     </section>
   );
 }
