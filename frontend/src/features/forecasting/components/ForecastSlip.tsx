@@ -304,7 +304,7 @@ export function FirstForecastIntro({ onClose }: { onClose: () => void }) {
       data-testid="forecast-intro"
     >
       <div className="flex items-start justify-between gap-2">
-        <h3 id="intro-title" className="font-semibold">
+        <h3 id="intro-title" className="m-0 text-base font-semibold">
           {t('intro.title')}
         </h3>
         <button type="button" className="text-xs underline" onClick={onClose}>
