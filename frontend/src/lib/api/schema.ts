@@ -625,8 +625,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Displayed probabilities over time (range 24h, 7d, 30d or all; at most ~200 points) */
+        /** Displayed probabilities over time (range 1h, 24h, 7d, 30d or all; at most ~200 points) */
         get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markets/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open markets related to this one: the same category or words shared with its title, the closest first (limit 1–20, default 6) */
+        get: operations["relatedMarkets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -679,6 +696,23 @@ export interface paths {
         };
         /** A market by id or slug, with its resolution and the caller's forecast */
         get: operations["detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markets/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home feed: trending (most forecasters, then chips, in the last 24 h), closing soon, new, and for a signed-in caller the watchlist and markets for them (near the ones they forecast in, never one they hold) */
+        get: operations["homeFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -948,6 +982,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's open positions, soonest to close first, each valued at the current pool (payout if it wins now, after the house fee), with totals */
+        get: operations["myPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/portfolio/settled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's settled forecasts with payout and profit, the most recently settled first */
+        get: operations["mySettledPositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/transactions": {
         parameters: {
             query?: never;
@@ -1127,6 +1195,12 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseHomeFeed: {
+            data: components["schemas"]["HomeFeed"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseInvariantsResult: {
             data: components["schemas"]["InvariantsResult"];
             errors: components["schemas"]["ApiError"][];
@@ -1217,6 +1291,12 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseListSettledPosition: {
+            data: components["schemas"]["SettledPosition"][];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseListStatementLine: {
             data: components["schemas"]["StatementLine"][];
             errors: components["schemas"]["ApiError"][];
@@ -1249,6 +1329,12 @@ export interface components {
         };
         ApiResponsePlacedForecast: {
             data: components["schemas"]["PlacedForecast"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponsePortfolio: {
+            data: components["schemas"]["Portfolio"];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -1533,6 +1619,13 @@ export interface components {
                 [key: string]: number;
             };
         };
+        HomeFeed: {
+            closing_soon: components["schemas"]["MarketSummary"][];
+            for_you: components["schemas"]["MarketSummary"][] | null;
+            new_markets: components["schemas"]["MarketSummary"][];
+            trending: components["schemas"]["TrendingMarket"][];
+            watchlist: components["schemas"]["MarketSummary"][] | null;
+        };
         InvariantsResult: {
             checks: {
                 [key: string]: string[];
@@ -1774,6 +1867,56 @@ export interface components {
             outcome_id: string;
             points: number;
         };
+        Portfolio: {
+            positions: components["schemas"]["PortfolioPosition"][];
+            totals: components["schemas"]["PortfolioTotals"];
+        };
+        PortfolioMarket: {
+            category: components["schemas"]["MarketCategory"];
+            /** Format: date-time */
+            closes_at: string;
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            status: components["schemas"]["MarketStatus"];
+            title: string;
+            title_fil: string | null;
+        };
+        PortfolioPosition: {
+            /** Format: double */
+            crowd_probability: number;
+            /** Format: uuid */
+            forecast_id: string;
+            market: components["schemas"]["PortfolioMarket"];
+            /** Format: uuid */
+            outcome_id: string;
+            outcome_name: string;
+            outcome_name_fil: string | null;
+            /** Format: int64 */
+            payout_if_wins_now: number;
+            /** Format: date-time */
+            placed_at: string;
+            /** Format: int64 */
+            potential_profit: number;
+            /** Format: double */
+            probability_now: number;
+            /** Format: int64 */
+            stake: number;
+        };
+        PortfolioTotals: {
+            /** Format: int64 */
+            payout_if_all_win_now: number;
+            /** Format: int32 */
+            positions: number;
+            /** Format: int64 */
+            potential_profit: number;
+            /** Format: int64 */
+            realised_profit: number;
+            /** Format: int32 */
+            settled: number;
+            /** Format: int64 */
+            staked: number;
+        };
         Position: {
             /** Format: date-time */
             created_at: string;
@@ -1935,6 +2078,27 @@ export interface components {
             refresh_token: string;
             user: components["schemas"]["PrivateProfile"];
         };
+        SettledPosition: {
+            /** Format: double */
+            crowd_probability: number;
+            /** Format: uuid */
+            forecast_id: string;
+            market: components["schemas"]["PortfolioMarket"];
+            /** Format: uuid */
+            outcome_id: string;
+            outcome_name: string;
+            outcome_name_fil: string | null;
+            /** Format: int64 */
+            payout: number;
+            /** Format: int64 */
+            profit: number;
+            /** Format: date-time */
+            settled_at: string;
+            /** Format: int64 */
+            stake: number;
+            /** @enum {string} */
+            status: "won" | "lost" | "refunded";
+        };
         StatementLine: {
             /** Format: int64 */
             amount: number;
@@ -2015,6 +2179,13 @@ export interface components {
             purchase_status?: string;
             /** @enum {string} */
             type: "user" | "forecast" | "purchase" | "comment";
+        };
+        TrendingMarket: {
+            market: components["schemas"]["MarketSummary"];
+            /** Format: int32 */
+            recent_forecasters: number;
+            /** Format: int64 */
+            recent_volume: number;
         };
         UnreadCount: {
             /** Format: int64 */
@@ -4866,6 +5037,77 @@ export interface operations {
             };
         };
     };
+    relatedMarkets: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseListMarketSummary"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     stream_1: {
         parameters: {
             query?: never;
@@ -5122,6 +5364,55 @@ export interface operations {
             };
             /** @description NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    homeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseHomeFeed"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6206,6 +6497,116 @@ export interface operations {
                 };
             };
             /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    myPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponsePortfolio"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    mySettledPositions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseListSettledPosition"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
             403: {
                 headers: {
                     [name: string]: unknown;
