@@ -3,7 +3,10 @@ package com.pilimarket.discovery;
 import static com.pilimarket.support.TestMarkets.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pilimarket.forecasting.ForecastPlaced;
+import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.Forecasts;
+import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
@@ -14,6 +17,7 @@ import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +27,11 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The home feed's sections, on a database of their own (the sections are global lists). */
@@ -46,6 +53,12 @@ class HomeFeedIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void the_feed_ranks_trending_by_last_24h_and_suggests_nearby_markets_the_user_does_not_hold() throws Exception {
@@ -140,6 +153,62 @@ class HomeFeedIntegrationTests {
                 .isEqualTo(400);
         // "feed" names the feed, so a market titled Feed gets another slug.
         assertThat(market(admin, "Feed", "other", Duration.ofDays(64)).slug()).isEqualTo("feed-2");
+    }
+
+    @Test
+    void a_redelivered_placement_is_counted_once() throws Exception {
+        TestUser admin = users.admin();
+        MarketDetail concert = market(admin, "Concert sa Pasay: sold out?", "entertainment", Duration.ofDays(30));
+        TestUser ana = users.create(1_000);
+        TestUser ben = users.create(0);
+        ForecastPlacement placed = forecasts.place(ana.id(), new PlaceForecast(concert.id(), outcome(concert, 0), 30));
+        await("the first placement", () -> trendingLine(concert) != null);
+        Instant now = Instant.now();
+        ForecastPlaced again = new ForecastPlaced(
+                placed.forecast().id(),
+                ana.id(),
+                concert.id(),
+                outcome(concert, 0),
+                "entertainment",
+                30,
+                30,
+                false,
+                0.5,
+                now);
+        ForecastPlaced another = new ForecastPlaced(
+                UUID.randomUUID(),
+                ben.id(),
+                concert.id(),
+                outcome(concert, 1),
+                "entertainment",
+                70,
+                70,
+                false,
+                0.5,
+                now);
+
+        // Delivered again (a restart, a resubmission) together with a placement it has not seen.
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(
+                        tx -> events.publishEvent(new ForecastsPlaced(concert.id(), List.of(again, another))));
+        await(
+                "the second placement",
+                () -> trendingLine(concert).at("/recent_forecasters").asInt() == 2);
+
+        assertThat(trendingLine(concert).at("/recent_volume").asLong()).isEqualTo(100);
+        // Out of the other tests' way: this market stops trending.
+        jdbc.sql("UPDATE discovery_stakes SET placed_at = now() - interval '25 hours' WHERE market_id = :m")
+                .param("m", concert.id())
+                .update();
+    }
+
+    JsonNode trendingLine(MarketDetail market) {
+        for (JsonNode line : feed(null).get("trending")) {
+            if (line.at("/market/id").asString().equals(market.id().toString())) {
+                return line;
+            }
+        }
+        return null;
     }
 
     MarketDetail market(TestUser admin, String title, String category, Duration closesIn) {
