@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,6 +38,15 @@ class Leaderboards {
     private final Users users;
     private final Clock clock;
     private final LeaderboardStore store;
+    /**
+     * One recompute at a time in this instance. Two overlapping ones (the periodic job and the one
+     * after a settlement, or two settlements) could otherwise finish in the other order: the one that
+     * read the rankings before the settlement would overwrite the boards after the fresh one, and the
+     * settlement would stay off the boards until the next periodic run. Serialised, the recompute that
+     * starts after a settlement is also the last to write.
+     */
+    private final ReentrantLock recomputing = new ReentrantLock();
+
     private final Cache<UUID, LeaderboardUser> people = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterWrite(Duration.ofMinutes(1))
@@ -71,6 +81,15 @@ class Leaderboards {
 
     /** Recomputes and stores every current board; returns how many boards were written. */
     int recomputeAll() {
+        recomputing.lock();
+        try {
+            return recomputeAllNow();
+        } finally {
+            recomputing.unlock();
+        }
+    }
+
+    private int recomputeAllNow() {
         Instant now = clock.instant();
         int boards = 0;
         for (Period period : Period.values()) {
