@@ -115,6 +115,21 @@ public class Registrations {
         }
     }
 
+    /** Whether a normalized address looks like an email address (the sign-up form's rule). */
+    public static boolean isValidEmail(String normalizedEmail) {
+        return normalizedEmail != null
+                && normalizedEmail.length() <= 254
+                && EMAIL.matcher(normalizedEmail).matches();
+    }
+
+    /** The sign-up form's password rule, for a new password chosen elsewhere (a reset). */
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
+            throw new ValidationException(List.of(new ApiError(
+                    ErrorCodes.VALIDATION_FAILED, "password", "must be at least 10 (and at most 256) characters")));
+        }
+    }
+
     /** Emails are compared trimmed and lower-cased. */
     public static String normalizeEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);

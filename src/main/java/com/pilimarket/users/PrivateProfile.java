@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a user sees about themself ({@code GET /users/me}, and {@code user} in auth responses);
- * {@code language} is the language they saved, null until they choose one.
+ * {@code language} is the language they saved, null until they choose one; {@code emailVerified}
+ * whether they confirmed their address (notification emails go only to verified addresses).
  */
 public record PrivateProfile(
         UUID id,
@@ -22,7 +23,8 @@ public record PrivateProfile(
         @Schema(implementation = UserRole.class) String role,
         @Schema(implementation = UserStatus.class) String status,
         OffsetDateTime createdAt,
-        @Nullable @Schema(allowableValues = {"en", "fil"}) String language) {
+        @Nullable @Schema(allowableValues = {"en", "fil"}) String language,
+        boolean emailVerified) {
 
     /** {@code language}: the saved language ({@code en}, {@code fil}), or null if the user never chose one. */
     public static PrivateProfile of(UserAccount user, List<Badge> badges, @Nullable String language) {
@@ -38,6 +40,7 @@ public record PrivateProfile(
                 user.role().value(),
                 user.status().value(),
                 user.createdAt(),
-                language);
+                language,
+                user.emailVerified());
     }
 }

@@ -15,7 +15,8 @@ public record UserAccount(
         UserRole role,
         UserStatus status,
         boolean flagged,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        boolean emailVerified) {
 
     public boolean canWrite() {
         return status == UserStatus.ACTIVE;

@@ -176,6 +176,30 @@ public class Users implements LanguagePreferences {
         return userIds.isEmpty() ? Map.of() : records.languages(userIds);
     }
 
+    /**
+     * Marks the account's address verified, but only while {@code email} is still its address (a
+     * link sent to an address the user has since changed verifies nothing). True when it is verified.
+     */
+    @Transactional
+    public boolean markEmailVerified(UUID userId, String email) {
+        return records.markEmailVerified(userId, email);
+    }
+
+    /**
+     * Moves the account to an address its owner just confirmed from that address (so it counts as
+     * verified). A taken address is a {@link org.springframework.dao.DuplicateKeyException}.
+     */
+    @Transactional
+    public void changeEmail(UUID userId, String normalizedEmail) {
+        records.changeEmail(userId, normalizedEmail);
+    }
+
+    /** Replaces the password hash (the auth module ends the account's sessions around it). */
+    @Transactional
+    public void changePasswordHash(UUID userId, String passwordHash) {
+        records.updatePasswordHash(userId, passwordHash);
+    }
+
     /** Applies a validated profile change to the caller's own account. */
     @Transactional
     public PrivateProfile updateProfile(UUID userId, ProfileUpdate update) {

@@ -17,5 +17,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabases.class)
-@org.springframework.context.annotation.Import({TestUsers.class, TestHttp.class})
+@org.springframework.context.annotation.Import({TestUsers.class, TestHttp.class, TestMail.class})
 public @interface IntegrationTest {}

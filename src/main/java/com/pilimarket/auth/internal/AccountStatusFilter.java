@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * accounts are refused outright (403 {@code ACCOUNT_BANNED}), suspended ones may read but every
  * unsafe request is 403 {@code ACCOUNT_SUSPENDED} (logging out and refreshing stay possible) and
  * they lose their staff role (the admin API is 403 {@code ACCOUNT_SUSPENDED} for them), and the role
- * comes from the database so a demotion bites before the token expires.
+ * comes from the database so a demotion bites before the token expires. An access token issued
+ * before a password reset is refused (401): the reset ended every session.
  */
 class AccountStatusFilter extends OncePerRequestFilter {
 
@@ -54,6 +56,15 @@ class AccountStatusFilter extends OncePerRequestFilter {
                     response, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "This account no longer exists");
             return;
         }
+        if (endedSession(snapshot.get())) {
+            SecurityContextHolder.clearContext();
+            errors.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    ErrorCodes.UNAUTHENTICATED,
+                    "The session has ended; log in again");
+            return;
+        }
         UserStatus status = snapshot.get().status();
         if (status == UserStatus.BANNED) {
             errors.write(response, HttpStatus.FORBIDDEN, ErrorCodes.ACCOUNT_BANNED, "This account is banned");
@@ -80,6 +91,20 @@ class AccountStatusFilter extends OncePerRequestFilter {
         applyCurrentRole(
                 status == UserStatus.SUSPENDED ? UserRole.USER : snapshot.get().role());
         chain.doFilter(request, response);
+    }
+
+    /** An access token issued before the account's sessions were ended (a password reset). */
+    private static boolean endedSession(AccountStatuses.Snapshot snapshot) {
+        Instant notBefore = snapshot.sessionsNotBefore();
+        if (notBefore == null) {
+            return false;
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            Instant issuedAt = jwt.getToken().getIssuedAt();
+            return issuedAt == null || issuedAt.isBefore(notBefore);
+        }
+        return false;
     }
 
     private static boolean isSessionEnd(HttpServletRequest request) {

@@ -9,13 +9,14 @@ import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.UserStatusChanged;
 import com.pilimarket.users.Users;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The current status and role of authenticated callers, cached for two seconds at most: a ban,
+ * The current status, role and session cutoff of authenticated callers, cached for two seconds at most: a ban,
  * suspension or demotion takes effect on this instance at once (the change evicts the entry) and
  * on every other instance within two seconds, whatever the access token still claims.
  */
@@ -24,19 +25,27 @@ class AccountStatuses {
 
     static final Duration TTL = Duration.ofSeconds(2);
 
-    record Snapshot(UserStatus status, UserRole role) {}
+    /** {@code sessionsNotBefore}: access tokens issued before it are refused (null: none). */
+    record Snapshot(UserStatus status, UserRole role, Instant sessionsNotBefore) {}
 
     private final Users users;
+    private final SessionCutoffs cutoffs;
     private final Cache<UUID, Optional<Snapshot>> cache =
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000).build();
 
-    AccountStatuses(Users users) {
+    AccountStatuses(Users users, SessionCutoffs cutoffs) {
         this.users = users;
+        this.cutoffs = cutoffs;
     }
 
     /** Empty when the account no longer exists. */
     Optional<Snapshot> of(UUID userId) {
-        return cache.get(userId, id -> users.find(id).map(AccountStatuses::snapshot));
+        return cache.get(userId, id -> users.find(id).map(this::snapshot));
+    }
+
+    /** After a change this instance made (a password reset): take effect at once here. */
+    void evict(UUID userId) {
+        cache.invalidate(userId);
     }
 
     @EventListener
@@ -49,7 +58,8 @@ class AccountStatuses {
         cache.invalidate(event.userId());
     }
 
-    private static Snapshot snapshot(UserAccount user) {
-        return new Snapshot(user.status(), user.role());
+    private Snapshot snapshot(UserAccount user) {
+        return new Snapshot(
+                user.status(), user.role(), cutoffs.notBefore(user.id()).orElse(null));
     }
 }

@@ -31,13 +31,21 @@ class AuthController {
     private final Sessions sessions;
     private final Users users;
     private final AuthCookies cookies;
+    private final AccountEmails emails;
 
-    AuthController(Registrations registrations, Logins logins, Sessions sessions, Users users, AuthCookies cookies) {
+    AuthController(
+            Registrations registrations,
+            Logins logins,
+            Sessions sessions,
+            Users users,
+            AuthCookies cookies,
+            AccountEmails emails) {
         this.registrations = registrations;
         this.logins = logins;
         this.sessions = sessions;
         this.users = users;
         this.cookies = cookies;
+        this.emails = emails;
     }
 
     record RegisterRequest(String email, String password, String displayName) {
@@ -77,7 +85,7 @@ class AuthController {
 
     @ErrorAnswer(status = 409, value = "EMAIL_TAKEN: an account with this email exists")
     @PostMapping("/register")
-    @Operation(summary = "Creates an account (with the signup bonus) and logs it in")
+    @Operation(summary = "Creates an account (with the signup bonus), emails a verification link and logs it in")
     ResponseEntity<ApiResponse<Session>> register(
             @RequestBody RegisterRequest body, HttpServletRequest request, HttpServletResponse response) {
         UserAccount user = registrations.register(
@@ -86,6 +94,7 @@ class AuthController {
                 body.displayName(),
                 UserRole.USER,
                 ClientSignals.of("register", request));
+        emails.sendVerification(user);
         Sessions.TokenPair pair = sessions.start(user, ClientSignals.of("register", request));
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok(session(pair, request, response)));
     }

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Repository;
 public class UserRecords {
 
     static final String COLUMNS =
-            "id, email, display_name, bio, avatar_url, chips, reputation, role, status, is_flagged, created_at";
+            "id, email, display_name, bio, avatar_url, chips, reputation, role, status, is_flagged, created_at,"
+                    + " email_verified_at IS NOT NULL AS email_verified";
 
     static final RowMapper<UserAccount> MAPPER = UserRecords::map;
 
@@ -291,6 +292,31 @@ public class UserRecords {
                 UserRole.of(rs.getString("role")),
                 UserStatus.of(rs.getString("status")),
                 rs.getBoolean("is_flagged"),
-                rs.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC));
+                rs.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC),
+                rs.getBoolean("email_verified"));
+    }
+
+    /** Marks the address verified, only while it is still the account's address. */
+    public boolean markEmailVerified(UUID userId, String email) {
+        return jdbc.sql("""
+                        UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
+                        WHERE id = :id AND email = :email
+                        """).param("id", userId).param("email", email).update() > 0;
+    }
+
+    /** A confirmed new address: it is verified by the confirmation itself. */
+    public boolean changeEmail(UUID userId, String email) {
+        return jdbc.sql("""
+                        UPDATE users SET email = :email, email_verified_at = now(), updated_at = now()
+                        WHERE id = :id
+                        """).param("id", userId).param("email", email).update() > 0;
+    }
+
+    public boolean updatePasswordHash(UUID userId, String hash) {
+        return jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = now() WHERE id = :id")
+                        .param("id", userId)
+                        .param("hash", hash)
+                        .update()
+                > 0;
     }
 }
