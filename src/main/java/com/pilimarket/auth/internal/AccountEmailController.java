@@ -79,7 +79,7 @@ class AccountEmailController {
     @ErrorAnswer(status = 410, value = "LINK_EXPIRED: older than 48 hours; LINK_USED: used, and the address changed")
     @PostMapping("/api/v1/auth/verify-email")
     @Operation(summary = "Verifies the account's address with the token of the emailed link")
-    ApiResponse<EmailVerified> verify(@RequestBody LinkToken body) {
+    ApiResponse<EmailVerified> verifyEmail(@RequestBody LinkToken body) {
         return ApiResponse.ok(new EmailVerified(emails.verify(body.token()), true));
     }
 
@@ -87,7 +87,7 @@ class AccountEmailController {
     @ErrorAnswer(status = 409, value = "EMAIL_ALREADY_VERIFIED")
     @PostMapping("/api/v1/users/me/email-verification")
     @Operation(summary = "Sends the caller a new verification link (one a minute)")
-    ApiResponse<MailRequested> resend() {
+    ApiResponse<MailRequested> resendVerification() {
         emails.resendVerification(Callers.requireUserId());
         return ApiResponse.ok(new MailRequested(true));
     }
@@ -96,7 +96,7 @@ class AccountEmailController {
     @Operation(
             summary = "Emails a password reset link (single-use, 30 minutes) if the address has an account;"
                     + " the same answer either way")
-    ApiResponse<MailRequested> requestReset(@RequestBody PasswordResetRequest body) {
+    ApiResponse<MailRequested> requestPasswordReset(@RequestBody PasswordResetRequest body) {
         emails.requestPasswordReset(body.email());
         return ApiResponse.ok(new MailRequested(true));
     }
@@ -105,7 +105,7 @@ class AccountEmailController {
     @ErrorAnswer(status = 410, value = "LINK_EXPIRED: older than 30 minutes; LINK_USED: already used")
     @PostMapping("/api/v1/auth/password-reset/confirm")
     @Operation(summary = "Sets a new password with a reset link's token and ends every session of the account")
-    ApiResponse<PasswordReset> confirmReset(
+    ApiResponse<PasswordReset> confirmPasswordReset(
             @RequestBody PasswordResetConfirmation body, HttpServletRequest request, HttpServletResponse response) {
         emails.resetPassword(body.token(), body.password());
         cookies.clearSession(request, response);
@@ -116,7 +116,7 @@ class AccountEmailController {
     @ErrorAnswer(status = 409, value = "EMAIL_TAKEN: an account with the new address exists")
     @PostMapping("/api/v1/users/me/email-change")
     @Operation(summary = "Sends a confirmation link to a new address; the address changes when it is used")
-    ApiResponse<EmailChangeRequested> requestChange(@RequestBody EmailChangeRequest body) {
+    ApiResponse<EmailChangeRequested> requestEmailChange(@RequestBody EmailChangeRequest body) {
         String pending = emails.requestEmailChange(Callers.requireUserId(), body.newEmail(), body.password());
         return ApiResponse.ok(new EmailChangeRequested(pending));
     }
@@ -126,7 +126,7 @@ class AccountEmailController {
     @ErrorAnswer(status = 410, value = "LINK_EXPIRED: older than 24 hours; LINK_USED: already used")
     @PostMapping("/api/v1/auth/email-change/confirm")
     @Operation(summary = "Moves the account to the new address of an email change link")
-    ApiResponse<EmailChanged> confirmChange(@RequestBody LinkToken body) {
+    ApiResponse<EmailChanged> confirmEmailChange(@RequestBody LinkToken body) {
         return ApiResponse.ok(new EmailChanged(emails.confirmEmailChange(body.token())));
     }
 }

@@ -48,7 +48,7 @@ class DevMailController {
 
     @GetMapping
     @Operation(summary = "Mail the development mail server received, newest first (to= filters by recipient)")
-    ApiResponse<List<CapturedMail>> list(@RequestParam(required = false) @Nullable String to) {
+    ApiResponse<List<CapturedMail>> listCapturedMail(@RequestParam(required = false) @Nullable String to) {
         requireRunning();
         String recipient = to == null || to.isBlank() ? null : to.strip().toLowerCase(Locale.ROOT);
         List<MimeMessage> received = new ArrayList<>(server.received());
@@ -64,7 +64,7 @@ class DevMailController {
 
     @DeleteMapping
     @Operation(summary = "Empties the development mail server's inbox")
-    ApiResponse<Cleared> clear() {
+    ApiResponse<Cleared> clearCapturedMail() {
         requireRunning();
         server.clear();
         return ApiResponse.ok(new Cleared(true));
