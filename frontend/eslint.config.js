@@ -16,6 +16,7 @@ const features = [
   'activity',
   'comments',
   'portfolio',
+  'devmail',
 ];
 
 export default tseslint.config(

@@ -29,6 +29,19 @@ const MarketDetail = lazyPage(() =>
 );
 const Login = lazyPage(() => import('@/features/auth/LoginPage').then((m) => m.LoginPage));
 const Register = lazyPage(() => import('@/features/auth/RegisterPage').then((m) => m.RegisterPage));
+const ForgotPassword = lazyPage(() =>
+  import('@/features/auth/ForgotPasswordPage').then((m) => m.ForgotPasswordPage),
+);
+const ResetPassword = lazyPage(() =>
+  import('@/features/auth/ResetPasswordPage').then((m) => m.ResetPasswordPage),
+);
+const VerifyEmail = lazyPage(() =>
+  import('@/features/auth/EmailLinkPage').then((m) => m.VerifyEmailPage),
+);
+const ConfirmEmail = lazyPage(() =>
+  import('@/features/auth/EmailLinkPage').then((m) => m.ConfirmEmailChangePage),
+);
+const DevMail = lazyPage(() => import('@/features/devmail/DevMailPage').then((m) => m.DevMailPage));
 const Profile = lazyPage(() => import('@/features/profile/ProfilePage').then((m) => m.ProfilePage));
 const UserProfile = lazyPage(() =>
   import('@/features/profile/UserProfilePage').then((m) => m.UserProfilePage),
@@ -67,6 +80,11 @@ const ROUTES: [path: string, page: ComponentType][] = [
   ['/users/:id', UserProfile],
   ['/login', Login],
   ['/register', Register],
+  ['/forgot-password', ForgotPassword],
+  ['/reset-password', ResetPassword],
+  ['/verify-email', VerifyEmail],
+  ['/confirm-email', ConfirmEmail],
+  ['/dev/mail', DevMail],
   ['/notifications', Notifications],
   ['/watchlist', Watchlist],
   ['/wallet', Wallet],

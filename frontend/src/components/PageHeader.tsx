@@ -11,6 +11,7 @@ import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/document-title';
 import { DesktopNav } from './DesktopNav';
 import { OfflineBanner } from './OfflineBanner';
+import { VerifyEmailBanner } from './VerifyEmailBanner';
 import { useHeaderExtras } from '@/lib/layout';
 
 interface Props {
@@ -61,6 +62,7 @@ export function PageHeader({ title, backHref, langToggle, children }: Props) {
         </IonButtons>
       </IonToolbar>
       <OfflineBanner />
+      <VerifyEmailBanner />
       {children}
     </IonHeader>
   );

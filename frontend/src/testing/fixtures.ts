@@ -74,6 +74,7 @@ export function aUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     status: 'active',
     created_at: '2026-01-01T00:00:00Z',
     language: null,
+    email_verified: true,
     ...overrides,
   };
 }

@@ -57,6 +57,11 @@ export function LoginPage() {
               error={fields.password}
               onChange={(e) => setPassword(e.target.value)}
             />
+            <p className="-mt-1 mb-3 text-right text-sm">
+              <Link className="pm-link" to="/forgot-password">
+                {t('email.forgotLink')}
+              </Link>
+            </p>
             {form && (
               <p className="pm-field-error mb-2" role="alert">
                 {form}

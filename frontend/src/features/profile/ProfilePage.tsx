@@ -15,6 +15,7 @@ import { useT } from '@/lib/i18n';
 import { useLogout, useSession } from '@/lib/session';
 import { useUserStats } from './api/get-user-stats';
 import { Calibration } from './components/Calibration';
+import { EmailSettings } from './components/EmailSettings';
 import { MyForecasts } from './components/MyForecasts';
 import { BadgeList, ProfileHeader } from './components/ProfileHeader';
 import { StatsTiles } from './components/StatsTiles';
@@ -93,6 +94,8 @@ function LoggedIn({ user }: { user: CurrentUser }) {
       <Section title={t('profile.badges')}>
         <BadgeList badges={user.badges} />
       </Section>
+
+      <EmailSettings user={user} />
 
       <Section>
         <div className="flex flex-col gap-2">

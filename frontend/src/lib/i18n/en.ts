@@ -500,6 +500,58 @@ export const en = {
     'Payouts come from the pool: the chips of everyone who picked wrong go to those who picked right. An outcome at 12% has few chips on it, so each of them gets a big share — about 8×, and in a lopsided pool even 22×.',
   'intro.playMoney':
     'Chips are play money: they cannot be cashed out, and you never lose real money.',
+  'email.forgotLink': 'Forgot password?',
+  'email.forgotTitle': 'Forgot your password?',
+  'email.forgotIntro':
+    'Enter the email of your account and we will send you a link to choose a new password.',
+  'email.forgotSend': 'Send the link',
+  'email.forgotSending': 'Sending…',
+  'email.forgotSent':
+    'If an account uses {email}, a link is on its way. It works once, for 30 minutes. Check your spam folder too.',
+  'email.backToLogin': 'Back to log in',
+  'email.resetTitle': 'Choose a new password',
+  'email.newPassword': 'New password',
+  'email.repeatPassword': 'New password again',
+  'email.err.mismatch': 'The two passwords are not the same.',
+  'email.resetSave': 'Save the new password',
+  'email.resetSaving': 'Saving…',
+  'email.resetDone':
+    'Your password was changed and every device was logged out. Log in with the new password.',
+  'email.linkMissing':
+    'This page needs the link from your email. Open the link again, or ask for a new one.',
+  'email.askNewLink': 'Ask for a new link',
+  'email.verifyTitle': 'Confirm your email',
+  'email.verifying': 'Confirming your email…',
+  'email.verified': 'Thanks! {email} is confirmed.',
+  'email.continue': 'Go to markets',
+  'email.bannerText': 'Confirm your email: we sent a link to {email}.',
+  'email.bannerResend': 'Send again',
+  'email.bannerSending': 'Sending…',
+  'email.bannerSent': 'Sent. Check your inbox.',
+  'email.bannerDismiss': 'Hide',
+  'email.changeTitle': 'Email',
+  'email.current': 'Your email: {email}',
+  'email.verifiedBadge': 'Confirmed',
+  'email.unverifiedBadge': 'Not confirmed yet',
+  'email.changeNew': 'New email',
+  'email.changePassword': 'Your current password',
+  'email.changeSend': 'Change email',
+  'email.changeSending': 'Sending…',
+  'email.changeSent': 'We sent a link to {email}. Your email changes when you open it.',
+  'email.confirmChangeTitle': 'Confirm your new email',
+  'email.confirmingChange': 'Changing your email…',
+  'email.changed': 'Done! Your account now uses {email}.',
+  'devmail.title': 'Development mail',
+  'devmail.intro':
+    'Mail the app sent, caught by the development mail server. Only in development: set SPRING_MAIL_HOST to send real mail.',
+  'devmail.empty': 'No mail yet.',
+  'devmail.off':
+    'The development mail server is off (a real SMTP server is configured, or this is production).',
+  'devmail.to': 'To: {to}',
+  'devmail.refresh': 'Refresh',
+  'devmail.clear': 'Delete all',
+  'devmail.text': 'Plain text',
+  'devmail.html': 'HTML',
 } as const;
 
 export type MessageKey = keyof typeof en;
