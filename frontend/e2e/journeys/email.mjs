@@ -61,8 +61,9 @@ async function forgotPasswordResetEndsOldSession(ctx) {
   await page.goto(BASE_URL + '/login', { waitUntil: 'domcontentloaded' });
   await page.locator(active('a[href="/forgot-password"]')).click();
   await page.waitForURL(/\/forgot-password$/, { timeout: TIMEOUT });
-  await page.locator(active('input[name="email"]')).fill(email);
-  await page.locator(active('form ion-button[type="submit"]')).click();
+  // The form of the page that slid in (the login page's is still in the DOM during the transition).
+  await page.locator(active('[data-testid="forgot-form"] input[name="email"]')).fill(email);
+  await page.locator(active('[data-testid="forgot-form"] ion-button[type="submit"]')).click();
   await page
     .locator(active('[data-testid="reset-requested"]'), { hasText: email })
     .waitFor({ timeout: TIMEOUT });
@@ -73,17 +74,22 @@ async function forgotPasswordResetEndsOldSession(ctx) {
   const resetPath = linkIn(reset, '/reset-password');
   await page.goto(BASE_URL + resetPath, { waitUntil: 'domcontentloaded' });
   const newPassword = 'a-fresh-passphrase-' + Date.now();
-  await page.locator(active('input[name="new-password"]')).fill(newPassword);
-  await page.locator(active('input[name="repeat-password"]')).fill(newPassword);
-  await page.locator(active('form ion-button[type="submit"]')).click();
+  await page
+    .locator(active('[data-testid="reset-form"] input[name="new-password"]'))
+    .fill(newPassword);
+  await page
+    .locator(active('[data-testid="reset-form"] input[name="repeat-password"]'))
+    .fill(newPassword);
+  await page.locator(active('[data-testid="reset-form"] ion-button[type="submit"]')).click();
   await page.locator(active('[data-testid="password-reset-done"]')).waitFor({ timeout: TIMEOUT });
   await shotBoth(page, 'email-password-reset');
 
   // 4. The link works once.
   await page.goto(BASE_URL + resetPath, { waitUntil: 'domcontentloaded' });
-  await page.locator(active('input[name="new-password"]')).fill('yet-another-passphrase');
-  await page.locator(active('input[name="repeat-password"]')).fill('yet-another-passphrase');
-  await page.locator(active('form ion-button[type="submit"]')).click();
+  const form = (field) => active(`[data-testid="reset-form"] ${field}`);
+  await page.locator(form('input[name="new-password"]')).fill('yet-another-passphrase');
+  await page.locator(form('input[name="repeat-password"]')).fill('yet-another-passphrase');
+  await page.locator(form('ion-button[type="submit"]')).click();
   await page
     .locator(active('[data-testid="dead-link"]'), { hasText: 'already used' })
     .waitFor({ timeout: TIMEOUT });

@@ -40,7 +40,7 @@ export function ForgotPasswordPage() {
               {t('email.forgotSent', { email: request.variables?.email ?? email.trim() })}
             </p>
           ) : (
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={submit} noValidate data-testid="forgot-form">
               <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
                 {t('email.forgotIntro')}
               </p>

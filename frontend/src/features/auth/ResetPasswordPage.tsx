@@ -50,7 +50,7 @@ export function ResetPasswordPage() {
           ) : dead ? (
             <DeadLink message={form ?? ''} />
           ) : (
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={submit} noValidate data-testid="reset-form">
               <TextField
                 label={t('email.newPassword')}
                 name="new-password"

@@ -184,6 +184,13 @@ class AccountEmailIntegrationTests {
 
         assertThat(reset.status()).isEqualTo(200);
         assertThat(me(access).status()).isEqualTo(401);
+        // The app itself still loads for a browser holding the ended session's cookie.
+        assertThat(http.get("/markets")
+                        .header("Cookie", "access_token=" + access)
+                        .header("Accept", "text/html")
+                        .send()
+                        .status())
+                .isNotEqualTo(401);
         assertThat(http.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh))
                         .send()
                         .status())

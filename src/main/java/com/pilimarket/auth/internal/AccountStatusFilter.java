@@ -58,6 +58,11 @@ class AccountStatusFilter extends OncePerRequestFilter {
         }
         if (endedSession(snapshot.get())) {
             SecurityContextHolder.clearContext();
+            if (!request.getRequestURI().startsWith("/api/")) {
+                // The app's pages are public: a stale cookie must not keep the app itself from loading.
+                chain.doFilter(request, response);
+                return;
+            }
             errors.write(
                     response,
                     HttpStatus.UNAUTHORIZED,
