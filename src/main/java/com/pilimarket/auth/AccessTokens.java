@@ -17,6 +17,9 @@ public class AccessTokens {
     /** Our {@code iss}: the decoder refuses tokens without it (or without {@code exp} and {@code iat}). */
     public static final String ISSUER = "pilimarket";
 
+    /** When the token was issued, in epoch milliseconds (iat has whole seconds only). */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
+
     private final JwtEncoder encoder;
     private final AuthProperties properties;
     private final Clock clock;
@@ -35,6 +38,8 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenTtl()))
                 .claim("role", user.role().value())
+                // iat has whole seconds; a password reset must also end tokens issued earlier in its second.
+                .claim(ISSUED_AT_MILLIS, now.toEpochMilli())
                 .build();
         return encoder.encode(JwtEncoderParameters.from(
                         JwsHeader.with(MacAlgorithm.HS256).build(), claims))

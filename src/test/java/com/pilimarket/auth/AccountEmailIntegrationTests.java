@@ -353,4 +353,17 @@ class AccountEmailIntegrationTests {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().get("errors").get(0).get("field").asString()).isEqualTo("new_email");
     }
+
+    @Test
+    void the_dev_mail_inbox_can_be_emptied_and_keeps_receiving() {
+        String email = email();
+        register(email, "en");
+        assertThat(mail.inbox(email)).hasSize(1);
+
+        assertThat(http.delete("/api/v1/dev/mail").send().status()).isEqualTo(200);
+        assertThat(mail.inbox(email)).isEmpty();
+
+        http.post("/api/v1/auth/password-reset", Map.of("email", email)).send();
+        assertThat(mail.inbox(email)).hasSize(1);
+    }
 }

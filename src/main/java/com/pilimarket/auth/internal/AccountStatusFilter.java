@@ -1,5 +1,6 @@
 package com.pilimarket.auth.internal;
 
+import com.pilimarket.auth.AccessTokens;
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.security.Callers;
 import com.pilimarket.shared.web.ErrorResponses;
@@ -106,7 +107,10 @@ class AccountStatusFilter extends OncePerRequestFilter {
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof JwtAuthenticationToken jwt) {
-            Instant issuedAt = jwt.getToken().getIssuedAt();
+            Object millis = jwt.getToken().getClaims().get(AccessTokens.ISSUED_AT_MILLIS);
+            Instant issuedAt = millis instanceof Number n
+                    ? Instant.ofEpochMilli(n.longValue())
+                    : jwt.getToken().getIssuedAt();
             return issuedAt == null || issuedAt.isBefore(notBefore);
         }
         return false;

@@ -19,14 +19,14 @@ class SessionCutoffs {
         this.jdbc = jdbc;
     }
 
-    /** JWTs carry whole seconds, so the cutoff is whole seconds too: a token of the same second still counts. */
+    /** Milliseconds, as the tokens' {@code iat_ms}: a token issued a moment before the cutoff is refused. */
     void cutOff(UUID userId, Instant at) {
         jdbc.sql("""
                         INSERT INTO auth_session_cutoffs (user_id, not_before) VALUES (:user, :at)
                         ON CONFLICT (user_id) DO UPDATE SET not_before = excluded.not_before
                         """)
                 .param("user", userId)
-                .param("at", at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
+                .param("at", at.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package com.pilimarket.mail.internal;
 
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -54,9 +55,14 @@ public class DevMailServer {
         return running() ? List.of(greenMail.getReceivedMessages()) : List.of();
     }
 
+    /** Deletes the received mail; the server keeps running on its port (reset() would restart it on a new one). */
     public void clear() {
         if (running()) {
-            greenMail.reset();
+            try {
+                greenMail.purgeEmailFromAllMailboxes();
+            } catch (FolderException e) {
+                throw new IllegalStateException("Could not empty the development mail server", e);
+            }
         }
     }
 
