@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,7 @@ class NotificationRecords {
 
     NotificationPreferences preferences(UUID userId) {
         return jdbc.sql("SELECT market_resolved, badge_earned, new_market, forecast_reminder, new_market_categories,"
-                        + " comment_reply "
-                        + "FROM notification_preferences WHERE user_id = :user")
+                        + " comment_reply, email_frequency FROM notification_preferences WHERE user_id = :user")
                 .param("user", userId)
                 .query((rs, n) -> new NotificationPreferences(
                         rs.getBoolean("market_resolved"),
@@ -156,7 +156,8 @@ class NotificationRecords {
                         rs.getBoolean("new_market"),
                         rs.getBoolean("forecast_reminder"),
                         strings(rs.getArray("new_market_categories")),
-                        rs.getBoolean("comment_reply")))
+                        rs.getBoolean("comment_reply"),
+                        rs.getString("email_frequency")))
                 .optional()
                 .orElse(NotificationPreferences.DEFAULTS);
     }
@@ -164,13 +165,14 @@ class NotificationRecords {
     void savePreferences(UUID userId, NotificationPreferences p) {
         jdbc.sql("""
                         INSERT INTO notification_preferences (user_id, market_resolved, badge_earned, new_market,
-                            forecast_reminder, new_market_categories, comment_reply, updated_at)
+                            forecast_reminder, new_market_categories, comment_reply, email_frequency, updated_at)
                         VALUES (:user, :resolved, :badge, :newMarket, :reminder, string_to_array(:categories, ','),
-                            :commentReply, now())
+                            :commentReply, :email, now())
                         ON CONFLICT (user_id) DO UPDATE SET market_resolved = excluded.market_resolved,
                             badge_earned = excluded.badge_earned, new_market = excluded.new_market,
                             forecast_reminder = excluded.forecast_reminder, comment_reply = excluded.comment_reply,
-                            new_market_categories = excluded.new_market_categories, updated_at = now()
+                            new_market_categories = excluded.new_market_categories,
+                            email_frequency = excluded.email_frequency, updated_at = now()
                         """)
                 .param("user", userId)
                 .param("resolved", p.marketResolved())
@@ -179,6 +181,45 @@ class NotificationRecords {
                 .param("reminder", p.forecastReminder())
                 .param("commentReply", p.commentReply())
                 .param("categories", String.join(",", p.newMarketCategories()))
+                .param("email", p.emailFrequency())
+                .update();
+    }
+
+    /** Stops notification emails for the user (one-click unsubscribe); other preferences stay. */
+    void turnOffEmail(UUID userId) {
+        jdbc.sql("""
+                        INSERT INTO notification_preferences (user_id, email_frequency) VALUES (:user, 'off')
+                        ON CONFLICT (user_id) DO UPDATE SET email_frequency = 'off', updated_at = now()
+                        """).param("user", userId).update();
+    }
+
+    /** A notification waiting to be emailed, with its owner. */
+    record ToEmail(UUID userId, NotificationView view) {}
+
+    /**
+     * Notifications of the emailed types not emailed yet, created since {@code since}, of users whose
+     * email frequency is {@code frequency} (no preferences row counts as weekly), oldest first.
+     */
+    List<ToEmail> toEmail(String frequency, OffsetDateTime since, int limit) {
+        return jdbc.sql("SELECT n.user_id, n." + COLUMNS.replace(", ", ", n.") + " FROM notifications n"
+                        + " LEFT JOIN notification_preferences p ON p.user_id = n.user_id"
+                        + " WHERE n.emailed_at IS NULL AND n.type IN ('market_resolved', 'forecast_reminder', 'comment_reply')"
+                        + " AND n.created_at >= :since AND coalesce(p.email_frequency, 'weekly') = :frequency"
+                        + " ORDER BY n.created_at LIMIT :limit")
+                .param("since", since)
+                .param("frequency", frequency)
+                .param("limit", limit)
+                .query((rs, n) -> new ToEmail(rs.getObject("user_id", UUID.class), view(rs, n)))
+                .list();
+    }
+
+    void markEmailed(Collection<UUID> notificationIds, OffsetDateTime at) {
+        if (notificationIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE notifications SET emailed_at = :at WHERE id = ANY(:ids) AND emailed_at IS NULL")
+                .param("at", at)
+                .param("ids", notificationIds.toArray(UUID[]::new))
                 .update();
     }
 

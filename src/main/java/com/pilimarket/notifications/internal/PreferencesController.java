@@ -7,6 +7,7 @@ import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.security.Callers;
 import com.pilimarket.shared.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,10 @@ class PreferencesController {
             @Nullable Boolean newMarket,
             @Nullable Boolean forecastReminder,
             @Nullable List<String> newMarketCategories,
-            @Nullable Boolean commentReply) {}
+            @Nullable Boolean commentReply,
+
+            @Nullable @Schema(allowableValues = {"off", "instant", "weekly"})
+            String emailFrequency) {}
 
     @SignedIn
     @GetMapping("/api/v1/users/me/notification-preferences")
@@ -47,7 +51,9 @@ class PreferencesController {
 
     @SignedIn
     @PutMapping("/api/v1/users/me/notification-preferences")
-    @Operation(summary = "Turns notification types on or off; new_market_categories opts in to new markets")
+    @Operation(
+            summary = "Turns notification types on or off; new_market_categories opts in to new markets;"
+                    + " email_frequency: off, instant or weekly")
     ApiResponse<NotificationPreferences> put(@RequestBody PreferencesRequest request) {
         UUID caller = Callers.requireUserId();
         NotificationPreferences current = notifier.preferences(caller);
@@ -61,13 +67,22 @@ class PreferencesController {
             }
             categories = List.copyOf(valid);
         }
+        String emailFrequency = current.emailFrequency();
+        if (request.emailFrequency() != null) {
+            emailFrequency = switch (request.emailFrequency()) {
+                case NotificationPreferences.OFF, NotificationPreferences.INSTANT, NotificationPreferences.WEEKLY ->
+                    request.emailFrequency();
+                default -> throw ApiException.badRequest("email_frequency", "must be one of off, instant, weekly");
+            };
+        }
         NotificationPreferences updated = new NotificationPreferences(
                 pick(request.marketResolved(), current.marketResolved()),
                 pick(request.badgeEarned(), current.badgeEarned()),
                 pick(request.newMarket(), current.newMarket()),
                 pick(request.forecastReminder(), current.forecastReminder()),
                 categories,
-                pick(request.commentReply(), current.commentReply()));
+                pick(request.commentReply(), current.commentReply()),
+                emailFrequency);
         return ApiResponse.ok(notifier.savePreferences(caller, updated));
     }
 
