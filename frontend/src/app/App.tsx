@@ -41,6 +41,9 @@ const VerifyEmail = lazyPage(() =>
 const ConfirmEmail = lazyPage(() =>
   import('@/features/auth/EmailLinkPage').then((m) => m.ConfirmEmailChangePage),
 );
+const Unsubscribe = lazyPage(() =>
+  import('@/features/notifications/UnsubscribePage').then((m) => m.UnsubscribePage),
+);
 const DevMail = lazyPage(() => import('@/features/devmail/DevMailPage').then((m) => m.DevMailPage));
 const Profile = lazyPage(() => import('@/features/profile/ProfilePage').then((m) => m.ProfilePage));
 const UserProfile = lazyPage(() =>
@@ -85,6 +88,7 @@ const ROUTES: [path: string, page: ComponentType][] = [
   ['/verify-email', VerifyEmail],
   ['/confirm-email', ConfirmEmail],
   ['/dev/mail', DevMail],
+  ['/unsubscribe', Unsubscribe],
   ['/notifications', Notifications],
   ['/watchlist', Watchlist],
   ['/wallet', Wallet],

@@ -42,6 +42,8 @@ describe('notifications', () => {
           badge_earned: true,
           new_market: false,
           forecast_reminder: true,
+          new_market_categories: [],
+          email_frequency: 'weekly',
         }),
       }),
       'PUT /users/me/notification-preferences': (req) => ({ body: envelope(req.body) }),

@@ -552,6 +552,16 @@ export const en = {
   'devmail.clear': 'Delete all',
   'devmail.text': 'Plain text',
   'devmail.html': 'HTML',
+  'notif.emailFrequency': 'Results and closing reminders by email',
+  'notif.email.weekly': 'Weekly digest',
+  'notif.email.instant': 'Right away',
+  'notif.email.off': 'No emails',
+  'notif.emailHint': 'Only to a confirmed email address. Every email has a link to stop them.',
+  'unsubscribe.title': 'Email settings',
+  'unsubscribe.question': 'Stop emails about market results and closing reminders?',
+  'unsubscribe.confirm': 'Stop these emails',
+  'unsubscribe.done':
+    'Done: no more of these emails. You can turn them on again in the notification settings.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -571,4 +571,16 @@ export const fil: Record<MessageKey, string> = {
   'devmail.clear': 'Burahin lahat',
   'devmail.text': 'Plain text',
   'devmail.html': 'HTML',
+  'notif.emailFrequency': 'Resulta at paalala bago magsara sa email',
+  'notif.email.weekly': 'Lingguhang digest',
+  'notif.email.instant': 'Agad-agad',
+  'notif.email.off': 'Walang email',
+  'notif.emailHint':
+    'Sa confirmed na email address lang. May link sa bawat email para itigil ang mga ito.',
+  'unsubscribe.title': 'Email settings',
+  'unsubscribe.question':
+    'Itigil ang mga email tungkol sa resulta ng markets at paalala bago magsara?',
+  'unsubscribe.confirm': 'Itigil ang mga email na ito',
+  'unsubscribe.done':
+    'Tapos na: wala nang ganitong email. Puwede mo itong buksan ulit sa notification settings.',
 };

@@ -11,6 +11,9 @@ export const PREFERENCE_KEYS = [
   'forecast_reminder',
   'comment_reply',
 ] as const satisfies (keyof NotificationPreferences)[];
+export type EmailFrequency = NotificationPreferences['email_frequency'];
+/** How market results and closing reminders come by email (weekly digest by default). */
+export const EMAIL_FREQUENCIES = ['weekly', 'instant', 'off'] as const satisfies EmailFrequency[];
 const KEY = ['notification-preferences'];
 
 /** GET /users/me/notification-preferences */

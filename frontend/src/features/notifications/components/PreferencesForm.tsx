@@ -1,8 +1,14 @@
 import { Section } from '@/components/Page';
 import { useT } from '@/lib/i18n';
-import { PREFERENCE_KEYS, usePreferences, useSavePreferences } from '../api/preferences';
+import {
+  EMAIL_FREQUENCIES,
+  PREFERENCE_KEYS,
+  usePreferences,
+  useSavePreferences,
+  type EmailFrequency,
+} from '../api/preferences';
 
-/** One switch per notification type; saved as soon as it changes. */
+/** One switch per notification type, and how results and reminders come by email; saved at once. */
 export function PreferencesForm() {
   const t = useT();
   const prefs = usePreferences(true);
@@ -28,6 +34,25 @@ export function PreferencesForm() {
           </li>
         ))}
       </ul>
+      <label className="mt-4 block text-sm">
+        <span className="pm-label">{t('notif.emailFrequency')}</span>
+        <select
+          className="pm-input"
+          name="email_frequency"
+          value={current.email_frequency}
+          disabled={save.isPending}
+          onChange={(e) =>
+            save.mutate({ ...current, email_frequency: e.target.value as EmailFrequency })
+          }
+        >
+          {EMAIL_FREQUENCIES.map((f) => (
+            <option key={f} value={f}>
+              {t(`notif.email.${f}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{t('notif.emailHint')}</p>
     </Section>
   );
 }
