@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -104,7 +105,7 @@ class AccountEmails {
     /** Sends a new verification link: 409 when already verified, 429 within a minute of the last one. */
     void resendVerification(UUID userId) {
         transactions.executeWithoutResult(tx -> {
-            users.lockInOrder(java.util.List.of(userId));
+            users.lockInOrder(List.of(userId));
             UserAccount user = users.require(userId);
             if (user.emailVerified()) {
                 throw ApiException.conflict(ALREADY_VERIFIED, "This email address is already verified");
@@ -172,7 +173,7 @@ class AccountEmails {
                 return;
             }
             UserAccount user = found.get();
-            users.lockInOrder(java.util.List.of(user.id()));
+            users.lockInOrder(List.of(user.id()));
             if (tokens.countSince(user.id(), EmailTokens.Purpose.PASSWORD_RESET, now().minusHours(1))
                     >= RESETS_PER_HOUR) {
                 log.warn("Password reset for user {} not sent: {} this hour already", user.id(), RESETS_PER_HOUR);
@@ -252,7 +253,7 @@ class AccountEmails {
             throw emailTaken();
         }
         transactions.executeWithoutResult(tx -> {
-            users.lockInOrder(java.util.List.of(userId));
+            users.lockInOrder(List.of(userId));
             if (tokens.countSince(userId, EmailTokens.Purpose.EMAIL_CHANGE, now().minusHours(1))
                     >= EMAIL_CHANGES_PER_HOUR) {
                 throw new RateLimitedException(3600);
