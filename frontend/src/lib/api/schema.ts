@@ -360,6 +360,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/email-change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves the account to the new address of an email change link */
+        post: operations["confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -394,6 +411,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Emails a password reset link (single-use, 30 minutes) if the address has an account; the same answer either way */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with a reset link's token and ends every session of the account */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -420,8 +471,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates an account (with the signup bonus) and logs it in */
+        /** Creates an account (with the signup bonus), emails a verification link and logs it in */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verifies the account's address with the token of the emailed link */
+        post: operations["verifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -509,6 +577,41 @@ export interface paths {
         put?: never;
         /** Reports a comment to the moderators (once per reader; repeating it changes nothing) */
         post: operations["reportComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail the development mail server received, newest first (to= filters by recipient) */
+        get: operations["listCapturedMail"];
+        put?: never;
+        post?: never;
+        /** Empties the development mail server's inbox */
+        delete: operations["clearCapturedMail"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stops notification emails for the account of a signed unsubscribe token (one click) */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -947,6 +1050,40 @@ export interface paths {
         patch: operations["update"];
         trace?: never;
     };
+    "/api/v1/users/me/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a confirmation link to a new address; the address changes when it is used */
+        post: operations["requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the caller a new verification link (one a minute) */
+        post: operations["resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/forecasts": {
         parameters: {
             query?: never;
@@ -973,7 +1110,7 @@ export interface paths {
         };
         /** The caller's notification preferences */
         get: operations["get"];
-        /** Turns notification types on or off; new_market_categories opts in to new markets */
+        /** Turns notification types on or off; new_market_categories opts in to new markets; email_frequency: off, instant or weekly */
         put: operations["put"];
         post?: never;
         delete?: never;
@@ -1189,6 +1326,24 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseEmailChanged: {
+            data: components["schemas"]["EmailChanged"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseEmailChangeRequested: {
+            data: components["schemas"]["EmailChangeRequested"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseEmailVerified: {
+            data: components["schemas"]["EmailVerified"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseGrantResult: {
             data: components["schemas"]["GrantResult"];
             errors: components["schemas"]["ApiError"][];
@@ -1233,6 +1388,12 @@ export interface components {
         };
         ApiResponseListBadgeInfo: {
             data: components["schemas"]["BadgeInfo"][];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseListCapturedMail: {
+            data: components["schemas"]["CapturedMail"][];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -1315,6 +1476,12 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseMailRequested: {
+            data: components["schemas"]["MailRequested"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseMarketDetail: {
             data: components["schemas"]["MarketDetail"];
             errors: components["schemas"]["ApiError"][];
@@ -1323,6 +1490,12 @@ export interface components {
         };
         ApiResponseNotificationPreferences: {
             data: components["schemas"]["NotificationPreferences"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponsePasswordReset: {
+            data: components["schemas"]["PasswordReset"];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -1393,6 +1566,12 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseUnsubscribed: {
+            data: components["schemas"]["Unsubscribed"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseUserStats: {
             data: components["schemas"]["UserStats"];
             errors: components["schemas"]["ApiError"][];
@@ -1450,6 +1629,18 @@ export interface components {
         };
         CancelRequest: {
             reason: string;
+        };
+        CapturedMail: {
+            from: string;
+            html: string;
+            id: string;
+            list_unsubscribe: string | null;
+            list_unsubscribe_post: string | null;
+            /** Format: date-time */
+            received_at: string;
+            subject: string;
+            text: string;
+            to: string[];
         };
         ChangeRequest: {
             reason: string;
@@ -1556,6 +1747,20 @@ export interface components {
         EditCommentRequest: {
             body: string;
         };
+        EmailChanged: {
+            email: string;
+        };
+        EmailChangeRequest: {
+            new_email?: string | null;
+            password?: string | null;
+        };
+        EmailChangeRequested: {
+            pending_email: string;
+        };
+        EmailVerified: {
+            email: string;
+            email_verified: boolean;
+        };
         /** @description The envelope of every error answer; codes and statuses in docs/API-CONVENTIONS.md */
         ErrorResponse: {
             data: null;
@@ -1650,12 +1855,18 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        LinkToken: {
+            token?: string | null;
+        };
         LoggedOut: {
             logged_out: boolean;
         };
         LoginRequest: {
             email: string;
             password: string;
+        };
+        MailRequested: {
+            requested: boolean;
         };
         /** @enum {string} */
         MarketCategory: "election" | "crypto" | "entertainment" | "sports" | "politics" | "other";
@@ -1786,6 +1997,8 @@ export interface components {
         NotificationPreferences: {
             badge_earned: boolean;
             comment_reply: boolean;
+            /** @enum {string} */
+            email_frequency: "off" | "instant" | "weekly";
             forecast_reminder: boolean;
             market_resolved: boolean;
             new_market: boolean;
@@ -1837,6 +2050,16 @@ export interface components {
             pages: number;
             /** Format: int64 */
             total: number;
+        };
+        PasswordReset: {
+            password_reset: boolean;
+        };
+        PasswordResetConfirmation: {
+            password?: string | null;
+            token?: string | null;
+        };
+        PasswordResetRequest: {
+            email?: string | null;
         };
         /** @enum {string} */
         PaymentProvider: "stripe" | "gcash" | "paymaya";
@@ -1940,6 +2163,7 @@ export interface components {
         PreferencesRequest: {
             badge_earned?: boolean | null;
             comment_reply?: boolean | null;
+            email_frequency?: ("off" | "instant" | "weekly") | null;
             forecast_reminder?: boolean | null;
             market_resolved?: boolean | null;
             new_market?: boolean | null;
@@ -1955,6 +2179,7 @@ export interface components {
             created_at: string;
             display_name: string;
             email: string;
+            email_verified: boolean;
             /** Format: uuid */
             id: string;
             language: ("en" | "fil") | null;
@@ -2190,6 +2415,9 @@ export interface components {
         UnreadCount: {
             /** Format: int64 */
             count: number;
+        };
+        Unsubscribed: {
+            unsubscribed: boolean;
         };
         UserForecast: {
             /** Format: date-time */
@@ -3757,6 +3985,68 @@ export interface operations {
             };
         };
     };
+    confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkToken"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseEmailChanged"];
+                };
+            };
+            /** @description LINK_INVALID: unknown link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EMAIL_TAKEN: another account took the address meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LINK_EXPIRED: older than 24 hours; LINK_USED: already used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -3863,6 +4153,103 @@ export interface operations {
             };
         };
     };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseMailRequested"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponsePasswordReset"];
+                };
+            };
+            /** @description LINK_INVALID: unknown link; VALIDATION_FAILED: the new password */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LINK_EXPIRED: older than 30 minutes; LINK_USED: already used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     refresh: {
         parameters: {
             query?: never;
@@ -3949,6 +4336,59 @@ export interface operations {
             };
             /** @description EMAIL_TAKEN: an account with this email exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkToken"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseEmailVerified"];
+                };
+            };
+            /** @description LINK_INVALID: unknown link, or the account has another address since */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LINK_EXPIRED: older than 48 hours; LINK_USED: used, and the address changed */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4436,6 +4876,175 @@ export interface operations {
             };
             /** @description INVALID_STATE: your own comment */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listCapturedMail: {
+        parameters: {
+            query?: {
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseListCapturedMail"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    clearCapturedMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseCleared"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseUnsubscribed"];
+                };
+            };
+            /** @description LINK_INVALID: the token is missing, forged or for another purpose */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6325,6 +6934,135 @@ export interface operations {
             };
             /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseEmailChangeRequested"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EMAIL_TAKEN: an account with the new address exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseMailRequested"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EMAIL_ALREADY_VERIFIED */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
