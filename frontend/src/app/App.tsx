@@ -49,6 +49,12 @@ const Profile = lazyPage(() => import('@/features/profile/ProfilePage').then((m)
 const UserProfile = lazyPage(() =>
   import('@/features/profile/UserProfilePage').then((m) => m.UserProfilePage),
 );
+const UserRedirect = lazyPage(() =>
+  import('@/features/profile/UserProfilePage').then((m) => m.UserRedirectPage),
+);
+const ReferralLink = lazyPage(() =>
+  import('@/features/auth/ReferralLinkPage').then((m) => m.ReferralLinkPage),
+);
 const Leaderboard = lazyPage(() =>
   import('@/features/leaderboard/LeaderboardPage').then((m) => m.LeaderboardPage),
 );
@@ -80,7 +86,8 @@ const ROUTES: [path: string, page: ComponentType][] = [
   ['/leaderboard', Leaderboard],
   ['/activity', Activity],
   ['/profile', Profile],
-  ['/users/:id', UserProfile],
+  ['/u/:handle', UserProfile],
+  ['/users/:id', UserRedirect],
   ['/login', Login],
   ['/register', Register],
   ['/forgot-password', ForgotPassword],
@@ -89,6 +96,7 @@ const ROUTES: [path: string, page: ComponentType][] = [
   ['/confirm-email', ConfirmEmail],
   ['/dev/mail', DevMail],
   ['/unsubscribe', Unsubscribe],
+  ['/r/:handle', ReferralLink],
   ['/notifications', Notifications],
   ['/watchlist', Watchlist],
   ['/wallet', Wallet],

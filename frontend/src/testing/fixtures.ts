@@ -65,6 +65,7 @@ export function aUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     id: 'u1',
     email: 'juan@example.com',
     display_name: 'Juan',
+    handle: 'juan',
     bio: null,
     avatar_url: null,
     chips: 1000,

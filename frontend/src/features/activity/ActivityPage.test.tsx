@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { envelope, mockFetch } from '@/testing/fetch-mock';
+import { SESSION_HINT_KEY } from '@/lib/api-client';
+import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import { aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { ActivityPage } from './ActivityPage';
 
@@ -16,7 +18,7 @@ describe('activity feed', () => {
           {
             id: '1',
             activity_type: 'forecast_placed',
-            user: { id: 'u', display_name: 'Ana', avatar_url: null },
+            user: { id: 'u', display_name: 'Ana', handle: 'ana', avatar_url: null },
             market: { id: 'm', slug: 'rain', title: 'Rain?' },
             outcome: { id: 'o1', name: 'Yes' },
             metadata: { outcome_id: 'o1', points: 25 },
@@ -34,7 +36,7 @@ describe('activity feed', () => {
           {
             id: '3',
             activity_type: 'badge_earned',
-            user: { id: 'u', display_name: 'Ana', avatar_url: null },
+            user: { id: 'u', display_name: 'Ana', handle: 'ana', avatar_url: null },
             market: null,
             outcome: null,
             metadata: { badge: 'some_new_badge', name: 'Night owl' },
@@ -78,7 +80,7 @@ describe('activity feed', () => {
                 {
                   id: '1',
                   activity_type: 'forecast_placed',
-                  user: { id: 'u', display_name: 'Ana', avatar_url: null },
+                  user: { id: 'u', display_name: 'Ana', handle: 'ana', avatar_url: null },
                   market: { id: 'm', slug: 'rain', title: 'Rain?' },
                   metadata: null,
                   created_at: now,
@@ -122,5 +124,51 @@ describe('activity feed', () => {
     mockFetch({ 'GET /activity': () => ({ body: envelope([]) }) });
     renderWithProviders(<ActivityPage />);
     expect(await screen.findByText('Nothing has happened yet.')).toBeInTheDocument();
+  });
+
+  it('switches to the feed of the people one follows, and asks a visitor to log in for it', async () => {
+    const now = new Date().toISOString();
+    let signedIn = false;
+    const { calls } = mockFetch({
+      'GET /users/me': () =>
+        signedIn
+          ? { body: envelope(aUser()) }
+          : { status: 401, body: failure('UNAUTHENTICATED', 'x') },
+      'POST /auth/refresh': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /activity': (req) => ({
+        body: envelope(
+          req.query.get('following') === 'true'
+            ? [
+                {
+                  id: 'f1',
+                  activity_type: 'user_registered',
+                  user: { id: 'u9', display_name: 'Bea', handle: 'bea', avatar_url: null },
+                  market: null,
+                  outcome: null,
+                  metadata: {},
+                  created_at: now,
+                },
+              ]
+            : [],
+        ),
+      }),
+    });
+    const { unmount } = renderWithProviders(<ActivityPage />, { path: '/activity?following=true' });
+    expect(
+      await screen.findByText('Log in to see what the people you follow are doing.'),
+    ).toBeVisible();
+    unmount();
+
+    signedIn = true;
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    renderWithProviders(<ActivityPage />, { path: '/activity' });
+    expect(await screen.findByText('Nothing has happened yet.')).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Following' }));
+    expect(await screen.findByRole('link', { name: '@bea' })).toHaveAttribute('href', '/u/bea');
+    expect(screen.getByRole('button', { name: 'Following' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(calls.some((c) => c.query.get('following') === 'true')).toBe(true);
   });
 });

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { IonButton } from '@ionic/react';
+import { Link, useHistory, useLocation } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
 import { formatRelative } from '@/lib/format';
 import { isMessageKey, useI18n, type TFunction } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
 import { useActivity, type ActivityItem } from './api/get-activity';
 
 const ICONS: Record<string, string> = {
@@ -16,21 +18,55 @@ const ICONS: Record<string, string> = {
   user_registered: '👋',
 };
 
+type Scope = 'all' | 'following';
+
 export function ActivityPage() {
   const { t } = useI18n();
+  const { user, isLoading } = useSession();
+  const location = useLocation();
+  const history = useHistory();
+  const scope: Scope =
+    new URLSearchParams(location.search).get('following') === 'true' ? 'following' : 'all';
   const [page, setPage] = useState(1);
-  const query = useActivity(page);
+  const following = scope === 'following';
+  const query = useActivity(page, following, !following || !!user);
   const items = query.data?.data ?? [];
+  const choose = (next: Scope) => {
+    setPage(1);
+    history.replace(next === 'following' ? '/activity?following=true' : '/activity');
+  };
   return (
     <>
       <PageHeader title={t('activity.title')} />
       <PageBody>
-        {query.isPending ? (
+        <div className="mb-3 flex gap-2" role="group" aria-label={t('social.feedScope')}>
+          {(['all', 'following'] as const).map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={`chip ${scope === s ? 'chip-active' : ''}`}
+              aria-pressed={scope === s}
+              onClick={() => choose(s)}
+            >
+              {s === 'all' ? t('social.feedAll') : t('social.feedFollowing')}
+            </button>
+          ))}
+        </div>
+        {following && !user && !isLoading ? (
+          <EmptyState
+            title={t('social.feedLogin')}
+            action={
+              <IonButton routerLink="/login?next=%2Factivity%3Ffollowing%3Dtrue">
+                {t('auth.login')}
+              </IonButton>
+            }
+          />
+        ) : query.isPending ? (
           <ListSkeleton count={4} />
         ) : query.isError ? (
           <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState title={t('activity.empty')} />
+          <EmptyState title={following ? t('social.feedEmpty') : t('activity.empty')} />
         ) : (
           <ul
             className="card divide-y divide-zinc-200 dark:divide-zinc-800"
@@ -95,7 +131,20 @@ function ActivityRow({ item }: { item: ActivityItem }) {
             text
           )}
         </p>
-        <p className="text-xs text-zinc-500">{formatRelative(item.created_at, new Date(), lang)}</p>
+        <p className="text-xs text-zinc-500">
+          {item.user && (
+            <>
+              <Link
+                to={`/u/${item.user.handle}`}
+                className="text-inherit no-underline hover:underline"
+              >
+                @{item.user.handle}
+              </Link>
+              {' · '}
+            </>
+          )}
+          {formatRelative(item.created_at, new Date(), lang)}
+        </p>
       </div>
     </li>
   );

@@ -28,6 +28,15 @@ const stats = {
   purchases_by_provider: [],
   open_flags: 1,
   open_flags_by_rule: { SHARED_DEVICE: 1 },
+  referrals: {
+    signups: 14,
+    signups_7d: 5,
+    pending: 6,
+    paid: 6,
+    capped: 1,
+    refused: 1,
+    bonus_chips: 1300,
+  },
   generated_at: '2026-05-01T00:00:00Z',
 } satisfies AdminStats;
 
@@ -152,6 +161,10 @@ describe('admin console', () => {
     expect(screen.getByText('120')).toBeInTheDocument();
     expect(screen.getByText('open: 5')).toBeInTheDocument();
     expect(screen.getByText('resolved: 2')).toBeInTheDocument();
+    const referrals = screen.getByTestId('referral-stats');
+    expect(referrals).toHaveTextContent('Referral sign-ups14');
+    expect(referrals).toHaveTextContent('Bonuses paid7');
+    expect(referrals).toHaveTextContent('Chips paid as referral bonuses1,300');
 
     await userEvent.click(screen.getByRole('tab', { name: 'Users' }));
     expect(await screen.findByText('Xavier')).toBeInTheDocument();

@@ -129,6 +129,24 @@ function StatsPanel() {
           </Tag>
         ))}
       </div>
+      <h3 className="mt-4 mb-2 text-sm font-semibold">{t('social.adminReferrals')}</h3>
+      <dl className="grid grid-cols-2 gap-3" data-testid="referral-stats">
+        {(
+          [
+            ['social.adminSignups', q.data.referrals.signups],
+            ['social.adminSignups7d', q.data.referrals.signups_7d],
+            ['social.adminPaid', q.data.referrals.paid + q.data.referrals.capped],
+            ['social.adminRefused', q.data.referrals.refused],
+            ['social.adminPending', q.data.referrals.pending],
+            ['social.adminBonusChips', q.data.referrals.bonus_chips],
+          ] as const
+        ).map(([key, n]) => (
+          <div key={key} className="rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+            <dt className="text-xs text-zinc-500">{t(key)}</dt>
+            <dd className="m-0 text-lg font-semibold">{formatNumber(n)}</dd>
+          </div>
+        ))}
+      </dl>
     </Section>
   );
 }

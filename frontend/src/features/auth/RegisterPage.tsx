@@ -8,15 +8,26 @@ import { useT } from '@/lib/i18n';
 import { useRegister } from './api/register';
 import { AuthCard } from './AuthLayout';
 import { nextPath } from './LoginPage';
+import { forgetReferral, referralCode, useInviter } from './referral';
 import { splitErrors } from './use-field-errors';
 
-export function validateRegistration(v: { email: string; password: string; display_name: string }) {
+/** The handle rule of the server: 3–20 of a-z, 0-9 and _ (any case; it is stored lower-cased). */
+export const HANDLE_PATTERN = /^[a-zA-Z0-9_]{3,20}$/;
+
+export function validateRegistration(v: {
+  email: string;
+  password: string;
+  display_name: string;
+  handle?: string;
+}) {
   const errors: Partial<
     Record<
-      'email' | 'password' | 'display_name',
-      'auth.err.email' | 'auth.err.password' | 'auth.err.displayName'
+      'email' | 'password' | 'display_name' | 'handle',
+      'auth.err.email' | 'auth.err.password' | 'auth.err.displayName' | 'social.err.handle'
     >
   > = {};
+  const handle = v.handle?.trim() ?? '';
+  if (handle && !HANDLE_PATTERN.test(handle)) errors.handle = 'social.err.handle';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) errors.email = 'auth.err.email';
   if (v.password.length < 10) errors.password = 'auth.err.password';
   const name = v.display_name.trim();
@@ -28,12 +39,14 @@ export function RegisterPage() {
   const t = useT();
   const router = useIonRouter();
   const location = useLocation();
-  const [values, setValues] = useState({ email: '', password: '', display_name: '' });
+  const [values, setValues] = useState({ email: '', password: '', display_name: '', handle: '' });
   const [submitted, setSubmitted] = useState(false);
   const register = useRegister();
+  const referral = referralCode(location.search);
+  const inviter = useInviter(referral);
   const server = splitErrors(register.error);
   const local = submitted ? validateRegistration(values) : {};
-  const fieldError = (f: 'email' | 'password' | 'display_name') => {
+  const fieldError = (f: 'email' | 'password' | 'display_name' | 'handle') => {
     const key = local[f];
     return key ? t(key) : server.fields[f];
   };
@@ -49,8 +62,15 @@ export function RegisterPage() {
         email: values.email.trim(),
         password: values.password,
         display_name: values.display_name.trim(),
+        ...(values.handle.trim() ? { handle: values.handle.trim() } : {}),
+        ...(referral ? { referral_code: referral } : {}),
       },
-      { onSuccess: () => router.push(nextPath(location.search), 'root', 'replace') },
+      {
+        onSuccess: () => {
+          forgetReferral();
+          router.push(nextPath(location.search), 'root', 'replace');
+        },
+      },
     );
   };
 
@@ -59,6 +79,17 @@ export function RegisterPage() {
       <PageHeader title={t('auth.register')} />
       <PageBody>
         <AuthCard title={t('auth.registerTitle')} subtitle={t('auth.signupBonus')}>
+          {inviter.data && (
+            <p
+              className="mb-4 rounded-xl bg-blue-50 p-3 text-sm dark:bg-blue-950/40"
+              data-testid="invited-by"
+            >
+              {t('social.invitedBy', {
+                name: inviter.data.display_name,
+                handle: inviter.data.handle,
+              })}
+            </p>
+          )}
           <form onSubmit={submit} noValidate>
             <TextField
               label={t('auth.displayName')}
@@ -69,6 +100,17 @@ export function RegisterPage() {
               value={values.display_name}
               error={fieldError('display_name')}
               onChange={set('display_name')}
+            />
+            <TextField
+              label={t('social.handle')}
+              name="handle"
+              autoComplete="username"
+              autoCapitalize="none"
+              maxLength={20}
+              value={values.handle}
+              hint={t('social.handleHint')}
+              error={fieldError('handle')}
+              onChange={set('handle')}
             />
             <TextField
               label={t('auth.email')}

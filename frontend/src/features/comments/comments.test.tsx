@@ -23,7 +23,7 @@ function aComment(overrides: Partial<Comment> = {}): Comment {
     id: 'c1',
     market_id: market.id,
     parent_id: null,
-    user: { id: 'u2', display_name: 'Ana', avatar_url: null },
+    user: { id: 'u2', display_name: 'Ana', handle: 'ana', avatar_url: null },
     body: 'Rain for sure, see https://pagasa.dost.gov.ph/forecast.',
     position: { outcome_id: market.outcomes[0].id, outcome_name: 'Yes', points: 200 },
     likes: 2,
@@ -66,7 +66,7 @@ describe('comments on a market', () => {
           aComment({
             id: 'r1',
             parent_id: 'c1',
-            user: { id: 'u3', display_name: 'Ben', avatar_url: null },
+            user: { id: 'u3', display_name: 'Ben', handle: 'ben', avatar_url: null },
             body: 'Not so sure',
             position: null,
             likes: 0,
@@ -84,6 +84,7 @@ describe('comments on a market', () => {
     expect(within(reply).getByText('Not so sure')).toBeInTheDocument();
     expect(within(reply).queryByTestId('comment-position')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Comments (1)' })).toBeInTheDocument();
+    expect(within(reply).getByRole('link', { name: 'Ben' })).toHaveAttribute('href', '/u/ben');
   });
 
   it('reads in Filipino', async () => {
@@ -210,13 +211,13 @@ describe('comments on a market', () => {
 
   it('lets the author edit within the window and delete, but not report their own comment', async () => {
     const { calls } = setup(
-      [aComment({ user: { id: 'u1', display_name: 'Juan', avatar_url: null } })],
+      [aComment({ user: { id: 'u1', display_name: 'Juan', handle: 'juan', avatar_url: null } })],
       {
         extra: {
           'PATCH /comments/c1': (req) => ({
             body: envelope(
               aComment({
-                user: { id: 'u1', display_name: 'Juan', avatar_url: null },
+                user: { id: 'u1', display_name: 'Juan', handle: 'juan', avatar_url: null },
                 body: (req.body as { body: string }).body,
                 edited_at: new Date().toISOString(),
               }),
@@ -244,7 +245,7 @@ describe('comments on a market', () => {
   it('offers no edit once the ten minutes are over', async () => {
     setup([
       aComment({
-        user: { id: 'u1', display_name: 'Juan', avatar_url: null },
+        user: { id: 'u1', display_name: 'Juan', handle: 'juan', avatar_url: null },
         editable_until: iso(1_000),
       }),
     ]);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
@@ -145,7 +146,12 @@ export function LeaderboardPage() {
                 </span>
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">
-                    {r.user.display_name}
+                    <Link
+                      className="text-inherit no-underline hover:underline"
+                      to={`/u/${r.user.handle}`}
+                    >
+                      {r.user.display_name}
+                    </Link>
                     {r.user.id === user?.id && (
                       <span className="ml-1 text-xs text-zinc-500">({t('lb.you')})</span>
                     )}

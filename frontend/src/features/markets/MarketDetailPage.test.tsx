@@ -27,7 +27,7 @@ function routes(market = aMarket()) {
           outcome_id: 'yes',
           points: 25,
           created_at: new Date().toISOString(),
-          user: { id: 'u2', display_name: 'Maria', avatar_url: null },
+          user: { id: 'u2', display_name: 'Maria', handle: 'maria', avatar_url: null },
         },
       ]),
     }),
@@ -56,8 +56,15 @@ describe('market detail page', () => {
     expect(
       await screen.findByRole('img', { name: /Probability history: Yes 59%, No 41%/ }),
     ).toBeInTheDocument();
-    expect(await screen.findByText('Maria')).toBeInTheDocument();
+    expect(await screen.findByText('Maria')).toHaveAttribute('href', '/u/maria');
     expect(screen.getByText('Resolves YES if PAGASA reports rain.')).toBeInTheDocument();
+    // Share: the link, and Messenger and Facebook for people without a share sheet.
+    const url = `${window.location.origin}/markets/will-it-rain-in-manila`;
+    expect(screen.getByTestId('share-url')).toHaveValue(url);
+    expect(screen.getByText('Messenger', { selector: 'ion-button' })).toHaveAttribute(
+      'href',
+      `fb-messenger://share/?link=${encodeURIComponent(url)}`,
+    );
 
     await userEvent.click(screen.getByRole('button', { name: '30D' }));
     await waitFor(() => expect(calls.some((c) => c.query.get('range') === '30d')).toBe(true));

@@ -3,6 +3,7 @@ import { eye, eyeOutline, shareSocialOutline } from 'ionicons/icons';
 import { useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
+import { ShareButtons } from '@/components/ShareButtons';
 import { PageHeader } from '@/components/PageHeader';
 import { outcomeColor, ProbabilityBar } from '@/components/ProbabilityBar';
 import { EmptyState, ErrorState, ListSkeleton, Skeleton } from '@/components/States';
@@ -184,6 +185,13 @@ function MarketView({
                 </>
               )}
             </dl>
+          </Section>
+
+          <Section title={t('social.shareMarket')}>
+            <ShareButtons
+              url={`${window.location.origin}/markets/${market.slug}`}
+              text={t('social.shareMarketText', { title: market.title })}
+            />
           </Section>
 
           <RecentForecasts market={market} lang={lang} />
@@ -579,7 +587,7 @@ function RecentForecasts({ market, lang }: { market: MarketDetail; lang: 'en' | 
               <li key={f.id} className="flex items-center justify-between gap-2 py-2 text-sm">
                 <span className="min-w-0 truncate">
                   {f.user?.id ? (
-                    <Link className="font-medium text-inherit" to={`/users/${f.user.id}`}>
+                    <Link className="font-medium text-inherit" to={`/u/${f.user.handle}`}>
                       {name}
                     </Link>
                   ) : (

@@ -16,6 +16,8 @@ import { useLogout, useSession } from '@/lib/session';
 import { useUserStats } from './api/get-user-stats';
 import { Calibration } from './components/Calibration';
 import { EmailSettings } from './components/EmailSettings';
+import { HandleEditor } from './components/HandleEditor';
+import { InviteSection } from './components/InviteSection';
 import { MyForecasts } from './components/MyForecasts';
 import { BadgeList, ProfileHeader } from './components/ProfileHeader';
 import { StatsTiles } from './components/StatsTiles';
@@ -72,13 +74,14 @@ function LoggedIn({ user }: { user: CurrentUser }) {
           bio={user.bio}
           extra={user.role !== 'user' && <> · {t('profile.role', { role: user.role })}</>}
         />
+        <HandleEditor handle={user.handle} />
         <StatsTiles
           reputation={user.reputation}
           stats={stats.data}
           chips={formatChips(user.chips)}
         />
         <IonButton
-          routerLink={`/users/${user.id}`}
+          routerLink={`/u/${user.handle}`}
           fill="clear"
           size="small"
           className="mt-2 -ml-2"
@@ -86,6 +89,8 @@ function LoggedIn({ user }: { user: CurrentUser }) {
           {t('profile.viewPublic')}
         </IonButton>
       </Section>
+
+      <InviteSection />
 
       <MyForecasts />
 

@@ -1,17 +1,20 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Route, Switch } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
+import { aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import type { UserStats } from './api/get-user-stats';
 import { bucketMidpoint } from './components/Calibration';
-import { UserProfilePage } from './UserProfilePage';
+import { UserProfilePage, UserRedirectPage } from './UserProfilePage';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const maria = {
   id: 'u2',
   display_name: 'Maria Santos',
+  handle: 'maria',
   bio: 'Taga-Cebu. Mahilig sa basketball.',
   avatar_url: null,
   reputation: 42.4,
@@ -20,6 +23,9 @@ const maria = {
     { badge: 'category_expert_sports', awarded_at: '2026-04-01T00:00:00Z' },
   ],
   created_at: '2026-02-01T00:00:00Z',
+  followers: 1,
+  following: 4,
+  followed_by_me: false,
 };
 
 describe('public profile', () => {
@@ -27,7 +33,7 @@ describe('public profile', () => {
     mockFetch({
       'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
       'POST /auth/refresh': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
-      'GET /users/u2': () => ({ body: envelope(maria) }),
+      'GET /users/by-handle/maria': () => ({ body: envelope(maria) }),
       'GET /users/u2/stats': () => ({
         body: envelope({
           forecasts: 12,
@@ -61,7 +67,7 @@ describe('public profile', () => {
         ]),
       }),
     });
-    renderWithProviders(<UserProfilePage />, { path: '/users/u2', route: '/users/:id' });
+    renderWithProviders(<UserProfilePage />, { path: '/u/maria', route: '/u/:handle' });
     expect(await screen.findByText('Maria Santos')).toBeInTheDocument();
     expect(screen.getByText('Taga-Cebu. Mahilig sa basketball.')).toBeInTheDocument();
     expect(await screen.findByText('63%')).toBeInTheDocument();
@@ -84,7 +90,7 @@ describe('public profile', () => {
   it('shows a newcomer with nothing settled yet', async () => {
     mockFetch({
       'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
-      'GET /users/u2': () => ({ body: envelope({ ...maria, badges: [] }) }),
+      'GET /users/by-handle/maria': () => ({ body: envelope({ ...maria, badges: [] }) }),
       'GET /users/u2/stats': () => ({
         body: envelope({
           forecasts: 0,
@@ -99,7 +105,7 @@ describe('public profile', () => {
       }),
       'GET /users/u2/forecasts': () => ({ body: envelope([]) }),
     });
-    renderWithProviders(<UserProfilePage />, { path: '/users/u2', route: '/users/:id' });
+    renderWithProviders(<UserProfilePage />, { path: '/u/maria', route: '/u/:handle' });
     expect(await screen.findByText('Maria Santos')).toBeInTheDocument();
     // No accuracy before anything settles: a dash, not 0%.
     expect(await screen.findByText('–')).toBeInTheDocument();
@@ -113,14 +119,14 @@ describe('public profile', () => {
     let forecastAnswers = 0;
     mockFetch({
       'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
-      'GET /users/u2': () => ({ body: envelope(maria) }),
+      'GET /users/by-handle/maria': () => ({ body: envelope(maria) }),
       'GET /users/u2/stats': () => ({ status: 500, body: failure('INTERNAL_ERROR', 'x') }),
       'GET /users/u2/forecasts': () =>
         ++forecastAnswers === 1
           ? { status: 500, body: failure('INTERNAL_ERROR', 'x') }
           : { body: envelope([]) },
     });
-    renderWithProviders(<UserProfilePage />, { path: '/users/u2', route: '/users/:id' });
+    renderWithProviders(<UserProfilePage />, { path: '/u/maria', route: '/u/:handle' });
     expect(await screen.findByText('Maria Santos')).toBeInTheDocument();
     expect(screen.getByText('Reputation')).toBeInTheDocument();
     expect(await screen.findByText('Something went wrong.')).toBeInTheDocument();
@@ -136,10 +142,44 @@ describe('public profile', () => {
   it('says so when the forecaster does not exist', async () => {
     mockFetch({
       'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
-      'GET /users/nobody': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
-      'GET /users/nobody/stats': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
+      'GET /users/by-handle/nobody': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
     });
-    renderWithProviders(<UserProfilePage />, { path: '/users/nobody', route: '/users/:id' });
+    renderWithProviders(<UserProfilePage />, { path: '/u/nobody', route: '/u/:handle' });
+    expect(await screen.findByText('No forecaster with this link.')).toBeInTheDocument();
+  });
+
+  it('shows the handle under the name', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/by-handle/maria': () => ({ body: envelope(maria) }),
+      'GET /users/u2/stats': () => ({ status: 500, body: failure('INTERNAL_ERROR', 'x') }),
+      'GET /users/u2/forecasts': () => ({ body: envelope([]) }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/u/maria', route: '/u/:handle' });
+    expect(await screen.findByText('@maria')).toBeInTheDocument();
+  });
+
+  it('moves an old /users/:id link to the profile at /u/:handle', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/u2': () => ({ body: envelope(maria) }),
+    });
+    renderWithProviders(
+      <Switch>
+        <Route path="/users/:id" component={UserRedirectPage} />
+        <Route path="/u/:handle" render={({ location }) => <p>at {location.pathname}</p>} />
+      </Switch>,
+      { path: '/users/u2', route: '/' },
+    );
+    expect(await screen.findByText('at /u/maria')).toBeInTheDocument();
+  });
+
+  it('says so when an old link names nobody', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/gone': () => ({ status: 404, body: failure('NOT_FOUND', 'x') }),
+    });
+    renderWithProviders(<UserRedirectPage />, { path: '/users/gone', route: '/users/:id' });
     expect(await screen.findByText('No forecaster with this link.')).toBeInTheDocument();
   });
 
@@ -147,5 +187,47 @@ describe('public profile', () => {
     expect(bucketMidpoint('30-40%')).toBeCloseTo(0.35);
     expect(bucketMidpoint('90–100%')).toBeCloseTo(0.95);
     expect(bucketMidpoint('weird')).toBeNull();
+  });
+
+  it('follows and unfollows a forecaster and shows the counts', async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    const { calls } = mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser()) }),
+      'GET /users/by-handle/maria': () => ({ body: envelope(maria) }),
+      'GET /users/u2/stats': () => ({ status: 500, body: failure('INTERNAL_ERROR', 'x') }),
+      'GET /users/u2/forecasts': () => ({ body: envelope([]) }),
+      'POST /users/u2/follow': () => ({
+        body: envelope({ followers: 2, following: 4, followed_by_me: true }),
+      }),
+      'DELETE /users/u2/follow': () => ({
+        body: envelope({ followers: 1, following: 4, followed_by_me: false }),
+      }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/u/maria', route: '/u/:handle' });
+    expect(await screen.findByTestId('follow-counts')).toHaveTextContent(
+      '1 follower · 4 following',
+    );
+    await userEvent.click(await screen.findByText('Follow', { selector: 'ion-button' }));
+    expect(await screen.findByTestId('follow-counts')).toHaveTextContent(
+      '2 followers · 4 following',
+    );
+    await userEvent.click(screen.getByText('Unfollow', { selector: 'ion-button' }));
+    expect(await screen.findByText('Follow', { selector: 'ion-button' })).toBeInTheDocument();
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(
+      expect.arrayContaining(['POST /users/u2/follow', 'DELETE /users/u2/follow']),
+    );
+  });
+
+  it("offers no follow button on one's own profile", async () => {
+    mockFetch({
+      'GET /users/me': () => ({ body: envelope(aUser({ id: 'u2', handle: 'maria' })) }),
+      'GET /users/by-handle/maria': () => ({ body: envelope(maria) }),
+      'GET /users/u2/stats': () => ({ status: 500, body: failure('INTERNAL_ERROR', 'x') }),
+      'GET /users/u2/forecasts': () => ({ body: envelope([]) }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/u/maria', route: '/u/:handle' });
+    expect(await screen.findByTestId('follow-counts')).toBeInTheDocument();
+    await screen.findByText('No forecasts yet.');
+    expect(screen.queryByText('Follow', { selector: 'ion-button' })).not.toBeInTheDocument();
   });
 });

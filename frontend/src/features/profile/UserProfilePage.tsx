@@ -1,25 +1,59 @@
 import { IonButton } from '@ionic/react';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Redirect, useParams } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
 import { EmptyState, ErrorState, ListSkeleton, Skeleton } from '@/components/States';
 import { isApiError } from '@/lib/api-client';
 import { useT } from '@/lib/i18n';
-import { useUser } from './api/get-user';
+import { useUser, useUserByHandle } from './api/get-user';
 import { useUserForecasts } from './api/get-user-forecasts';
 import { useUserStats } from './api/get-user-stats';
 import { Calibration } from './components/Calibration';
+import { FollowBar } from './components/FollowBar';
 import { ForecastList } from './components/ForecastList';
 import { BadgeList, ProfileHeader } from './components/ProfileHeader';
 import { StatsTiles } from './components/StatsTiles';
 
-/** /users/:id — a forecaster's public profile: reputation, stats, calibration, forecasts. */
-export function UserProfilePage() {
+/** /users/:id — an old profile link: finds the forecaster's handle and moves to /u/:handle. */
+export function UserRedirectPage() {
   const t = useT();
   const { id } = useParams<{ id: string }>();
   const user = useUser(id);
+  if (user.data) return <Redirect to={`/u/${user.data.handle}`} />;
+  return (
+    <>
+      <PageHeader title={t('profile.publicTitle')} backHref="/leaderboard" />
+      <PageBody>
+        {user.isError ? (
+          <NotFoundOrError error={user.error} onRetry={() => void user.refetch()} />
+        ) : (
+          <ListSkeleton count={2} />
+        )}
+      </PageBody>
+    </>
+  );
+}
+
+function NotFoundOrError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const t = useT();
+  return isApiError(error) && (error.status === 404 || error.status === 400) ? (
+    <EmptyState
+      title={t('profile.notFound')}
+      action={<IonButton routerLink="/leaderboard">{t('tab.leaderboard')}</IonButton>}
+    />
+  ) : (
+    <ErrorState message={t('common.error')} onRetry={onRetry} />
+  );
+}
+
+/** /u/:handle — a forecaster's public profile: reputation, stats, calibration, forecasts. */
+export function UserProfilePage() {
+  const t = useT();
+  const { handle } = useParams<{ handle: string }>();
+  const user = useUserByHandle(handle);
+  const id = user.data?.id;
   const stats = useUserStats(id);
   return (
     <>
@@ -28,26 +62,21 @@ export function UserProfilePage() {
         {user.isPending ? (
           <ListSkeleton count={2} />
         ) : user.isError ? (
-          isApiError(user.error) && (user.error.status === 404 || user.error.status === 400) ? (
-            <EmptyState
-              title={t('profile.notFound')}
-              action={<IonButton routerLink="/leaderboard">{t('tab.leaderboard')}</IonButton>}
-            />
-          ) : (
-            <ErrorState message={t('common.error')} onRetry={() => void user.refetch()} />
-          )
+          <NotFoundOrError error={user.error} onRetry={() => void user.refetch()} />
         ) : (
           <>
             <Section>
               <ProfileHeader
                 name={user.data.display_name}
+                subtitle={`@${user.data.handle}`}
                 createdAt={user.data.created_at}
                 bio={user.data.bio}
               />
+              <FollowBar profile={user.data} />
               <StatsTiles reputation={user.data.reputation} stats={stats.data} />
             </Section>
             {stats.data?.calibration && <Calibration buckets={stats.data.calibration} />}
-            <PublicForecasts id={id} />
+            <PublicForecasts id={user.data.id} />
             <Section title={t('profile.badges')}>
               <BadgeList badges={user.data.badges} />
             </Section>

@@ -562,6 +562,54 @@ export const en = {
   'unsubscribe.confirm': 'Stop these emails',
   'unsubscribe.done':
     'Done: no more of these emails. You can turn them on again in the notification settings.',
+  // --- social: handles, follows, referrals ---
+  'social.handle': 'Handle',
+  'social.handleHint':
+    'Optional: 3–20 letters, digits or _. Left empty, we make one from your name.',
+  'social.err.handle': 'Use 3–20 letters, digits or _.',
+  'social.changeHandle': 'Change handle',
+  'social.handleOnceAMonth': 'Your profile link is /u/your-handle. You can change it once a month.',
+  'social.saveHandle': 'Save handle',
+  'social.followers': '{count} followers',
+  'social.followers_one': '{count} follower',
+  'social.followingCount': '{count} following',
+  'social.follow': 'Follow',
+  'social.unfollow': 'Unfollow',
+  'social.feedScope': 'Whose activity',
+  'social.feedAll': 'Everyone',
+  'social.feedFollowing': 'Following',
+  'social.feedLogin': 'Log in to see what the people you follow are doing.',
+  'social.feedEmpty':
+    'Nothing yet from the people you follow. Follow forecasters from their profiles.',
+  'social.invitedBy':
+    '{name} (@{handle}) invited you. Sign up and place your first forecast: you both get bonus chips.',
+  'social.inviteTitle': 'Invite friends',
+  'social.inviteBody':
+    'Share your link. When a friend signs up with it and places a first forecast, you each get {bonus} chips (up to {cap} bonuses a month).',
+  'social.inviteShareText':
+    'Join me on Pilimarket and get {bonus} bonus chips after your first forecast!',
+  'social.inviteSummary':
+    '{count} joined · {chips} chips earned · {month} of {cap} bonuses this month',
+  'social.inviteSummary_one':
+    '{count} joined · {chips} chips earned · {month} of {cap} bonuses this month',
+  'social.referral.pending': 'Waiting for a first forecast',
+  'social.referral.paid': 'Bonus paid',
+  'social.referral.capped': 'Monthly limit reached',
+  'social.referral.refused': 'Not eligible',
+  'social.share': 'Share',
+  'social.shareLink': 'Link to share',
+  'social.copyLink': 'Copy link',
+  'social.copied': 'Copied',
+  'social.copyFailed': 'Could not copy: select the link and copy it.',
+  'social.adminReferrals': 'Referrals',
+  'social.adminSignups': 'Referral sign-ups',
+  'social.adminSignups7d': 'Referral sign-ups, 7 days',
+  'social.adminPaid': 'Bonuses paid',
+  'social.adminRefused': 'Refused (tied accounts)',
+  'social.adminPending': 'Waiting for a first forecast',
+  'social.adminBonusChips': 'Chips paid as referral bonuses',
+  'social.shareMarket': 'Share this market',
+  'social.shareMarketText': '{title} — what do you think? Forecast on Pilimarket.',
 } as const;
 
 export type MessageKey = keyof typeof en;

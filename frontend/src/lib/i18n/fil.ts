@@ -583,4 +583,53 @@ export const fil: Record<MessageKey, string> = {
   'unsubscribe.confirm': 'Itigil ang mga email na ito',
   'unsubscribe.done':
     'Tapos na: wala nang ganitong email. Puwede mo itong buksan ulit sa notification settings.',
+  // --- social: handles, follows, referrals ---
+  'social.handle': 'Handle',
+  'social.handleHint':
+    'Opsyonal: 3–20 letra, numero o _. Kung blangko, gagawa kami mula sa pangalan mo.',
+  'social.err.handle': 'Gumamit ng 3–20 letra, numero o _.',
+  'social.changeHandle': 'Palitan ang handle',
+  'social.handleOnceAMonth':
+    'Ang profile link mo ay /u/handle-mo. Puwede itong palitan isang beses kada buwan.',
+  'social.saveHandle': 'I-save ang handle',
+  'social.followers': '{count} followers',
+  'social.followers_one': '{count} follower',
+  'social.followingCount': '{count} fina-follow',
+  'social.follow': 'I-follow',
+  'social.unfollow': 'I-unfollow',
+  'social.feedScope': 'Kaninong activity',
+  'social.feedAll': 'Lahat',
+  'social.feedFollowing': 'Fina-follow',
+  'social.feedLogin': 'Mag-log in para makita ang ginagawa ng mga fina-follow mo.',
+  'social.feedEmpty':
+    'Wala pa mula sa mga fina-follow mo. Mag-follow ng forecasters mula sa profile nila.',
+  'social.invitedBy':
+    'Inimbitahan ka ni {name} (@{handle}). Mag-sign up at mag-forecast sa unang pagkakataon: pareho kayong makakakuha ng bonus chips.',
+  'social.inviteTitle': 'Mag-imbita ng kaibigan',
+  'social.inviteBody':
+    'I-share ang link mo. Kapag nag-sign up ang kaibigan mo gamit ito at nag-forecast sa unang pagkakataon, tig-{bonus} chips kayo (hanggang {cap} bonus kada buwan).',
+  'social.inviteShareText':
+    'Sali ka sa Pilimarket at makakuha ng {bonus} bonus chips pagkatapos ng una mong forecast!',
+  'social.inviteSummary':
+    '{count} ang sumali · {chips} chips ang nakuha · {month} sa {cap} bonus ngayong buwan',
+  'social.inviteSummary_one':
+    '{count} ang sumali · {chips} chips ang nakuha · {month} sa {cap} bonus ngayong buwan',
+  'social.referral.pending': 'Hinihintay ang unang forecast',
+  'social.referral.paid': 'Naibigay na ang bonus',
+  'social.referral.capped': 'Naabot na ang limit ngayong buwan',
+  'social.referral.refused': 'Hindi kwalipikado',
+  'social.share': 'I-share',
+  'social.shareLink': 'Link na ishe-share',
+  'social.copyLink': 'Kopyahin ang link',
+  'social.copied': 'Nakopya na',
+  'social.copyFailed': 'Hindi makopya: piliin ang link at kopyahin ito.',
+  'social.adminReferrals': 'Referrals',
+  'social.adminSignups': 'Nag-sign up gamit ang referral',
+  'social.adminSignups7d': 'Nag-sign up gamit ang referral, 7 araw',
+  'social.adminPaid': 'Naibigay na bonus',
+  'social.adminRefused': 'Tinanggihan (magkaugnay na account)',
+  'social.adminPending': 'Hinihintay ang unang forecast',
+  'social.adminBonusChips': 'Chips na ibinigay bilang referral bonus',
+  'social.shareMarket': 'I-share ang market na ito',
+  'social.shareMarketText': '{title} — ano sa tingin mo? Mag-forecast sa Pilimarket.',
 };

@@ -98,7 +98,10 @@ function CommentItem({
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <Avatar name={c.user.display_name} url={c.user.avatar_url} />
-        <Link className="font-semibold text-inherit" to={`/users/${c.user.id}`}>
+        <Link
+          className="font-semibold text-inherit"
+          to={c.user.handle ? `/u/${c.user.handle}` : `/users/${c.user.id}`}
+        >
           {c.user.display_name}
         </Link>
         {c.position && (

@@ -7,8 +7,10 @@ import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.OutcomeRef;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import com.pilimarket.users.Follows;
 import com.pilimarket.users.Users;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,11 +28,13 @@ public class Activities {
     private final ActivityRecords records;
     private final Users users;
     private final Markets markets;
+    private final Follows follows;
 
-    Activities(ActivityRecords records, Users users, Markets markets) {
+    Activities(ActivityRecords records, Users users, Markets markets, Follows follows) {
         this.records = records;
         this.users = users;
         this.markets = markets;
+        this.follows = follows;
     }
 
     /** Adds an entry unless one with the same {@code dedupeKey} exists; true if it was added. */
@@ -42,15 +46,32 @@ public class Activities {
 
     @Transactional(readOnly = true)
     public Page<ActivityView> feed(UUID marketId, UUID userId, PageQuery page) {
-        Page<ActivityRow> rows = records.feed(marketId, userId, page);
+        return views(records.feed(marketId, userId == null ? null : List.of(userId), page));
+    }
+
+    /**
+     * What the people {@code viewer} follows did, newest first (optionally on one market). The ids
+     * come from the users module's follows, so this module's SQL stays on its own table.
+     */
+    @Transactional(readOnly = true)
+    public Page<ActivityView> followingFeed(UUID viewer, UUID marketId, PageQuery page) {
+        List<UUID> followees = follows.followeeIds(viewer);
+        if (followees.isEmpty()) {
+            return Page.of(List.of(), page, 0);
+        }
+        return views(records.feed(marketId, followees, page));
+    }
+
+    private Page<ActivityView> views(Page<ActivityRow> rows) {
         Map<UUID, ActivityView.ActivityUser> people = new HashMap<>();
         rows.items().stream()
                 .map(ActivityRow::userId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .forEach(id -> users.find(id)
-                        .ifPresent(u ->
-                                people.put(id, new ActivityView.ActivityUser(u.id(), u.displayName(), u.avatarUrl()))));
+                        .ifPresent(u -> people.put(
+                                id,
+                                new ActivityView.ActivityUser(u.id(), u.displayName(), u.handle(), u.avatarUrl()))));
         Map<UUID, MarketRef> refs = markets.refs(rows.items().stream()
                 .map(ActivityRow::marketId)
                 .filter(Objects::nonNull)

@@ -33,5 +33,8 @@ public record ActivityView(
 
     /** The public view of the user an entry is about. */
     public record ActivityUser(
-            UUID id, String displayName, @Nullable String avatarUrl) {}
+            UUID id,
+            String displayName,
+            String handle,
+            @Nullable String avatarUrl) {}
 }

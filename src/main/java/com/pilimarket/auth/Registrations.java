@@ -7,6 +7,7 @@ import com.pilimarket.shared.ApiError;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.ValidationException;
+import com.pilimarket.users.HandleRules;
 import com.pilimarket.users.NewUser;
 import com.pilimarket.users.ProfileRules;
 import com.pilimarket.users.UserAccount;
@@ -66,6 +67,22 @@ public class Registrations {
      * the device, IP and user agent when a signal is given.
      */
     public UserAccount register(String email, String password, String displayName, UserRole role, UserSignal signal) {
+        return register(email, password, displayName, null, null, role, signal);
+    }
+
+    /**
+     * Registers a user with the handle they chose ({@code null}: derived from the display name), and
+     * the inviter's handle when they came through a referral link: 400 per bad field, 409
+     * {@code EMAIL_TAKEN} or {@code HANDLE_TAKEN}.
+     */
+    public UserAccount register(
+            String email,
+            String password,
+            String displayName,
+            String handle,
+            String referralCode,
+            UserRole role,
+            UserSignal signal) {
         List<ApiError> errors = new ArrayList<>();
         String normalizedEmail = normalizeEmail(email);
         if (normalizedEmail == null
@@ -83,6 +100,14 @@ public class Registrations {
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
+        String chosenHandle = null;
+        if (handle != null && !handle.isBlank()) {
+            try {
+                chosenHandle = HandleRules.chosen(handle);
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -92,26 +117,20 @@ public class Registrations {
         // Hash before opening the transaction: Argon2 is deliberately slow and needs no connection.
         String hash = passwords.encode(password);
         String cleanName = name;
-        try {
-            return transactions.execute(tx -> {
-                UserAccount user = users.create(new NewUser(
-                        normalizedEmail,
-                        hash,
-                        cleanName,
-                        role == null ? UserRole.USER : role,
-                        signal == null ? null : signal.ip(),
-                        signal == null ? null : signal.deviceId()));
-                if (signupBonus > 0) {
-                    ledger.post(Transfer.move(
-                            "signup:" + user.id(), "signup bonus", Account.MINT, Account.user(user.id()), signupBonus));
+        String newHandle = chosenHandle;
+        String referral = referralCode == null || referralCode.isBlank() ? null : referralCode.strip();
+        // A derived handle another registration took a moment ago: derive again (its suffix moves on).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create(normalizedEmail, hash, cleanName, newHandle, referral, role, signal);
+            } catch (DuplicateKeyException e) {
+                if (!isHandleClash(e)) {
+                    throw emailTaken();
                 }
-                if (signal != null) {
-                    users.recordSignal(user.id(), signal);
+                if (newHandle != null || attempt >= 3) {
+                    throw ApiException.conflict(Users.HANDLE_TAKEN, "This handle is taken");
                 }
-                return users.require(user.id());
-            });
-        } catch (DuplicateKeyException e) {
-            throw emailTaken();
+            }
         }
     }
 
@@ -128,6 +147,40 @@ public class Registrations {
             throw new ValidationException(List.of(new ApiError(
                     ErrorCodes.VALIDATION_FAILED, "password", "must be at least 10 (and at most 256) characters")));
         }
+    }
+
+    private static boolean isHandleClash(DuplicateKeyException e) {
+        String message = e.getMostSpecificCause().getMessage();
+        return message != null && message.contains("users_handle_key");
+    }
+
+    private UserAccount create(
+            String normalizedEmail,
+            String hash,
+            String cleanName,
+            String handle,
+            String referralCode,
+            UserRole role,
+            UserSignal signal) {
+        return transactions.execute(tx -> {
+            UserAccount user = users.create(new NewUser(
+                    normalizedEmail,
+                    hash,
+                    cleanName,
+                    handle,
+                    role == null ? UserRole.USER : role,
+                    signal == null ? null : signal.ip(),
+                    signal == null ? null : signal.deviceId(),
+                    referralCode));
+            if (signupBonus > 0) {
+                ledger.post(Transfer.move(
+                        "signup:" + user.id(), "signup bonus", Account.MINT, Account.user(user.id()), signupBonus));
+            }
+            if (signal != null) {
+                users.recordSignal(user.id(), signal);
+            }
+            return users.require(user.id());
+        });
     }
 
     /** Emails are compared trimmed and lower-cased. */

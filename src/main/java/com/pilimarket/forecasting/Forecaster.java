@@ -5,4 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A forecaster as the public sees them. */
 public record Forecaster(
-        UUID id, String displayName, @Nullable String avatarUrl) {}
+        UUID id,
+        String displayName,
+        String handle,
+        @Nullable String avatarUrl) {}

@@ -8,5 +8,8 @@ public record LeaderboardEntry(int rank, LeaderboardUser user, double score, int
 
     /** The public face of the ranked user. */
     public record LeaderboardUser(
-            UUID id, String displayName, @Nullable String avatarUrl) {}
+            UUID id,
+            String displayName,
+            String handle,
+            @Nullable String avatarUrl) {}
 }

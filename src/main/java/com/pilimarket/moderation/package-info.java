@@ -4,7 +4,8 @@
  */
 @ApplicationModule(
         displayName = "Moderation",
-        allowedDependencies = {"shared", "users", "audit", "ledger", "forecasting", "payments", "comments"})
+        allowedDependencies = {"shared", "users", "audit", "ledger", "forecasting", "payments", "comments", "referrals"
+        })
 package com.pilimarket.moderation;
 
 import org.springframework.modulith.ApplicationModule;

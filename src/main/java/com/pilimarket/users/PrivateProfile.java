@@ -15,6 +15,10 @@ public record PrivateProfile(
         UUID id,
         String email,
         String displayName,
+
+        @Schema(description = "unique, 3–20 characters of a-z, 0-9 and _")
+        String handle,
+
         @Nullable String bio,
         @Nullable String avatarUrl,
         long chips,
@@ -32,6 +36,7 @@ public record PrivateProfile(
                 user.id(),
                 user.email(),
                 user.displayName(),
+                user.handle(),
                 user.bio(),
                 user.avatarUrl(),
                 user.chips(),

@@ -9,11 +9,18 @@ import java.util.List;
 
 /**
  * A validated profile change. A null field stays as it is; an empty bio or avatar URL clears it.
- * {@code language} ({@code en} or {@code fil}) is the language the app was switched to. Nothing else
+ * {@code language} ({@code en} or {@code fil}) is the language the app was switched to; {@code handle}
+ * a new handle (at most once a month). Nothing else
  * of an account (chips, role, reputation, status) can be changed this way.
  */
 public record ProfileUpdate(
-        String displayName, String bio, boolean bioSet, String avatarUrl, boolean avatarUrlSet, Language language) {
+        String displayName,
+        String bio,
+        boolean bioSet,
+        String avatarUrl,
+        boolean avatarUrlSet,
+        Language language,
+        String handle) {
 
     /** Cleans and checks raw input, collecting one error per bad field. */
     public static ProfileUpdate of(String displayName, String bio, String avatarUrl) {
@@ -22,7 +29,20 @@ public record ProfileUpdate(
 
     /** Cleans and checks raw input, collecting one error per bad field. */
     public static ProfileUpdate of(String displayName, String bio, String avatarUrl, String language) {
+        return of(displayName, bio, avatarUrl, language, null);
+    }
+
+    /** Cleans and checks raw input, collecting one error per bad field; {@code handle} is lower-cased. */
+    public static ProfileUpdate of(String displayName, String bio, String avatarUrl, String language, String handle) {
         List<ApiError> errors = new ArrayList<>();
+        String cleanHandle = null;
+        if (handle != null) {
+            try {
+                cleanHandle = HandleRules.chosen(handle);
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
         String name = displayName == null ? null : ProfileRules.displayName(displayName, errors);
         String cleanBio = bio == null ? null : ProfileRules.bio(bio, errors);
         String avatar = avatarUrl == null ? null : ProfileRules.avatarUrl(avatarUrl, errors);
@@ -40,6 +60,6 @@ public record ProfileUpdate(
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ProfileUpdate(name, cleanBio, bio != null, avatar, avatarUrl != null, chosen);
+        return new ProfileUpdate(name, cleanBio, bio != null, avatar, avatarUrl != null, chosen, cleanHandle);
     }
 }

@@ -8,6 +8,7 @@ public record UserAccount(
         UUID id,
         String email,
         String displayName,
+        String handle,
         String bio,
         String avatarUrl,
         long chips,

@@ -3,9 +3,12 @@ package com.pilimarket.users;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.Language;
 import com.pilimarket.shared.LanguagePreferences;
+import com.pilimarket.users.internal.FollowRecords;
 import com.pilimarket.users.internal.UserRecords;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,12 +25,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users implements LanguagePreferences {
 
+    public static final String HANDLE_TAKEN = "HANDLE_TAKEN";
+    public static final String HANDLE_CHANGE_TOO_SOON = "HANDLE_CHANGE_TOO_SOON";
+    /** A handle changes at most once in this long ("once a month"). */
+    public static final Duration HANDLE_CHANGE_INTERVAL = Duration.ofDays(30);
+
+    private static final ZoneId MANILA = ZoneId.of("Asia/Manila");
+
+    private final java.util.Random random = new java.util.Random();
+
     private final UserRecords records;
+    private final FollowRecords follows;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Users(UserRecords records, ApplicationEventPublisher events, Clock clock) {
+    Users(UserRecords records, FollowRecords follows, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
+        this.follows = follows;
         this.events = events;
         this.clock = clock;
     }
@@ -39,8 +53,25 @@ public class Users implements LanguagePreferences {
      */
     @Transactional
     public UserAccount create(NewUser user) {
-        UserAccount account = records.insert(user);
-        events.publishEvent(new UserRegistered(account.id(), account.displayName(), OffsetDateTime.now(clock)));
+        String handle;
+        if (user.handle() != null) {
+            handle = HandleRules.chosen(user.handle());
+            if (records.handleTaken(handle)) {
+                throw handleTaken();
+            }
+        } else {
+            handle = freeHandle(HandleRules.base(user.displayName()));
+        }
+        UserAccount account = records.insert(user, handle);
+        // A referral link naming nobody (a typo, a handle changed since) registers without a referrer.
+        UUID referrer = user.referralCode() == null
+                ? null
+                : findByHandle(user.referralCode())
+                        .filter(UserAccount::canWrite)
+                        .map(UserAccount::id)
+                        .orElse(null);
+        events.publishEvent(
+                new UserRegistered(account.id(), account.displayName(), OffsetDateTime.now(clock), referrer));
         return account;
     }
 
@@ -62,6 +93,70 @@ public class Users implements LanguagePreferences {
         return find(id).orElseThrow(() -> ApiException.notFound("User"));
     }
 
+    /** The account with this handle (any case; an impossible handle finds nobody). */
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByHandle(String handle) {
+        String key = HandleRules.lookupKey(handle);
+        return key == null ? Optional.empty() : records.findByHandle(key);
+    }
+
+    /** The public profile of the user with this handle, as {@code viewer} (null: a visitor) sees it. */
+    @Transactional(readOnly = true)
+    public PublicProfile publicProfileByHandle(String handle, UUID viewer) {
+        UserAccount user = findByHandle(handle).orElseThrow(() -> ApiException.notFound("User"));
+        return PublicProfile.of(user, records.badges(user.id()), follows.counts(user.id(), viewer));
+    }
+
+    /**
+     * The handle the user may change to: 400 for a malformed or reserved one, 409
+     * {@code HANDLE_TAKEN}, 422 {@code HANDLE_CHANGE_TOO_SOON} within a month of the last change.
+     * Changing to the handle one already has changes nothing.
+     */
+    @Transactional
+    public PrivateProfile changeHandle(UUID userId, String raw) {
+        String handle = HandleRules.chosen(raw);
+        UserAccount user = records.lockById(userId).orElseThrow(() -> ApiException.notFound("User"));
+        if (!handle.equals(user.handle())) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Optional<OffsetDateTime> last = records.handleChangedAt(userId);
+            if (last.isPresent() && last.get().plus(HANDLE_CHANGE_INTERVAL).isAfter(now)) {
+                String next = last.get()
+                        .plus(HANDLE_CHANGE_INTERVAL)
+                        .atZoneSameInstant(MANILA)
+                        .toLocalDate()
+                        .toString();
+                throw ApiException.unprocessable(
+                        HANDLE_CHANGE_TOO_SOON, "You can change your handle once a month; next from " + next);
+            }
+            if (records.handleTaken(handle)) {
+                throw handleTaken();
+            }
+            records.updateHandle(userId, handle, now);
+        }
+        return privateProfile(userId);
+    }
+
+    /** {@code base} if free, else {@code base} with the next numeric suffix. */
+    private String freeHandle(String base) {
+        if (!HandleRules.isReserved(base) && !records.handleTaken(base)) {
+            return base;
+        }
+        String prefix = HandleRules.suffixed(base, 0);
+        prefix = prefix.substring(0, prefix.length() - 1);
+        long n = Math.max(2, records.largestHandleSuffix(prefix) + 1);
+        while (true) {
+            String candidate = HandleRules.suffixed(base, n > 99_999 ? 10_000 + random.nextInt(90_000) : n);
+            if (!HandleRules.isReserved(candidate) && !records.handleTaken(candidate)) {
+                return candidate;
+            }
+            n++;
+        }
+    }
+
+    private static ApiException handleTaken() {
+        return ApiException.conflict(HANDLE_TAKEN, "This handle is taken");
+    }
+
     @Transactional(readOnly = true)
     public Optional<UserAccount> findByEmail(String normalizedEmail) {
         return records.findByEmail(normalizedEmail);
@@ -76,6 +171,15 @@ public class Users implements LanguagePreferences {
     @Transactional(readOnly = true)
     public long count() {
         return records.count();
+    }
+
+    /**
+     * A device id both accounts were seen on (at signup, login or purchase), if any: the fraud
+     * signal that ties two accounts to one person.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> sharedDevice(UUID a, UUID b) {
+        return records.sharedDevice(a, b);
     }
 
     /** Remembers the device, IP and user agent seen at register, login or purchase. */
@@ -116,10 +220,11 @@ public class Users implements LanguagePreferences {
                 records.language(userId).map(Language::value).orElse(null));
     }
 
+    /** The public profile of the user, as {@code viewer} (null: a visitor) sees it. */
     @Transactional(readOnly = true)
-    public PublicProfile publicProfile(UUID userId) {
+    public PublicProfile publicProfile(UUID userId, UUID viewer) {
         UserAccount user = require(userId);
-        return PublicProfile.of(user, records.badges(userId));
+        return PublicProfile.of(user, records.badges(userId), follows.counts(userId, viewer));
     }
 
     /**
@@ -204,6 +309,9 @@ public class Users implements LanguagePreferences {
     @Transactional
     public PrivateProfile updateProfile(UUID userId, ProfileUpdate update) {
         require(userId);
+        if (update.handle() != null) {
+            changeHandle(userId, update.handle());
+        }
         records.updateProfile(userId, update);
         if (update.language() != null) {
             records.updateLanguage(userId, update.language());

@@ -49,16 +49,17 @@ public class ActivityRecords {
                 == 1;
     }
 
-    public Page<ActivityRow> feed(UUID marketId, UUID userId, PageQuery page) {
+    /** The feed, optionally of one market and of some users (null: everyone's). */
+    public Page<ActivityRow> feed(UUID marketId, List<UUID> userIds, PageQuery page) {
         StringBuilder where = new StringBuilder(" WHERE true");
         Map<String, Object> params = new HashMap<>();
         if (marketId != null) {
             where.append(" AND market_id = :market");
             params.put("market", marketId);
         }
-        if (userId != null) {
-            where.append(" AND user_id = :user");
-            params.put("user", userId);
+        if (userIds != null) {
+            where.append(" AND user_id = ANY(:users)");
+            params.put("users", userIds.toArray(UUID[]::new));
         }
         long total = jdbc.sql("SELECT count(*) FROM activities" + where)
                 .params(params)

@@ -8,6 +8,7 @@ import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.UserRole;
 import com.pilimarket.users.Users;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +49,17 @@ class AuthController {
         this.emails = emails;
     }
 
-    record RegisterRequest(String email, String password, String displayName) {
+    record RegisterRequest(
+            String email,
+            String password,
+            String displayName,
+
+            @Nullable
+            @Schema(description = "3–20 characters of a-z, 0-9 and _; left out: derived from the display name")
+            String handle,
+
+            @Nullable @Schema(description = "the inviter's handle, from a referral link /r/{handle}; unknown: ignored")
+            String referralCode) {
         @Override
         public String toString() {
             return "RegisterRequest[" + email + "]";
@@ -83,7 +94,9 @@ class AuthController {
         }
     }
 
-    @ErrorAnswer(status = 409, value = "EMAIL_TAKEN: an account with this email exists")
+    @ErrorAnswer(
+            status = 409,
+            value = "EMAIL_TAKEN: an account with this email exists; HANDLE_TAKEN: so has the handle")
     @PostMapping("/register")
     @Operation(summary = "Creates an account (with the signup bonus), emails a verification link and logs it in")
     ResponseEntity<ApiResponse<Session>> register(
@@ -92,6 +105,8 @@ class AuthController {
                 body.email(),
                 body.password(),
                 body.displayName(),
+                body.handle(),
+                body.referralCode(),
                 UserRole.USER,
                 ClientSignals.of("register", request));
         emails.sendVerification(user);

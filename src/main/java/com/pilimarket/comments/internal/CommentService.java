@@ -424,8 +424,9 @@ public class CommentService {
                                 : c.positionOutcomeName(),
                         c.positionPoints());
         CommentAuthor user = author == null
-                ? new CommentAuthor(c.userId(), "?", null)
-                : new CommentAuthor(author.id(), author.displayName(), blankToNull(author.avatarUrl()));
+                ? new CommentAuthor(c.userId(), "?", null, null)
+                : new CommentAuthor(
+                        author.id(), author.displayName(), author.handle(), blankToNull(author.avatarUrl()));
         return new CommentView(
                 c.id(),
                 c.marketId(),

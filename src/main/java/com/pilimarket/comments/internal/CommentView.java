@@ -30,7 +30,10 @@ record CommentView(
 
     /** Who wrote it. */
     record CommentAuthor(
-            UUID id, String displayName, @Nullable String avatarUrl) {}
+            UUID id,
+            String displayName,
+            @Nullable String handle,
+            @Nullable String avatarUrl) {}
 
     /** The author's stake when they wrote it: "₱200 on Yes". */
     record CommentPosition(UUID outcomeId, String outcomeName, long points) {}

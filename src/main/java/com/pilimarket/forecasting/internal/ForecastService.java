@@ -327,8 +327,8 @@ public class ForecastService {
             people.computeIfAbsent(
                     row.userId(),
                     id -> users.find(id)
-                            .map(u -> new Forecaster(u.id(), u.displayName(), u.avatarUrl()))
-                            .orElse(new Forecaster(id, null, null)));
+                            .map(u -> new Forecaster(u.id(), u.displayName(), u.handle(), u.avatarUrl()))
+                            .orElse(new Forecaster(id, null, null, null)));
         }
         return rows.map(row -> new MarketForecast(
                 row.id(),

@@ -124,8 +124,8 @@ class Leaderboards {
         LeaderboardUser user = people.get(
                 line.userId(),
                 id -> users.find(id)
-                        .map(u -> new LeaderboardUser(u.id(), u.displayName(), u.avatarUrl()))
-                        .orElse(new LeaderboardUser(id, null, null)));
+                        .map(u -> new LeaderboardUser(u.id(), u.displayName(), u.handle(), u.avatarUrl()))
+                        .orElse(new LeaderboardUser(id, null, null, null)));
         double accuracy = line.forecasts() == 0 ? 0 : (double) line.won() / line.forecasts();
         return new LeaderboardEntry(line.rank(), user, line.score(), line.forecasts(), accuracy);
     }

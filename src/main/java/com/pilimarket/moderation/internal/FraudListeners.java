@@ -4,6 +4,7 @@ import com.pilimarket.moderation.internal.Finding.Repeat;
 import com.pilimarket.payments.ChipsPurchased;
 import com.pilimarket.payments.PurchaseFlagged;
 import com.pilimarket.payments.PurchaseReversed;
+import com.pilimarket.referrals.ReferralRefused;
 import com.pilimarket.users.UserRegistered;
 import com.pilimarket.users.Users;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 class FraudListeners {
 
     static final String CHARGEBACK_DEBT = "chargeback_debt";
+    static final String REFERRAL_TIED_ACCOUNTS = "referral_tied_accounts";
 
     private final MultiAccountDeviceRule devices;
     private final MultiAccountIpRule ips;
@@ -63,6 +65,16 @@ class FraudListeners {
                 : new Finding(
                         SubjectType.PURCHASE, event.purchaseId(), event.userId(), rule, evidence, Repeat.UNLESS_OPEN);
         flagging.raise(List.of(finding));
+    }
+
+    /** A referral bonus refused because the accounts are tied: both accounts go to the review queue. */
+    @ApplicationModuleListener
+    void on(ReferralRefused event) {
+        Map<String, Object> evidence = new LinkedHashMap<>(event.evidence());
+        evidence.put("reason", event.reason());
+        flagging.raise(List.of(
+                Finding.user(event.referrerId(), REFERRAL_TIED_ACCOUNTS, evidence, Repeat.UNLESS_OPEN),
+                Finding.user(event.inviteeId(), REFERRAL_TIED_ACCOUNTS, evidence, Repeat.UNLESS_OPEN)));
     }
 
     /**

@@ -3,6 +3,8 @@ package com.pilimarket.moderation.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.pilimarket.ledger.Circulation;
 import com.pilimarket.ledger.Ledger;
+import com.pilimarket.referrals.ReferralStats;
+import com.pilimarket.referrals.Referrals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +31,12 @@ class OperatorStats {
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final FlagRecords flags;
+    private final Referrals referrals;
     private final Clock clock;
 
-    OperatorStats(JdbcClient jdbc, Ledger ledger, FlagRecords flags, Clock clock) {
+    OperatorStats(JdbcClient jdbc, Ledger ledger, FlagRecords flags, Referrals referrals, Clock clock) {
         this.jdbc = jdbc;
+        this.referrals = referrals;
         this.ledger = ledger;
         this.flags = flags;
         this.clock = clock;
@@ -62,6 +66,7 @@ class OperatorStats {
             long revenueCents,
             long openFlags,
             Map<String, Long> openFlagsByRule,
+            ReferralStats referrals,
             OffsetDateTime generatedAt) {}
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -115,6 +120,7 @@ class OperatorStats {
                         .sum(),
                 flags.countOpen(),
                 flags.openByRule(),
+                referrals.stats(),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
     }
 

@@ -3,6 +3,7 @@ package com.pilimarket.users.internal;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.security.Callers;
 import com.pilimarket.shared.security.SignedIn;
+import com.pilimarket.shared.web.ErrorAnswer;
 import com.pilimarket.users.PrivateProfile;
 import com.pilimarket.users.ProfileUpdate;
 import com.pilimarket.users.PublicProfile;
@@ -38,7 +39,10 @@ class UserController {
             @Nullable String avatarUrl,
 
             @Nullable @Schema(allowableValues = {"en", "fil"})
-            String language) {}
+            String language,
+
+            @Nullable @Schema(description = "a new handle: 3–20 characters of a-z, 0-9 and _; once a month")
+            String handle) {}
 
     @SignedIn
     @GetMapping("/me")
@@ -48,18 +52,27 @@ class UserController {
     }
 
     @SignedIn
+    @ErrorAnswer(status = 409, value = "HANDLE_TAKEN: another user has this handle")
+    @ErrorAnswer(status = 422, value = "HANDLE_CHANGE_TOO_SOON: the handle was changed less than a month ago")
     @PatchMapping("/me")
-    @Operation(summary = "Changes the caller's display name, bio, avatar URL or language (en, fil)")
+    @Operation(summary = "Changes the caller's display name, bio, avatar URL, language (en, fil) or handle")
     ApiResponse<PrivateProfile> update(@RequestBody ProfileChangeRequest request) {
         UUID caller = Callers.requireUserId();
-        ProfileUpdate update =
-                ProfileUpdate.of(request.displayName(), request.bio(), request.avatarUrl(), request.language());
+        ProfileUpdate update = ProfileUpdate.of(
+                request.displayName(), request.bio(), request.avatarUrl(), request.language(), request.handle());
         return ApiResponse.ok(users.updateProfile(caller, update));
+    }
+
+    @GetMapping("/by-handle/{handle}")
+    @Operation(summary = "A user's public profile, found by handle (any case)")
+    ApiResponse<PublicProfile> profileByHandle(@PathVariable String handle) {
+        return ApiResponse.ok(
+                users.publicProfileByHandle(handle, Callers.currentUserId().orElse(null)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A user's public profile")
     ApiResponse<PublicProfile> profile(@PathVariable UUID id) {
-        return ApiResponse.ok(users.publicProfile(id));
+        return ApiResponse.ok(users.publicProfile(id, Callers.currentUserId().orElse(null)));
     }
 }

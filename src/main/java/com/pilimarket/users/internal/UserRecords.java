@@ -32,7 +32,7 @@ import org.springframework.stereotype.Repository;
 public class UserRecords {
 
     static final String COLUMNS =
-            "id, email, display_name, bio, avatar_url, chips, reputation, role, status, is_flagged, created_at,"
+            "id, email, display_name, handle, bio, avatar_url, chips, reputation, role, status, is_flagged, created_at,"
                     + " email_verified_at IS NOT NULL AS email_verified";
 
     static final RowMapper<UserAccount> MAPPER = UserRecords::map;
@@ -43,12 +43,14 @@ public class UserRecords {
         this.jdbc = jdbc;
     }
 
-    public UserAccount insert(NewUser user) {
-        return jdbc.sql("INSERT INTO users (email, password_hash, display_name, role, signup_ip, signup_device_id) "
-                        + "VALUES (:email, :hash, :name, :role, :ip, :device) RETURNING " + COLUMNS)
+    public UserAccount insert(NewUser user, String handle) {
+        return jdbc.sql(
+                        "INSERT INTO users (email, password_hash, display_name, handle, role, signup_ip, signup_device_id) "
+                                + "VALUES (:email, :hash, :name, :handle, :role, :ip, :device) RETURNING " + COLUMNS)
                 .param("email", user.email())
                 .param("hash", user.passwordHash())
                 .param("name", user.displayName())
+                .param("handle", handle)
                 .param("role", (user.role() == null ? UserRole.USER : user.role()).value())
                 .param("ip", user.signupIp())
                 .param("device", user.signupDeviceId())
@@ -78,6 +80,48 @@ public class UserRecords {
                 .optional();
     }
 
+    public Optional<UserAccount> findByHandle(String handle) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE handle = :handle")
+                .param("handle", handle)
+                .query(MAPPER)
+                .optional();
+    }
+
+    public boolean handleTaken(String handle) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE handle = :handle)")
+                .param("handle", handle)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The largest numeric suffix (of up to 5 digits) a handle {@code prefix + digits} has, or 1 if none. */
+    public long largestHandleSuffix(String prefix) {
+        return jdbc.sql("""
+                        SELECT coalesce(max(substring(handle FROM :from)::bigint), 1) FROM users
+                        WHERE handle LIKE :pattern ESCAPE '\\' AND substring(handle FROM :from) ~ '^[0-9]{1,5}$'
+                        """)
+                .param("from", prefix.length() + 1)
+                .param("pattern", prefix.replace("_", "\\_") + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    /** When the user last changed their handle themself (empty: never). */
+    public Optional<OffsetDateTime> handleChangedAt(UUID userId) {
+        return jdbc.sql("SELECT handle_changed_at FROM users WHERE id = :id AND handle_changed_at IS NOT NULL")
+                .param("id", userId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .optional();
+    }
+
+    public void updateHandle(UUID userId, String handle, OffsetDateTime at) {
+        jdbc.sql("UPDATE users SET handle = :handle, handle_changed_at = :at, updated_at = now() WHERE id = :id")
+                .param("handle", handle)
+                .param("at", at)
+                .param("id", userId)
+                .update();
+    }
+
     public Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
                 .param("email", email)
@@ -94,6 +138,20 @@ public class UserRecords {
 
     public long count() {
         return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+    }
+
+    public Optional<String> sharedDevice(UUID a, UUID b) {
+        return jdbc.sql("""
+                        WITH devices_a AS (
+                            SELECT signup_device_id AS device FROM users WHERE id = :a
+                            UNION SELECT device_id FROM user_signals WHERE user_id = :a),
+                        devices_b AS (
+                            SELECT signup_device_id AS device FROM users WHERE id = :b
+                            UNION SELECT device_id FROM user_signals WHERE user_id = :b)
+                        SELECT device FROM devices_a WHERE device IS NOT NULL
+                        INTERSECT SELECT device FROM devices_b WHERE device IS NOT NULL
+                        LIMIT 1
+                        """).param("a", a).param("b", b).query(String.class).optional();
     }
 
     public void insertSignal(UUID userId, UserSignal signal) {
@@ -285,6 +343,7 @@ public class UserRecords {
                 rs.getObject("id", UUID.class),
                 rs.getString("email"),
                 rs.getString("display_name"),
+                rs.getString("handle"),
                 rs.getString("bio"),
                 rs.getString("avatar_url"),
                 rs.getLong("chips"),

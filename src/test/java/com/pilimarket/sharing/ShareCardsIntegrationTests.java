@@ -1,0 +1,162 @@
+package com.pilimarket.sharing;
+
+import static com.pilimarket.support.TestMarkets.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pilimarket.forecasting.Forecasts;
+import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.markets.MarketDetail;
+import com.pilimarket.markets.Markets;
+import com.pilimarket.markets.NewMarket;
+import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestHttp;
+import com.pilimarket.support.TestUsers;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class ShareCardsIntegrationTests {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Autowired
+    TestHttp http;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    Markets markets;
+
+    @Autowired
+    Forecasts forecasts;
+
+    private MarketDetail market(String title, String titleFil, List<String> outcomes, List<String> outcomesFil) {
+        return markets.create(
+                users.admin().id(),
+                new NewMarket(
+                        title,
+                        "Shared market",
+                        "sports",
+                        outcomes,
+                        OffsetDateTime.now(ZoneOffset.UTC).plusDays(7),
+                        null,
+                        10_000L,
+                        Map.of(),
+                        titleFil,
+                        null,
+                        outcomesFil));
+    }
+
+    private HttpResponse<String> page(String path, String language) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).header("Accept", "text/html");
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> image(String path) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void a_market_link_unfurls_with_open_graph_and_twitter_meta_in_the_servers_html() throws Exception {
+        MarketDetail market = market("Will \"Gilas\" beat Japan & Korea?", null, List.of("Yes", "No", "Draw"), null);
+        var backer = users.create(1_000);
+        forecasts.place(backer.id(), new PlaceForecast(market.id(), outcome(market, 0), 300));
+
+        HttpResponse<String> response = page("/markets/" + market.slug(), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        String html = response.body();
+        assertThat(html)
+                .contains("<meta property=\"og:title\" content=\"Will &quot;Gilas&quot; beat Japan &amp; Korea?\" />")
+                .contains("<meta property=\"og:locale\" content=\"en_PH\" />")
+                .contains(
+                        "<meta property=\"og:url\" content=\"" + http.baseUrl() + "/markets/" + market.slug() + "\" />")
+                .contains("<meta name=\"twitter:card\" content=\"summary_large_image\" />")
+                .contains("<title>Will &quot;Gilas&quot; beat Japan &amp; Korea? | Pilimarket</title>")
+                .doesNotContain("Will \"Gilas\"");
+        String description = between(html, "<meta property=\"og:description\" content=\"", "\"");
+        assertThat(description).startsWith("Yes ").contains("%").contains("300 chips in play · 1 forecasters");
+        String image = between(html, "<meta property=\"og:image\" content=\"", "\"");
+        assertThat(image).startsWith(http.baseUrl() + "/markets/" + market.slug() + "/card.png?lang=en&amp;v=");
+        assertThat(html.indexOf("og:title")).isLessThan(html.indexOf("</head>"));
+    }
+
+    @Test
+    void a_filipino_reader_gets_the_filipino_title_and_locale() throws Exception {
+        MarketDetail market = market(
+                "Will it rain in Manila on Friday?",
+                "Uulan ba sa Maynila sa Biyernes?",
+                List.of("Yes", "No"),
+                List.of("Oo", "Hindi"));
+
+        String html = page("/markets/" + market.slug(), "fil").body();
+
+        assertThat(html)
+                .contains("<meta property=\"og:title\" content=\"Uulan ba sa Maynila sa Biyernes?\" />")
+                .contains("<meta property=\"og:locale\" content=\"fil_PH\" />")
+                .contains("<meta property=\"og:locale:alternate\" content=\"en_PH\" />");
+        assertThat(between(html, "<meta property=\"og:description\" content=\"", "\""))
+                .contains("Oo 50%")
+                .contains("chips ang nakataya");
+        assertThat(page("/markets/" + market.slug() + "?lang=en", "fil").body())
+                .contains("<meta property=\"og:locale\" content=\"en_PH\" />");
+    }
+
+    @Test
+    void an_unknown_market_gets_the_plain_app_page() throws Exception {
+        HttpResponse<String> response = page("/markets/no-such-market-here", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("id=\"root\"").doesNotContain("og:title");
+        assertThat(image("/markets/no-such-market-here/card.png").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_card_is_a_1200_by_630_png_redrawn_when_the_odds_move() throws Exception {
+        MarketDetail market = market("Card market", null, List.of("Yes", "No"), null);
+
+        HttpResponse<byte[]> first = image("/markets/" + market.slug() + "/card.png");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(first.body()));
+        assertThat(png.getWidth()).isEqualTo(1200);
+        assertThat(png.getHeight()).isEqualTo(630);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(image("/markets/" + market.slug() + "/card.png").headers().firstValue("ETag"))
+                .contains(etag);
+
+        var backer = users.create(1_000);
+        forecasts.place(backer.id(), new PlaceForecast(market.id(), outcome(market, 1), 500));
+
+        HttpResponse<byte[]> moved = image("/markets/" + market.slug() + "/card.png");
+        assertThat(moved.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(moved.body()).isNotEqualTo(first.body());
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start).isGreaterThanOrEqualTo(0);
+        from += start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+}
