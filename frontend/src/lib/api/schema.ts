@@ -9,7 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Activity feed, newest first; optionally for one market or one user */
+        /** Activity feed, newest first; optionally for one market or one user, or (following=true, signed in) of the people the caller follows */
         get: operations["feed"];
         put?: never;
         post?: never;
@@ -998,6 +998,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller follows this user (again: no change); answers the user's follow counts */
+        post: operations["follow"];
+        /** The caller stops following this user; answers the user's follow counts */
+        delete: operations["unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who follows this user, most recent first */
+        get: operations["followers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom this user follows, most recent first */
+        get: operations["following"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/forecasts": {
         parameters: {
             query?: never;
@@ -1032,6 +1084,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/by-handle/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's public profile, found by handle (any case) */
+        get: operations["profileByHandle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me": {
         parameters: {
             query?: never;
@@ -1046,7 +1115,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes the caller's display name, bio, avatar URL or language (en, fil) */
+        /** Changes the caller's display name, bio, avatar URL, language (en, fil) or handle */
         patch: operations["update"];
         trace?: never;
     };
@@ -1092,7 +1161,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's forecasts, newest first; status=pending|won|lost|refunded filters */
-        get: operations["mine"];
+        get: operations["mine_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1145,6 +1214,23 @@ export interface paths {
         };
         /** The caller's settled forecasts with payout and profit, the most recently settled first */
         get: operations["mySettledPositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's referral code, bonuses earned and invitees (newest first, paged by page/limit) */
+        get: operations["mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1231,6 +1317,7 @@ export interface components {
         ActivityUser: {
             avatar_url: string | null;
             display_name: string;
+            handle: string;
             /** Format: uuid */
             id: string;
         };
@@ -1344,6 +1431,12 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseFollowCounts: {
+            data: components["schemas"]["FollowCounts"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseGrantResult: {
             data: components["schemas"]["GrantResult"];
             errors: components["schemas"]["ApiError"][];
@@ -1416,6 +1509,12 @@ export interface components {
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
         };
+        ApiResponseListFollowedUser: {
+            data: components["schemas"]["FollowedUser"][];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
         ApiResponseListHistoryPoint: {
             data: components["schemas"]["HistoryPoint"][];
             errors: components["schemas"]["ApiError"][];
@@ -1484,6 +1583,12 @@ export interface components {
         };
         ApiResponseMarketDetail: {
             data: components["schemas"]["MarketDetail"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponseMyReferrals: {
+            data: components["schemas"]["MyReferrals"];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -1684,6 +1789,7 @@ export interface components {
         CommentAuthor: {
             avatar_url: string | null;
             display_name: string;
+            handle: string | null;
             /** Format: uuid */
             id: string;
         };
@@ -1799,9 +1905,26 @@ export interface components {
             subject_type: "user" | "forecast" | "purchase" | "comment";
             user: components["schemas"]["FlagUser"] | null;
         };
+        FollowCounts: {
+            followed_by_me: boolean;
+            /** Format: int64 */
+            followers: number;
+            /** Format: int64 */
+            following: number;
+        };
+        FollowedUser: {
+            avatar_url: string | null;
+            display_name: string;
+            /** Format: date-time */
+            followed_at: string;
+            handle: string;
+            /** Format: uuid */
+            id: string;
+        };
         Forecaster: {
             avatar_url: string | null;
             display_name: string;
+            handle: string;
             /** Format: uuid */
             id: string;
         };
@@ -1838,6 +1961,22 @@ export interface components {
             holds: boolean;
             violations: string[];
         };
+        Invitee: {
+            avatar_url: string | null;
+            display_name: string;
+            handle: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            joined_at: string;
+            /** Format: int64 */
+            referrer_bonus: number;
+            /** @description why it was refused: same_device, flagged_account, referrer_inactive */
+            refusal_reason: string | null;
+            /** Format: date-time */
+            settled_at: string | null;
+            status: components["schemas"]["ReferralStatus"];
+        };
         LeaderboardEntry: {
             /** Format: double */
             accuracy: number;
@@ -1852,6 +1991,7 @@ export interface components {
         LeaderboardUser: {
             avatar_url: string | null;
             display_name: string;
+            handle: string;
             /** Format: uuid */
             id: string;
         };
@@ -1970,6 +2110,20 @@ export interface components {
             total_points: number;
             /** Format: uuid */
             winning_outcome_id: string | null;
+        };
+        MyReferrals: {
+            /** Format: int64 */
+            bonus: number;
+            /** Format: int64 */
+            chips_earned: number;
+            code: string;
+            /** Format: int64 */
+            invitee_count: number;
+            invitees: components["schemas"]["Invitee"][];
+            /** Format: int32 */
+            monthly_cap: number;
+            /** Format: int64 */
+            paid_this_month: number;
         };
         NewCommentRequest: {
             body: string;
@@ -2180,6 +2334,8 @@ export interface components {
             display_name: string;
             email: string;
             email_verified: boolean;
+            /** @description unique, 3–20 characters of a-z, 0-9 and _ */
+            handle: string;
             /** Format: uuid */
             id: string;
             language: ("en" | "fil") | null;
@@ -2192,6 +2348,8 @@ export interface components {
             avatar_url?: string | null;
             bio?: string | null;
             display_name?: string | null;
+            /** @description a new handle: 3–20 characters of a-z, 0-9 and _; once a month */
+            handle?: string | null;
             language?: ("en" | "fil") | null;
         };
         PublicProfile: {
@@ -2201,6 +2359,13 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             display_name: string;
+            followed_by_me: boolean;
+            /** Format: int64 */
+            followers: number;
+            /** Format: int64 */
+            following: number;
+            /** @description unique, 3–20 characters of a-z, 0-9 and _ */
+            handle: string;
             /** Format: uuid */
             id: string;
             /** Format: double */
@@ -2259,13 +2424,35 @@ export interface components {
             outcome: string;
             received: boolean;
         };
+        ReferralStats: {
+            /** Format: int64 */
+            bonus_chips: number;
+            /** Format: int64 */
+            capped: number;
+            /** Format: int64 */
+            paid: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            refused: number;
+            /** Format: int64 */
+            signups: number;
+            /** Format: int64 */
+            signups_7d: number;
+        };
+        /** @enum {string} */
+        ReferralStatus: "pending" | "paid" | "capped" | "refused";
         RefreshRequest: {
             refresh_token?: string | null;
         };
         RegisterRequest: {
             display_name: string;
             email: string;
+            /** @description 3–20 characters of a-z, 0-9 and _; left out: derived from the display name */
+            handle?: string | null;
             password: string;
+            /** @description the inviter's handle, from a referral link /r/{handle}; unknown: ignored */
+            referral_code?: string | null;
         };
         Report: {
             /** Format: date-time */
@@ -2369,6 +2556,7 @@ export interface components {
             /** Format: int64 */
             purchases: number;
             purchases_by_provider: components["schemas"]["PurchaseGroup"][];
+            referrals: components["schemas"]["ReferralStats"];
             /** Format: int64 */
             revenue_cents: number;
             /** Format: int64 */
@@ -2482,6 +2670,7 @@ export interface operations {
     feed: {
         parameters: {
             query?: {
+                following?: boolean;
                 limit?: number;
                 market_id?: string;
                 page?: number;
@@ -2511,7 +2700,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            /** @description UNAUTHENTICATED: following=true without a signed-in caller */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4334,7 +4523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description EMAIL_TAKEN: an account with this email exists */
+            /** @description EMAIL_TAKEN: an account with this email exists; HANDLE_TAKEN: so has the handle */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6701,6 +6890,297 @@ export interface operations {
             };
         };
     };
+    follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseFollowCounts"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CANNOT_FOLLOW_SELF: the caller named themself; FOLLOW_LIMIT_REACHED: the caller follows too many */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseFollowCounts"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    followers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseListFollowedUser"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    following: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseListFollowedUser"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ofUser: {
         parameters: {
             query?: {
@@ -6792,6 +7272,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiResponseUserStats"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    profileByHandle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponsePublicProfile"];
                 };
             };
             /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
@@ -6941,6 +7490,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description HANDLE_TAKEN: another user has this handle */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description HANDLE_CHANGE_TOO_SOON: the handle was changed less than a month ago */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description RATE_LIMITED: wait for Retry-After seconds */
             429: {
                 headers: {
@@ -7083,7 +7650,7 @@ export interface operations {
             };
         };
     };
-    mine: {
+    mine_1: {
         parameters: {
             query?: {
                 limit?: number;
@@ -7324,6 +7891,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiResponseListSettledPosition"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponseMyReferrals"];
                 };
             };
             /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
