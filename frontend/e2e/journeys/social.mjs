@@ -117,7 +117,12 @@ async function registerThroughReferralLink(ctx) {
     const page = await ctx.newPage();
     await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
     await page.goto(`${BASE_URL}/markets`, { waitUntil: 'domcontentloaded' });
-    await page.evaluate(() => localStorage.removeItem('pm.lang'));
+    // A friend on a phone of their own: this browser's device id signed up the earlier journeys'
+    // accounts, and a device with many accounts is a signup cluster, which gets no referral bonus.
+    await page.evaluate(() => {
+      localStorage.removeItem('pm.lang');
+      localStorage.removeItem('pm.device_id');
+    });
     await page.goto(`${BASE_URL}/r/${inviter.handle}`, { waitUntil: 'domcontentloaded' });
     await page.waitForURL(/\/register\?ref=/, { timeout: TIMEOUT });
     await page
