@@ -106,6 +106,9 @@ class CommentsIntegrationTests {
         JsonNode comment = comment(ben, "Just watching").data();
         assertThat(comment.get("position").isNull()).isTrue();
         assertThat(comment.get("user").get("id").asString()).isEqualTo(ben.id().toString());
+        assertThat(comment.get("user").get("handle").asString())
+                .isNotBlank()
+                .isEqualTo(ben.account().handle());
         assertThat(comment.get("likes").asInt()).isZero();
         assertThat(comment.get("liked_by_me").asBoolean()).isFalse();
         assertThat(comment.get("hidden").asBoolean()).isFalse();
@@ -470,6 +473,8 @@ class CommentsIntegrationTests {
         http.post("/api/v1/comments/" + id + "/report", Map.of())
                 .bearer(ben.token())
                 .send();
+        // Reports reach moderation asynchronously: Ben's first, so that his raises the flag.
+        events.awaitListeners();
         http.post("/api/v1/comments/" + id + "/report", null).bearer(cy.token()).send();
         Result own = http.post("/api/v1/comments/" + id + "/report", null)
                 .bearer(ana.token())
