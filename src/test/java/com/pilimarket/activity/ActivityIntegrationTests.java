@@ -58,6 +58,13 @@ class ActivityIntegrationTests {
         TestUser admin = users.admin();
         MarketDetail market = new TestMarkets(markets, admin.id()).open("Feed market", "Yes", "No");
         TestUser user = users.create(1_000);
+        // Registration's activity is recorded by a listener after the commit: let it land before the
+        // forecasts, so the user's own feed has a defined order.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (http.get("/api/v1/activity?user_id=" + user.id()).send().data().isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(market, 0), 25));
         awaitFeed(market, 2);
         forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(market, 0), 5));
