@@ -6,6 +6,7 @@ import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.platform.PlatformMode;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.SseClient;
 import com.pilimarket.support.TestDatabases;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestMarkets;

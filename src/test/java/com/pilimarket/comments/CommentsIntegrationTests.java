@@ -9,6 +9,7 @@ import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.ResolveMarket;
 import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.SseClient;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;

@@ -13,6 +13,7 @@ import com.pilimarket.markets.NewMarket;
 import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.SseClient;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestMarkets;

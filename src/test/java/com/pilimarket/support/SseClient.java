@@ -1,4 +1,4 @@
-package com.pilimarket.comments;
+package com.pilimarket.support;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 
 /** A tiny server-sent-events reader for tests: collects the stream's lines as they arrive. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final InputStream body;
@@ -36,34 +36,40 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    static SseClient open(String url) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<InputStream> response = client.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Accept", "text/event-stream")
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+    /** Opens a public stream. */
+    public static SseClient open(String url) throws Exception {
+        return open(url, null);
+    }
+
+    /** Opens a stream as the user of {@code token} (none when null). */
+    public static SseClient open(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<InputStream> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("stream answered " + response.statusCode());
         }
         return new SseClient(response.body());
     }
 
+    /** Waits for a line equal to {@code expected} and returns it. */
+    public String awaitLine(String expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(expected));
+        return expected;
+    }
+
     /** Waits for a line that satisfies {@code test} and returns it. */
-    String awaitLineMatching(java.util.function.Predicate<String> test) {
+    public String awaitLineMatching(java.util.function.Predicate<String> test) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> lines.stream().anyMatch(test));
         return lines.stream().filter(test).findFirst().orElseThrow();
     }
 
-    /** Waits for a line equal to {@code expected} and returns it. */
-    String awaitLine(String expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(expected));
-        return expected;
-    }
-
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
