@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
  * Recomputes the boards every 5 minutes (once across instances; this also rolls boards over to a new
  * week or month) and right after a settlement has been scored. The reputation module publishes
  * {@link ForecastsScored} after it stored the settled forecasts, so the recompute sees them.
+ *
+ * <p>After a settlement the listener does not wait for a recompute already running: it leaves that
+ * one to run once more ({@link Leaderboards#recomputeSoon()}), so its event is complete before the
+ * boards show the settlement. If the instance dies in between, the periodic run catches up.
  */
 @Component
 class LeaderboardJobs {
@@ -35,6 +39,6 @@ class LeaderboardJobs {
 
     @ApplicationModuleListener
     void on(ForecastsScored event) {
-        jobs.run("leaderboard-recompute-after-settlement", leaderboards::recomputeAll);
+        jobs.run("leaderboard-recompute-after-settlement", leaderboards::recomputeSoon);
     }
 }

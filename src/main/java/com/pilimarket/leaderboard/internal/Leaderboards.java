@@ -10,6 +10,7 @@ import com.pilimarket.reputation.RankingMetric;
 import com.pilimarket.reputation.Reputation;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.platform.CoalescingTask;
 import com.pilimarket.shared.platform.PlatformMode;
 import com.pilimarket.users.Users;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,9 +43,10 @@ class Leaderboards {
      * after a settlement, or two settlements) could otherwise finish in the other order: the one that
      * read the rankings before the settlement would overwrite the boards after the fresh one, and the
      * settlement would stay off the boards until the next periodic run. Serialised, the recompute that
-     * starts after a settlement is also the last to write.
+     * starts after a settlement is also the last to write. Requests after settlements coalesce: a burst
+     * of settlements costs one recompute in progress plus one more, and holds no other thread.
      */
-    private final ReentrantLock recomputing = new ReentrantLock();
+    private final CoalescingTask recompute = new CoalescingTask(this::recomputeAllNow);
 
     private final Cache<UUID, LeaderboardUser> people = Caffeine.newBuilder()
             .maximumSize(20_000)
@@ -79,19 +80,21 @@ class Leaderboards {
         return categories;
     }
 
-    /** Recomputes and stores every current board; returns how many boards were written. */
-    int recomputeAll() {
-        recomputing.lock();
-        try {
-            return recomputeAllNow();
-        } finally {
-            recomputing.unlock();
-        }
+    /** Recomputes and stores every current board now, after any recompute in progress. */
+    void recomputeAll() {
+        recompute.runNow();
     }
 
-    private int recomputeAllNow() {
+    /**
+     * Asks for a recompute after a settlement: runs it in this thread, or — when one is in progress —
+     * returns at once and leaves that one to run again (see {@link CoalescingTask}).
+     */
+    void recomputeSoon() {
+        recompute.request();
+    }
+
+    private void recomputeAllNow() {
         Instant now = clock.instant();
-        int boards = 0;
         for (Period period : Period.values()) {
             Period.Window window = period.window(now);
             for (String category : categories()) {
@@ -100,11 +103,9 @@ class Leaderboards {
                     List<RankedScore> lines = reputation.ranking(
                             window.from(), window.to(), Board.ALL.equals(category) ? null : category, metric, null);
                     store.replace(board, lines);
-                    boards++;
                 }
             }
         }
-        return boards;
     }
 
     Page<LeaderboardEntry> page(Period period, String category, RankingMetric metric, PageQuery page) {
