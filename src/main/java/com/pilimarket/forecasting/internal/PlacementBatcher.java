@@ -93,7 +93,7 @@ public class PlacementBatcher implements DisposableBean {
             @Value("${pilimarket.forecasting.batch.max-size:128}") int maxBatch,
             @Value("${pilimarket.forecasting.batch.writers:16}") int writerThreads,
             @Value("${pilimarket.forecasting.batch.wait-timeout:PT30S}") Duration waitTimeout,
-            @Value("${pilimarket.forecasting.batch.across-markets:false}") boolean acrossMarkets,
+            @Value("${pilimarket.forecasting.batch.across-markets:true}") boolean acrossMarkets,
             @Value("${pilimarket.forecasting.batch.pipelines:4}") int pipelines,
             Markets markets,
             Users users,
