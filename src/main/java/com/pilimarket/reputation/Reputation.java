@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.pilimarket.reputation.UserStats.CalibrationBucket;
 import com.pilimarket.reputation.internal.ReputationRecords;
 import com.pilimarket.reputation.internal.ReputationRecords.Aggregate;
+import com.pilimarket.reputation.internal.ReputationRecords.BucketCount;
+import com.pilimarket.reputation.internal.ReputationRecords.SettledTotals;
 import com.pilimarket.users.Users;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,20 +45,21 @@ public class Reputation {
         if (cached != null && cached.reputation() == reputation) {
             return cached;
         }
-        long[] totals = records.totals(userId);
-        Map<Integer, long[]> byBucket = records.calibration(userId);
+        SettledTotals totals = records.totals(userId);
+        Map<Integer, BucketCount> byBucket = records.calibration(userId);
         List<CalibrationBucket> calibration = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            long[] bucket = byBucket.getOrDefault(i, new long[2]);
-            calibration.add(new CalibrationBucket((i * 10) + "-" + (i * 10 + 10) + "%", bucket[0], bucket[1]));
+            BucketCount bucket = byBucket.getOrDefault(i, BucketCount.NONE);
+            calibration.add(
+                    new CalibrationBucket((i * 10) + "-" + (i * 10 + 10) + "%", bucket.forecasts(), bucket.won()));
         }
         UserStats fresh = new UserStats(
                 records.forecastCount(userId),
-                totals[0],
-                totals[1],
-                totals[0] == 0 ? null : (double) totals[1] / totals[0],
+                totals.settled(),
+                totals.won(),
+                totals.settled() == 0 ? null : (double) totals.won() / totals.settled(),
                 reputation,
-                totals[2],
+                totals.profit(),
                 records.totalStaked(userId),
                 calibration);
         stats.put(userId, fresh);

@@ -49,10 +49,10 @@ final class BadgeRules {
         Set<String> badges = new LinkedHashSet<>();
         int wins = 0;
         int run = 0;
-        Map<String, int[]> countByCategory = new LinkedHashMap<>();
+        Map<String, Integer> countByCategory = new LinkedHashMap<>();
         Map<String, Double> skillByCategory = new LinkedHashMap<>();
         for (SettledRow row : history) {
-            countByCategory.computeIfAbsent(row.category(), c -> new int[1])[0]++;
+            countByCategory.merge(row.category(), 1, Integer::sum);
             skillByCategory.merge(row.category(), row.skill(), Double::sum);
             if (!row.won()) {
                 run = 0;
@@ -77,7 +77,7 @@ final class BadgeRules {
             badges.add(SHARP_10);
         }
         countByCategory.forEach((category, count) -> {
-            if (count[0] >= EXPERT_SETTLED && skillByCategory.get(category) > 0) {
+            if (count >= EXPERT_SETTLED && skillByCategory.get(category) > 0) {
                 badges.add(BadgeCatalog.categoryExpert(category));
             }
         });

@@ -38,7 +38,7 @@ class Badges {
     void awardAll(Map<UUID, Set<String>> candidates, String metadataJson) {
         Instant now = clock.instant();
         List<BadgeEarned> awarded = records.awardAll(candidates, now, metadataJson).stream()
-                .map(award -> new BadgeEarned(award.getKey(), award.getValue(), now))
+                .map(award -> new BadgeEarned(award.userId(), award.badge(), now))
                 .toList();
         if (!awarded.isEmpty()) {
             events.publishEvent(new BadgesEarned(awarded));

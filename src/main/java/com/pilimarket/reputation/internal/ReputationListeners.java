@@ -71,11 +71,12 @@ class ReputationListeners {
             // deadlock), so two concurrent batches both count towards high_roller.
             records.lockUsers(userIds);
             records.recordPlacements(placed.placements());
-            Map<UUID, long[]> totals = records.placementTotals(userIds);
+            Map<UUID, ReputationRecords.PlacementTotals> totals = records.placementTotals(userIds);
             Map<UUID, Set<String>> earned = new LinkedHashMap<>();
             for (UUID userId : userIds) {
-                long[] t = totals.getOrDefault(userId, new long[2]);
-                earned.put(userId, BadgeRules.forPlacements(t[0], t[1]));
+                ReputationRecords.PlacementTotals t =
+                        totals.getOrDefault(userId, ReputationRecords.PlacementTotals.NONE);
+                earned.put(userId, BadgeRules.forPlacements(t.forecasts(), t.staked()));
             }
             badges.awardAll(earned, "{}");
             reputation.evictStats(List.copyOf(userIds));

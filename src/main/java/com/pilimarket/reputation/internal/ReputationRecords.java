@@ -117,9 +117,9 @@ public class ReputationRecords {
         });
     }
 
-    /** Per user: [forecasts, total staked] over the read model (users with none are absent). */
-    Map<UUID, long[]> placementTotals(Collection<UUID> userIds) {
-        Map<UUID, long[]> totals = new HashMap<>();
+    /** Per user: their forecasts and total staked over the read model (users with none are absent). */
+    Map<UUID, PlacementTotals> placementTotals(Collection<UUID> userIds) {
+        Map<UUID, PlacementTotals> totals = new HashMap<>();
         template.query(
                 con -> {
                     var ps = con.prepareStatement("SELECT user_id, count(*), coalesce(sum(total_points), 0)"
@@ -128,7 +128,7 @@ public class ReputationRecords {
                     return ps;
                 },
                 rs -> {
-                    totals.put(rs.getObject(1, UUID.class), new long[] {rs.getLong(2), rs.getLong(3)});
+                    totals.put(rs.getObject(1, UUID.class), new PlacementTotals(rs.getLong(2), rs.getLong(3)));
                 });
         return totals;
     }
@@ -290,14 +290,14 @@ public class ReputationRecords {
      * Inserts the badges not held yet, in one statement; returns those this call awarded (a badge
      * held already, or awarded by a concurrent call, is not returned).
      */
-    List<Map.Entry<UUID, String>> awardAll(Map<UUID, Set<String>> badges, Instant at, String metadataJson) {
+    List<AwardedBadge> awardAll(Map<UUID, Set<String>> badges, Instant at, String metadataJson) {
         List<Object> users = new ArrayList<>();
         List<Object> names = new ArrayList<>();
         badges.forEach((user, set) -> set.forEach(badge -> {
             users.add(user);
             names.add(badge);
         }));
-        List<Map.Entry<UUID, String>> awarded = new ArrayList<>();
+        List<AwardedBadge> awarded = new ArrayList<>();
         if (users.isEmpty()) {
             return awarded;
         }
@@ -316,7 +316,7 @@ public class ReputationRecords {
                     return ps;
                 },
                 rs -> {
-                    awarded.add(Map.entry(rs.getObject(1, UUID.class), rs.getString(2)));
+                    awarded.add(new AwardedBadge(rs.getObject(1, UUID.class), rs.getString(2)));
                 });
         return awarded;
     }
@@ -382,21 +382,21 @@ public class ReputationRecords {
                 .list();
     }
 
-    /** Settled totals for stats: [settled, won, profit]. */
-    public long[] totals(UUID userId) {
+    /** A user's settled (non-refunded) forecasts, how many of them won, and the profit over them. */
+    public SettledTotals totals(UUID userId) {
         return jdbc.sql("""
                         SELECT count(*) AS settled, count(*) FILTER (WHERE won) AS won,
                                coalesce(sum(payout - stake), 0) AS profit
                         FROM settled_forecasts WHERE user_id = :user AND NOT refunded
                         """)
                 .param("user", userId)
-                .query((rs, n) -> new long[] {rs.getLong("settled"), rs.getLong("won"), rs.getLong("profit")})
+                .query((rs, n) -> new SettledTotals(rs.getLong("settled"), rs.getLong("won"), rs.getLong("profit")))
                 .single();
     }
 
-    /** Per calibration bucket (0..9, by crowd probability): [forecasts, won]. */
-    public Map<Integer, long[]> calibration(UUID userId) {
-        Map<Integer, long[]> buckets = new HashMap<>();
+    /** Per calibration bucket (0..9, by crowd probability): its settled forecasts and how many won. */
+    public Map<Integer, BucketCount> calibration(UUID userId) {
+        Map<Integer, BucketCount> buckets = new HashMap<>();
         jdbc.sql("""
                         SELECT least(floor(crowd_probability * 10)::int, 9) AS bucket, count(*) AS forecasts,
                                count(*) FILTER (WHERE won) AS won
@@ -404,7 +404,7 @@ public class ReputationRecords {
                         """)
                 .param("user", userId)
                 .query((rs, n) ->
-                        buckets.put(rs.getInt("bucket"), new long[] {rs.getLong("forecasts"), rs.getLong("won")}))
+                        buckets.put(rs.getInt("bucket"), new BucketCount(rs.getLong("forecasts"), rs.getLong("won"))))
                 .list();
         return buckets;
     }
@@ -439,6 +439,22 @@ public class ReputationRecords {
             Instant placedAt,
             Instant marketCreatedAt,
             Instant settledAt) {}
+
+    /** One user's placements in the read model: how many forecasts, and their total stake. */
+    record PlacementTotals(long forecasts, long staked) {
+        static final PlacementTotals NONE = new PlacementTotals(0, 0);
+    }
+
+    /** A badge this call awarded to a user. */
+    record AwardedBadge(UUID userId, String badge) {}
+
+    /** A user's settled, non-refunded forecasts: how many, how many won, and payouts minus stakes. */
+    public record SettledTotals(long settled, long won, long profit) {}
+
+    /** One calibration bucket: settled forecasts placed at that crowd probability, and how many won. */
+    public record BucketCount(long forecasts, long won) {
+        public static final BucketCount NONE = new BucketCount(0, 0);
+    }
 
     /** One user's totals in a ranking window. */
     public record Aggregate(UUID userId, double score, int forecasts, int won) {}
