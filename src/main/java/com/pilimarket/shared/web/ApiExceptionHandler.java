@@ -110,17 +110,17 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiResponse<Void>> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, e.getName(), "has the wrong type")));
+        return invalidField(e.getName(), "has the wrong type");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiResponse<Void>> missingParameter(MissingServletRequestParameterException e) {
-        return badRequest(List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, e.getParameterName(), "is required")));
+        return invalidField(e.getParameterName(), "is required");
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ApiResponse<Void>> missingHeader(MissingRequestHeaderException e) {
-        return badRequest(List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, e.getHeaderName(), "header is required")));
+        return invalidField(e.getHeaderName(), "header is required");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -128,10 +128,10 @@ public class ApiExceptionHandler {
         if (bodyTooLarge(e)) {
             return tooLarge(e);
         }
-        return ResponseEntity.badRequest()
-                .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.MALFORMED_REQUEST,
-                        "The request body is missing or is not valid JSON of the expected shape"))));
+        return failure(
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.MALFORMED_REQUEST,
+                "The request body is missing or is not valid JSON of the expected shape");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -140,47 +140,41 @@ public class ApiExceptionHandler {
         if (e.getSupportedHttpMethods() != null) {
             builder.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
         }
-        return builder.body(ApiResponse.failure(List.of(
-                ApiError.of(ErrorCodes.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here"))));
+        return builder.body(
+                envelope(ErrorCodes.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiResponse<Void>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json"))));
+        return failure(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                "Send JSON with Content-Type: application/json");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiResponse<Void>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
-                .body(ApiResponse.failure(
-                        List.of(ApiError.of(ErrorCodes.NOT_ACCEPTABLE, "This endpoint answers application/json"))));
+        return failure(HttpStatus.NOT_ACCEPTABLE, ErrorCodes.NOT_ACCEPTABLE, "This endpoint answers application/json");
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ApiResponse<Void>> notFound(Exception e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(ApiResponse.failure(List.of(ApiError.of(ErrorCodes.NOT_FOUND, "No such resource"))));
+        return failure(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such resource");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiResponse<Void>> tooLarge(Exception e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(ApiResponse.failure(
-                        List.of(ApiError.of(ErrorCodes.PAYLOAD_TOO_LARGE, "The request is too large"))));
+        return failure(HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE, "The request is too large");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ApiResponse<Void>> accessDenied(Exception e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(ApiResponse.failure(List.of(ApiError.of(ErrorCodes.FORBIDDEN, "You may not do this"))));
+        return failure(HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "You may not do this");
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ApiResponse<Void>> unauthenticated(AuthenticationException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .body(ApiResponse.failure(List.of(ApiError.of(ErrorCodes.UNAUTHENTICATED, "Log in first"))));
+        return failure(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "Log in first");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -188,25 +182,29 @@ public class ApiExceptionHandler {
         if (unstorableText(e)) {
             // PostgreSQL refuses NUL in text and jsonb (\u0000); the transaction rolled back, so the input is simply
             // bad.
-            return badRequest(List.of(ApiError.of(
-                    ErrorCodes.VALIDATION_FAILED, "The request contains characters that cannot be stored (NUL)")));
+            return failure(
+                    HttpStatus.BAD_REQUEST,
+                    ErrorCodes.VALIDATION_FAILED,
+                    "The request contains characters that cannot be stored (NUL)");
         }
         // Constraints are the last line of defence; reaching one means a check above was missed or lost a race.
         log.warn(
                 "Constraint violation reached the web layer: {}",
                 e.getMostSpecificCause().getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.CONFLICT, "The request conflicts with the current state; nothing was changed"))));
+        return failure(
+                HttpStatus.CONFLICT,
+                ErrorCodes.CONFLICT,
+                "The request conflicts with the current state; nothing was changed");
     }
 
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<ApiResponse<Void>> lockFailure(PessimisticLockingFailureException e) {
         log.warn("Lock conflict: {}", e.getMostSpecificCause().getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.CONFLICT, "A concurrent change got in the way; nothing was changed, try again"))));
+        return retryLater(
+                HttpStatus.CONFLICT,
+                1,
+                ErrorCodes.CONFLICT,
+                "A concurrent change got in the way; nothing was changed, try again");
     }
 
     @ExceptionHandler({
@@ -217,11 +215,11 @@ public class ApiExceptionHandler {
     })
     ResponseEntity<ApiResponse<Void>> unavailable(Exception e) {
         log.error("A dependency is unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.SERVICE_UNAVAILABLE,
-                        "The service is briefly unavailable; nothing was changed, try again"))));
+        return retryLater(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                5,
+                ErrorCodes.SERVICE_UNAVAILABLE,
+                "The service is briefly unavailable; nothing was changed, try again");
     }
 
     @ExceptionHandler(Exception.class)
@@ -234,9 +232,10 @@ public class ApiExceptionHandler {
             return unavailable(e);
         }
         log.error("Unexpected error", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(ApiResponse.failure(List.of(ApiError.of(
-                        ErrorCodes.INTERNAL_ERROR, "Something went wrong on our side; it has been logged"))));
+        return failure(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ErrorCodes.INTERNAL_ERROR,
+                "Something went wrong on our side; it has been logged");
     }
 
     /** SQLSTATE 22021 (invalid byte sequence, e.g. NUL in text) or 22P05 (untranslatable character in jsonb). */
@@ -258,6 +257,28 @@ public class ApiExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** The envelope with one error and no field, at {@code status}. */
+    private static ResponseEntity<ApiResponse<Void>> failure(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(envelope(code, message));
+    }
+
+    /** As {@link #failure}, telling the client to try again after {@code seconds} (Retry-After). */
+    private static ResponseEntity<ApiResponse<Void>> retryLater(
+            HttpStatus status, long seconds, String code, String message) {
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(envelope(code, message));
+    }
+
+    private static ApiResponse<Void> envelope(String code, String message) {
+        return ApiResponse.failure(List.of(ApiError.of(code, message)));
+    }
+
+    /** 400 validation_failed naming one field (a parameter or header). */
+    private static ResponseEntity<ApiResponse<Void>> invalidField(String field, String message) {
+        return badRequest(List.of(new ApiError(ErrorCodes.VALIDATION_FAILED, field, message)));
     }
 
     private static ResponseEntity<ApiResponse<Void>> badRequest(List<ApiError> errors) {
