@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Creates PayMongo checkout sessions for GCash and Maya (REST, Basic auth with the secret key). */
-public class PayMongoGateway {
+class PayMongoGateway implements CheckoutGateway {
 
     private static final Logger log = LoggerFactory.getLogger(PayMongoGateway.class);
 
@@ -29,10 +29,9 @@ public class PayMongoGateway {
         this.json = json;
     }
 
-    /** The session id, its PaymentIntent id (later events may name either) and the page to send the buyer to. */
-    public record Session(String id, String paymentIntentId, String checkoutUrl) {}
-
-    public Session createCheckout(Purchase purchase) {
+    /** A checkout session: its id, its PaymentIntent id (later events may name either) and its page. */
+    @Override
+    public Checkout start(Purchase purchase) {
         String secretKey = properties.paymongo().secretKey();
         String name = purchase.provider().displayName();
         if (!PaymentsProperties.isSet(secretKey)) {
@@ -80,7 +79,7 @@ public class PayMongoGateway {
             if (id == null || url == null) {
                 throw new IllegalStateException("no id or checkout_url in the response");
             }
-            return new Session(id, StripeEvents.text(data.path("attributes").path("payment_intent"), "id"), url);
+            return new Checkout(id, StripeEvents.text(data.path("attributes").path("payment_intent"), "id"), null, url);
         } catch (RuntimeException e) {
             log.error("PayMongo refused a checkout session for purchase {}: {}", purchase.id(), e.getMessage());
             throw PaymentProviderException.failed(name);

@@ -111,6 +111,11 @@ class PaymentsConfiguration {
         return new PayMongoGateway(client, properties, json);
     }
 
+    @Bean
+    CheckoutGateways checkoutGateways(PaymentMode mode, StripeGateway stripe, PayMongoGateway paymongo) {
+        return new CheckoutGateways(mode, stripe, paymongo);
+    }
+
     /**
      * Provider webhooks and the sandbox checkout form carry no user session: they are authenticated by
      * their signatures (or are the sandbox), so this chain is stateless and exempt from CSRF, whatever

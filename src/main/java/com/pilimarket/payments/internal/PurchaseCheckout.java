@@ -45,31 +45,25 @@ public class PurchaseCheckout {
     static final ZoneId MANILA = Chips.MANILA;
 
     private final PaymentsProperties properties;
-    private final PaymentMode mode;
     private final PurchaseRecords purchases;
     private final Users users;
-    private final StripeGateway stripe;
-    private final PayMongoGateway paymongo;
+    private final CheckoutGateways gateways;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     PurchaseCheckout(
             PaymentsProperties properties,
-            PaymentMode mode,
             PurchaseRecords purchases,
             Users users,
-            StripeGateway stripe,
-            PayMongoGateway paymongo,
+            CheckoutGateways gateways,
             ApplicationEventPublisher publisher,
             TransactionTemplate transactions,
             Clock clock) {
         this.properties = properties;
-        this.mode = mode;
         this.purchases = purchases;
         this.users = users;
-        this.stripe = stripe;
-        this.paymongo = paymongo;
+        this.gateways = gateways;
         this.publisher = publisher;
         this.transactions = transactions;
         this.clock = clock;
@@ -180,19 +174,13 @@ public class PurchaseCheckout {
 
     private PurchaseView checkout(Purchase purchase) {
         try {
-            if (mode.sandbox()) {
-                String compact = purchase.id().toString().replace("-", "");
-                String providerTx =
-                        purchase.provider().viaPayMongo() ? "cs_sandbox_" + compact : "pi_sandbox_" + compact;
-                purchases.attachCheckout(purchase.id(), providerTx, null, null, "/sandbox/checkout/" + purchase.id());
-            } else if (purchase.provider() == PaymentProvider.STRIPE) {
-                StripeGateway.Intent intent = stripe.createIntent(purchase);
-                purchases.attachCheckout(purchase.id(), intent.id(), null, intent.clientSecret(), null);
-            } else {
-                PayMongoGateway.Session session = paymongo.createCheckout(purchase);
-                purchases.attachCheckout(
-                        purchase.id(), session.id(), session.paymentIntentId(), null, session.checkoutUrl());
-            }
+            CheckoutGateway.Checkout started = gateways.of(purchase.provider()).start(purchase);
+            purchases.attachCheckout(
+                    purchase.id(),
+                    started.providerTxId(),
+                    started.providerIntentId(),
+                    started.clientSecret(),
+                    started.checkoutUrl());
         } catch (PaymentProviderException e) {
             // Never charged: close it, so it does not count against the daily cap.
             purchases.markFailed(purchase.id(), "checkout could not be started");

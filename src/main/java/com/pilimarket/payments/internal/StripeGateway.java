@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Creates Stripe PaymentIntents. The purchase id is the idempotency key, so a retried call can never
  * create a second intent (and a second charge) for one purchase.
  */
-public class StripeGateway {
+class StripeGateway implements CheckoutGateway {
 
     private static final Logger log = LoggerFactory.getLogger(StripeGateway.class);
 
@@ -22,10 +22,9 @@ public class StripeGateway {
         this.client = client;
     }
 
-    /** The intent's id and the client secret the browser confirms it with. */
-    public record Intent(String id, String clientSecret) {}
-
-    public Intent createIntent(Purchase purchase) {
+    /** A PaymentIntent: its id and the client secret the browser confirms it with. */
+    @Override
+    public Checkout start(Purchase purchase) {
         if (client == null) {
             throw PaymentProviderException.notConfigured("Card");
         }
@@ -42,7 +41,7 @@ public class StripeGateway {
                 .build();
         try {
             PaymentIntent intent = client.v1().paymentIntents().create(params, options);
-            return new Intent(intent.getId(), intent.getClientSecret());
+            return new Checkout(intent.getId(), null, intent.getClientSecret(), null);
         } catch (StripeException | RuntimeException e) {
             log.error("Stripe refused a PaymentIntent for purchase {}: {}", purchase.id(), e.getMessage());
             throw PaymentProviderException.failed("Stripe");
