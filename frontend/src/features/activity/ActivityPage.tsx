@@ -4,7 +4,8 @@ import { Link, useHistory, useLocation } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
-import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton } from '@/components/States';
 import { formatRelative } from '@/lib/format';
 import { isMessageKey, useI18n, type TFunction } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
@@ -30,7 +31,6 @@ export function ActivityPage() {
   const [page, setPage] = useState(1);
   const following = scope === 'following';
   const query = useActivity(page, following, !following || !!user);
-  const items = query.data?.data ?? [];
   const choose = (next: Scope) => {
     setPage(1);
     history.replace(next === 'following' ? '/activity?following=true' : '/activity');
@@ -61,21 +61,23 @@ export function ActivityPage() {
               </IonButton>
             }
           />
-        ) : query.isPending ? (
-          <ListSkeleton count={4} />
-        ) : query.isError ? (
-          <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title={following ? t('social.feedEmpty') : t('activity.empty')} />
         ) : (
-          <ul
-            className="card divide-y divide-zinc-200 dark:divide-zinc-800"
-            aria-label={t('activity.title')}
+          <QueryView
+            query={query}
+            loading={<ListSkeleton count={4} />}
+            empty={<EmptyState title={following ? t('social.feedEmpty') : t('activity.empty')} />}
           >
-            {items.map((a) => (
-              <ActivityRow key={a.id} item={a} />
-            ))}
-          </ul>
+            {(res) => (
+              <ul
+                className="card divide-y divide-zinc-200 dark:divide-zinc-800"
+                aria-label={t('activity.title')}
+              >
+                {res.data.map((a) => (
+                  <ActivityRow key={a.id} item={a} />
+                ))}
+              </ul>
+            )}
+          </QueryView>
         )}
         <Pager pagination={query.data?.pagination} onPage={setPage} />
       </PageBody>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
-import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
 import { isStaff, type CurrentUser, type Role } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
@@ -93,11 +94,6 @@ function Console({ user }: { user: CurrentUser }) {
   );
 }
 
-function QueryState({ error, retry }: { error: unknown; retry: () => void }) {
-  const t = useT();
-  return <ErrorState message={errorMessage(error, t)} onRetry={retry} />;
-}
-
 const STAT_KEYS = [
   'users',
   'active_users',
@@ -108,46 +104,47 @@ const STAT_KEYS = [
 function StatsPanel() {
   const t = useT();
   const q = useAdminStats(true);
-  if (q.isPending) return <ListSkeleton count={1} />;
-  if (q.isError) return <QueryState error={q.error} retry={() => void q.refetch()} />;
-  const byStatus = q.data.markets_by_status;
   return (
-    <Section title={t('admin.tab.stats')}>
-      <dl className="grid grid-cols-2 gap-3">
-        {STAT_KEYS.map((k) => (
-          <div key={k} className="rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
-            <dt className="text-xs text-zinc-500">{t(`admin.stat.${k}` as MessageKey)}</dt>
-            <dd className="m-0 text-lg font-semibold">{formatNumber(q.data[k])}</dd>
+    <QueryView query={q} loading={<ListSkeleton count={1} />} errorText={(e) => errorMessage(e, t)}>
+      {(stats) => (
+        <Section title={t('admin.tab.stats')}>
+          <dl className="grid grid-cols-2 gap-3">
+            {STAT_KEYS.map((k) => (
+              <div key={k} className="rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+                <dt className="text-xs text-zinc-500">{t(`admin.stat.${k}` as MessageKey)}</dt>
+                <dd className="m-0 text-lg font-semibold">{formatNumber(stats[k])}</dd>
+              </div>
+            ))}
+          </dl>
+          <h3 className="mt-4 mb-2 text-sm font-semibold">{t('admin.stat.markets')}</h3>
+          <div className="flex flex-wrap gap-2">
+            {Object.entries(stats.markets_by_status).map(([s, n]) => (
+              <Tag key={s} tone={statusTone(s)}>
+                {s}: {formatNumber(n)}
+              </Tag>
+            ))}
           </div>
-        ))}
-      </dl>
-      <h3 className="mt-4 mb-2 text-sm font-semibold">{t('admin.stat.markets')}</h3>
-      <div className="flex flex-wrap gap-2">
-        {Object.entries(byStatus).map(([s, n]) => (
-          <Tag key={s} tone={statusTone(s)}>
-            {s}: {formatNumber(n)}
-          </Tag>
-        ))}
-      </div>
-      <h3 className="mt-4 mb-2 text-sm font-semibold">{t('social.adminReferrals')}</h3>
-      <dl className="grid grid-cols-2 gap-3" data-testid="referral-stats">
-        {(
-          [
-            ['social.adminSignups', q.data.referrals.signups],
-            ['social.adminSignups7d', q.data.referrals.signups_7d],
-            ['social.adminPaid', q.data.referrals.paid + q.data.referrals.capped],
-            ['social.adminRefused', q.data.referrals.refused],
-            ['social.adminPending', q.data.referrals.pending],
-            ['social.adminBonusChips', q.data.referrals.bonus_chips],
-          ] as const
-        ).map(([key, n]) => (
-          <div key={key} className="rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
-            <dt className="text-xs text-zinc-500">{t(key)}</dt>
-            <dd className="m-0 text-lg font-semibold">{formatNumber(n)}</dd>
-          </div>
-        ))}
-      </dl>
-    </Section>
+          <h3 className="mt-4 mb-2 text-sm font-semibold">{t('social.adminReferrals')}</h3>
+          <dl className="grid grid-cols-2 gap-3" data-testid="referral-stats">
+            {(
+              [
+                ['social.adminSignups', stats.referrals.signups],
+                ['social.adminSignups7d', stats.referrals.signups_7d],
+                ['social.adminPaid', stats.referrals.paid + stats.referrals.capped],
+                ['social.adminRefused', stats.referrals.refused],
+                ['social.adminPending', stats.referrals.pending],
+                ['social.adminBonusChips', stats.referrals.bonus_chips],
+              ] as const
+            ).map(([key, n]) => (
+              <div key={key} className="rounded-xl bg-zinc-50 p-3 dark:bg-zinc-900">
+                <dt className="text-xs text-zinc-500">{t(key)}</dt>
+                <dd className="m-0 text-lg font-semibold">{formatNumber(n)}</dd>
+              </div>
+            ))}
+          </dl>
+        </Section>
+      )}
+    </QueryView>
   );
 }
 
@@ -165,19 +162,20 @@ function MarketsPanel() {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      {q.isPending ? (
-        <ListSkeleton count={2} />
-      ) : q.isError ? (
-        <QueryState error={q.error} retry={() => void q.refetch()} />
-      ) : q.data.data.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('markets.empty')}</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {q.data.data.map((m) => (
-            <MarketAdminRow key={m.id} market={m} />
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={q}
+        loading={<ListSkeleton count={2} />}
+        errorText={(e) => errorMessage(e, t)}
+        empty={<p className="text-sm text-zinc-500">{t('markets.empty')}</p>}
+      >
+        {(res) => (
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {res.data.map((m) => (
+              <MarketAdminRow key={m.id} market={m} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Section>
   );
 }
@@ -196,19 +194,20 @@ function UsersPanel({ role }: { role: Role }) {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      {q.isPending ? (
-        <ListSkeleton count={2} />
-      ) : q.isError ? (
-        <QueryState error={q.error} retry={() => void q.refetch()} />
-      ) : q.data.data.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('admin.noUsers')}</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {q.data.data.map((u) => (
-            <UserAdminRow key={u.id} user={u} actorRole={role} />
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={q}
+        loading={<ListSkeleton count={2} />}
+        errorText={(e) => errorMessage(e, t)}
+        empty={<p className="text-sm text-zinc-500">{t('admin.noUsers')}</p>}
+      >
+        {(res) => (
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {res.data.map((u) => (
+              <UserAdminRow key={u.id} user={u} actorRole={role} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Section>
   );
 }
@@ -219,24 +218,25 @@ function FlagsPanel() {
   const clear = useAdminMutation(clearFlag);
   return (
     <Section title={t('admin.tab.flags')}>
-      {q.isPending ? (
-        <ListSkeleton count={2} />
-      ) : q.isError ? (
-        <QueryState error={q.error} retry={() => void q.refetch()} />
-      ) : q.data.data.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('admin.noFlags')}</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {q.data.data.map((f) => (
-            <FlagRow
-              key={f.id}
-              flag={f}
-              busy={clear.isPending}
-              onClear={(reason) => clear.mutate({ id: f.id, reason })}
-            />
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={q}
+        loading={<ListSkeleton count={2} />}
+        errorText={(e) => errorMessage(e, t)}
+        empty={<p className="text-sm text-zinc-500">{t('admin.noFlags')}</p>}
+      >
+        {(res) => (
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {res.data.map((f) => (
+              <FlagRow
+                key={f.id}
+                flag={f}
+                busy={clear.isPending}
+                onClear={(reason) => clear.mutate({ id: f.id, reason })}
+              />
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Section>
   );
 }
@@ -334,31 +334,32 @@ function AuditPanel() {
   const q = useAuditLog(true, page);
   return (
     <Section title={t('admin.tab.audit')}>
-      {q.isPending ? (
-        <ListSkeleton count={2} />
-      ) : q.isError ? (
-        <QueryState error={q.error} retry={() => void q.refetch()} />
-      ) : q.data.data.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('admin.noAudit')}</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {q.data.data.map((a) => (
-            <li key={a.id} className="py-2 text-sm">
-              <p className="font-medium">{a.action}</p>
-              <p className="text-xs text-zinc-500">
-                {a.actor_id ?? ''}
-                {a.target_type && (
-                  <>
-                    {' '}
-                    · {a.target_type} {a.target_id}
-                  </>
-                )}{' '}
-                · {formatDateTime(a.created_at)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={q}
+        loading={<ListSkeleton count={2} />}
+        errorText={(e) => errorMessage(e, t)}
+        empty={<p className="text-sm text-zinc-500">{t('admin.noAudit')}</p>}
+      >
+        {(res) => (
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {res.data.map((a) => (
+              <li key={a.id} className="py-2 text-sm">
+                <p className="font-medium">{a.action}</p>
+                <p className="text-xs text-zinc-500">
+                  {a.actor_id ?? ''}
+                  {a.target_type && (
+                    <>
+                      {' '}
+                      · {a.target_type} {a.target_id}
+                    </>
+                  )}{' '}
+                  · {formatDateTime(a.created_at)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       <Pager pagination={q.data?.pagination} onPage={setPage} />
     </Section>
   );

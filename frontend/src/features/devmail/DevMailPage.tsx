@@ -2,7 +2,8 @@ import { IonButton } from '@ionic/react';
 import { useState } from 'react';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
-import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton } from '@/components/States';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
@@ -16,41 +17,43 @@ export function DevMailPage() {
   const { t } = useI18n();
   const mail = useDevMail();
   const clear = useClearDevMail();
-  const off = isApiError(mail.error) && mail.error.status === 404;
   return (
     <>
       <PageHeader title={t('devmail.title')} />
       <PageBody>
         <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">{t('devmail.intro')}</p>
-        {off ? (
-          <EmptyState title={t('devmail.off')} />
-        ) : mail.isLoading ? (
-          <ListSkeleton count={3} />
-        ) : mail.isError ? (
-          <ErrorState message={mail.error.message} onRetry={() => void mail.refetch()} />
-        ) : (
-          <>
-            <div className="mb-3 flex gap-2">
-              <IonButton size="small" fill="outline" onClick={() => void mail.refetch()}>
-                {t('devmail.refresh')}
-              </IonButton>
-              <IonButton
-                size="small"
-                fill="clear"
-                color="danger"
-                disabled={clear.isPending || !mail.data?.length}
-                onClick={() => clear.mutate()}
-              >
-                {t('devmail.clear')}
-              </IonButton>
-            </div>
-            {mail.data?.length ? (
-              mail.data.map((m) => <MailItem key={m.id} mail={m} />)
-            ) : (
-              <EmptyState title={t('devmail.empty')} />
-            )}
-          </>
-        )}
+        <QueryView
+          query={mail}
+          loading={<ListSkeleton count={3} />}
+          errorText={(e) => (e as Error).message}
+          renderError={(e) =>
+            isApiError(e) && e.status === 404 ? <EmptyState title={t('devmail.off')} /> : null
+          }
+        >
+          {(list) => (
+            <>
+              <div className="mb-3 flex gap-2">
+                <IonButton size="small" fill="outline" onClick={() => void mail.refetch()}>
+                  {t('devmail.refresh')}
+                </IonButton>
+                <IonButton
+                  size="small"
+                  fill="clear"
+                  color="danger"
+                  disabled={clear.isPending || !list.length}
+                  onClick={() => clear.mutate()}
+                >
+                  {t('devmail.clear')}
+                </IonButton>
+              </div>
+              {list.length ? (
+                list.map((m) => <MailItem key={m.id} mail={m} />)
+              ) : (
+                <EmptyState title={t('devmail.empty')} />
+              )}
+            </>
+          )}
+        </QueryView>
       </PageBody>
     </>
   );

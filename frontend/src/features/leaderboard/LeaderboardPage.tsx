@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
-import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton } from '@/components/States';
 import { CATEGORIES, type Category } from '@/lib/api-types';
 import { formatNumber, formatPercent, formatPeso } from '@/lib/format';
 import { useT } from '@/lib/i18n';
@@ -29,7 +30,6 @@ export function LeaderboardPage() {
   const [page, setPage] = useState(1);
   const query = useLeaderboard({ period, metric, category, page });
   const mine = useMyRank({ period, metric, category }, !!user);
-  const rows = query.data?.data ?? [];
   const score = (r: LeaderboardEntry) =>
     metric === 'profit' ? formatPeso(Math.round(r.score)) : formatNumber(Math.round(r.score));
 
@@ -122,56 +122,56 @@ export function LeaderboardPage() {
             )}
           </section>
         )}
-        {query.isPending ? (
-          <ListSkeleton count={3} />
-        ) : query.isError ? (
-          <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyState title={t('lb.empty')} />
-        ) : (
-          <ol
-            className="card m-0 list-none divide-y divide-zinc-200 p-0 dark:divide-zinc-800"
-            aria-label={t('lb.title')}
-          >
-            {rows.map((r) => (
-              <li
-                key={r.user.id}
-                className={`flex items-center gap-3 px-4 py-3 ${r.user.id === user?.id ? 'bg-blue-50 dark:bg-blue-950/40' : ''}`}
-              >
-                <span
-                  className="w-8 shrink-0 text-center font-bold tabular-nums"
-                  aria-label={`${t('lb.rank')} ${r.rank}`}
+        <QueryView
+          query={query}
+          loading={<ListSkeleton count={3} />}
+          empty={<EmptyState title={t('lb.empty')} />}
+        >
+          {({ data: rows }) => (
+            <ol
+              className="card m-0 list-none divide-y divide-zinc-200 p-0 dark:divide-zinc-800"
+              aria-label={t('lb.title')}
+            >
+              {rows.map((r) => (
+                <li
+                  key={r.user.id}
+                  className={`flex items-center gap-3 px-4 py-3 ${r.user.id === user?.id ? 'bg-blue-50 dark:bg-blue-950/40' : ''}`}
                 >
-                  {MEDALS[r.rank - 1] ?? r.rank}
-                </span>
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium">
-                    <Link
-                      className="text-inherit no-underline hover:underline"
-                      to={`/u/${r.user.handle}`}
-                    >
-                      {r.user.display_name}
-                    </Link>
-                    {r.user.id === user?.id && (
-                      <span className="ml-1 text-xs text-zinc-500">({t('lb.you')})</span>
-                    )}
-                  </p>
-                  <p className="text-xs text-zinc-500">
-                    {t('lb.forecasts', { count: r.forecasts })}
-                    {r.accuracy != null && (
-                      <> · {t('lb.accuracy', { pct: formatPercent(r.accuracy) })}</>
-                    )}
-                  </p>
-                </div>
-                <span
-                  className={`shrink-0 font-semibold tabular-nums ${r.score >= 0 ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`}
-                >
-                  {score(r)}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+                  <span
+                    className="w-8 shrink-0 text-center font-bold tabular-nums"
+                    aria-label={`${t('lb.rank')} ${r.rank}`}
+                  >
+                    {MEDALS[r.rank - 1] ?? r.rank}
+                  </span>
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate font-medium">
+                      <Link
+                        className="text-inherit no-underline hover:underline"
+                        to={`/u/${r.user.handle}`}
+                      >
+                        {r.user.display_name}
+                      </Link>
+                      {r.user.id === user?.id && (
+                        <span className="ml-1 text-xs text-zinc-500">({t('lb.you')})</span>
+                      )}
+                    </p>
+                    <p className="text-xs text-zinc-500">
+                      {t('lb.forecasts', { count: r.forecasts })}
+                      {r.accuracy != null && (
+                        <> · {t('lb.accuracy', { pct: formatPercent(r.accuracy) })}</>
+                      )}
+                    </p>
+                  </div>
+                  <span
+                    className={`shrink-0 font-semibold tabular-nums ${r.score >= 0 ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`}
+                  >
+                    {score(r)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </QueryView>
         <Pager pagination={query.data?.pagination} onPage={setPage} />
       </PageBody>
     </>

@@ -2,7 +2,8 @@ import { IonButton } from '@ionic/react';
 import { Link } from 'react-router-dom';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
-import { ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { ListSkeleton } from '@/components/States';
 import type { MarketSummary } from '@/lib/api-types';
 import { formatPeso } from '@/lib/format';
 import { useT, type MessageKey } from '@/lib/i18n';
@@ -26,45 +27,39 @@ export function HomePage() {
             {t('home.allMarkets')}
           </IonButton>
         </div>
-        {feed.isPending ? (
-          <ListSkeleton count={6} />
-        ) : feed.isError ? (
-          <ErrorState message={t('markets.error')} onRetry={() => void feed.refetch()} />
-        ) : (
-          <>
-            <FeedSection
-              id="trending"
-              title="home.trending"
-              hint="home.trendingHint"
-              markets={feed.data.trending.map((item) => item.market)}
-              noteOf={(m) => {
-                const item = feed.data.trending.find((i) => i.market.id === m.id);
-                return item
-                  ? t('home.recent', {
-                      amount: formatPeso(item.recent_volume),
-                      count: item.recent_forecasters,
-                    })
-                  : undefined;
-              }}
-            />
-            <FeedSection
-              id="closing_soon"
-              title="home.closingSoon"
-              markets={feed.data.closing_soon}
-            />
-            <FeedSection
-              id="for_you"
-              title="home.forYou"
-              hint="home.forYouHint"
-              markets={feed.data.for_you}
-            />
-            <FeedSection id="watchlist" title="home.watchlist" markets={feed.data.watchlist} />
-            <FeedSection id="new_markets" title="home.new" markets={feed.data.new_markets} />
-            <div className="mt-2 flex justify-center">
-              <IonButton routerLink="/markets">{t('home.browseAll')}</IonButton>
-            </div>
-          </>
-        )}
+        <QueryView query={feed} loading={<ListSkeleton count={6} />} errorText={t('markets.error')}>
+          {(data) => (
+            <>
+              <FeedSection
+                id="trending"
+                title="home.trending"
+                hint="home.trendingHint"
+                markets={data.trending.map((item) => item.market)}
+                noteOf={(m) => {
+                  const item = data.trending.find((i) => i.market.id === m.id);
+                  return item
+                    ? t('home.recent', {
+                        amount: formatPeso(item.recent_volume),
+                        count: item.recent_forecasters,
+                      })
+                    : undefined;
+                }}
+              />
+              <FeedSection id="closing_soon" title="home.closingSoon" markets={data.closing_soon} />
+              <FeedSection
+                id="for_you"
+                title="home.forYou"
+                hint="home.forYouHint"
+                markets={data.for_you}
+              />
+              <FeedSection id="watchlist" title="home.watchlist" markets={data.watchlist} />
+              <FeedSection id="new_markets" title="home.new" markets={data.new_markets} />
+              <div className="mt-2 flex justify-center">
+                <IonButton routerLink="/markets">{t('home.browseAll')}</IonButton>
+              </div>
+            </>
+          )}
+        </QueryView>
       </PageBody>
     </>
   );

@@ -6,7 +6,8 @@ import { PageBody, Section } from '@/components/Page';
 import { ShareButtons } from '@/components/ShareButtons';
 import { PageHeader } from '@/components/PageHeader';
 import { outcomeColor, ProbabilityBar } from '@/components/ProbabilityBar';
-import { EmptyState, ErrorState, ListSkeleton, Skeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton, Skeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
 import { isApiError } from '@/lib/api-client';
 import type { MarketDetail } from '@/lib/api-types';
@@ -44,40 +45,43 @@ export function MarketDetailPage({ renderSlip, renderComments }: Props) {
   const { t } = useI18n();
   const [pollFallback, setPollFallback] = useState(false);
   const query = useMarket(slug, pollFallback);
-  const market = query.data;
 
   return (
     <>
       <PageHeader title={t('markets.title')} backHref="/markets" />
       <PageBody wide>
-        {query.isPending ? (
-          <div className="space-y-3">
-            <Skeleton className="h-8 w-3/4" />
-            <ListSkeleton count={2} />
-          </div>
-        ) : query.isError ? (
-          isApiError(query.error) && query.error.status === 404 ? (
-            <EmptyState
-              title={t('market.notFound')}
-              action={<IonButton routerLink="/markets">{t('common.goHome')}</IonButton>}
-            />
-          ) : (
-            <ErrorState message={t('common.error')} onRetry={() => void query.refetch()} />
-          )
-        ) : market ? (
-          <MarketView
-            market={market}
-            liveStatus={
-              <LiveStatus
-                market={market}
-                queryKey={queryKeys.market(slug)}
-                onFailed={setPollFallback}
+        <QueryView
+          query={query}
+          loading={
+            <div className="space-y-3">
+              <Skeleton className="h-8 w-3/4" />
+              <ListSkeleton count={2} />
+            </div>
+          }
+          renderError={(error) =>
+            isApiError(error) && error.status === 404 ? (
+              <EmptyState
+                title={t('market.notFound')}
+                action={<IonButton routerLink="/markets">{t('common.goHome')}</IonButton>}
               />
-            }
-            slip={renderSlip?.(market)}
-            comments={renderComments?.(market)}
-          />
-        ) : null}
+            ) : null
+          }
+        >
+          {(market) => (
+            <MarketView
+              market={market}
+              liveStatus={
+                <LiveStatus
+                  market={market}
+                  queryKey={queryKeys.market(slug)}
+                  onFailed={setPollFallback}
+                />
+              }
+              slip={renderSlip?.(market)}
+              comments={renderComments?.(market)}
+            />
+          )}
+        </QueryView>
       </PageBody>
     </>
   );
@@ -505,20 +509,20 @@ function HistorySection({
         </div>
       }
     >
-      {history.isPending ? (
-        <Skeleton className="h-48 w-full" />
-      ) : history.isError ? (
-        <ErrorState message={t('common.error')} onRetry={() => void history.refetch()} />
-      ) : history.data.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('market.noHistory')}</p>
-      ) : (
-        <ProbabilityChart
-          points={history.data}
-          outcomes={outcomes}
-          label={t('market.chart')}
-          entry={entryOf(market, outcomes)}
-        />
-      )}
+      <QueryView
+        query={history}
+        loading={<Skeleton className="h-48 w-full" />}
+        empty={<p className="text-sm text-zinc-500">{t('market.noHistory')}</p>}
+      >
+        {(points) => (
+          <ProbabilityChart
+            points={points}
+            outcomes={outcomes}
+            label={t('market.chart')}
+            entry={entryOf(market, outcomes)}
+          />
+        )}
+      </QueryView>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs">
         {outcomes.map((o) => (
           <li key={o.id} className="flex items-center gap-1">
@@ -570,43 +574,42 @@ function RecentForecasts({ market, lang }: { market: MarketDetail; lang: 'en' | 
   const { t } = useI18n();
   const load = useAfterFirstPaint(); // below the fold: not part of the first screen
   const q = useMarketForecasts(load ? market.id : undefined);
-  const items = q.data?.data ?? [];
   return (
     <Section title={t('market.recentForecasts')}>
-      {q.isPending ? (
-        <Skeleton className="h-16 w-full" />
-      ) : q.isError ? (
-        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('market.noForecasts')}</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {items.map((f) => {
-            const name = f.user.display_name;
-            return (
-              <li key={f.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-                <span className="min-w-0 truncate">
-                  {f.user?.id ? (
-                    <Link className="font-medium text-inherit" to={`/u/${f.user.handle}`}>
-                      {name}
-                    </Link>
-                  ) : (
-                    <span className="font-medium">{name}</span>
-                  )}{' '}
-                  ·{' '}
-                  {t('market.positionLine', {
-                    points: formatPeso(f.points),
-                    outcome: market.outcomes.find((o) => o.id === f.outcome_id)?.name ?? '?',
-                  })}
-                </span>
-                <span className="shrink-0 text-xs text-zinc-500">
-                  {formatRelative(f.created_at, new Date(), lang)}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryView
+        query={q}
+        loading={<Skeleton className="h-16 w-full" />}
+        empty={<p className="text-sm text-zinc-500">{t('market.noForecasts')}</p>}
+      >
+        {(res) => (
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {res.data.map((f) => {
+              const name = f.user.display_name;
+              return (
+                <li key={f.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                  <span className="min-w-0 truncate">
+                    {f.user?.id ? (
+                      <Link className="font-medium text-inherit" to={`/u/${f.user.handle}`}>
+                        {name}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{name}</span>
+                    )}{' '}
+                    ·{' '}
+                    {t('market.positionLine', {
+                      points: formatPeso(f.points),
+                      outcome: market.outcomes.find((o) => o.id === f.outcome_id)?.name ?? '?',
+                    })}
+                  </span>
+                  <span className="shrink-0 text-xs text-zinc-500">
+                    {formatRelative(f.created_at, new Date(), lang)}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryView>
     </Section>
   );
 }

@@ -2,7 +2,8 @@ import { IonButton, IonSpinner } from '@ionic/react';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { PageHeader } from '@/components/PageHeader';
 import { PageBody } from '@/components/Page';
-import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton } from '@/components/States';
 import { CATEGORIES, type Category, type MarketStatus } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
 import { useDebounced } from '@/lib/use-debounced';
@@ -111,35 +112,36 @@ export function MarketsPage() {
           ))}
         </div>
 
-        {query.isPending ? (
-          <ListSkeleton count={6} />
-        ) : query.isError ? (
-          <ErrorState message={t('markets.error')} onRetry={() => void query.refetch()} />
-        ) : markets.length === 0 ? (
-          <EmptyState title={t('markets.empty')} hint={t('markets.emptyHint')} />
-        ) : (
-          <>
-            <div
-              className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3"
-              data-testid="market-list"
-            >
-              {markets.slice(0, shownCount).map((m) => (
-                <MarketCard key={m.id} market={m} />
-              ))}
-            </div>
-            {query.hasNextPage && allShown && (
-              <div className="mt-4 flex justify-center" ref={sentinel}>
-                <IonButton
-                  fill="outline"
-                  disabled={query.isFetchingNextPage}
-                  onClick={() => void query.fetchNextPage()}
-                >
-                  {query.isFetchingNextPage ? <IonSpinner name="dots" /> : t('common.loadMore')}
-                </IonButton>
+        <QueryView
+          query={query}
+          loading={<ListSkeleton count={6} />}
+          errorText={t('markets.error')}
+          empty={<EmptyState title={t('markets.empty')} hint={t('markets.emptyHint')} />}
+        >
+          {() => (
+            <>
+              <div
+                className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3"
+                data-testid="market-list"
+              >
+                {markets.slice(0, shownCount).map((m) => (
+                  <MarketCard key={m.id} market={m} />
+                ))}
               </div>
-            )}
-          </>
-        )}
+              {query.hasNextPage && allShown && (
+                <div className="mt-4 flex justify-center" ref={sentinel}>
+                  <IonButton
+                    fill="outline"
+                    disabled={query.isFetchingNextPage}
+                    onClick={() => void query.fetchNextPage()}
+                  >
+                    {query.isFetchingNextPage ? <IonSpinner name="dots" /> : t('common.loadMore')}
+                  </IonButton>
+                </div>
+              )}
+            </>
+          )}
+        </QueryView>
       </PageBody>
     </>
   );

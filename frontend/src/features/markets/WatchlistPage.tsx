@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
-import { EmptyState, ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton } from '@/components/States';
 import { useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { useWatchlist } from './api/get-watchlist';
@@ -15,35 +16,40 @@ export function WatchlistPage() {
   const { user, isLoading } = useSession();
   const [page, setPage] = useState(1);
   const q = useWatchlist(!!user, page);
-  const items = q.data?.data ?? [];
   return (
     <>
       <PageHeader title={t('watchlist.title')} backHref="/profile" />
       <PageBody wide>
-        {isLoading || (user && q.isPending) ? (
+        {isLoading ? (
           <ListSkeleton count={3} />
         ) : !user ? (
           <EmptyState
             title={t('watchlist.loginRequired')}
             action={<IonButton routerLink="/login?next=/watchlist">{t('auth.login')}</IonButton>}
           />
-        ) : q.isError ? (
-          <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState
-            title={t('watchlist.empty')}
-            hint={t('watchlist.emptyHint')}
-            action={<IonButton routerLink="/markets">{t('common.goHome')}</IonButton>}
-          />
         ) : (
-          <>
-            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="watchlist">
-              {items.map((m) => (
-                <MarketCard key={m.id} market={m} />
-              ))}
-            </div>
-            <Pager pagination={q.data?.pagination} onPage={setPage} />
-          </>
+          <QueryView
+            query={q}
+            loading={<ListSkeleton count={3} />}
+            empty={
+              <EmptyState
+                title={t('watchlist.empty')}
+                hint={t('watchlist.emptyHint')}
+                action={<IonButton routerLink="/markets">{t('common.goHome')}</IonButton>}
+              />
+            }
+          >
+            {(res) => (
+              <>
+                <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="watchlist">
+                  {res.data.map((m) => (
+                    <MarketCard key={m.id} market={m} />
+                  ))}
+                </div>
+                <Pager pagination={res.pagination} onPage={setPage} />
+              </>
+            )}
+          </QueryView>
         )}
       </PageBody>
     </>

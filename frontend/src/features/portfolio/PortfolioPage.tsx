@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
-import { ErrorState, ListSkeleton, Skeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { ListSkeleton, Skeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
 import { closesIn, formatChips, formatPeso, formatPercent } from '@/lib/format';
 import { useI18n, useT } from '@/lib/i18n';
@@ -68,51 +69,54 @@ function Balance({ chips }: { chips: number }) {
 function OpenPositions() {
   const t = useT();
   const q = usePortfolio(true);
-  if (q.isPending) return <ListSkeleton count={2} />;
-  if (q.isError) {
-    return <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />;
-  }
-  const { positions, totals } = q.data;
   return (
-    <>
-      <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="portfolio-totals">
-        <Tile label={t('portfolio.staked')} value={formatPeso(totals.staked)} />
-        <Tile
-          label={t('portfolio.ifAllWin')}
-          value={formatPeso(totals.payout_if_all_win_now)}
-          tone="green"
-        />
-        <Tile
-          label={t('portfolio.realised')}
-          value={signedPeso(totals.realised_profit)}
-          tone={
-            totals.realised_profit < 0 ? 'red' : totals.realised_profit > 0 ? 'green' : undefined
-          }
-          testId="portfolio-realised"
-        />
-        <Tile label={t('portfolio.settledCount')} value={String(totals.settled)} />
-      </dl>
-      <Section title={t('portfolio.open', { count: totals.positions })}>
-        {positions.length === 0 ? (
-          <div className="text-sm text-zinc-600 dark:text-zinc-400">
-            <p>{t('portfolio.noOpen')}</p>
-            <Link to="/home" className="mt-2 inline-block font-medium">
-              {t('portfolio.findMarkets')}
-            </Link>
-          </div>
-        ) : (
-          <ul
-            className="divide-y divide-zinc-200 dark:divide-zinc-800"
-            data-testid="open-positions"
-          >
-            {positions.map((p) => (
-              <OpenLine key={p.forecast_id} position={p} />
-            ))}
-          </ul>
-        )}
-        <p className="mt-2 text-xs text-zinc-500">{t('portfolio.liveNote')}</p>
-      </Section>
-    </>
+    <QueryView query={q} loading={<ListSkeleton count={2} />}>
+      {({ positions, totals }) => (
+        <>
+          <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="portfolio-totals">
+            <Tile label={t('portfolio.staked')} value={formatPeso(totals.staked)} />
+            <Tile
+              label={t('portfolio.ifAllWin')}
+              value={formatPeso(totals.payout_if_all_win_now)}
+              tone="green"
+            />
+            <Tile
+              label={t('portfolio.realised')}
+              value={signedPeso(totals.realised_profit)}
+              tone={
+                totals.realised_profit < 0
+                  ? 'red'
+                  : totals.realised_profit > 0
+                    ? 'green'
+                    : undefined
+              }
+              testId="portfolio-realised"
+            />
+            <Tile label={t('portfolio.settledCount')} value={String(totals.settled)} />
+          </dl>
+          <Section title={t('portfolio.open', { count: totals.positions })}>
+            {positions.length === 0 ? (
+              <div className="text-sm text-zinc-600 dark:text-zinc-400">
+                <p>{t('portfolio.noOpen')}</p>
+                <Link to="/home" className="mt-2 inline-block font-medium">
+                  {t('portfolio.findMarkets')}
+                </Link>
+              </div>
+            ) : (
+              <ul
+                className="divide-y divide-zinc-200 dark:divide-zinc-800"
+                data-testid="open-positions"
+              >
+                {positions.map((p) => (
+                  <OpenLine key={p.forecast_id} position={p} />
+                ))}
+              </ul>
+            )}
+            <p className="mt-2 text-xs text-zinc-500">{t('portfolio.liveNote')}</p>
+          </Section>
+        </>
+      )}
+    </QueryView>
   );
 }
 
@@ -154,25 +158,26 @@ function SettledHistory() {
   const t = useT();
   const [page, setPage] = useState(1);
   const q = useSettledPositions(true, page);
-  const items = q.data?.data ?? [];
   return (
     <Section title={t('portfolio.settled')}>
-      {q.isPending ? (
-        <Skeleton className="h-12 w-full" />
-      ) : q.isError ? (
-        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('portfolio.noSettled')}</p>
-      ) : (
-        <ul
-          className="divide-y divide-zinc-200 dark:divide-zinc-800"
-          data-testid="settled-positions"
-        >
-          {items.map((p) => (
-            <SettledLine key={p.forecast_id} position={p} />
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={q}
+        loading={<Skeleton className="h-12 w-full" />}
+        empty={
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('portfolio.noSettled')}</p>
+        }
+      >
+        {(res) => (
+          <ul
+            className="divide-y divide-zinc-200 dark:divide-zinc-800"
+            data-testid="settled-positions"
+          >
+            {res.data.map((p) => (
+              <SettledLine key={p.forecast_id} position={p} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
       <Pager pagination={q.data?.pagination} onPage={setPage} />
     </Section>
   );

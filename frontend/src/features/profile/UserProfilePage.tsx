@@ -4,7 +4,8 @@ import { Redirect, useParams } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
-import { EmptyState, ErrorState, ListSkeleton, Skeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, ListSkeleton, Skeleton } from '@/components/States';
 import { isApiError } from '@/lib/api-client';
 import { useT } from '@/lib/i18n';
 import { useUser, useUserByHandle } from './api/get-user';
@@ -26,25 +27,29 @@ export function UserRedirectPage() {
     <>
       <PageHeader title={t('profile.publicTitle')} backHref="/leaderboard" />
       <PageBody>
-        {user.isError ? (
-          <NotFoundOrError error={user.error} onRetry={() => void user.refetch()} />
-        ) : (
-          <ListSkeleton count={2} />
-        )}
+        {/* Once found, the page above redirects: the data itself is never shown here. */}
+        <QueryView query={user} loading={<ListSkeleton count={2} />} renderError={notFound}>
+          {() => null}
+        </QueryView>
       </PageBody>
     </>
   );
 }
 
-function NotFoundOrError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const t = useT();
+/** "No such forecaster" for an unknown handle or id; other errors keep Retry. */
+function notFound(error: unknown) {
   return isApiError(error) && (error.status === 404 || error.status === 400) ? (
+    <ProfileNotFound />
+  ) : null;
+}
+
+function ProfileNotFound() {
+  const t = useT();
+  return (
     <EmptyState
       title={t('profile.notFound')}
       action={<IonButton routerLink="/leaderboard">{t('tab.leaderboard')}</IonButton>}
     />
-  ) : (
-    <ErrorState message={t('common.error')} onRetry={onRetry} />
   );
 }
 
@@ -59,29 +64,27 @@ export function UserProfilePage() {
     <>
       <PageHeader title={t('profile.publicTitle')} backHref="/leaderboard" />
       <PageBody>
-        {user.isPending ? (
-          <ListSkeleton count={2} />
-        ) : user.isError ? (
-          <NotFoundOrError error={user.error} onRetry={() => void user.refetch()} />
-        ) : (
-          <>
-            <Section>
-              <ProfileHeader
-                name={user.data.display_name}
-                subtitle={`@${user.data.handle}`}
-                createdAt={user.data.created_at}
-                bio={user.data.bio}
-              />
-              <FollowBar profile={user.data} />
-              <StatsTiles reputation={user.data.reputation} stats={stats.data} />
-            </Section>
-            {stats.data?.calibration && <Calibration buckets={stats.data.calibration} />}
-            <PublicForecasts id={user.data.id} />
-            <Section title={t('profile.badges')}>
-              <BadgeList badges={user.data.badges} />
-            </Section>
-          </>
-        )}
+        <QueryView query={user} loading={<ListSkeleton count={2} />} renderError={notFound}>
+          {(profile) => (
+            <>
+              <Section>
+                <ProfileHeader
+                  name={profile.display_name}
+                  subtitle={`@${profile.handle}`}
+                  createdAt={profile.created_at}
+                  bio={profile.bio}
+                />
+                <FollowBar profile={profile} />
+                <StatsTiles reputation={profile.reputation} stats={stats.data} />
+              </Section>
+              {stats.data?.calibration && <Calibration buckets={stats.data.calibration} />}
+              <PublicForecasts id={profile.id} />
+              <Section title={t('profile.badges')}>
+                <BadgeList badges={profile.badges} />
+              </Section>
+            </>
+          )}
+        </QueryView>
       </PageBody>
     </>
   );
@@ -92,18 +95,19 @@ function PublicForecasts({ id }: { id: string }) {
   const t = useT();
   const [page, setPage] = useState(1);
   const q = useUserForecasts(id, page);
-  const items = q.data?.data ?? [];
   return (
     <Section title={t('profile.forecasts')}>
-      {q.isPending ? (
-        <Skeleton className="h-16 w-full" />
-      ) : q.isError ? (
-        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('profile.noPublicForecasts')}</p>
-      ) : (
-        <ForecastList items={items} />
-      )}
+      <QueryView
+        query={q}
+        loading={<Skeleton className="h-16 w-full" />}
+        empty={
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {t('profile.noPublicForecasts')}
+          </p>
+        }
+      >
+        {(res) => <ForecastList items={res.data} />}
+      </QueryView>
       <Pager pagination={q.data?.pagination} onPage={setPage} />
     </Section>
   );

@@ -4,7 +4,8 @@ import { useHistory } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager } from '@/components/Pager';
-import { EmptyState, ErrorState, Skeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { EmptyState, Skeleton } from '@/components/States';
 import { statusTone, Tag } from '@/components/Tag';
 import { uuid } from '@/lib/api-client';
 import { errorMessage } from '@/lib/error-message';
@@ -139,37 +140,35 @@ function BuyForm() {
   return (
     <Section title={t('wallet.packages')}>
       <form onSubmit={submit} noValidate>
-        {packages.isPending ? (
-          <Skeleton className="h-24 w-full" />
-        ) : packages.isError ? (
-          <ErrorState message={t('common.error')} onRetry={() => void packages.refetch()} />
-        ) : (
-          <div className="grid grid-cols-2 gap-2" role="group" aria-label={t('wallet.packages')}>
-            {packages.data.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                data-testid="package"
-                data-chips={p.chips}
-                aria-pressed={packageId === p.id}
-                onClick={() => {
-                  setPackageId(p.id);
-                  setCustom('');
-                  setCustomDone(false);
-                  clearErrors();
-                }}
-                className={`rounded-xl border p-3 text-left transition ${packageId === p.id ? 'border-blue-600 bg-blue-50 dark:bg-blue-950/40' : 'border-[var(--pm-border)]'}`}
-              >
-                <span className="block text-lg font-bold tabular-nums">
-                  {formatNumber(p.chips)}
-                </span>
-                <span className="block text-xs text-zinc-500">
-                  {t('common.chips')} · {formatCentavos(p.amount_cents)}
-                </span>
-              </button>
-            ))}
-          </div>
-        )}
+        <QueryView query={packages} loading={<Skeleton className="h-24 w-full" />}>
+          {(list) => (
+            <div className="grid grid-cols-2 gap-2" role="group" aria-label={t('wallet.packages')}>
+              {list.map((p) => (
+                <button
+                  key={p.id}
+                  type="button"
+                  data-testid="package"
+                  data-chips={p.chips}
+                  aria-pressed={packageId === p.id}
+                  onClick={() => {
+                    setPackageId(p.id);
+                    setCustom('');
+                    setCustomDone(false);
+                    clearErrors();
+                  }}
+                  className={`rounded-xl border p-3 text-left transition ${packageId === p.id ? 'border-blue-600 bg-blue-50 dark:bg-blue-950/40' : 'border-[var(--pm-border)]'}`}
+                >
+                  <span className="block text-lg font-bold tabular-nums">
+                    {formatNumber(p.chips)}
+                  </span>
+                  <span className="block text-xs text-zinc-500">
+                    {t('common.chips')} · {formatCentavos(p.amount_cents)}
+                  </span>
+                </button>
+              ))}
+            </div>
+          )}
+        </QueryView>
         <label className="pm-label mt-4" htmlFor="custom-chips">
           {t('wallet.custom')}
         </label>
@@ -242,31 +241,30 @@ function History({ enabled }: { enabled: boolean }) {
   const t = useT();
   const [page, setPage] = useState(1);
   const q = usePurchases(enabled, page);
-  const items = q.data?.data ?? [];
   return (
     <Section title={t('wallet.history')}>
-      {q.isPending ? (
-        <Skeleton className="h-12 w-full" />
-      ) : q.isError ? (
-        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('wallet.noHistory')}</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {items.map((p) => (
-            <li key={p.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-              <div>
-                <p className="font-medium">{formatChips(p.chips)}</p>
-                <p className="text-xs text-zinc-500">
-                  {t(`wallet.provider.${p.provider}`)} · {formatCentavos(p.amount_cents)}
-                  {p.created_at && <> · {formatDateTime(p.created_at)}</>}
-                </p>
-              </div>
-              <Tag tone={statusTone(p.status)}>{t(`wallet.status.${p.status}`)}</Tag>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={q}
+        loading={<Skeleton className="h-12 w-full" />}
+        empty={<p className="text-sm text-zinc-500">{t('wallet.noHistory')}</p>}
+      >
+        {(res) => (
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {res.data.map((p) => (
+              <li key={p.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                <div>
+                  <p className="font-medium">{formatChips(p.chips)}</p>
+                  <p className="text-xs text-zinc-500">
+                    {t(`wallet.provider.${p.provider}`)} · {formatCentavos(p.amount_cents)}
+                    {p.created_at && <> · {formatDateTime(p.created_at)}</>}
+                  </p>
+                </div>
+                <Tag tone={statusTone(p.status)}>{t(`wallet.status.${p.status}`)}</Tag>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       <Pager pagination={q.data?.pagination} onPage={setPage} />
     </Section>
   );

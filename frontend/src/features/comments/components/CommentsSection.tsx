@@ -2,7 +2,8 @@ import { IonButton } from '@ionic/react';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { Section } from '@/components/Page';
-import { ErrorState, ListSkeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { ListSkeleton } from '@/components/States';
 import type { MarketDetail } from '@/lib/api-types';
 import { useI18n } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
@@ -80,27 +81,30 @@ export function CommentsSection({ market }: { market: MarketDetail }) {
           </p>
         )}
 
-        {q.isPending ? (
-          <ListSkeleton count={2} />
-        ) : q.isError ? (
-          <ErrorState message={t('comments.error')} onRetry={() => void q.refetch()} />
-        ) : threads.length === 0 ? (
-          <p className="text-sm text-zinc-500" data-testid="comments-empty">
-            {t('comments.empty')}
-          </p>
-        ) : (
-          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {threads.map((c) => (
-              <CommentThread
-                key={c.id}
-                comment={c}
-                viewer={user}
-                closed={closed}
-                actions={actions}
-              />
-            ))}
-          </ul>
-        )}
+        <QueryView
+          query={q}
+          loading={<ListSkeleton count={2} />}
+          errorText={t('comments.error')}
+          empty={
+            <p className="text-sm text-zinc-500" data-testid="comments-empty">
+              {t('comments.empty')}
+            </p>
+          }
+        >
+          {() => (
+            <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {threads.map((c) => (
+                <CommentThread
+                  key={c.id}
+                  comment={c}
+                  viewer={user}
+                  closed={closed}
+                  actions={actions}
+                />
+              ))}
+            </ul>
+          )}
+        </QueryView>
         {q.hasNextPage && (
           <div className="mt-3 text-center">
             <IonButton

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Section } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { ErrorState, Skeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { Skeleton } from '@/components/States';
 import type { ForecastStatus } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
 import { useMyForecasts } from '../api/get-my-forecasts';
@@ -14,7 +15,6 @@ export function MyForecasts() {
   const [status, setStatus] = useState<ForecastStatus | ''>('');
   const [page, setPage] = useState(1);
   const q = useMyForecasts(status, page, true);
-  const items = q.data?.data ?? [];
   return (
     <Section title={t('profile.myForecasts')}>
       <div
@@ -37,15 +37,15 @@ export function MyForecasts() {
           </button>
         ))}
       </div>
-      {q.isPending ? (
-        <Skeleton className="h-16 w-full" />
-      ) : q.isError ? (
-        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('profile.noForecasts')}</p>
-      ) : (
-        <ForecastList items={items} />
-      )}
+      <QueryView
+        query={q}
+        loading={<Skeleton className="h-16 w-full" />}
+        empty={
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('profile.noForecasts')}</p>
+        }
+      >
+        {(res) => <ForecastList items={res.data} />}
+      </QueryView>
       <Pager pagination={q.data?.pagination} onPage={setPage} />
     </Section>
   );

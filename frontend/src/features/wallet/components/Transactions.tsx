@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Section } from '@/components/Page';
 import { Pager } from '@/components/Pager';
-import { ErrorState, Skeleton } from '@/components/States';
+import { QueryView } from '@/components/QueryView';
+import { Skeleton } from '@/components/States';
 import { formatDateTime, formatNumber, formatPeso } from '@/lib/format';
 import { useI18n, useT } from '@/lib/i18n';
 import { type LedgerEntry, useTransactions } from '../api/get-transactions';
@@ -13,48 +14,47 @@ export function Transactions({ enabled }: { enabled: boolean }) {
   const { lang } = useI18n();
   const [page, setPage] = useState(1);
   const q = useTransactions(enabled, page);
-  const items = q.data?.data ?? [];
   return (
     <Section title={t('wallet.transactions')}>
-      {q.isPending ? (
-        <Skeleton className="h-12 w-full" />
-      ) : q.isError ? (
-        <ErrorState message={t('common.error')} onRetry={() => void q.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('wallet.noTransactions')}</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {items.map((e) => (
-            <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-              <div className="min-w-0">
-                <p className="truncate font-medium" data-reason={e.reason_code}>
-                  {e.reason}
-                </p>
-                {e.market && (
-                  <Link
-                    to={`/markets/${e.market.slug}`}
-                    className="block truncate text-xs text-teal-700 underline-offset-2 hover:underline dark:text-teal-400"
+      <QueryView
+        query={q}
+        loading={<Skeleton className="h-12 w-full" />}
+        empty={<p className="text-sm text-zinc-500">{t('wallet.noTransactions')}</p>}
+      >
+        {(res) => (
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {res.data.map((e) => (
+              <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                <div className="min-w-0">
+                  <p className="truncate font-medium" data-reason={e.reason_code}>
+                    {e.reason}
+                  </p>
+                  {e.market && (
+                    <Link
+                      to={`/markets/${e.market.slug}`}
+                      className="block truncate text-xs text-teal-700 underline-offset-2 hover:underline dark:text-teal-400"
+                    >
+                      {marketTitle(e.market, lang)}
+                    </Link>
+                  )}
+                  <p className="text-xs text-zinc-500">{formatDateTime(e.created_at)}</p>
+                </div>
+                <div className="shrink-0 text-right">
+                  <p
+                    className={`font-semibold tabular-nums ${e.amount >= 0 ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`}
                   >
-                    {marketTitle(e.market, lang)}
-                  </Link>
-                )}
-                <p className="text-xs text-zinc-500">{formatDateTime(e.created_at)}</p>
-              </div>
-              <div className="shrink-0 text-right">
-                <p
-                  className={`font-semibold tabular-nums ${e.amount >= 0 ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`}
-                >
-                  {e.amount > 0 ? '+' : ''}
-                  {formatNumber(e.amount)}
-                </p>
-                <p className="text-xs text-zinc-500">
-                  {t('wallet.balanceAfter', { amount: formatPeso(e.balance_after) })}
-                </p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+                    {e.amount > 0 ? '+' : ''}
+                    {formatNumber(e.amount)}
+                  </p>
+                  <p className="text-xs text-zinc-500">
+                    {t('wallet.balanceAfter', { amount: formatPeso(e.balance_after) })}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       <Pager pagination={q.data?.pagination} onPage={setPage} />
     </Section>
   );
