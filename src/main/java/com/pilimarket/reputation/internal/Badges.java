@@ -2,6 +2,7 @@ package com.pilimarket.reputation.internal;
 
 import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.reputation.BadgesEarned;
+import com.pilimarket.users.UserBadges;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Badges {
 
-    private final ReputationRecords records;
+    private final UserBadges userBadges;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Badges(ReputationRecords records, ApplicationEventPublisher events, Clock clock) {
-        this.records = records;
+    Badges(UserBadges userBadges, ApplicationEventPublisher events, Clock clock) {
+        this.userBadges = userBadges;
         this.events = events;
         this.clock = clock;
     }
@@ -37,7 +38,7 @@ class Badges {
      */
     void awardAll(Map<UUID, Set<String>> candidates, String metadataJson) {
         Instant now = clock.instant();
-        List<BadgeEarned> awarded = records.awardAll(candidates, now, metadataJson).stream()
+        List<BadgeEarned> awarded = userBadges.awardAll(candidates, now, metadataJson).stream()
                 .map(award -> new BadgeEarned(award.userId(), award.badge(), now))
                 .toList();
         if (!awarded.isEmpty()) {

@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the reputation read model ({@code rep_forecasts}, {@code settled_forecasts}) and {@code user_badges}. */
+/**
+ * SQL for the reputation read model ({@code rep_forecasts}, {@code settled_forecasts}); badges are
+ * awarded through {@link com.pilimarket.users.UserBadges}.
+ */
 @Repository
 public class ReputationRecords {
 
@@ -286,41 +289,6 @@ public class ReputationRecords {
         return earned;
     }
 
-    /**
-     * Inserts the badges not held yet, in one statement; returns those this call awarded (a badge
-     * held already, or awarded by a concurrent call, is not returned).
-     */
-    List<AwardedBadge> awardAll(Map<UUID, Set<String>> badges, Instant at, String metadataJson) {
-        List<Object> users = new ArrayList<>();
-        List<Object> names = new ArrayList<>();
-        badges.forEach((user, set) -> set.forEach(badge -> {
-            users.add(user);
-            names.add(badge);
-        }));
-        List<AwardedBadge> awarded = new ArrayList<>();
-        if (users.isEmpty()) {
-            return awarded;
-        }
-        template.query(
-                con -> {
-                    var ps = con.prepareStatement("""
-                            INSERT INTO user_badges (user_id, badge, awarded_at, metadata)
-                            SELECT u, b, ?, CAST(? AS jsonb) FROM unnest(?::uuid[], ?::text[]) AS t(u, b)
-                            ON CONFLICT DO NOTHING
-                            RETURNING user_id, badge
-                            """);
-                    ps.setTimestamp(1, Timestamp.from(at));
-                    ps.setString(2, metadataJson);
-                    ps.setArray(3, con.createArrayOf("uuid", users.toArray()));
-                    ps.setArray(4, con.createArrayOf("text", names.toArray()));
-                    return ps;
-                },
-                rs -> {
-                    awarded.add(new AwardedBadge(rs.getObject(1, UUID.class), rs.getString(2)));
-                });
-        return awarded;
-    }
-
     /** A user's settled, non-refunded forecasts in settlement order (ties by forecast id). */
     List<SettledRow> history(UUID userId) {
         return jdbc.sql("""
@@ -347,12 +315,12 @@ public class ReputationRecords {
     /**
      * Ranks users by {@code metric} over forecasts settled in [{@code from}, {@code to}) (either may be
      * null: unbounded), optionally in one category. Refunded and flagged forecasts do not count; a
-     * forecast flagged after settlement (forecasts.is_flagged, read here because no event carries it
-     * yet) drops out at the next recompute. Ties: score desc, forecasts desc, user id.
+     * forecast flagged after settlement (forecasting's {@code forecast_view.is_flagged}: no event carries
+     * it yet) drops out at the next recompute. Ties: score desc, forecasts desc, user id.
      */
     public List<Aggregate> ranking(Instant from, Instant to, String category, RankingMetric metric, Integer limit) {
         StringBuilder where = new StringBuilder("NOT s.refunded AND NOT s.flagged"
-                + " AND NOT EXISTS (SELECT 1 FROM forecasts f WHERE f.id = s.forecast_id AND f.is_flagged)");
+                + " AND NOT EXISTS (SELECT 1 FROM forecast_view f WHERE f.id = s.forecast_id AND f.is_flagged)");
         Map<String, Object> params = new LinkedHashMap<>();
         if (from != null) {
             where.append(" AND s.settled_at >= :from");
@@ -444,9 +412,6 @@ public class ReputationRecords {
     record PlacementTotals(long forecasts, long staked) {
         static final PlacementTotals NONE = new PlacementTotals(0, 0);
     }
-
-    /** A badge this call awarded to a user. */
-    record AwardedBadge(UUID userId, String badge) {}
 
     /** A user's settled, non-refunded forecasts: how many, how many won, and payouts minus stakes. */
     public record SettledTotals(long settled, long won, long profit) {}
