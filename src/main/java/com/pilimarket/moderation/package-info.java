@@ -4,7 +4,16 @@
  */
 @ApplicationModule(
         displayName = "Moderation",
-        allowedDependencies = {"shared", "users", "audit", "ledger", "forecasting", "payments", "comments", "referrals"
+        allowedDependencies = {
+            "shared",
+            "users",
+            "audit",
+            "ledger",
+            "forecasting",
+            "payments",
+            "comments",
+            "referrals",
+            "markets"
         })
 package com.pilimarket.moderation;
 

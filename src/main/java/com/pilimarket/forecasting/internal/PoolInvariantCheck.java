@@ -37,12 +37,12 @@ class PoolInvariantCheck implements InvariantCheck {
         jdbc.sql("""
                         SELECT m.id, m.total_points, coalesce(o.total, 0), coalesce(f.total, 0), coalesce(a.balance, 0),
                                m.forecaster_count, coalesce(f.n, 0)
-                        FROM markets m
-                        LEFT JOIN (SELECT market_id, sum(total_points) AS total FROM outcomes GROUP BY market_id) o
+                        FROM market_view m
+                        LEFT JOIN (SELECT market_id, sum(total_points) AS total FROM outcome_view GROUP BY market_id) o
                                ON o.market_id = m.id
                         LEFT JOIN (SELECT market_id, sum(points) AS total, count(*) AS n FROM forecasts GROUP BY market_id) f
                                ON f.market_id = m.id
-                        LEFT JOIN ledger_accounts a ON a.code = 'pool:' || m.id
+                        LEFT JOIN ledger_balance_view a ON a.code = 'pool:' || m.id
                         WHERE m.status IN ('open', 'suspended', 'closed')
                           AND NOT (m.total_points = coalesce(o.total, 0) AND m.total_points = coalesce(f.total, 0)
                                    AND m.total_points = coalesce(a.balance, 0) AND m.forecaster_count = coalesce(f.n, 0))
@@ -56,14 +56,13 @@ class PoolInvariantCheck implements InvariantCheck {
         jdbc.sql("""
                         SELECT m.id, coalesce(a.balance, 0), coalesce(f.staked, 0), coalesce(f.paid, 0),
                                coalesce(h.amount, 0), coalesce(f.pending, 0)
-                        FROM markets m
-                        LEFT JOIN ledger_accounts a ON a.code = 'pool:' || m.id
+                        FROM market_view m
+                        LEFT JOIN ledger_balance_view a ON a.code = 'pool:' || m.id
                         LEFT JOIN (SELECT market_id, sum(points) AS staked, sum(coalesce(payout, 0)) AS paid,
                                           count(*) FILTER (WHERE status = 'pending') AS pending
                                    FROM forecasts GROUP BY market_id) f ON f.market_id = m.id
-                        LEFT JOIN (SELECT t.reference, e.amount FROM ledger_transactions t
-                                   JOIN ledger_entries e ON e.transaction_id = t.id AND e.account = 'HOUSE'
-                                   WHERE t.reference LIKE 'house:%') h ON h.reference = 'house:' || m.id
+                        LEFT JOIN (SELECT reference, amount FROM ledger_posting_view
+                                   WHERE account = 'HOUSE' AND reference LIKE 'house:%') h ON h.reference = 'house:' || m.id
                         WHERE m.settled_at IS NOT NULL
                           AND (coalesce(a.balance, 0) <> 0 OR coalesce(f.pending, 0) <> 0
                                OR coalesce(f.paid, 0) + coalesce(h.amount, 0) <> coalesce(f.staked, 0))
@@ -79,7 +78,7 @@ class PoolInvariantCheck implements InvariantCheck {
         jdbc.sql("""
                         SELECT m.id, m.status, coalesce(m.resolution_time, m.cancelled_at) AS final_at,
                                (SELECT count(*) FROM forecasts f WHERE f.market_id = m.id AND f.status = 'pending')
-                        FROM markets m
+                        FROM market_view m
                         WHERE m.status IN ('resolved', 'cancelled') AND m.settled_at IS NULL
                           AND coalesce(m.resolution_time, m.cancelled_at) < now() - make_interval(mins => :minutes)
                         ORDER BY 3

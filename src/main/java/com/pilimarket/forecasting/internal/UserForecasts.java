@@ -82,8 +82,8 @@ class UserForecasts {
                                o.name AS outcome_name, f.points, f.status, f.crowd_probability, f.payout,
                                f.created_at, f.updated_at, f.settled_at
                         FROM forecasts f
-                        JOIN markets m ON m.id = f.market_id
-                        JOIN outcomes o ON o.id = f.outcome_id
+                        JOIN market_view m ON m.id = f.market_id
+                        JOIN outcome_view o ON o.id = f.outcome_id
                         WHERE f.user_id = :u AND (:s::text IS NULL OR f.status = :s)
                         ORDER BY f.created_at DESC, f.id DESC
                         LIMIT :limit OFFSET :offset

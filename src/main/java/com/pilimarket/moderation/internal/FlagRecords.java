@@ -159,11 +159,11 @@ class FlagRecords {
                    p.amount_cents AS p_amount, p.chips_added AS p_chips, p.provider AS p_provider,
                    p.status AS p_status, p.is_flagged AS p_flagged
             FROM flags fl
-            LEFT JOIN users u ON u.id = fl.user_id
-            LEFT JOIN forecasts fc ON fl.subject_type = 'forecast' AND fc.id = fl.subject_id
-            LEFT JOIN markets m ON m.id = fc.market_id
-            LEFT JOIN outcomes o ON o.id = fc.outcome_id
-            LEFT JOIN purchases p ON fl.subject_type = 'purchase' AND p.id = fl.subject_id
+            LEFT JOIN user_view u ON u.id = fl.user_id
+            LEFT JOIN forecast_view fc ON fl.subject_type = 'forecast' AND fc.id = fl.subject_id
+            LEFT JOIN market_view m ON m.id = fc.market_id
+            LEFT JOIN outcome_view o ON o.id = fc.outcome_id
+            LEFT JOIN purchase_view p ON fl.subject_type = 'purchase' AND p.id = fl.subject_id
             """;
 
     Page<QueueRow> queue(String status, String rule, UUID userId, PageQuery page) {
@@ -241,7 +241,7 @@ class FlagRecords {
     }
 
     List<UUID> marketsOf(java.util.Collection<UUID> forecastIds) {
-        return jdbc.sql("SELECT DISTINCT market_id FROM forecasts WHERE id IN (:ids)")
+        return jdbc.sql("SELECT DISTINCT market_id FROM forecast_view WHERE id IN (:ids)")
                 .param("ids", List.copyOf(forecastIds))
                 .query(UUID.class)
                 .list();

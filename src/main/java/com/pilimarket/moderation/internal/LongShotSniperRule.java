@@ -47,14 +47,14 @@ class LongShotSniperRule implements FraudRule {
         Instant youngest = now.minus(settings.maxAccountAge().multipliedBy(2));
         List<Shot> shots = jdbc.sql("""
                         SELECT f.id, f.user_id, f.market_id, f.points, f.crowd_probability, last.balance_after
-                        FROM users u
-                        JOIN forecasts f ON f.user_id = u.id
-                        JOIN markets m ON m.id = f.market_id
+                        FROM user_view u
+                        JOIN forecast_view f ON f.user_id = u.id
+                        JOIN market_view m ON m.id = f.market_id
                         CROSS JOIN LATERAL (
-                            SELECT e.id, e.created_at, e.balance_after
-                            FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
-                            WHERE e.user_id = f.user_id AND t.reference LIKE 'forecast:' || f.id || ':%'
-                            ORDER BY e.id DESC LIMIT 1
+                            SELECT e.entry_id AS id, e.created_at, e.balance_after
+                            FROM ledger_posting_view e
+                            WHERE e.user_id = f.user_id AND e.reference LIKE 'forecast:' || f.id || ':%'
+                            ORDER BY e.entry_id DESC LIMIT 1
                         ) last
                         WHERE u.created_at >= :youngest
                           AND f.crowd_probability < :maxProbability

@@ -75,20 +75,21 @@ class OperatorStats {
         OffsetDateTime day = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(1)), ZoneOffset.UTC);
         OffsetDateTime week = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(7)), ZoneOffset.UTC);
 
-        Map<String, Long> usersByStatus = counts("SELECT status, count(*) FROM users GROUP BY status", USER_STATUSES);
+        Map<String, Long> usersByStatus =
+                counts("SELECT status, count(*) FROM user_view GROUP BY status", USER_STATUSES);
         long users = usersByStatus.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> marketsByStatus =
-                counts("SELECT status, count(*) FROM markets GROUP BY status", MARKET_STATUSES);
+                counts("SELECT status, count(*) FROM market_view GROUP BY status", MARKET_STATUSES);
         long markets =
                 marketsByStatus.values().stream().mapToLong(Long::longValue).sum();
 
         Circulation circulation = ledger.circulation();
-        long debt = jdbc.sql("SELECT coalesce(sum(chip_debt), 0) FROM users")
+        long debt = jdbc.sql("SELECT coalesce(sum(chip_debt), 0) FROM user_view")
                 .query(Long.class)
                 .single();
         List<PurchaseGroup> purchases = jdbc.sql("""
                         SELECT provider, status, count(*), coalesce(sum(amount_cents), 0), coalesce(sum(chips_added), 0)
-                        FROM purchases GROUP BY provider, status ORDER BY provider, status
+                        FROM purchase_view GROUP BY provider, status ORDER BY provider, status
                         """)
                 .query((rs, n) -> new PurchaseGroup(
                         rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
@@ -134,7 +135,7 @@ class OperatorStats {
     }
 
     private long newUsers(OffsetDateTime since) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE created_at >= :since")
+        return jdbc.sql("SELECT count(*) FROM user_view WHERE created_at >= :since")
                 .param("since", since)
                 .query(Long.class)
                 .single();
@@ -144,9 +145,9 @@ class OperatorStats {
     private long activeUsers(OffsetDateTime since) {
         return jdbc.sql("""
                         SELECT count(DISTINCT user_id) FROM (
-                            SELECT user_id FROM user_signals WHERE created_at >= :since
-                            UNION ALL SELECT user_id FROM forecasts WHERE updated_at >= :since
-                            UNION ALL SELECT id FROM users WHERE last_active >= :since
+                            SELECT user_id FROM user_signal_view WHERE created_at >= :since
+                            UNION ALL SELECT user_id FROM forecast_view WHERE updated_at >= :since
+                            UNION ALL SELECT id FROM user_view WHERE last_active >= :since
                         ) seen
                         """).param("since", since).query(Long.class).single();
     }

@@ -49,7 +49,7 @@ class OppositeSidesRule implements FraudRule {
         List<Pair> pairs = jdbc.sql("""
                         WITH recent AS (
                             SELECT f.id, f.user_id, f.market_id, f.outcome_id
-                            FROM forecasts f JOIN markets m ON m.id = f.market_id
+                            FROM forecast_view f JOIN market_view m ON m.id = f.market_id
                             WHERE f.created_at >= :since AND m.forecaster_count <= :maxForecasters
                         )
                         SELECT a.user_id, b.user_id, count(*),

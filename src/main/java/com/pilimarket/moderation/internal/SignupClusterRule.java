@@ -50,8 +50,8 @@ abstract class SignupClusterRule implements FraudRule {
 
     private List<Cluster> clusters(Instant now, UUID userId) {
         String ofUser =
-                userId == null ? "" : " AND " + column + " = (SELECT " + column + " FROM users WHERE id = :user)";
-        var sql = jdbc.sql("SELECT " + column + ", array_agg(id ORDER BY created_at, id) FROM users WHERE " + column
+                userId == null ? "" : " AND " + column + " = (SELECT " + column + " FROM user_view WHERE id = :user)";
+        var sql = jdbc.sql("SELECT " + column + ", array_agg(id ORDER BY created_at, id) FROM user_view WHERE " + column
                         + " IS NOT NULL AND created_at >= :since" + ofUser + " GROUP BY " + column
                         + " HAVING count(*) > :max")
                 .param("since", OffsetDateTime.ofInstant(now.minus(settings.window()), ZoneOffset.UTC))

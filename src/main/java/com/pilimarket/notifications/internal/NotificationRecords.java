@@ -243,16 +243,15 @@ class NotificationRecords {
     }
 
     /**
-     * Watchers of open markets closing within the next 24 h who hold no forecast there. Reads the
-     * markets module's {@code watchlist}/{@code markets} and forecasting's {@code forecasts} tables:
-     * neither module offers this query, and it must not be answered per watcher.
+     * Watchers of open markets closing within the next 24 h who hold no forecast there, in one
+     * statement over the views the markets and forecasting modules publish (never per watcher).
      */
     List<Reminder> reminderCandidates(Instant now, Instant until) {
         return jdbc.sql("""
                         SELECT w.user_id, m.id, m.slug, m.title, m.title_fil, m.closes_at
-                        FROM watchlist w JOIN markets m ON m.id = w.market_id
+                        FROM watchlist_view w JOIN market_view m ON m.id = w.market_id
                         WHERE m.status = 'open' AND m.closes_at > :now AND m.closes_at <= :until
-                          AND NOT EXISTS (SELECT 1 FROM forecasts f WHERE f.user_id = w.user_id AND f.market_id = m.id)
+                          AND NOT EXISTS (SELECT 1 FROM forecast_view f WHERE f.user_id = w.user_id AND f.market_id = m.id)
                           AND NOT EXISTS (SELECT 1 FROM notifications n
                                           WHERE n.dedupe_key = 'reminder:' || m.id || ':' || w.user_id)
                         ORDER BY m.closes_at

@@ -30,16 +30,15 @@ class PaymentsInvariantCheck implements InvariantCheck {
     public List<String> violations() {
         List<String> violations = new ArrayList<>();
         jdbc.sql("""
-                        SELECT p.id, p.status, p.chips_added, count(DISTINCT t.id) AS transactions,
+                        SELECT p.id, p.status, p.chips_added, count(DISTINCT e.transaction_id) AS transactions,
                                coalesce(sum(e.amount) FILTER (WHERE e.user_id = p.user_id), 0) AS credited
                         FROM purchases p
-                        LEFT JOIN ledger_transactions t ON t.reference = 'purchase:' || p.id
-                        LEFT JOIN ledger_entries e ON e.transaction_id = t.id
+                        LEFT JOIN ledger_posting_view e ON e.reference = 'purchase:' || p.id
                         GROUP BY p.id
                         HAVING (p.completed_at IS NOT NULL
-                                    AND (count(DISTINCT t.id) <> 1
+                                    AND (count(DISTINCT e.transaction_id) <> 1
                                          OR coalesce(sum(e.amount) FILTER (WHERE e.user_id = p.user_id), 0) <> p.chips_added))
-                            OR (p.completed_at IS NULL AND count(t.id) > 0)
+                            OR (p.completed_at IS NULL AND count(e.transaction_id) > 0)
                             OR (p.status = 'completed' AND p.completed_at IS NULL)
                         LIMIT 20
                         """)
@@ -51,8 +50,7 @@ class PaymentsInvariantCheck implements InvariantCheck {
                         SELECT p.id, p.status, p.chips_reversed, p.debt_recorded, p.chips_added,
                                coalesce(-sum(e.amount) FILTER (WHERE e.user_id = p.user_id), 0) AS debited
                         FROM purchases p
-                        LEFT JOIN ledger_transactions t ON t.reference = 'purchase-reversal:' || p.id
-                        LEFT JOIN ledger_entries e ON e.transaction_id = t.id
+                        LEFT JOIN ledger_posting_view e ON e.reference = 'purchase-reversal:' || p.id
                         GROUP BY p.id
                         HAVING coalesce(-sum(e.amount) FILTER (WHERE e.user_id = p.user_id), 0) <> p.chips_reversed
                             OR (p.status IN ('refunded', 'disputed') AND p.completed_at IS NOT NULL
