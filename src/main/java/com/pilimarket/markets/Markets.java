@@ -1,6 +1,9 @@
 package com.pilimarket.markets;
 
-import com.pilimarket.markets.internal.MarketService;
+import com.pilimarket.markets.internal.MarketAdministration;
+import com.pilimarket.markets.internal.MarketBroadcast;
+import com.pilimarket.markets.internal.MarketReads;
+import com.pilimarket.markets.internal.MarketStakes;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import java.math.BigDecimal;
@@ -14,68 +17,49 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
- * The markets module's API: create and manage markets (admin), browse them, and — for the
- * forecasting module — lock a market for a placement and record stakes. Every method runs in (or
- * joins) a transaction; none needs HTTP, so seeders and jobs can call them directly. Refusals are
- * {@link com.pilimarket.shared.ApiException}s with the codes of docs/MARKETS.md.
+ * The markets module's API: what other modules call — the market pages' reads, the live stream,
+ * and for forecasting the locks, stakes and settlement marks; for the demo seeder, creating,
+ * closing and resolving. The admin console's other commands (edit, suspend, resume, cancel) and the
+ * watchlist's writes are the module's own, behind its controllers. Every method runs in (or joins) a
+ * transaction; refusals are {@link com.pilimarket.shared.ApiException}s with the codes of
+ * docs/MARKETS.md.
  */
 @Service
 public class Markets {
 
-    private final MarketService service;
+    private final MarketAdministration administration;
+    private final MarketReads reads;
+    private final MarketStakes marketStakes;
+    private final MarketBroadcast broadcast;
 
-    Markets(MarketService service) {
-        this.service = service;
+    Markets(MarketAdministration administration, MarketReads reads, MarketStakes stakes, MarketBroadcast broadcast) {
+        this.administration = administration;
+        this.reads = reads;
+        this.marketStakes = stakes;
+        this.broadcast = broadcast;
     }
 
     /** Creates an open market; {@code actorId} is the admin (or null for the system). */
     public MarketDetail create(UUID actorId, NewMarket market) {
-        return service.create(actorId, market);
-    }
-
-    public MarketDetail edit(UUID actorId, UUID marketId, MarketEdit edit) {
-        return service.edit(actorId, marketId, edit);
-    }
-
-    public MarketDetail suspend(UUID actorId, UUID marketId) {
-        return service.suspend(actorId, marketId);
-    }
-
-    public MarketDetail resume(UUID actorId, UUID marketId) {
-        return service.resume(actorId, marketId);
+        return administration.create(actorId, market);
     }
 
     public MarketDetail close(UUID actorId, UUID marketId) {
-        return service.close(actorId, marketId);
+        return administration.close(actorId, marketId);
     }
 
     /** Resolves the market and publishes {@link MarketResolved}; payouts follow asynchronously. */
     public MarketDetail resolve(UUID actorId, UUID marketId, ResolveMarket resolution) {
-        return service.resolve(actorId, marketId, resolution);
-    }
-
-    /** Cancels the market and publishes {@link MarketCancelled}; refunds follow asynchronously. */
-    public MarketDetail cancel(UUID actorId, UUID marketId, String reason) {
-        return service.cancel(actorId, marketId, reason);
-    }
-
-    /** Closes every open market whose closing time has passed; returns how many. */
-    public int closeDue() {
-        return service.closeDue();
+        return administration.resolve(actorId, marketId, resolution);
     }
 
     /** A market by id or slug, with the viewer's position (viewer may be null). */
     public MarketDetail detail(String idOrSlug, UUID viewerId) {
-        return service.detail(idOrSlug, viewerId);
+        return reads.detail(idOrSlug, viewerId);
     }
 
     public Page<MarketSummary> list(MarketQuery query, PageQuery page) {
-        return service.list(query, page);
-    }
-
-    /** Probability history; {@code range} is {@code 1h}, {@code 24h}, {@code 7d}, {@code 30d} or {@code all} (null). */
-    public List<HistoryPoint> history(UUID marketId, String range) {
-        return service.history(marketId, range);
+        return reads.list(query, page);
     }
 
     /**
@@ -84,24 +68,12 @@ public class Markets {
      * past that ends at the current odds instead of every point stamped at start-up.
      */
     public void backdateHistory(UUID marketId, OffsetDateTime openedAt) {
-        service.backdateHistory(marketId, openedAt);
-    }
-
-    public void watch(UUID userId, UUID marketId) {
-        service.watch(userId, marketId);
-    }
-
-    public void unwatch(UUID userId, UUID marketId) {
-        service.unwatch(userId, marketId);
+        administration.backdateHistory(marketId, openedAt);
     }
 
     /** The markets on the user's watchlist, the most recently watched first. */
     public Page<MarketSummary> watchlist(UUID userId, PageQuery page) {
-        return service.watchlist(userId, page);
-    }
-
-    public boolean isWatching(UUID userId, UUID marketId) {
-        return service.isWatching(userId, marketId);
+        return reads.watchlist(userId, page);
     }
 
     /**
@@ -110,16 +82,16 @@ public class Markets {
      * {@code market} (e.g. {@code comment}), {@code data} is evaluated when it is sent.
      */
     public void streamAfterCommit(UUID marketId, String event, Supplier<String> data) {
-        service.streamAfterCommit(marketId, event, data);
+        broadcast.streamAfterCommit(marketId, event, data);
     }
 
     public Map<UUID, MarketRef> refs(Collection<UUID> marketIds) {
-        return service.refs(marketIds);
+        return reads.refs(marketIds);
     }
 
     /** These markets as lists show them, with their outcomes' totals and odds (unknown ids are left out). */
     public Map<UUID, MarketSummary> summaries(Collection<UUID> marketIds) {
-        return service.summaries(marketIds);
+        return reads.summaries(marketIds);
     }
 
     /**
@@ -127,12 +99,12 @@ public class Markets {
      * seed's title — the closest first, leaving out {@code excluded} (the seeds themselves, say).
      */
     public List<MarketSummary> similar(Collection<UUID> seeds, Collection<UUID> excluded, int limit) {
-        return service.similar(seeds, excluded, limit);
+        return reads.similar(seeds, excluded, limit);
     }
 
     /** The outcomes with these ids (unknown ids are left out). */
     public Map<UUID, OutcomeRef> outcomeRefs(Collection<UUID> outcomeIds) {
-        return service.outcomeRefs(outcomeIds);
+        return reads.outcomeRefs(outcomeIds);
     }
 
     /**
@@ -141,7 +113,7 @@ public class Markets {
      * {@code outcome_id}) and that it takes forecasts now (422 {@code MARKET_NOT_OPEN}).
      */
     public MarketSnapshot lockForForecast(UUID marketId, UUID outcomeId) {
-        return service.lockForForecast(marketId, outcomeId);
+        return marketStakes.lockForForecast(marketId, outcomeId);
     }
 
     /**
@@ -151,7 +123,7 @@ public class Markets {
      * outcome against {@link MarketSnapshot#outcomeIds()}.
      */
     public Optional<MarketSnapshot> lockIfTakingForecasts(UUID marketId) {
-        return service.lockIfTakingForecasts(marketId);
+        return marketStakes.lockIfTakingForecasts(marketId);
     }
 
     /**
@@ -160,7 +132,7 @@ public class Markets {
      * commit.
      */
     public void recordStakes(UUID marketId, List<Stake> stakes) {
-        service.recordStakes(marketId, stakes);
+        marketStakes.recordStakes(marketId, stakes);
     }
 
     /**
@@ -169,12 +141,12 @@ public class Markets {
      * markets by id, then users by id).
      */
     public void lockAll(Collection<UUID> marketIds) {
-        service.lockAll(marketIds);
+        marketStakes.lockAll(marketIds);
     }
 
     /** For settlement: locks the market row and returns it (its status must be final to settle). */
     public MarketSnapshot lockForSettlement(UUID marketId) {
-        return service.lockForSettlement(marketId);
+        return marketStakes.lockForSettlement(marketId);
     }
 
     /**
@@ -182,21 +154,21 @@ public class Markets {
      * run of its settlement (a retry after a configuration change too) computes the same plan.
      */
     public BigDecimal settlementFeePercent(UUID marketId) {
-        return service.settlementFeePercent(marketId);
+        return marketStakes.settlementFeePercent(marketId);
     }
 
     /** For settlement: marks the pool as fully paid out; true only the first time. */
     public boolean markSettled(UUID marketId) {
-        return service.markSettled(marketId);
+        return marketStakes.markSettled(marketId);
     }
 
     /** The prior {@code I} of the displayed probability ({@code pilimarket.chips.probability-prior}). */
     public long probabilityPrior() {
-        return service.prior();
+        return marketStakes.prior();
     }
 
     /** The house fee on payouts in percent ({@code pilimarket.chips.house-fee-percent}). */
     public BigDecimal houseFeePercent() {
-        return service.feePercent();
+        return marketStakes.feePercent();
     }
 }

@@ -44,6 +44,9 @@ class CommentsIntegrationTests {
     Markets marketsApi;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration marketAdmin;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -119,7 +122,7 @@ class CommentsIntegrationTests {
 
     @Test
     void the_position_names_the_outcome_in_filipino_for_filipino_readers() {
-        marketsApi.edit(
+        marketAdmin.edit(
                 admin.id(),
                 market.id(),
                 new MarketEdit(null, null, null, null, null, null, null, null, null, null, List.of("Oo", "Hindi")));
@@ -656,7 +659,7 @@ class CommentsIntegrationTests {
     @Test
     void a_cancelled_market_keeps_its_comments_open_for_seven_days_too() {
         TestUser ben = users.create(0);
-        marketsApi.cancel(admin.id(), market.id(), "Event postponed");
+        marketAdmin.cancel(admin.id(), market.id(), "Event postponed");
         events.awaitListeners();
         assertThat(comment(ben, "Sayang").status()).isEqualTo(201);
         jdbc.sql("UPDATE comment_market_endings SET ended_at = now() - interval '8 days' WHERE market_id = :m")

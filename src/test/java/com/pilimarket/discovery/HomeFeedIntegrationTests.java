@@ -49,6 +49,9 @@ class HomeFeedIntegrationTests {
     Markets markets;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration administration;
+
+    @Autowired
     Forecasts forecasts;
 
     @Autowired
@@ -112,7 +115,7 @@ class HomeFeedIntegrationTests {
         jdbc.sql("UPDATE discovery_stakes SET placed_at = now() - interval '25 hours' WHERE market_id = :m")
                 .param("m", bitcoin.id())
                 .update();
-        markets.suspend(admin.id(), pacquiao.id());
+        administration.suspend(admin.id(), pacquiao.id());
         JsonNode later = feed(juan);
         assertThat(ids(later.get("trending"), "/market/id")).containsExactly(finals.id());
         assertThat(ids(later.get("closing_soon"), "/id")).doesNotContain(pacquiao.id());

@@ -32,6 +32,9 @@ class CachedMarketReadsIntegrationTests {
     Markets marketsApi;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration marketAdmin;
+
+    @Autowired
     SystemInvariants invariants;
 
     TestMarkets markets;
@@ -116,7 +119,7 @@ class CachedMarketReadsIntegrationTests {
                         .asString())
                 .isEqualTo("open");
 
-        marketsApi.suspend(users.admin().id(), market.id());
+        marketAdmin.suspend(users.admin().id(), market.id());
 
         assertThat(http.get("/api/v1/markets/" + market.id())
                         .send()

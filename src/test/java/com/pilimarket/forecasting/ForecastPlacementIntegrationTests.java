@@ -46,6 +46,12 @@ class ForecastPlacementIntegrationTests {
     Markets marketsApi;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration marketAdmin;
+
+    @Autowired
+    com.pilimarket.markets.internal.MarketReads marketReads;
+
+    @Autowired
     Ledger ledger;
 
     @Autowired
@@ -194,7 +200,7 @@ class ForecastPlacementIntegrationTests {
         TestUser user = users.create(1_000);
         UUID admin = users.admin().id();
         MarketDetail suspended = markets.open("Suspended market", "Yes", "No");
-        marketsApi.suspend(admin, suspended.id());
+        marketAdmin.suspend(admin, suspended.id());
         MarketDetail closed = markets.open("Closed market", "Yes", "No");
         marketsApi.close(admin, closed.id());
         MarketDetail late = markets.open("Late market", "Yes", "No");
@@ -438,7 +444,7 @@ class ForecastPlacementIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(201);
-        var history = marketsApi.history(market.id(), "all");
+        var history = marketReads.history(market.id(), "all");
         assertThat(history).hasSizeLessThanOrEqualTo(200);
         assertThat(history.get(history.size() - 1).probabilities().get(outcome(market, 0)))
                 .isEqualTo(after.outcomes().get(0).probability());

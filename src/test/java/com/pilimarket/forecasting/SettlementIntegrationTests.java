@@ -43,6 +43,9 @@ class SettlementIntegrationTests {
     Markets marketsApi;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration marketAdmin;
+
+    @Autowired
     Forecasts forecasts;
 
     @Autowired
@@ -58,7 +61,7 @@ class SettlementIntegrationTests {
     IncompleteEventPublications publications;
 
     @Autowired
-    com.pilimarket.markets.internal.MarketService marketService;
+    org.springframework.context.ApplicationContext context;
 
     TestMarkets markets;
     TestUser admin;
@@ -331,7 +334,8 @@ class SettlementIntegrationTests {
         assertThat(houseAtResolution).isPositive().isLessThan(10);
 
         // The operator changes the fee (a new configuration) before the retry.
-        Object service = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(marketService);
+        Object service =
+                org.springframework.test.util.AopTestUtils.getUltimateTargetObject(context.getBean("marketOdds"));
         Object fee = org.springframework.test.util.ReflectionTestUtils.getField(service, "feePercent");
         org.springframework.test.util.ReflectionTestUtils.setField(
                 service, "feePercent", new java.math.BigDecimal("10"));
@@ -550,7 +554,7 @@ class SettlementIntegrationTests {
                 "INVALID_STATE");
 
         MarketDetail cancelled = markets.open("Cancelled first", "Yes", "No");
-        marketsApi.cancel(admin.id(), cancelled.id(), "duplicate");
+        marketAdmin.cancel(admin.id(), cancelled.id(), "duplicate");
         assertRefused(cancelled, admin, resolve(admin, cancelled, 0), 422, "INVALID_STATE");
     }
 

@@ -49,6 +49,12 @@ class MarketsIntegrationTests {
     Markets marketsApi;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration marketAdmin;
+
+    @Autowired
+    com.pilimarket.markets.internal.MarketReads marketReads;
+
+    @Autowired
     Forecasts forecasts;
 
     @Autowired
@@ -119,7 +125,7 @@ class MarketsIntegrationTests {
         assertThat(data.get("resolution").isNull()).isTrue();
         assertThat(data.get("my_forecast").isNull()).isTrue();
         assertThat(second.data().get("slug").asString()).isEqualTo("pinata-fiesta-" + word + "-2");
-        assertThat(marketsApi.history(UUID.fromString(data.get("id").asString()), null))
+        assertThat(marketReads.history(UUID.fromString(data.get("id").asString()), null))
                 .hasSize(1);
     }
 
@@ -279,7 +285,7 @@ class MarketsIntegrationTests {
                 .param("id", due.id())
                 .update();
 
-        assertThat(marketsApi.closeDue()).isGreaterThanOrEqualTo(1);
+        assertThat(marketAdmin.closeDue()).isGreaterThanOrEqualTo(1);
 
         assertThat(marketsApi.detail(due.id().toString(), null).status()).isEqualTo("closed");
         assertThat(marketsApi.detail(notDue.id().toString(), null).status()).isEqualTo("open");
@@ -309,7 +315,7 @@ class MarketsIntegrationTests {
         MarketDetail small = markets.open("Volume small " + word, "Yes", "No");
         MarketDetail big = markets.open("Volume big " + word, "Yes", "No");
         MarketDetail suspended = markets.open("Volume suspended " + word, "Yes", "No");
-        marketsApi.suspend(admin.id(), suspended.id());
+        marketAdmin.suspend(admin.id(), suspended.id());
         TestUser user = users.create(1_000);
         forecasts.place(user.id(), new PlaceForecast(small.id(), outcome(small, 0), 10));
         forecasts.place(user.id(), new PlaceForecast(big.id(), outcome(big, 1), 500));
@@ -437,7 +443,13 @@ class MarketsIntegrationTests {
                         .get("watching")
                         .asBoolean())
                 .isTrue();
-        assertThat(marketsApi.isWatching(user.id(), market.id())).isTrue();
+        assertThat(http.get("/api/v1/markets/" + market.id())
+                        .bearer(user.token())
+                        .send()
+                        .data()
+                        .get("watching")
+                        .asBoolean())
+                .isTrue();
         assertThat(http.delete(path).bearer(user.token()).send().status()).isEqualTo(200);
         assertThat(http.delete(path)
                         .bearer(user.token())
@@ -446,7 +458,13 @@ class MarketsIntegrationTests {
                         .get("watching")
                         .asBoolean())
                 .isFalse();
-        assertThat(marketsApi.isWatching(user.id(), market.id())).isFalse();
+        assertThat(http.get("/api/v1/markets/" + market.id())
+                        .bearer(user.token())
+                        .send()
+                        .data()
+                        .get("watching")
+                        .asBoolean())
+                .isFalse();
         assertThat(http.post(path, null).send().status()).isEqualTo(401);
         assertThat(http.post("/api/v1/markets/" + UUID.randomUUID() + "/watch", null)
                         .bearer(user.token())

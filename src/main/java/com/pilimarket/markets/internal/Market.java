@@ -1,5 +1,7 @@
 package com.pilimarket.markets.internal;
 
+import com.pilimarket.markets.MarketCancelled;
+import com.pilimarket.markets.MarketResolved;
 import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.shared.ApiException;
 import java.time.Instant;
@@ -9,7 +11,8 @@ import java.util.UUID;
  * The lifecycle of a market (PRODUCT.md §3): {@code open → closed → resolved | cancelled},
  * {@code open ↔ suspended}; suspended and closed markets can be resolved or cancelled; resolved and
  * cancelled are final. Each transition refuses an illegal start state with 422 {@code INVALID_STATE}
- * (a second resolution is 409 {@code ALREADY_RESOLVED}).
+ * (a second resolution is 409 {@code ALREADY_RESOLVED}). Resolving and cancelling return the event
+ * they imply, for the caller to publish with the change.
  */
 final class Market {
 
@@ -19,13 +22,18 @@ final class Market {
     private final UUID id;
     private final Instant closesAt;
     private final int forecasterCount;
+    private final About about;
     private MarketStatus status;
 
-    Market(UUID id, MarketStatus status, Instant closesAt, int forecasterCount) {
+    /** What the market's events tell their listeners about it. */
+    record About(String title, String category, Instant createdAt) {}
+
+    Market(UUID id, MarketStatus status, Instant closesAt, int forecasterCount, About about) {
         this.id = id;
         this.status = status;
         this.closesAt = closesAt;
         this.forecasterCount = forecasterCount;
+        this.about = about;
     }
 
     UUID id() {
@@ -63,17 +71,23 @@ final class Market {
         return false;
     }
 
-    void resolve() {
+    /** Resolves the market to the resolution's outcome by {@code resolver} at {@code at}. */
+    MarketResolved resolve(Resolution resolution, UUID resolver, Instant at) {
         if (status == MarketStatus.RESOLVED) {
             throw ApiException.conflict(ALREADY_RESOLVED, "This market has already been resolved");
         }
         require(!status.isFinal(), "A cancelled market cannot be resolved");
         status = MarketStatus.RESOLVED;
+        return new MarketResolved(
+                id, resolution.outcomeId(), resolver, about.title(), about.category(), about.createdAt(), at);
     }
 
-    void cancel() {
+    /** Cancels the market (every stake is refunded) by {@code actor} at {@code at}. */
+    MarketCancelled cancel(Cancellation cancellation, UUID actor, Instant at) {
         require(!status.isFinal(), "A " + status.value() + " market cannot be cancelled");
         status = MarketStatus.CANCELLED;
+        return new MarketCancelled(
+                id, cancellation.reason(), actor, about.title(), about.category(), about.createdAt(), at);
     }
 
     /** Forecasts are taken only while open and before the closing time, even if the close job is late. */

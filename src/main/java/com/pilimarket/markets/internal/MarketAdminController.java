@@ -2,7 +2,6 @@ package com.pilimarket.markets.internal;
 
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.MarketEdit;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.NewMarket;
 import com.pilimarket.markets.ResolveMarket;
 import com.pilimarket.shared.ApiResponse;
@@ -28,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Admin: markets")
 class MarketAdminController {
 
-    private final Markets markets;
+    private final MarketAdministration markets;
 
-    MarketAdminController(Markets markets) {
+    MarketAdminController(MarketAdministration markets) {
         this.markets = markets;
     }
 

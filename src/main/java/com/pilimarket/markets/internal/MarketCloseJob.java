@@ -1,6 +1,5 @@
 package com.pilimarket.markets.internal;
 
-import com.pilimarket.markets.Markets;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +15,9 @@ class MarketCloseJob {
 
     private static final Logger log = LoggerFactory.getLogger(MarketCloseJob.class);
 
-    private final Markets markets;
+    private final MarketAdministration markets;
 
-    MarketCloseJob(Markets markets) {
+    MarketCloseJob(MarketAdministration markets) {
         this.markets = markets;
     }
 

@@ -4,7 +4,6 @@ import com.pilimarket.markets.HistoryPoint;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.MarketQuery;
 import com.pilimarket.markets.MarketSummary;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.ValidationException;
@@ -31,13 +30,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Markets")
 class MarketController {
 
-    private final Markets markets;
-    private final MarketService service;
+    private final MarketReads markets;
+    private final MarketWatchlist watchlist;
+    private final MarketBroadcast broadcast;
     private final MarketStream stream;
 
-    MarketController(Markets markets, MarketService service, MarketStream stream) {
+    MarketController(MarketReads markets, MarketWatchlist watchlist, MarketBroadcast broadcast, MarketStream stream) {
         this.markets = markets;
-        this.service = service;
+        this.watchlist = watchlist;
+        this.broadcast = broadcast;
         this.stream = stream;
     }
 
@@ -82,14 +83,14 @@ class MarketController {
         if (n < 1 || n > 20) {
             throw ValidationException.of("limit", "must be between 1 and 20");
         }
-        return ApiResponse.ok(service.related(id, n));
+        return ApiResponse.ok(markets.related(id, n));
     }
 
     @SignedIn
     @PostMapping("/{id}/watch")
     @Operation(summary = "Add the market to the caller's watchlist (idempotent)")
     ApiResponse<Watching> watch(@PathVariable UUID id) {
-        markets.watch(Callers.requireUserId(), id);
+        watchlist.watch(Callers.requireUserId(), id);
         return ApiResponse.ok(new Watching(id, true));
     }
 
@@ -97,14 +98,14 @@ class MarketController {
     @DeleteMapping("/{id}/watch")
     @Operation(summary = "Remove the market from the caller's watchlist (idempotent)")
     ApiResponse<Watching> unwatch(@PathVariable UUID id) {
-        markets.unwatch(Callers.requireUserId(), id);
+        watchlist.unwatch(Callers.requireUserId(), id);
         return ApiResponse.ok(new Watching(id, false));
     }
 
     @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent `market` events with fresh outcome totals and probabilities")
     SseEmitter stream(@PathVariable UUID id, HttpServletRequest request) {
-        String state = service.streamState(id);
+        String state = broadcast.state(id);
         return stream.subscribe(id, request.getRemoteAddr(), state);
     }
 }

@@ -4,8 +4,10 @@ import com.pilimarket.markets.MarketRef;
 import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.markets.OutcomeRef;
 import com.pilimarket.markets.ResolutionView;
+import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
+import com.pilimarket.shared.ValidationException;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -45,6 +47,19 @@ class MarketRecords {
         this.template = template;
     }
 
+    /** The market's row; 404 for an unknown market. */
+    MarketRow findOrThrow(UUID marketId) {
+        return find(marketId).orElseThrow(() -> ApiException.notFound("Market"));
+    }
+
+    /** The market's row, locked until the transaction ends; 400 without an id, 404 for an unknown market. */
+    MarketRow lockOrThrow(UUID marketId) {
+        if (marketId == null) {
+            throw ValidationException.of("market_id", "is required");
+        }
+        return lock(marketId).orElseThrow(() -> ApiException.notFound("Market"));
+    }
+
     /** A row of {@code markets}. */
     record MarketRow(
             UUID id,
@@ -68,7 +83,12 @@ class MarketRecords {
             String descriptionFil) {
 
         Market toDomain() {
-            return new Market(id, status, closesAt.toInstant(), forecasterCount);
+            return new Market(
+                    id,
+                    status,
+                    closesAt.toInstant(),
+                    forecasterCount,
+                    new Market.About(title, category, createdAt.toInstant()));
         }
     }
 

@@ -1,7 +1,6 @@
 package com.pilimarket.markets.internal;
 
 import com.pilimarket.markets.MarketSummary;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
@@ -18,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Markets")
 class WatchlistController {
 
-    private final Markets markets;
+    private final MarketReads markets;
 
-    WatchlistController(Markets markets) {
+    WatchlistController(MarketReads markets) {
         this.markets = markets;
     }
 

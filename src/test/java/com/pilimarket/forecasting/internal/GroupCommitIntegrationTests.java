@@ -58,6 +58,9 @@ class GroupCommitIntegrationTests {
     Markets marketsApi;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration marketAdmin;
+
+    @Autowired
     Ledger ledger;
 
     @Autowired
@@ -211,7 +214,7 @@ class GroupCommitIntegrationTests {
         assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(100);
 
         // A market that does not take forecasts: every placement gets its own answer alone.
-        marketsApi.suspend(users.admin().id(), other.id());
+        marketAdmin.suspend(users.admin().id(), other.id());
         List<BatchResult> closed = tx.execute(s ->
                 service.placeAll(other.id(), List.of(new Placement(twice.id(), outcome(other, 0), 100))));
         assertThat(closed).singleElement().isInstanceOf(BatchResult.Alone.class);

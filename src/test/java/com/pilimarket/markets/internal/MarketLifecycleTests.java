@@ -3,9 +3,12 @@ package com.pilimarket.markets.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pilimarket.markets.MarketCancelled;
+import com.pilimarket.markets.MarketResolved;
 import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.shared.ApiException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +16,14 @@ class MarketLifecycleTests {
 
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
+    static final UUID ADMIN = UUID.randomUUID();
+    static final Resolution RESOLUTION =
+            new Resolution(UUID.randomUUID(), List.of("https://comelec.gov.ph/results"), "Official count");
+    static final Cancellation CANCELLATION = new Cancellation("The event was called off");
+    static final Market.About ABOUT = new Market.About("Who wins?", "politics", NOW.minusSeconds(86_400));
+
     static Market market(MarketStatus status) {
-        return new Market(UUID.randomUUID(), status, NOW.plusSeconds(3600), 0);
+        return new Market(UUID.randomUUID(), status, NOW.plusSeconds(3600), 0, ABOUT);
     }
 
     static String codeOf(Runnable action) {
@@ -35,7 +44,7 @@ class MarketLifecycleTests {
         assertThat(market.status()).isEqualTo(MarketStatus.OPEN);
         market.close();
         assertThat(market.status()).isEqualTo(MarketStatus.CLOSED);
-        market.resolve();
+        market.resolve(RESOLUTION, ADMIN, NOW);
         assertThat(market.status()).isEqualTo(MarketStatus.RESOLVED);
     }
 
@@ -52,15 +61,18 @@ class MarketLifecycleTests {
         assertThat(codeOf(() -> market(MarketStatus.OPEN).resume(NOW))).isEqualTo("INVALID_STATE");
         assertThat(codeOf(() -> market(MarketStatus.CLOSED).suspend())).isEqualTo("INVALID_STATE");
         assertThat(codeOf(() -> market(MarketStatus.CLOSED).close())).isEqualTo("INVALID_STATE");
-        assertThat(codeOf(() -> market(MarketStatus.CANCELLED).resolve())).isEqualTo("INVALID_STATE");
-        assertThat(codeOf(() -> market(MarketStatus.RESOLVED).cancel())).isEqualTo("INVALID_STATE");
-        assertThat(codeOf(() -> market(MarketStatus.CANCELLED).cancel())).isEqualTo("INVALID_STATE");
+        assertThat(codeOf(() -> market(MarketStatus.CANCELLED).resolve(RESOLUTION, ADMIN, NOW)))
+                .isEqualTo("INVALID_STATE");
+        assertThat(codeOf(() -> market(MarketStatus.RESOLVED).cancel(CANCELLATION, ADMIN, NOW)))
+                .isEqualTo("INVALID_STATE");
+        assertThat(codeOf(() -> market(MarketStatus.CANCELLED).cancel(CANCELLATION, ADMIN, NOW)))
+                .isEqualTo("INVALID_STATE");
         assertThat(codeOf(() -> market(MarketStatus.RESOLVED).close())).isEqualTo("INVALID_STATE");
     }
 
     @Test
     void a_second_resolution_is_a_conflict() {
-        assertThatThrownBy(() -> market(MarketStatus.RESOLVED).resolve())
+        assertThatThrownBy(() -> market(MarketStatus.RESOLVED).resolve(RESOLUTION, ADMIN, NOW))
                 .isInstanceOf(ApiException.class)
                 .extracting(
                         e -> ((ApiException) e).code(),
@@ -73,10 +85,10 @@ class MarketLifecycleTests {
         for (MarketStatus status :
                 new MarketStatus[] {MarketStatus.OPEN, MarketStatus.SUSPENDED, MarketStatus.CLOSED}) {
             Market resolved = market(status);
-            resolved.resolve();
+            resolved.resolve(RESOLUTION, ADMIN, NOW);
             assertThat(resolved.status()).isEqualTo(MarketStatus.RESOLVED);
             Market cancelled = market(status);
-            cancelled.cancel();
+            cancelled.cancel(CANCELLATION, ADMIN, NOW);
             assertThat(cancelled.status()).isEqualTo(MarketStatus.CANCELLED);
         }
     }
@@ -99,5 +111,29 @@ class MarketLifecycleTests {
         assertThat(due.status()).isEqualTo(MarketStatus.CLOSED);
         assertThat(market(MarketStatus.SUSPENDED).closeIfDue(NOW.plusSeconds(3600)))
                 .isFalse();
+    }
+
+    @Test
+    void resolving_returns_the_event_it_implies() {
+        Market market = market(MarketStatus.CLOSED);
+        MarketResolved resolved = market.resolve(RESOLUTION, ADMIN, NOW);
+        assertThat(resolved)
+                .isEqualTo(new MarketResolved(
+                        market.id(), RESOLUTION.outcomeId(), ADMIN, "Who wins?", "politics", ABOUT.createdAt(), NOW));
+    }
+
+    @Test
+    void cancelling_returns_the_event_it_implies() {
+        Market market = market(MarketStatus.SUSPENDED);
+        MarketCancelled cancelled = market.cancel(CANCELLATION, ADMIN, NOW);
+        assertThat(cancelled)
+                .isEqualTo(new MarketCancelled(
+                        market.id(),
+                        "The event was called off",
+                        ADMIN,
+                        "Who wins?",
+                        "politics",
+                        ABOUT.createdAt(),
+                        NOW));
     }
 }

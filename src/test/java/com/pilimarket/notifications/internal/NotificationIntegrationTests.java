@@ -232,9 +232,9 @@ class NotificationIntegrationTests {
         TestUser bystander = users.create(0);
         MarketDetail soon = create("Closes tomorrow", "politics", Duration.ofHours(12));
         MarketDetail later = create("Closes next week", "politics", Duration.ofDays(7));
-        markets.watch(watcher.id(), soon.id());
-        markets.watch(watcher.id(), later.id());
-        markets.watch(forecaster.id(), soon.id());
+        watch(watcher, soon);
+        watch(watcher, later);
+        watch(forecaster, soon);
         forecasts.place(forecaster.id(), new PlaceForecast(soon.id(), TestMarkets.outcome(soon, 0), 10));
 
         reminders.remindDue();
@@ -289,6 +289,14 @@ class NotificationIntegrationTests {
                         null,
                         10_000L,
                         Map.of()));
+    }
+
+    private void watch(TestUser user, MarketDetail market) {
+        assertThat(http.post("/api/v1/markets/" + market.id() + "/watch", null)
+                        .bearer(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
     }
 
     private List<JsonNode> resolved(TestUser user) {

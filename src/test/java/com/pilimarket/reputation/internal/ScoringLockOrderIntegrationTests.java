@@ -59,6 +59,9 @@ class ScoringLockOrderIntegrationTests {
     Markets markets;
 
     @Autowired
+    com.pilimarket.markets.internal.MarketAdministration administration;
+
+    @Autowired
     Forecasts forecasts;
 
     @Autowired
@@ -165,7 +168,7 @@ class ScoringLockOrderIntegrationTests {
             }
             CompletableFuture<?> ra = CompletableFuture.runAsync(() -> markets.resolve(
                     admin, a.id(), new ResolveMarket(outcome(a, 0), List.of("https://example.ph"), "A")));
-            CompletableFuture<?> rb = CompletableFuture.runAsync(() -> markets.cancel(admin, b.id(), "Overlap"));
+            CompletableFuture<?> rb = CompletableFuture.runAsync(() -> administration.cancel(admin, b.id(), "Overlap"));
             CompletableFuture.allOf(ra, rb).get(30, TimeUnit.SECONDS);
             await("both settled and scored", () -> scored(a.id()) && scored(b.id()));
             assertThat(ledger.balanceOf(Account.pool(a.id()))).isZero();
