@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { request } from 'playwright-core';
 
 export const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -129,4 +130,113 @@ export async function logout(page) {
 export async function xsrf(page) {
   const cookies = await page.context().cookies(BASE_URL);
   return cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+}
+
+// --- Set-up through the API (bearer tokens), shared by the journeys --------------------------------
+
+export const PASSWORD = 'correct-horse-battery';
+
+/**
+ * One API call with a bearer token; returns the envelope's data (throws on an error answer). A
+ * forecast gets an Idempotency-Key, as the app sends one.
+ */
+export async function api(method, path, { token, body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method === 'POST' && path === '/forecasts') headers['Idempotency-Key'] = crypto.randomUUID();
+  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => null);
+  assert(
+    res.ok,
+    `${method} ${path} answered ${res.status}: ${JSON.stringify(json?.errors ?? json)}`,
+  );
+  return json.data;
+}
+
+/** The demo admin's access token. */
+export async function adminToken() {
+  const data = await api('POST', '/auth/login', {
+    body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+  });
+  return data.access_token;
+}
+
+/** A fresh user registered through the API: `{email, password, token}`. */
+export async function newUser(name, prefix = 'e2e') {
+  const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  const data = await api('POST', '/auth/register', {
+    body: { email, password: PASSWORD, display_name: name },
+  });
+  return { email, password: PASSWORD, token: data.access_token };
+}
+
+/**
+ * A fresh open market (outcomes Oo/Hindi unless told) closing in `days`; the title ends with a
+ * unique tag to search for.
+ */
+export async function newMarket(
+  admin,
+  title,
+  { category = 'other', days = 7, outcomes = ['Oo', 'Hindi'], description } = {},
+) {
+  return api('POST', '/admin/markets', {
+    token: admin,
+    body: {
+      title: `${title} #${Date.now().toString(36)}`,
+      description: description ?? 'Created by an end-to-end journey.',
+      category,
+      outcomes,
+      closes_at: new Date(Date.now() + days * 86400_000).toISOString(),
+    },
+  });
+}
+
+export const outcomeId = (market, name) => market.outcomes.find((o) => o.name === name).id;
+
+/** `user` forecasts `points` chips on the outcome named `name`. */
+export async function forecast(user, market, name, points) {
+  await api('POST', '/forecasts', {
+    token: user.token,
+    body: { market_id: market.id, outcome_id: outcomeId(market, name), points },
+  });
+}
+
+/**
+ * An API client with its own cookies (so its calls don't touch the browser's session), logged in as
+ * `email`; `call(method, path, data)` returns the envelope's data.
+ */
+export async function apiAs(email, password) {
+  const ctx = await request.newContext({ baseURL: BASE_URL });
+  const res = await ctx.post('/api/v1/auth/login', { data: { email, password } });
+  assert(res.ok(), `login of ${email} answered ${res.status()}`);
+  const token = (await res.json()).data.access_token;
+  const call = async (method, path, data) => {
+    const r = await ctx.fetch(`/api/v1${path}`, {
+      method,
+      data,
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert(r.ok(), `${method} ${path} answered ${r.status()}: ${await r.text()}`);
+    return (await r.json()).data;
+  };
+  return { call, dispose: () => ctx.dispose() };
+}
+
+/** The app's language for the next load. */
+export async function setLang(page, lang) {
+  await page.evaluate((l) => localStorage.setItem('pm.lang', l), lang);
+}
+
+/** Polls `check` (an async predicate) until it holds. */
+export async function eventually(what, check) {
+  const until = Date.now() + TIMEOUT * 2;
+  while (!(await check())) {
+    assert(Date.now() < until, `timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }

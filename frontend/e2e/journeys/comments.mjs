@@ -9,6 +9,7 @@ import {
   TIMEOUT,
   VIEWPORTS,
   active,
+  apiAs,
   assert,
   findOpenMarket,
   login,
@@ -17,24 +18,6 @@ import {
   shotBoth,
   xsrf,
 } from '../lib.mjs';
-
-/** An API client of its own (its own cookies), so its calls don't touch the browser's session. */
-async function apiAs(email, password) {
-  const api = await request.newContext({ baseURL: BASE_URL });
-  const res = await api.post('/api/v1/auth/login', { data: { email, password } });
-  assert(res.ok(), `login of ${email} answered ${res.status()}`);
-  const token = (await res.json()).data.access_token;
-  const call = async (method, path, data) => {
-    const r = await api.fetch(`/api/v1${path}`, {
-      method,
-      data,
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    assert(r.ok(), `${method} ${path} answered ${r.status()}: ${await r.text()}`);
-    return (await r.json()).data;
-  };
-  return { call, dispose: () => api.dispose() };
-}
 
 /** The comments section of the market page at `slug`, scrolled into view. */
 async function openComments(page, slug) {

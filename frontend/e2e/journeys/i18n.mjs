@@ -1,6 +1,5 @@
 // The app in Filipino, end to end: Filipino market titles in the list, a market page, an error
 // message from the server, a forecast, chip history and a notification rendered in Filipino.
-import { request } from 'playwright-core';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -8,6 +7,7 @@ import {
   TIMEOUT,
   VIEWPORTS,
   active,
+  apiAs,
   assert,
   openMarkets,
   readBalance,
@@ -15,25 +15,8 @@ import {
   waitForBalance,
 } from '../lib.mjs';
 
-/** An API client of its own (its own cookies), so admin calls don't touch the browser's session. */
-async function adminApi() {
-  const api = await request.newContext({ baseURL: BASE_URL });
-  const res = await api.post('/api/v1/auth/login', {
-    data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-  });
-  assert(res.ok(), `admin login answered ${res.status()}`);
-  const token = (await res.json()).data.access_token;
-  const call = async (method, path, data) => {
-    const r = await api.fetch(`/api/v1${path}`, {
-      method,
-      data,
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    assert(r.ok(), `${method} ${path} answered ${r.status()}: ${await r.text()}`);
-    return (await r.json()).data;
-  };
-  return { call, dispose: () => api.dispose() };
-}
+/** The admin's API client with its own cookies, so admin calls don't touch the browser's session. */
+const adminApi = () => apiAs(ADMIN_EMAIL, ADMIN_PASSWORD);
 
 async function filipinoEndToEnd(ctx) {
   await ctx.clearCookies();

@@ -3,88 +3,28 @@
 // Portfolio tab after a forecast (valued with the pool) and after the market is resolved.
 // Set-up through the API (bearer tokens); what the user sees is checked in the browser.
 import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
   BASE_URL,
+  PASSWORD,
   TIMEOUT,
   VIEWPORTS,
   active,
+  adminToken,
+  api,
   assert,
+  eventually,
+  forecast,
   login,
   logout,
+  newMarket,
+  newUser,
+  outcomeId,
+  setLang,
   shotBoth,
 } from '../lib.mjs';
 
-const PASSWORD = 'correct-horse-battery';
-
-async function api(method, path, { token, body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method === 'POST' && path === '/forecasts') headers['Idempotency-Key'] = crypto.randomUUID();
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  assert(
-    res.ok,
-    `${method} ${path} answered ${res.status}: ${JSON.stringify(json?.errors ?? json)}`,
-  );
-  return json.data;
-}
-
-async function adminToken() {
-  const data = await api('POST', '/auth/login', {
-    body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-  });
-  return data.access_token;
-}
-
-async function newUser(name) {
-  const email = `e2e-portfolio-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  const data = await api('POST', '/auth/register', {
-    body: { email, password: PASSWORD, display_name: name },
-  });
-  return { email, token: data.access_token };
-}
-
-/** An open market with outcomes Oo/Hindi in `category`, closing in `days`; the title is unique. */
-async function newMarket(admin, title, category, days = 7) {
-  return api('POST', '/admin/markets', {
-    token: admin,
-    body: {
-      title: `${title} #${Date.now().toString(36)}`,
-      description: 'Created by the portfolio journey.',
-      category,
-      outcomes: ['Oo', 'Hindi'],
-      closes_at: new Date(Date.now() + days * 86400_000).toISOString(),
-    },
-  });
-}
-
-const outcomeId = (market, name) => market.outcomes.find((o) => o.name === name).id;
-
-async function forecast(user, market, name, points) {
-  await api('POST', '/forecasts', {
-    token: user.token,
-    body: { market_id: market.id, outcome_id: outcomeId(market, name), points },
-  });
-}
-
-async function setLang(page, lang) {
-  await page.evaluate((l) => localStorage.setItem('pm.lang', l), lang);
-}
-
-/** Polls `check` (an async predicate) until it holds. */
-async function eventually(what, check) {
-  const until = Date.now() + TIMEOUT * 2;
-  while (!(await check())) {
-    assert(Date.now() < until, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+/** An open market of the portfolio journey in `category`, closing in `days`. */
+const marketIn = (admin, title, category, days = 7) =>
+  newMarket(admin, title, { category, days, description: 'Created by the portfolio journey.' });
 
 /** Opens the home feed (a fresh load) and waits for the section `id`. */
 async function openHome(page, id) {
@@ -129,15 +69,15 @@ async function homeSections(ctx) {
   // A user who forecast in one Bulacan market gets the other one "for you", never the one they hold,
   // and sees the market they watch.
   const admin = await adminToken();
-  const held = await newMarket(admin, 'E2E: Babaha ba sa Bulacan ngayong linggo?', 'other');
-  const near = await newMarket(admin, 'E2E: Bubuksan ba ang bagong tulay sa Bulacan?', 'other', 9);
-  const watched = await newMarket(
+  const held = await marketIn(admin, 'E2E: Babaha ba sa Bulacan ngayong linggo?', 'other');
+  const near = await marketIn(admin, 'E2E: Bubuksan ba ang bagong tulay sa Bulacan?', 'other', 9);
+  const watched = await marketIn(
     admin,
     'E2E: May concert ba sa Philippine Arena?',
     'entertainment',
     11,
   );
-  const user = await newUser('Feed Reader');
+  const user = await newUser('Feed Reader', 'e2e-portfolio');
   await forecast(user, held, 'Oo', 20);
   await api('POST', `/markets/${watched.id}/watch`, { token: user.token });
   await eventually('the feed to suggest the nearby market', async () => {
@@ -166,14 +106,14 @@ async function homeSections(ctx) {
 async function portfolioAfterForecastAndResolution(ctx) {
   await ctx.clearCookies();
   const admin = await adminToken();
-  const market = await newMarket(
+  const market = await marketIn(
     admin,
     'E2E: Magkakaroon ba ng bagong MRT line sa 2027?',
     'politics',
     3,
   );
-  const me = await newUser('Portfolio Owner');
-  const other = await newUser('Other Side');
+  const me = await newUser('Portfolio Owner', 'e2e-portfolio');
+  const other = await newUser('Other Side', 'e2e-portfolio');
   const page = await ctx.newPage();
   await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
   await login(page, me.email, PASSWORD);

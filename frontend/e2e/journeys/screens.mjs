@@ -6,76 +6,27 @@ import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   BASE_URL,
+  PASSWORD,
   TIMEOUT,
   VIEWPORTS,
   active,
+  adminToken,
+  api,
   assert,
   findOpenMarket,
+  forecast,
   login,
   logout,
+  newMarket,
+  newUser,
+  outcomeId,
   registerFreshUser,
+  setLang,
   shotBoth,
 } from '../lib.mjs';
 
-const PASSWORD = 'correct-horse-battery';
-
-/** One API call with a bearer token; returns the envelope's data (throws on an error answer). */
-async function api(method, path, { token, body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method === 'POST' && path === '/forecasts') headers['Idempotency-Key'] = crypto.randomUUID();
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  assert(
-    res.ok,
-    `${method} ${path} answered ${res.status}: ${JSON.stringify(json?.errors ?? json)}`,
-  );
-  return json.data;
-}
-
-async function adminToken() {
-  const data = await api('POST', '/auth/login', {
-    body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-  });
-  return data.access_token;
-}
-
-async function newUser(name) {
-  const email = `e2e-screens-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  const data = await api('POST', '/auth/register', {
-    body: { email, password: PASSWORD, display_name: name },
-  });
-  return { email, token: data.access_token };
-}
-
-/** A fresh open market with outcomes Oo/Hindi; the title ends with a unique tag to search for. */
-async function newMarket(admin, title) {
-  const tag = `#${Date.now().toString(36)}`;
-  return api('POST', '/admin/markets', {
-    token: admin,
-    body: {
-      title: `${title} ${tag}`,
-      description: 'Created by the screens journey.',
-      category: 'other',
-      outcomes: ['Oo', 'Hindi'],
-      closes_at: new Date(Date.now() + 7 * 86400_000).toISOString(),
-    },
-  });
-}
-
-const outcomeId = (market, name) => market.outcomes.find((o) => o.name === name).id;
-
-async function forecast(user, market, name, points) {
-  await api('POST', '/forecasts', {
-    token: user.token,
-    body: { market_id: market.id, outcome_id: outcomeId(market, name), points },
-  });
-}
+const newMarketOfScreens = (admin, title) =>
+  newMarket(admin, title, { description: 'Created by the screens journey.' });
 
 /** Waits until settlement (asynchronous after resolve/cancel) has reached `user`'s forecast. */
 async function waitForSettled(user, market, status) {
@@ -86,10 +37,6 @@ async function waitForSettled(user, market, status) {
     assert(Date.now() < until, `forecast still ${m.my_forecast?.status}, expected ${status}`);
     await new Promise((r) => setTimeout(r, 300));
   }
-}
-
-async function setLang(page, lang) {
-  await page.evaluate((l) => localStorage.setItem('pm.lang', l), lang);
 }
 
 /** Opens the market page (a fresh load, as after a reload) and waits for `testId` on it. */
@@ -119,9 +66,9 @@ async function assertNoLiveOdds(page) {
 
 async function resolvedSeenByWinnerAndLoser(ctx) {
   const admin = await adminToken();
-  const market = await newMarket(admin, 'E2E: Tataas ba ang pamasahe sa MRT?');
-  const winner = await newUser('Winner');
-  const loser = await newUser('Loser');
+  const market = await newMarketOfScreens(admin, 'E2E: Tataas ba ang pamasahe sa MRT?');
+  const winner = await newUser('Winner', 'e2e-screens');
+  const loser = await newUser('Loser', 'e2e-screens');
   await forecast(winner, market, 'Oo', 60);
   await forecast(loser, market, 'Hindi', 40);
   await api('POST', `/admin/markets/${market.id}/resolve`, {
@@ -192,8 +139,8 @@ async function resolvedSeenByWinnerAndLoser(ctx) {
 
 async function cancelledMarket(ctx) {
   const admin = await adminToken();
-  const market = await newMarket(admin, 'E2E: Matutuloy ba ang concert sa Bulacan?');
-  const user = await newUser('Refunded');
+  const market = await newMarketOfScreens(admin, 'E2E: Matutuloy ba ang concert sa Bulacan?');
+  const user = await newUser('Refunded', 'e2e-screens');
   await forecast(user, market, 'Oo', 40);
   const reason = 'The concert was postponed with no new date (end-to-end test).';
   await api('POST', `/admin/markets/${market.id}/cancel`, { token: admin, body: { reason } });
@@ -292,9 +239,9 @@ async function adminRow(page, market) {
 
 async function adminConfirmation(ctx) {
   const admin = await adminToken();
-  const toResolve = await newMarket(admin, 'E2E: Aabot ba sa 40°C sa Maynila?');
-  const toCancel = await newMarket(admin, 'E2E: Matutuloy ba ang laro sa Araneta?');
-  const forecaster = await newUser('Forecaster');
+  const toResolve = await newMarketOfScreens(admin, 'E2E: Aabot ba sa 40°C sa Maynila?');
+  const toCancel = await newMarketOfScreens(admin, 'E2E: Matutuloy ba ang laro sa Araneta?');
+  const forecaster = await newUser('Forecaster', 'e2e-screens');
   await forecast(forecaster, toResolve, 'Hindi', 10);
   await forecast(forecaster, toCancel, 'Oo', 10);
 

@@ -8,6 +8,7 @@ import {
   TIMEOUT,
   VIEWPORTS,
   active,
+  api,
   assert,
   findOpenMarket,
   login,
@@ -15,14 +16,11 @@ import {
   openMarkets,
   readBalance,
   registerFreshUser,
+  setLang,
   shot,
 } from '../lib.mjs';
 
 const [PHONE, DESKTOP] = VIEWPORTS;
-
-async function setLang(page, lang) {
-  await page.evaluate((l) => localStorage.setItem('pm.lang', l), lang);
-}
 
 /** Shots at both viewports in both languages; `prepare(page)` brings the page back after a reload. */
 async function shotsBothLanguages(page, journey, prepare) {
@@ -215,53 +213,41 @@ async function desktopNavigation(ctx) {
   await page.close();
 }
 
-async function api(method, path, token, body) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${JSON.stringify(json?.errors)}`);
-  return json.data;
-}
-
 /**
  * A notification is one tap target: a forecaster whose market was resolved taps anywhere on the
  * card (here: its message text, not the title link) and lands on the market.
  */
 async function tappableNotification(ctx) {
-  const admin = await api('POST', '/auth/login', null, {
-    email: ADMIN_EMAIL,
-    password: ADMIN_PASSWORD,
+  const admin = await api('POST', '/auth/login', {
+    body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
   });
   const email = `e2e-notif-${Date.now()}@example.com`;
   const password = 'correct-horse-battery';
-  const user = await api('POST', '/auth/register', null, {
-    email,
-    password,
-    display_name: 'Notified Tester',
+  const user = await api('POST', '/auth/register', {
+    body: { email, password, display_name: 'Notified Tester' },
   });
-  const market = await api('POST', '/admin/markets', admin.access_token, {
-    title: `E2E shell notification ${Date.now()}`,
-    description: 'A market for the tappable notification journey.',
-    category: 'other',
-    outcomes: ['Yes', 'No'],
-    closes_at: new Date(Date.now() + 3600_000).toISOString(),
+  const market = await api('POST', '/admin/markets', {
+    token: admin.access_token,
+    body: {
+      title: `E2E shell notification ${Date.now()}`,
+      description: 'A market for the tappable notification journey.',
+      category: 'other',
+      outcomes: ['Yes', 'No'],
+      closes_at: new Date(Date.now() + 3600_000).toISOString(),
+    },
   });
-  await api('POST', '/forecasts', user.access_token, {
-    market_id: market.id,
-    outcome_id: market.outcomes[0].id,
-    points: 10,
+  await api('POST', '/forecasts', {
+    token: user.access_token,
+    body: { market_id: market.id, outcome_id: market.outcomes[0].id, points: 10 },
   });
-  await api('POST', `/admin/markets/${market.id}/close`, admin.access_token, {});
-  await api('POST', `/admin/markets/${market.id}/resolve`, admin.access_token, {
-    outcome_id: market.outcomes[0].id,
-    evidence_urls: ['https://example.org/e2e-evidence'],
-    resolution_note: 'E2E resolution',
+  await api('POST', `/admin/markets/${market.id}/close`, { token: admin.access_token, body: {} });
+  await api('POST', `/admin/markets/${market.id}/resolve`, {
+    token: admin.access_token,
+    body: {
+      outcome_id: market.outcomes[0].id,
+      evidence_urls: ['https://example.org/e2e-evidence'],
+      resolution_note: 'E2E resolution',
+    },
   });
 
   await ctx.clearCookies();
