@@ -5,7 +5,10 @@ import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
 import { aSummary, aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 import { AdminPage } from './AdminPage';
-import type { AdminStats, AdminUser, AuditEntry, Flag } from './api/admin';
+import type { AdminUser } from './api/get-admin-users';
+import type { AuditEntry } from './api/get-audit-log';
+import type { Flag } from './api/get-flags';
+import type { AdminStats } from './api/get-stats';
 import { manilaToIso, parseOutcomes } from './components/CreateMarketForm';
 import { parseEvidence } from './components/MarketAdminRow';
 

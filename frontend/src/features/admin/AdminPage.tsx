@@ -12,18 +12,14 @@ import { formatDateTime, formatNumber } from '@/lib/format';
 import { useT, type MessageKey } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { useDebounced } from '@/lib/use-debounced';
-import {
-  clearFlag,
-  useAdminMarkets,
-  useAdminMutation,
-  useAdminStats,
-  useAdminUsers,
-  useAuditLog,
-  useFlags,
-  useHideComment,
-  type AdminStats,
-  type Flag,
-} from './api/admin';
+import { clearFlag } from './api/clear-flag';
+import { useAdminMarkets } from './api/get-admin-markets';
+import { useAdminUsers } from './api/get-admin-users';
+import { useAuditLog } from './api/get-audit-log';
+import { useFlags, type Flag } from './api/get-flags';
+import { useAdminStats, type AdminStats } from './api/get-stats';
+import { useHideComment } from './api/hide-comment';
+import { useAdminMutation } from './api/use-admin-mutation';
 import { CreateMarketForm } from './components/CreateMarketForm';
 import { MarketAdminRow } from './components/MarketAdminRow';
 import { UserAdminRow } from './components/UserAdminRow';

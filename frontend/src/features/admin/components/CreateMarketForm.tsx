@@ -5,7 +5,8 @@ import { isApiError } from '@/lib/api-client';
 import { CATEGORIES, type Category } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
-import { createMarket, useAdminMutation } from '../api/admin';
+import { createMarket } from '../api/create-market';
+import { useAdminMutation } from '../api/use-admin-mutation';
 import { FilipinoFields, parseOutcomesFil } from './FilipinoFields';
 import { closesAfterResolves } from './schedule-warning';
 

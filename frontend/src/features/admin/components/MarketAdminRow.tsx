@@ -6,7 +6,8 @@ import type { MarketSummary } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
 import { formatDateTime, formatPeso } from '@/lib/format';
 import { useT } from '@/lib/i18n';
-import { runMarketAction, useAdminMutation, type MarketAction } from '../api/admin';
+import { runMarketAction, type MarketAction } from '../api/market-action';
+import { useAdminMutation } from '../api/use-admin-mutation';
 import { EditMarketForm } from './EditMarketForm';
 
 export function parseEvidence(text: string): string[] | null {

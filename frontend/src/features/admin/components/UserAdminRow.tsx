@@ -6,7 +6,10 @@ import type { Role } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
 import { useT } from '@/lib/i18n';
-import { grantChips, updateUser, useAdminMutation, type AdminUser } from '../api/admin';
+import type { AdminUser } from '../api/get-admin-users';
+import { grantChips } from '../api/grant-chips';
+import { updateUser } from '../api/update-user';
+import { useAdminMutation } from '../api/use-admin-mutation';
 
 const STATUSES = ['active', 'suspended', 'banned'] as const;
 const ROLES: Role[] = ['user', 'moderator', 'admin', 'superadmin'];
