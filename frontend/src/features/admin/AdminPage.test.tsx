@@ -9,7 +9,7 @@ import type { AdminUser } from './api/get-admin-users';
 import type { AuditEntry } from './api/get-audit-log';
 import type { Flag } from './api/get-flags';
 import type { AdminStats } from './api/get-stats';
-import { manilaToIso, parseOutcomes } from './components/CreateMarketForm';
+import { manilaToIso, parseOutcomes } from './components/market-values';
 import { parseEvidence } from './components/MarketAdminRow';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, mockFetch } from '@/testing/fetch-mock';
 import { aSummary, aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
-import { editChanges, isoToManila } from './EditMarketForm';
+import { editChanges } from './EditMarketForm';
+import { isoToManila } from './market-values';
 import { MarketAdminRow } from './MarketAdminRow';
 
 afterEach(() => vi.unstubAllGlobals());

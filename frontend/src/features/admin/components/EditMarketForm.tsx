@@ -1,39 +1,20 @@
 import { IonButton } from '@ionic/react';
 import { useId, useState, type FormEvent } from 'react';
-import { TextField } from '@/components/TextField';
 import { isApiError } from '@/lib/api-client';
-import { CATEGORIES, type Category, type MarketSummary } from '@/lib/api-types';
+import type { MarketSummary } from '@/lib/api-types';
 import { errorMessage } from '@/lib/error-message';
 import { useT } from '@/lib/i18n';
 import { editMarket, type EditMarketInput } from '../api/edit-market';
 import { useAdminMutation } from '../api/use-admin-mutation';
-import { manilaToIso, parseOutcomes } from './CreateMarketForm';
-import { FilipinoFields, parseOutcomesFil } from './FilipinoFields';
-import { closesAfterResolves } from './schedule-warning';
-
-/** ISO instant → `datetime-local` value in Manila time (UTC+8, no DST). */
-export function isoToManila(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '';
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16);
-}
+import { parseOutcomesFil } from './FilipinoFields';
+import { isoToManila, manilaToIso, parseOutcomes } from './market-values';
+import { MarketFields, type MarketValues } from './MarketFields';
 
 /** The fields that differ from the market, in the shape PATCH /admin/markets/{id} takes. */
 export function editChanges(
   market: MarketSummary,
-  v: {
-    title: string;
-    description: string;
-    category: Category;
-    outcomes: string;
-    closes_at: string;
-    resolves_at: string;
-    max_points: string;
-    title_fil?: string;
-    description_fil?: string;
-    outcomes_fil?: string;
-  },
+  v: Omit<MarketValues, 'title_fil' | 'description_fil' | 'outcomes_fil'> &
+    Partial<Pick<MarketValues, 'title_fil' | 'description_fil' | 'outcomes_fil'>>,
   outcomesEditable: boolean,
 ): EditMarketInput | null {
   const changes: EditMarketInput = {};
@@ -81,7 +62,7 @@ export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDo
   const t = useT();
   const ids = useId();
   const outcomesEditable = market.total_points === 0 && market.forecaster_count === 0;
-  const [v, setV] = useState({
+  const [v, setV] = useState<MarketValues>({
     title: market.title,
     description: market.description ?? '',
     category: market.category,
@@ -95,8 +76,6 @@ export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDo
   });
   const [error, setError] = useState<string | null>(null);
   const edit = useAdminMutation(editMarket);
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
-    setV((old) => ({ ...old, [k]: e.target.value }));
   const serverField = (f: string) =>
     isApiError(edit.error) ? edit.error.fieldMessage(f) : undefined;
 
@@ -117,93 +96,14 @@ export function EditMarketForm({ market, onDone }: { market: MarketSummary; onDo
       className="mt-2 rounded-xl bg-zinc-100 p-3 dark:bg-zinc-900"
       data-testid="edit-market"
     >
-      <TextField
-        label={t('admin.title.field')}
-        name="title"
-        value={v.title}
-        onChange={set('title')}
-        error={serverField('title')}
-      />
-      <div className="mb-3">
-        <label className="pm-label" htmlFor={`${ids}-desc`}>
-          {t('admin.description')}
-        </label>
-        <textarea
-          id={`${ids}-desc`}
-          className="pm-input min-h-20"
-          value={v.description}
-          onChange={set('description')}
-        />
-      </div>
-      <div className="mb-3">
-        <label className="pm-label" htmlFor={`${ids}-cat`}>
-          {t('admin.category')}
-        </label>
-        <select
-          id={`${ids}-cat`}
-          className="pm-input"
-          value={v.category}
-          onChange={set('category')}
-        >
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`markets.category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="mb-3">
-        <label className="pm-label" htmlFor={`${ids}-out`}>
-          {t('admin.outcomes')}
-        </label>
-        <textarea
-          id={`${ids}-out`}
-          className="pm-input min-h-20"
-          value={v.outcomes}
-          onChange={set('outcomes')}
-          disabled={!outcomesEditable}
-          aria-describedby={outcomesEditable ? undefined : `${ids}-out-hint`}
-        />
-        {!outcomesEditable && (
-          <p id={`${ids}-out-hint`} className="mt-1 text-xs text-zinc-500">
-            {t('admin.outcomesLocked')}
-          </p>
-        )}
-      </div>
-      <FilipinoFields
+      <MarketFields
         idPrefix={ids}
         values={v}
         onChange={(field, value) => setV((old) => ({ ...old, [field]: value }))}
         error={serverField}
-      />
-      <div className="grid gap-x-3 sm:grid-cols-2">
-        {market.status === 'open' && (
-          <TextField
-            label={t('admin.closesAt')}
-            type="datetime-local"
-            value={v.closes_at}
-            onChange={set('closes_at')}
-            error={serverField('closes_at')}
-          />
-        )}
-        <TextField
-          label={t('admin.resolvesAt')}
-          type="datetime-local"
-          value={v.resolves_at}
-          onChange={set('resolves_at')}
-          error={
-            closesAfterResolves(v.closes_at, v.resolves_at)
-              ? t('admin.closesAfterResolves')
-              : serverField('resolves_at')
-          }
-        />
-      </div>
-      <TextField
-        label={t('admin.maxPoints')}
-        inputMode="numeric"
-        value={v.max_points}
-        onChange={(e) => setV((o) => ({ ...o, max_points: e.target.value.replace(/\D/g, '') }))}
-        error={serverField('max_points_per_user')}
+        outcomesLocked={!outcomesEditable}
+        showClosesAt={market.status === 'open'}
+        compact
       />
       {(error || edit.isError) && (
         <p className="pm-field-error" role="alert">
