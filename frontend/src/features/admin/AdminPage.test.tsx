@@ -10,7 +10,7 @@ import type { AuditEntry } from './api/get-audit-log';
 import type { Flag } from './api/get-flags';
 import type { AdminStats } from './api/get-stats';
 import { manilaToIso, parseOutcomes } from './components/market-values';
-import { parseEvidence } from './components/MarketAdminRow';
+import { parseEvidence } from './components/SettlePanel';
 
 afterEach(() => vi.unstubAllGlobals());
 
