@@ -77,8 +77,12 @@ const Portfolio = lazyPage(() =>
 const Admin = lazyPage(() => import('@/features/admin/AdminPage').then((m) => m.AdminPage));
 const NotFound = lazyPage(() => import('./routes/not-found').then((m) => m.NotFoundPage));
 
-/** The routes of the tab outlet; `/` redirects to the home feed, anything else is not found. */
-const ROUTES: [path: string, page: ComponentType][] = [
+/**
+ * The routes of the tab outlet; `/` redirects to the home feed, anything else is not found. A route
+ * marked `prefix` also matches the paths under it, as one Ionic page that routes inside itself
+ * (the admin console's sections: switching them is not a page transition).
+ */
+const ROUTES: [path: string, page: ComponentType, match?: 'prefix'][] = [
   ['/home', Home],
   ['/markets', Markets],
   ['/markets/:slug', MarketDetail],
@@ -101,12 +105,14 @@ const ROUTES: [path: string, page: ComponentType][] = [
   ['/watchlist', Watchlist],
   ['/wallet', Wallet],
   ['/wallet/return', WalletReturn],
-  ['/admin', Admin],
+  ['/admin', Admin, 'prefix'],
 ];
 
 /** Loads the code of the page at `pathname` if it is code-split (resolves when it is there). */
 export function preloadPage(pathname: string): Promise<void> {
-  const route = ROUTES.find(([path]) => matchPath(pathname, { path, exact: true }));
+  const route = ROUTES.find(([path, , match]) =>
+    matchPath(pathname, { path, exact: match !== 'prefix' }),
+  );
   const page = route?.[1];
   return page && 'preload' in page ? (page as LazyPage).preload() : Promise.resolve();
 }
@@ -117,8 +123,8 @@ function Shell() {
     <IonReactRouter>
       <IonTabs>
         <IonRouterOutlet>
-          {ROUTES.map(([path, page]) => (
-            <Route key={path} exact path={path} component={page} />
+          {ROUTES.map(([path, page, match]) => (
+            <Route key={path} exact={match !== 'prefix'} path={path} component={page} />
           ))}
           <Route exact path="/">
             <Redirect to="/home" />

@@ -116,6 +116,34 @@ describe('admin console', () => {
     ).toBeInTheDocument();
   });
 
+  it('gives every section a route of its own, /admin opening the role’s first', async () => {
+    adminRoutes();
+    const { unmount } = renderWithProviders(<AdminPage />, { path: '/admin/flags' });
+    expect(await screen.findByText('SHARED_DEVICE')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Flags' })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
+    expect(await screen.findByText('user.grant')).toBeInTheDocument();
+    unmount();
+
+    renderWithProviders(<AdminPage />, { path: '/admin' });
+    expect(await screen.findByRole('tab', { name: 'Stats' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await screen.findByText('99,000')).toBeInTheDocument();
+  });
+
+  it('sends a moderator from a section they may not open to the users section', async () => {
+    const { calls } = adminRoutes({
+      'GET /users/me': () => ({ body: envelope(aUser({ role: 'moderator' })) }),
+    });
+    renderWithProviders(<AdminPage />, { path: '/admin/stats' });
+    expect(await screen.findByText('Xavier')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Users' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.queryByRole('tab', { name: 'Stats' })).not.toBeInTheDocument();
+    expect(calls.some((c) => c.path === '/admin/stats')).toBe(false);
+  });
+
   it('shows a reported comment in the flags queue and hides it', async () => {
     const reported = {
       ...sharedDevice,
