@@ -5,7 +5,7 @@ import { getMarket } from '@/features/markets/api/get-market';
 import { DEFAULT_MARKET_FILTERS, getMarkets } from '@/features/markets/api/get-markets';
 import { MarketDetailPage } from '@/features/markets/MarketDetailPage';
 import { MarketsPage } from '@/features/markets/MarketsPage';
-import { clearPrimed, primedSettled } from '@/lib/api-client';
+import { clearPrimed, primedSettled } from '@/lib/primed';
 import { envelope, mockFetch } from '@/testing/fetch-mock';
 import { aMarket, aSummary } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';

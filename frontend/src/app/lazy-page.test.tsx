@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clearPrimed, primeGet } from '@/lib/api-client';
+import { primeGet } from '@/lib/api-client';
+import { clearPrimed } from '@/lib/primed';
 import { lazyPage } from './lazy-page';
 import { firstScreenReady } from './start';
 

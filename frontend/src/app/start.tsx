@@ -1,6 +1,6 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { primedSettled } from '@/lib/api-client';
+import { primedSettled } from '@/lib/primed';
 import { App, preloadPage } from './App';
 import { startErrorTracking } from './error-tracking';
 import { registerServiceWorker } from './register-sw';

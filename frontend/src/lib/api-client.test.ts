@@ -5,17 +5,14 @@ import {
   api,
   apiRequest,
   buildUrl,
-  clearPrimed,
   deviceId,
   isApiError,
-  onAuthLost,
-  primedSettled,
   primeGet,
-  PRIMED_MAX_AGE_MS,
-  readCookie,
-  SESSION_HINT_KEY,
   takePrimed,
 } from './api-client';
+import { readCookie } from './csrf';
+import { clearPrimed, primedSettled, PRIMED_MAX_AGE_MS } from './primed';
+import { onAuthLost, SESSION_HINT_KEY } from './session-flag';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,15 +1,17 @@
 /**
- * fetch-based client for the Pilimarket HTTP API v1: envelope parsing, typed errors,
- * CSRF double-submit, one shared token refresh on 401, device id and idempotency keys.
+ * fetch-based client for the Pilimarket HTTP API v1: envelope parsing, typed errors, one shared
+ * token refresh on 401, device id and idempotency keys. The CSRF token (csrf.ts), the session flag
+ * (session-flag.ts) and the early first-screen requests (primed.ts) have files of their own.
  */
 
+import { csrfToken, expectCsrfToken } from './csrf';
 import { preferredLang } from './i18n/lang';
 import { noteResponse } from './offline';
+import { rememberPrimed, takePrimedResponse, takePrimedResult } from './primed';
+import { hasSessionHint, noteSessionAnswer, sessionLost } from './session-flag';
 
 export const API_BASE = '/api/v1';
 const DEVICE_ID_KEY = 'pm.device_id';
-/** Set while this browser holds a session, so logged-out visitors never call /auth/refresh. */
-export const SESSION_HINT_KEY = 'pm.session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -86,24 +88,6 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-type AuthLostListener = () => void;
-const authLostListeners = new Set<AuthLostListener>();
-
-/** Called when a refresh fails: the session is gone and the app should show the logged-out state. */
-export function onAuthLost(listener: AuthLostListener): () => void {
-  authLostListeners.add(listener);
-  return () => authLostListeners.delete(listener);
-}
-
-export function readCookie(name: string): string | null {
-  if (typeof document === 'undefined') return null;
-  for (const part of document.cookie.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
-
 export function uuid(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
     return crypto.randomUUID();
@@ -138,96 +122,9 @@ export function buildUrl(path: string, query?: Query): string {
   return API_BASE + path + (s ? '?' + s : '');
 }
 
-function setSessionHint(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(SESSION_HINT_KEY, '1');
-    else localStorage.removeItem(SESSION_HINT_KEY);
-  } catch {
-    // storage unavailable: refreshes are then never attempted
-  }
-}
-
-export function hasSessionHint(): boolean {
-  try {
-    return localStorage.getItem(SESSION_HINT_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-let csrfPromise: Promise<void> | null = null;
-/** When the server gave no token, don't ask again on every request for a while. */
-let csrfMissingUntil = 0;
-let refreshPromise: Promise<boolean> | null = null;
-
-async function ensureCsrfToken(): Promise<string | null> {
-  const existing = readCookie('XSRF-TOKEN');
-  if (existing) return existing;
-  if (Date.now() < csrfMissingUntil) return null;
-  if (!csrfPromise) {
-    csrfPromise = fetch(API_BASE + '/auth/csrf', {
-      credentials: 'include',
-      headers: baseHeaders(),
-    })
-      .then(() => undefined)
-      .catch(() => undefined)
-      .finally(() => {
-        csrfPromise = null;
-      });
-  }
-  await csrfPromise;
-  const token = readCookie('XSRF-TOKEN');
-  if (!token) csrfMissingUntil = Date.now() + 60_000;
-  return token;
-}
-
-/**
- * Early ("primed") GETs: the entry script starts the first screen's request while the app's code
- * is still downloading; the app's first request for the same URL takes the response over instead
- * of asking again, and a query can read the parsed answer synchronously as its initial data.
- */
-interface Primed {
-  startedAt: number;
-  response: Promise<Response>;
-  /** Resolves once the answer has been parsed or has failed (never rejects). */
-  settled: Promise<void>;
-  /** Set once a successful answer has been parsed. */
-  result?: ApiResult<unknown>;
-  receivedAt?: number;
-}
-
-/** A primed answer older than this is not used (it was meant for the first screen only). */
-export const PRIMED_MAX_AGE_MS = 10_000;
-const primed = new Map<string, Primed>();
-
 /** Starts `GET path?query` now; the next {@link apiRequest} or {@link takePrimed} for it uses it. */
 export function primeGet(path: string, query?: Query): void {
-  const url = buildUrl(path, query);
-  if (primed.has(url)) return;
-  const response = fetchRaw(path, { query });
-  const entry: Primed = {
-    startedAt: Date.now(),
-    response,
-    settled: response
-      .then((res) => (res.ok ? (res.clone().json() as Promise<Envelope<unknown>>) : null))
-      .then((body) => {
-        if (body && body.success !== false) {
-          entry.result = { data: body.data, pagination: body.pagination };
-          entry.receivedAt = Date.now();
-        }
-      })
-      .catch(() => {
-        // apiRequest then sees the failure and asks again
-      }),
-  };
-  primed.set(url, entry);
-}
-
-function takeEntry(url: string): Primed | undefined {
-  const entry = primed.get(url);
-  if (!entry) return undefined;
-  primed.delete(url);
-  return Date.now() - entry.startedAt <= PRIMED_MAX_AGE_MS ? entry : undefined;
+  rememberPrimed(buildUrl(path, query), () => fetchRaw(path, { query }));
 }
 
 /**
@@ -238,41 +135,15 @@ export function takePrimed<T>(
   path: string,
   query?: Query,
 ): (ApiResult<T> & { receivedAt: number }) | undefined {
-  const url = buildUrl(path, query);
-  const entry = primed.get(url);
-  if (!entry?.result) return undefined;
-  if (!takeEntry(url)) return undefined;
-  return { ...(entry.result as ApiResult<T>), receivedAt: entry.receivedAt ?? Date.now() };
-}
-
-/**
- * Resolves when every primed GET has been answered and parsed (or has failed), or after `maxMs`:
- * the app renders its first screen with the data when it is about to arrive anyway, and without
- * it (skeletons, then the data) when the API is slow.
- */
-export function primedSettled(maxMs: number): Promise<void> {
-  const pending = [...primed.values()].map((e) => e.settled);
-  if (pending.length === 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, maxMs);
-    void Promise.all(pending).then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-/** Forgets every primed request (tests). */
-export function clearPrimed(): void {
-  primed.clear();
+  return takePrimedResult<T>(buildUrl(path, query));
 }
 
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   if ((opts.method ?? 'GET') === 'GET') {
-    const early = takeEntry(buildUrl(path, opts.query));
+    const early = takePrimedResponse(buildUrl(path, opts.query));
     if (early) {
       try {
-        return await early.response;
+        return await early;
       } catch {
         // the early request failed (e.g. offline for a moment): ask again below
       }
@@ -286,7 +157,9 @@ async function fetchRaw(path: string, opts: RequestOptions): Promise<Response> {
   const headers = baseHeaders();
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) {
-    const token = await ensureCsrfToken();
+    const token = await csrfToken(() =>
+      fetch(API_BASE + '/auth/csrf', { credentials: 'include', headers: baseHeaders() }),
+    );
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
@@ -308,18 +181,17 @@ async function fetchRaw(path: string, opts: RequestOptions): Promise<Response> {
   }
 }
 
+let refreshPromise: Promise<boolean> | null = null;
+
 /** One refresh at a time: concurrent 401s wait for the same attempt. */
 export function refreshSession(): Promise<boolean> {
-  csrfMissingUntil = 0;
+  expectCsrfToken();
   if (!refreshPromise) {
     refreshPromise = send('/auth/refresh', { method: 'POST', body: {} })
       .then((r) => r.ok)
       .catch(() => false)
       .then((ok) => {
-        if (!ok) {
-          setSessionHint(false);
-          authLostListeners.forEach((l) => l());
-        }
+        if (!ok) sessionLost();
         return ok;
       })
       .finally(() => {
@@ -354,9 +226,6 @@ async function parse<T>(res: Response): Promise<ApiResult<T>> {
   return { data: body.data, pagination: body.pagination };
 }
 
-/** Answers that open (or renew) a session. */
-const SESSION_STARTS = new Set(['/auth/login', '/auth/register', '/auth/refresh']);
-
 function isAuthPath(path: string): boolean {
   return path.startsWith('/auth/');
 }
@@ -370,8 +239,7 @@ export async function apiRequest<T>(
     const refreshed = await refreshSession();
     if (refreshed) res = await send(path, opts);
   }
-  if (SESSION_STARTS.has(path) && res.ok) setSessionHint(true);
-  if (path === '/auth/logout') setSessionHint(false);
+  noteSessionAnswer(path, res.ok);
   return parse<T>(res);
 }
 

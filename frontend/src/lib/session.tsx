@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import { api, hasSessionHint, isApiError, onAuthLost } from './api-client';
+import { api, isApiError } from './api-client';
+import { hasSessionHint, onAuthLost } from './session-flag';
 import type { CurrentUser } from './api-types';
 import type { Lang } from './format';
 import { hasChosenLang } from './i18n/lang';

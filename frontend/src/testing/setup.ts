@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
-import { SESSION_HINT_KEY } from '@/lib/api-client';
+import { SESSION_HINT_KEY } from '@/lib/session-flag';
 
 configure({ asyncUtilTimeout: 5000 });
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SESSION_HINT_KEY } from '@/lib/api-client';
+import { SESSION_HINT_KEY } from '@/lib/session-flag';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
 import { aUser } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
