@@ -1,16 +1,14 @@
 import { IonButton } from '@ionic/react';
 import { useState } from 'react';
 import { Section } from '@/components/Page';
-import { QueryView } from '@/components/QueryView';
-import { ListSkeleton } from '@/components/States';
 import { Tag } from '@/components/Tag';
-import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { clearFlag } from '../api/clear-flag';
 import { useFlags, type Flag } from '../api/get-flags';
 import { useHideComment } from '../api/hide-comment';
 import { useAdminMutation } from '../api/use-admin-mutation';
+import { AdminList } from './AdminList';
 
 /** /admin/flags — the moderation queue: clear a flag with a reason, hide a reported comment. */
 export function FlagsPanel() {
@@ -19,25 +17,16 @@ export function FlagsPanel() {
   const clear = useAdminMutation(clearFlag);
   return (
     <Section title={t('admin.tab.flags')}>
-      <QueryView
-        query={q}
-        loading={<ListSkeleton count={2} />}
-        errorText={(e) => errorMessage(e, t)}
-        empty={<p className="text-sm text-zinc-500">{t('admin.noFlags')}</p>}
-      >
-        {(res) => (
-          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {res.data.map((f) => (
-              <FlagRow
-                key={f.id}
-                flag={f}
-                busy={clear.isPending}
-                onClear={(reason) => clear.mutate({ id: f.id, reason })}
-              />
-            ))}
-          </ul>
+      <AdminList query={q} emptyText={t('admin.noFlags')}>
+        {(f) => (
+          <FlagRow
+            key={f.id}
+            flag={f}
+            busy={clear.isPending}
+            onClear={(reason) => clear.mutate({ id: f.id, reason })}
+          />
         )}
-      </QueryView>
+      </AdminList>
     </Section>
   );
 }
