@@ -2157,9 +2157,10 @@ export interface components {
             market_resolved: boolean;
             new_market: boolean;
             new_market_categories: string[];
+            referral_bonus: boolean;
         };
         /** @enum {string} */
-        NotificationType: "market_resolved" | "badge_earned" | "new_market" | "forecast_reminder" | "comment_reply";
+        NotificationType: "market_resolved" | "badge_earned" | "new_market" | "forecast_reminder" | "comment_reply" | "referral_bonus";
         NotificationView: {
             /** Format: date-time */
             created_at: string;
@@ -2322,6 +2323,7 @@ export interface components {
             market_resolved?: boolean | null;
             new_market?: boolean | null;
             new_market_categories?: string[] | null;
+            referral_bonus?: boolean | null;
         };
         PrivateProfile: {
             avatar_url: string | null;

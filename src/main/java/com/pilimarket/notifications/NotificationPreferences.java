@@ -16,6 +16,7 @@ public record NotificationPreferences(
         boolean forecastReminder,
         List<String> newMarketCategories,
         boolean commentReply,
+        boolean referralBonus,
 
         @Schema(allowableValues = {"off", "instant", "weekly"})
         String emailFrequency) {
@@ -27,5 +28,5 @@ public record NotificationPreferences(
     public static final String OFF = "off";
 
     public static final NotificationPreferences DEFAULTS =
-            new NotificationPreferences(true, true, true, true, List.of(), true, WEEKLY);
+            new NotificationPreferences(true, true, true, true, List.of(), true, true, WEEKLY);
 }

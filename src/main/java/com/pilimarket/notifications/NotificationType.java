@@ -8,7 +8,8 @@ public enum NotificationType {
     BADGE_EARNED,
     NEW_MARKET,
     FORECAST_REMINDER,
-    COMMENT_REPLY;
+    COMMENT_REPLY,
+    REFERRAL_BONUS;
 
     /** The API value, which is also the preference column's name. */
     public String value() {

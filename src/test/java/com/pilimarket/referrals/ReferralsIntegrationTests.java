@@ -70,6 +70,12 @@ class ReferralsIntegrationTests {
 
     /** Registers through {@code code}'s link from the given device; returns the new account's id. */
     private UUID register(String code, String device) {
+        return UUID.fromString(
+                registration(code, device).data().get("user").get("id").asString());
+    }
+
+    /** Registers through {@code code}'s link from the given device; returns the answer (with its access token). */
+    private Result registration(String code, String device) {
         Map<String, Object> body = new HashMap<>();
         body.put("email", "r" + UUID.randomUUID().toString().substring(0, 12) + "@test.ph");
         body.put("password", PASSWORD);
@@ -82,7 +88,23 @@ class ReferralsIntegrationTests {
         Result result = call.send();
         assertThat(result.status()).isEqualTo(201);
         events.awaitListeners();
-        return UUID.fromString(result.data().get("user").get("id").asString());
+        return result;
+    }
+
+    /** The messages of the user's referral_bonus notifications, as they read them in {@code language}. */
+    private List<String> bonusNotifications(String token, String language) {
+        Result list = http.get("/api/v1/notifications")
+                .bearer(token)
+                .header("Accept-Language", language)
+                .send();
+        assertThat(list.status()).isEqualTo(200);
+        List<String> messages = new java.util.ArrayList<>();
+        for (JsonNode n : list.data()) {
+            if ("referral_bonus".equals(n.get("type").asString())) {
+                messages.add(n.get("title").asString() + ": " + n.get("message").asString());
+            }
+        }
+        return messages;
     }
 
     private long chips(UUID userId) {
@@ -156,6 +178,54 @@ class ReferralsIntegrationTests {
     }
 
     @Test
+    void both_are_told_of_the_paid_bonus_in_their_own_language() {
+        TestUser referrer = users.create(0);
+        Result registered = registration(referrer.account().handle(), "phone-told");
+        UUID invitee = UUID.fromString(registered.data().get("user").get("id").asString());
+        String inviteeToken = registered.data().get("access_token").asString();
+        assertThat(bonusNotifications(referrer.token(), "en"))
+                .as("nothing before a forecast")
+                .isEmpty();
+
+        forecast(invitee, 20);
+
+        assertThat(bonusNotifications(referrer.token(), "en"))
+                .containsExactly("Referral bonus: Invitee placed a first forecast: you earned 100 chips (₱100) for"
+                        + " inviting them");
+        assertThat(bonusNotifications(referrer.token(), "fil"))
+                .containsExactly("Referral bonus: Nag-forecast na si Invitee: nakakuha ka ng 100 chips (₱100) dahil"
+                        + " inimbita mo siya");
+        assertThat(bonusNotifications(inviteeToken, "en"))
+                .containsExactly("Referral bonus: Welcome bonus: you earned 100 chips (₱100) for joining through "
+                        + referrer.account().displayName() + "’s invitation");
+        assertThat(bonusNotifications(inviteeToken, "fil"))
+                .containsExactly("Referral bonus: Welcome bonus: nakakuha ka ng 100 chips (₱100) dahil sumali ka sa"
+                        + " imbitasyon ni " + referrer.account().displayName());
+
+        // The paid event delivered again tells nobody twice.
+        events.publish(new ReferralPaid(referrer.id(), invitee, 100, 100));
+        events.awaitListeners();
+        assertThat(bonusNotifications(referrer.token(), "en")).hasSize(1);
+        assertThat(bonusNotifications(inviteeToken, "en")).hasSize(1);
+    }
+
+    @Test
+    void a_referrer_who_turned_the_notification_off_is_paid_without_being_told() {
+        TestUser referrer = users.create(0);
+        Result off = http.put("/api/v1/users/me/notification-preferences", Map.of("referral_bonus", false))
+                .bearer(referrer.token())
+                .send();
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(off.data().get("referral_bonus").asBoolean()).isFalse();
+        UUID invitee = register(referrer.account().handle(), "phone-quiet");
+
+        forecast(invitee, 20);
+
+        assertThat(chips(referrer.id())).isEqualTo(100);
+        assertThat(bonusNotifications(referrer.token(), "en")).isEmpty();
+    }
+
+    @Test
     void accounts_on_one_device_get_nothing_and_are_flagged_for_review() {
         TestUser referrer = users.create(0);
         jdbc.sql("INSERT INTO user_signals (user_id, event, device_id) VALUES (:id, 'login', 'shared-phone')")
@@ -211,6 +281,9 @@ class ReferralsIntegrationTests {
 
         assertThat(status(invitee)).isEqualTo("capped");
         assertThat(chips(referrer.id())).isZero();
+        assertThat(bonusNotifications(referrer.token(), "en"))
+                .as("a capped referrer earned nothing")
+                .isEmpty();
         assertThat(chips(invitee)).isEqualTo(1_000 - 50 + 100);
         assertThat(invariants.check().holds()).isTrue();
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 class ShareCardsIntegrationTests {
@@ -41,6 +42,9 @@ class ShareCardsIntegrationTests {
 
     @Autowired
     Forecasts forecasts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private MarketDetail market(String title, String titleFil, List<String> outcomes, List<String> outcomesFil) {
         return markets.create(
@@ -151,6 +155,85 @@ class ShareCardsIntegrationTests {
         HttpResponse<byte[]> moved = image("/markets/" + market.slug() + "/card.png");
         assertThat(moved.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
         assertThat(moved.body()).isNotEqualTo(first.body());
+    }
+
+    private TestUsers.TestUser forecaster(String name) {
+        var user = users.create(1_000);
+        jdbc.sql("UPDATE users SET display_name = :name, reputation = 42.4 WHERE id = :id")
+                .param("name", name)
+                .param("id", user.id())
+                .update();
+        jdbc.sql("INSERT INTO user_badges (user_id, badge) VALUES (:id, 'first_win')")
+                .param("id", user.id())
+                .update();
+        return user;
+    }
+
+    @Test
+    void a_profile_link_unfurls_with_the_forecasters_name_reputation_and_badges() throws Exception {
+        var ana = forecaster("Ana <b>\"Reyes\"</b>");
+        String handle = ana.account().handle();
+
+        HttpResponse<String> english = page("/u/" + handle.toUpperCase(), null);
+
+        assertThat(english.statusCode()).isEqualTo(200);
+        String html = english.body();
+        String title = "Ana &lt;b&gt;&quot;Reyes&quot;&lt;/b&gt; (@" + handle + ")";
+        assertThat(html)
+                .contains("<meta property=\"og:type\" content=\"profile\" />")
+                .contains("<meta property=\"og:title\" content=\"" + title + "\" />")
+                .contains("<meta property=\"og:locale\" content=\"en_PH\" />")
+                .contains("<meta property=\"og:locale:alternate\" content=\"fil_PH\" />")
+                .contains("<meta property=\"og:url\" content=\"" + http.baseUrl() + "/u/" + handle + "\" />")
+                .contains("<meta name=\"twitter:card\" content=\"summary_large_image\" />")
+                .doesNotContain("<b>\"Reyes");
+        assertThat(between(html, "<meta property=\"og:description\" content=\"", "\""))
+                .startsWith("Reputation 42 · ")
+                .contains("1 badges");
+        assertThat(between(html, "<meta property=\"og:image\" content=\"", "\""))
+                .startsWith(http.baseUrl() + "/u/" + handle + "/card.png?lang=en&amp;v=");
+
+        String filipino = page("/u/" + handle, "fil").body();
+        assertThat(filipino)
+                .contains("<html lang=\"fil\">")
+                .contains("<meta property=\"og:locale\" content=\"fil_PH\" />")
+                .contains("<meta property=\"og:locale:alternate\" content=\"en_PH\" />");
+        assertThat(between(filipino, "<meta property=\"og:description\" content=\"", "\""))
+                .startsWith("Reputasyon 42 · ")
+                .contains("1 badge");
+    }
+
+    @Test
+    void a_profile_card_is_a_1200_by_630_png_redrawn_when_a_badge_is_earned() throws Exception {
+        var ana = forecaster("Ana Card");
+        String path = "/u/" + ana.account().handle() + "/card.png";
+
+        HttpResponse<byte[]> first = image(path);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(first.body()));
+        assertThat(png.getWidth()).isEqualTo(1200);
+        assertThat(png.getHeight()).isEqualTo(630);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        jdbc.sql("INSERT INTO user_badges (user_id, badge) VALUES (:id, 'sharp_10')")
+                .param("id", ana.id())
+                .update();
+
+        HttpResponse<byte[]> earned = image(path);
+        assertThat(earned.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(earned.body()).isNotEqualTo(first.body());
+    }
+
+    @Test
+    void an_unknown_handle_is_not_found() throws Exception {
+        HttpResponse<String> response = page("/u/nobody_has_this", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("id=\"root\"").doesNotContain("og:title");
+        assertThat(image("/u/nobody_has_this/card.png").statusCode()).isEqualTo(404);
+        assertThat(image("/u/%3Cscript%3E/card.png").statusCode()).isEqualTo(404);
     }
 
     private static String between(String text, String start, String end) {

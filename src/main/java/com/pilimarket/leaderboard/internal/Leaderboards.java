@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.pilimarket.leaderboard.LeaderboardEntry;
 import com.pilimarket.leaderboard.LeaderboardEntry.LeaderboardUser;
+import com.pilimarket.leaderboard.Ranks;
 import com.pilimarket.markets.MarketCategory;
 import com.pilimarket.reputation.RankedScore;
 import com.pilimarket.reputation.RankingMetric;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reputation module's rankings and stores them; requests only ever read stored boards.
  */
 @Service
-class Leaderboards {
+class Leaderboards implements Ranks {
 
     private final Reputation reputation;
     private final Users users;
@@ -115,6 +117,13 @@ class Leaderboards {
 
     Optional<LeaderboardEntry> rankOf(UUID userId, Period period, String category, RankingMetric metric) {
         return store.rankOf(board(period, category, metric), userId).map(this::entry);
+    }
+
+    @Override
+    public OptionalInt allTimeRank(UUID userId) {
+        return store.rankOf(board(Period.ALL_TIME, null, RankingMetric.SKILL), userId)
+                .map(line -> OptionalInt.of(line.rank()))
+                .orElse(OptionalInt.empty());
     }
 
     private Board board(Period period, String category, RankingMetric metric) {

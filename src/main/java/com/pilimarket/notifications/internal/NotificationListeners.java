@@ -10,11 +10,14 @@ import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.OutcomeView;
 import com.pilimarket.notifications.NotificationType;
+import com.pilimarket.referrals.ReferralPaid;
 import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.shared.Chips;
 import com.pilimarket.shared.platform.Jobs;
+import com.pilimarket.users.UserAccount;
+import com.pilimarket.users.Users;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +39,14 @@ class NotificationListeners {
     private final NotificationRecords records;
     private final Markets markets;
     private final Jobs jobs;
+    private final Users users;
 
-    NotificationListeners(Notifier notifier, NotificationRecords records, Markets markets, Jobs jobs) {
+    NotificationListeners(Notifier notifier, NotificationRecords records, Markets markets, Jobs jobs, Users users) {
         this.notifier = notifier;
         this.records = records;
         this.markets = markets;
         this.jobs = jobs;
+        this.users = users;
     }
 
     @ApplicationModuleListener
@@ -187,6 +192,45 @@ class NotificationListeners {
                     metadata,
                     "comment_reply:" + event.commentId());
         });
+    }
+
+    /**
+     * A paid referral bonus tells both people what they got: the invitee always, the inviter only when
+     * they were paid too (not when they had reached the monthly cap).
+     */
+    @ApplicationModuleListener
+    void on(ReferralPaid event) {
+        jobs.run("notifications-referral-paid", () -> {
+            String referrer =
+                    users.find(event.referrerId()).map(UserAccount::displayName).orElse("?");
+            String invitee =
+                    users.find(event.inviteeId()).map(UserAccount::displayName).orElse("?");
+            if (event.referrerBonus() > 0) {
+                referralBonus(event.referrerId(), event, "referrer", invitee, event.referrerBonus());
+            }
+            if (event.inviteeBonus() > 0) {
+                referralBonus(event.inviteeId(), event, "invitee", referrer, event.inviteeBonus());
+            }
+        });
+    }
+
+    private void referralBonus(UUID recipient, ReferralPaid event, String role, String other, long bonus) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("role", role);
+        metadata.put("other", other);
+        metadata.put("bonus", bonus);
+        metadata.put("referrer_id", event.referrerId().toString());
+        metadata.put("invitee_id", event.inviteeId().toString());
+        String message = "referrer".equals(role)
+                ? other + " placed a first forecast: you earned " + Chips.describe(bonus) + " for inviting them"
+                : "Welcome bonus: you earned " + Chips.describe(bonus) + " for joining through " + other
+                        + "’s invitation";
+        notifier.notify(
+                recipient,
+                NotificationType.REFERRAL_BONUS,
+                message,
+                metadata,
+                "referral_bonus:" + event.inviteeId() + ":" + role);
     }
 
     @ApplicationModuleListener

@@ -147,8 +147,9 @@ class NotificationRecords {
     }
 
     NotificationPreferences preferences(UUID userId) {
-        return jdbc.sql("SELECT market_resolved, badge_earned, new_market, forecast_reminder, new_market_categories,"
-                        + " comment_reply, email_frequency FROM notification_preferences WHERE user_id = :user")
+        return jdbc.sql(
+                        "SELECT market_resolved, badge_earned, new_market, forecast_reminder, new_market_categories,"
+                                + " comment_reply, referral_bonus, email_frequency FROM notification_preferences WHERE user_id = :user")
                 .param("user", userId)
                 .query((rs, n) -> new NotificationPreferences(
                         rs.getBoolean("market_resolved"),
@@ -157,6 +158,7 @@ class NotificationRecords {
                         rs.getBoolean("forecast_reminder"),
                         strings(rs.getArray("new_market_categories")),
                         rs.getBoolean("comment_reply"),
+                        rs.getBoolean("referral_bonus"),
                         rs.getString("email_frequency")))
                 .optional()
                 .orElse(NotificationPreferences.DEFAULTS);
@@ -165,12 +167,14 @@ class NotificationRecords {
     void savePreferences(UUID userId, NotificationPreferences p) {
         jdbc.sql("""
                         INSERT INTO notification_preferences (user_id, market_resolved, badge_earned, new_market,
-                            forecast_reminder, new_market_categories, comment_reply, email_frequency, updated_at)
+                            forecast_reminder, new_market_categories, comment_reply, referral_bonus, email_frequency,
+                            updated_at)
                         VALUES (:user, :resolved, :badge, :newMarket, :reminder, string_to_array(:categories, ','),
-                            :commentReply, :email, now())
+                            :commentReply, :referralBonus, :email, now())
                         ON CONFLICT (user_id) DO UPDATE SET market_resolved = excluded.market_resolved,
                             badge_earned = excluded.badge_earned, new_market = excluded.new_market,
                             forecast_reminder = excluded.forecast_reminder, comment_reply = excluded.comment_reply,
+                            referral_bonus = excluded.referral_bonus,
                             new_market_categories = excluded.new_market_categories,
                             email_frequency = excluded.email_frequency, updated_at = now()
                         """)
@@ -180,6 +184,7 @@ class NotificationRecords {
                 .param("newMarket", p.newMarket())
                 .param("reminder", p.forecastReminder())
                 .param("commentReply", p.commentReply())
+                .param("referralBonus", p.referralBonus())
                 .param("categories", String.join(",", p.newMarketCategories()))
                 .param("email", p.emailFrequency())
                 .update();

@@ -56,6 +56,16 @@ class NotificationTexts {
                                 String.valueOf(params.getOrDefault("replier", "?")),
                                 title(params, language),
                                 String.valueOf(params.getOrDefault("excerpt", ""))));
+            case REFERRAL_BONUS ->
+                new Rendered(
+                        texts.get(language, "notification.referral_bonus.title"),
+                        texts.get(
+                                language,
+                                "referrer".equals(params.get("role"))
+                                        ? "notification.referral_bonus.referrer"
+                                        : "notification.referral_bonus.invitee",
+                                String.valueOf(params.getOrDefault("other", "?")),
+                                Chips.describe(number(params.get("bonus")))));
         };
     }
 

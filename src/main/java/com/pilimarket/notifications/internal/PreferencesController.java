@@ -38,6 +38,7 @@ class PreferencesController {
             @Nullable Boolean forecastReminder,
             @Nullable List<String> newMarketCategories,
             @Nullable Boolean commentReply,
+            @Nullable Boolean referralBonus,
 
             @Nullable @Schema(allowableValues = {"off", "instant", "weekly"})
             String emailFrequency) {}
@@ -82,6 +83,7 @@ class PreferencesController {
                 pick(request.forecastReminder(), current.forecastReminder()),
                 categories,
                 pick(request.commentReply(), current.commentReply()),
+                pick(request.referralBonus(), current.referralBonus()),
                 emailFrequency);
         return ApiResponse.ok(notifier.savePreferences(caller, updated));
     }

@@ -21,9 +21,10 @@ import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 
 /**
- * Draws a market's 1200×630 share card with Java2D (headless) and keeps the PNG: a card is drawn
- * once per look ({@link MarketCard#key()}), so it is redrawn exactly when the odds move by a percent,
- * the title changes or the volume text does.
+ * Draws the 1200×630 share cards of markets and profiles with Java2D (headless) and keeps the PNGs:
+ * a card is drawn once per look ({@link MarketCard#key()}, {@link ProfileCard#key()}), so a market's
+ * is redrawn exactly when the odds move by a percent, the title changes or the volume text does, and
+ * a profile's when the name, reputation, rank or badges do.
  */
 @Component
 class CardRenderer {
@@ -42,8 +43,17 @@ class CardRenderer {
             .expireAfterAccess(Duration.ofHours(6))
             .build();
 
+    private final Cache<String, byte[]> profiles = Caffeine.newBuilder()
+            .maximumSize(500)
+            .expireAfterAccess(Duration.ofHours(6))
+            .build();
+
     byte[] png(MarketCard card) {
         return cards.get(card.key(), key -> draw(card));
+    }
+
+    byte[] png(ProfileCard card) {
+        return profiles.get(card.key(), key -> draw(card));
     }
 
     static byte[] draw(MarketCard card) {
@@ -107,6 +117,98 @@ class CardRenderer {
         } finally {
             g.dispose();
         }
+        return encode(image);
+    }
+
+    static byte[] draw(ProfileCard card) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setPaint(new GradientPaint(0, 0, BRAND, WIDTH, 0, new Color(0x3b, 0x82, 0xf6)));
+            g.fillRect(0, 0, WIDTH, 14);
+
+            g.setColor(BRAND);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
+            g.drawString("Pilimarket", 64, 84);
+
+            // The initial in a circle stands in for the avatar (a remote image is never fetched here).
+            g.setColor(BRAND);
+            g.fillOval(64, 120, 130, 130);
+            g.setColor(Color.WHITE);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+            String initial = card.displayName().isBlank()
+                    ? "?"
+                    : new String(Character.toChars(card.displayName().codePointAt(0))).toUpperCase();
+            FontMetrics im = g.getFontMetrics();
+            g.drawString(initial, 64 + (130 - im.stringWidth(initial)) / 2, 120 + (130 + im.getAscent()) / 2 - 8);
+
+            g.setColor(INK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 56));
+            g.drawString(
+                    wrap(card.displayName(), g.getFontMetrics(), WIDTH - 290, 1).get(0), 226, 180);
+            g.setColor(MUTED);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 34));
+            g.drawString("@" + card.handle(), 226, 232);
+
+            tile(g, 64, 290, card.reputationText(), card.reputationLabel());
+            tile(g, 620, 290, card.rankText(), card.rankLabel());
+
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
+            int x = 64;
+            int y = 452;
+            int shown = 0;
+            for (String badge : card.badges()) {
+                FontMetrics fm = g.getFontMetrics();
+                String more = "+" + (card.badges().size() - shown);
+                int width = fm.stringWidth(badge) + 40;
+                int room = WIDTH - 64 - x - (shown < card.badges().size() - 1 ? fm.stringWidth(more) + 56 : 0);
+                if (width > room) {
+                    pill(g, x, y, more, fm);
+                    break;
+                }
+                pill(g, x, y, badge, fm);
+                x += width + 16;
+                shown++;
+            }
+
+            g.setColor(TRACK);
+            g.setStroke(new BasicStroke(2));
+            g.drawLine(64, HEIGHT - 92, WIDTH - 64, HEIGHT - 92);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
+            g.setColor(MUTED);
+            g.drawString(card.badgesText(), 64, HEIGHT - 46);
+            String footer = card.footerText();
+            g.drawString(footer, WIDTH - 64 - g.getFontMetrics().stringWidth(footer), HEIGHT - 46);
+        } finally {
+            g.dispose();
+        }
+        return encode(image);
+    }
+
+    private static void tile(Graphics2D g, int x, int y, String value, String label) {
+        g.setColor(new Color(0xf4, 0xf4, 0xf5));
+        g.fill(new RoundRectangle2D.Double(x, y, 516, 130, 28, 28));
+        g.setColor(INK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 54));
+        g.drawString(wrap(value, g.getFontMetrics(), 468, 1).get(0), x + 24, y + 66);
+        g.setColor(MUTED);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
+        g.drawString(wrap(label, g.getFontMetrics(), 468, 1).get(0), x + 24, y + 108);
+    }
+
+    private static void pill(Graphics2D g, int x, int y, String text, FontMetrics fm) {
+        g.setColor(new Color(0xdb, 0xe6, 0xfe));
+        g.fill(new RoundRectangle2D.Double(x, y, fm.stringWidth(text) + 40, 48, 48, 48));
+        g.setColor(BRAND);
+        g.drawString(text, x + 20, y + 33);
+    }
+
+    private static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             ImageIO.write(image, "png", out);

@@ -7,8 +7,6 @@ import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.Language;
 import com.pilimarket.shared.Texts;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The HTML of {@code /markets/{slug}} with the market's Open Graph and Twitter meta (crawlers run no
@@ -52,7 +48,7 @@ class MarketShareController {
     @GetMapping(value = "/markets/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String slug, @RequestParam(required = false) String lang) {
         Language language = language(lang);
-        String html = appPage();
+        String html = SharePage.appPage();
         Optional<MarketDetail> market = find(slug);
         if (market.isPresent()) {
             html = withMeta(html, market.get(), language);
@@ -88,9 +84,8 @@ class MarketShareController {
         }
     }
 
-    /** {@code ?lang=fil} (or {@code en}) wins; else the caller's language (Accept-Language). */
     private static Language language(String lang) {
-        return Language.fromTag(lang).orElseGet(Texts::current);
+        return SharePage.language(lang);
     }
 
     MarketCard card(MarketDetail market, Language language) {
@@ -131,41 +126,17 @@ class MarketShareController {
                 .map(o -> o.name() + " " + o.percent() + "%")
                 .collect(Collectors.joining(" · "));
         String description = odds + " — " + card.volumeText();
-        String title = card.title() + " | Pilimarket";
-        String locale = language == Language.FIL ? "fil_PH" : "en_PH";
-        String alternate = language == Language.FIL ? "en_PH" : "fil_PH";
-        StringBuilder meta = new StringBuilder();
-        meta.append(property("og:type", "website"))
-                .append(property("og:site_name", "Pilimarket"))
-                .append(property("og:title", card.title()))
-                .append(property("og:description", description))
-                .append(property("og:url", pageUrl))
-                .append(property("og:image", imageUrl))
-                .append(property("og:image:type", "image/png"))
-                .append(property("og:image:width", Integer.toString(CardRenderer.WIDTH)))
-                .append(property("og:image:height", Integer.toString(CardRenderer.HEIGHT)))
-                .append(property("og:image:alt", card.title()))
-                .append(property("og:locale", locale))
-                .append(property("og:locale:alternate", alternate))
-                .append(metaName("twitter:card", "summary_large_image"))
-                .append(metaName("twitter:title", card.title()))
-                .append(metaName("twitter:description", description))
-                .append(metaName("twitter:image", imageUrl))
-                .append("    <link rel=\"canonical\" href=\"")
-                .append(escape(pageUrl))
-                .append("\" />\n");
-        String page = html.replaceFirst(
-                "<title>[^<]*</title>",
-                java.util.regex.Matcher.quoteReplacement("<title>" + escape(title) + "</title>"));
-        page = page.replaceFirst(
-                "<meta name=\"description\" content=\"[^\"]*\"\\s*/?>",
-                java.util.regex.Matcher.quoteReplacement(
-                        "<meta name=\"description\" content=\"" + escape(description) + "\" />"));
-        if (language == Language.FIL) {
-            page = page.replaceFirst("<html lang=\"en\">", "<html lang=\"fil\">");
-        }
-        int head = page.indexOf("</head>");
-        return head < 0 ? page : page.substring(0, head) + meta + page.substring(head);
+        return new SharePage(
+                        "website",
+                        card.title(),
+                        description,
+                        pageUrl,
+                        imageUrl,
+                        CardRenderer.WIDTH,
+                        CardRenderer.HEIGHT,
+                        card.title(),
+                        language)
+                .withMeta(html);
     }
 
     private static String title(MarketDetail market, Language language) {
@@ -182,31 +153,5 @@ class MarketShareController {
                         && !outcome.nameFil().isBlank()
                 ? outcome.nameFil()
                 : outcome.name();
-    }
-
-    private static String property(String property, String content) {
-        return "    <meta property=\"" + property + "\" content=\"" + escape(content) + "\" />\n";
-    }
-
-    private static String metaName(String name, String content) {
-        return "    <meta name=\"" + name + "\" content=\"" + escape(content) + "\" />\n";
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
-    }
-
-    /** The built app's index.html; a minimal page where the app was not built (backend-only tests). */
-    private static String appPage() {
-        ClassPathResource index = new ClassPathResource("/static/index.html");
-        if (index.exists()) {
-            try (InputStream in = index.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                // fall through to the minimal page
-            }
-        }
-        return "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"UTF-8\" />\n"
-                + "    <title>Pilimarket</title>\n  </head>\n  <body>\n    <div id=\"root\"></div>\n  </body>\n</html>\n";
     }
 }

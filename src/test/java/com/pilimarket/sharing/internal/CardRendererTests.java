@@ -63,4 +63,38 @@ class CardRendererTests {
         assertThat(card("Same").key()).isEqualTo(a.key());
         assertThat(moved.key()).isNotEqualTo(a.key());
     }
+
+    private static ProfileCard profile(String rank, List<String> badges) {
+        return new ProfileCard(
+                "ana_reyes",
+                "Ana Reyes",
+                "1,240",
+                "Reputation",
+                rank,
+                "All-time rank",
+                badges,
+                badges.size() + " badges",
+                "Play money · pilimarket");
+    }
+
+    @Test
+    void a_profile_card_is_a_1200_by_630_png_even_with_more_badges_than_fit() throws Exception {
+        List<String> many = java.util.Collections.nCopies(30, "Eksperto sa Entertainment");
+
+        for (ProfileCard card : List.of(profile("#3", List.of()), profile("—", many))) {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(CardRenderer.draw(card)));
+            assertThat(image.getWidth()).isEqualTo(1200);
+            assertThat(image.getHeight()).isEqualTo(630);
+        }
+    }
+
+    @Test
+    void a_profile_card_is_redrawn_when_the_rank_or_the_badges_change() {
+        ProfileCard a = profile("#3", List.of("First win"));
+
+        assertThat(profile("#3", List.of("First win")).key()).isEqualTo(a.key());
+        assertThat(profile("#2", List.of("First win")).key()).isNotEqualTo(a.key());
+        assertThat(profile("#3", List.of("First win", "Sharp")).key()).isNotEqualTo(a.key());
+        assertThat(new CardRenderer().png(a)).isEqualTo(new CardRenderer().png(profile("#3", List.of("First win"))));
+    }
 }
