@@ -7,7 +7,7 @@ import { startEarlyRequests } from './app/early-requests';
 import { warmUpFormatters } from './lib/format';
 import { preferredLang } from './lib/i18n/lang';
 
-startEarlyRequests(window.location.pathname);
+startEarlyRequests(window.location.pathname, window.location.search);
 // In a task of its own, while the network is busy with the app's code.
 setTimeout(() => warmUpFormatters(preferredLang()), 0);
 

@@ -35,6 +35,19 @@ describe('early requests', () => {
     expect(page).toContain('status=open');
   });
 
+  it('asks for the filtered first page of a shared markets list link', async () => {
+    const page = await urlOf(() =>
+      getMarkets({ category: 'sports', status: '', sort: 'volume', q: 'gilas' }, 1),
+    );
+    expect(
+      await urlOf(() =>
+        startEarlyRequests('/markets', '?q=gilas&category=sports&status=any&sort=volume'),
+      ),
+    ).toBe(page);
+    expect(page).toContain('category=sports');
+    expect(page).not.toContain('status=');
+  });
+
   it('asks for exactly the home feed the first screen asks for', async () => {
     const feed = await urlOf(() => getFeed());
     expect(await urlOf(() => startEarlyRequests('/'))).toBe(feed);

@@ -2,8 +2,8 @@
 // first screen, and for a market page its route code. Keep this module's imports free of React and
 // React Query, so the entry chunk stays small and runs as soon as the HTML has been parsed.
 import {
-  DEFAULT_MARKET_FILTERS,
   FEED_PATH,
+  listFiltersFromSearch,
   marketPath,
   marketsQuery,
 } from '@/features/markets/api/requests';
@@ -16,13 +16,16 @@ export interface EarlyRequest {
 
 const MARKET_PAGE = /^\/markets\/([^/]+)\/?$/;
 
-/** The GET the page at `pathname` starts with, if it is one whose data can be asked for early. */
-export function earlyRequestFor(pathname: string): EarlyRequest | null {
+/**
+ * The GET the page at `pathname` (with its `search`, where the markets list keeps its filters)
+ * starts with, if it is one whose data can be asked for early.
+ */
+export function earlyRequestFor(pathname: string, search = ''): EarlyRequest | null {
   if (pathname === '/' || pathname === '/home' || pathname === '/home/') {
     return { path: FEED_PATH };
   }
   if (pathname === '/markets' || pathname === '/markets/') {
-    return { path: '/markets', query: marketsQuery(DEFAULT_MARKET_FILTERS, 1) };
+    return { path: '/markets', query: marketsQuery(listFiltersFromSearch(search), 1) };
   }
   const m = MARKET_PAGE.exec(pathname);
   if (!m) return null;
@@ -34,8 +37,8 @@ export function earlyRequestFor(pathname: string): EarlyRequest | null {
 }
 
 /** Starts the first screen's request, and the market page's code when that is the first screen. */
-export function startEarlyRequests(pathname: string): void {
-  const request = earlyRequestFor(pathname);
+export function startEarlyRequests(pathname: string, search = ''): void {
+  const request = earlyRequestFor(pathname, search);
   if (!request) return;
   primeGet(request.path, request.query);
   if (MARKET_PAGE.test(pathname)) void import('./routes/market-detail').catch(() => {});

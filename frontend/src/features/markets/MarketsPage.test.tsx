@@ -1,10 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { act } from 'react';
+import { useHistory, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, failure, mockFetch } from '@/testing/fetch-mock';
 import { aSummary } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
+import { listFiltersFromSearch, searchOfListFilters } from './api/requests';
 import { MarketsPage } from './MarketsPage';
+
+/** Shows the page's URL query and hands out the router's history (Back and Forward). */
+let router: ReturnType<typeof useHistory>;
+function UrlProbe() {
+  router = useHistory();
+  return <output data-testid="url">{useLocation().search}</output>;
+}
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -116,5 +126,98 @@ describe('markets list', () => {
     fail = false;
     await userEvent.click(screen.getByText('Try again'));
     expect(await screen.findByText('Will it rain in Manila on Friday?')).toBeInTheDocument();
+  });
+
+  it('keeps category, status, sort and search in the URL, and Back returns to the previous list', async () => {
+    const { calls } = mockFetch({
+      'GET /markets': (req) => ({
+        body: envelope(
+          [aSummary({ id: 'x', title: `Category ${req.query.get('category') ?? 'all'}` })],
+          page(1, 1),
+        ),
+      }),
+    });
+    renderWithProviders(
+      <>
+        <MarketsPage />
+        <UrlProbe />
+      </>,
+      { path: '/markets', route: '/markets' },
+    );
+    await screen.findByText('Category all');
+    expect(screen.getByTestId('url')).toHaveTextContent(/^$/);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sports' }));
+    await screen.findByText('Category sports');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), '');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'volume');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search markets' }), 'gilas');
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('url')).toHaveTextContent(
+          '?q=gilas&category=sports&status=any&sort=volume',
+        ),
+      { timeout: 2000 },
+    );
+    const lists = calls.filter((c) => c.path === '/markets');
+    const last = lists[lists.length - 1].query;
+    expect([last.get('category'), last.get('status'), last.get('sort'), last.get('q')]).toEqual([
+      'sports',
+      null,
+      'volume',
+      'gilas',
+    ]);
+
+    // Back undoes the last step, sort and search (typing replaced that entry: none per word).
+    act(() => router.goBack());
+    expect(screen.getByTestId('url')).toHaveTextContent('?category=sports&status=any');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('created_at');
+    expect(screen.getByRole('searchbox', { name: 'Search markets' })).toHaveValue('');
+    act(() => router.goBack());
+    act(() => router.goBack());
+    expect(screen.getByTestId('url')).toHaveTextContent(/^$/);
+    expect(screen.getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await screen.findByText('Category all')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search markets' })).toHaveValue('');
+
+    act(() => router.goForward());
+    expect(screen.getByRole('button', { name: 'Sports' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await screen.findByText('Category sports')).toBeInTheDocument();
+  });
+
+  it('opens a shared link with its filters already applied', async () => {
+    const { calls } = mockFetch({
+      'GET /markets': () => ({ body: envelope([aSummary({ title: 'Shared list' })], page(1, 1)) }),
+    });
+    renderWithProviders(<MarketsPage />, {
+      path: '/markets?category=crypto&status=resolved&sort=forecasters&q=btc',
+      route: '/markets',
+    });
+    await screen.findByText('Shared list');
+    expect(screen.getByRole('button', { name: 'Crypto' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('resolved');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('forecasters');
+    expect(screen.getByRole('searchbox', { name: 'Search markets' })).toHaveValue('btc');
+    const lists = calls.filter((c) => c.path === '/markets');
+    expect(lists).toHaveLength(1);
+    expect(lists[0].query.get('category')).toBe('crypto');
+    expect(lists[0].query.get('status')).toBe('resolved');
+    expect(lists[0].query.get('sort')).toBe('forecasters');
+    expect(lists[0].query.get('q')).toBe('btc');
+  });
+});
+
+describe('list filters in the URL', () => {
+  it('reads unknown or hostile values as the defaults and writes only what differs', () => {
+    expect(listFiltersFromSearch('?category=<script>&status=nope&sort=drop&q=')).toEqual({
+      category: '',
+      status: 'open',
+      sort: 'created_at',
+      q: '',
+    });
+    expect(searchOfListFilters(listFiltersFromSearch(''))).toBe('');
+    const filters = listFiltersFromSearch('?status=any&q=a%26b%3Dc');
+    expect(filters).toMatchObject({ status: '', q: 'a&b=c' });
+    expect(searchOfListFilters(filters)).toBe('?q=a%26b%3Dc&status=any');
   });
 });

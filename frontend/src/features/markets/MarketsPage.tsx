@@ -1,5 +1,6 @@
 import { IonButton, IonSpinner } from '@ionic/react';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useHistory, useLocation } from 'react-router-dom';
 import { PageHeader } from '@/components/PageHeader';
 import { PageBody } from '@/components/Page';
 import { QueryView } from '@/components/QueryView';
@@ -7,12 +8,8 @@ import { EmptyState, ListSkeleton } from '@/components/States';
 import { CATEGORIES, type Category, type MarketStatus } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
 import { useDebounced } from '@/lib/use-debounced';
-import {
-  DEFAULT_MARKET_FILTERS,
-  MARKET_SORTS,
-  useMarkets,
-  type MarketSort,
-} from './api/get-markets';
+import { MARKET_SORTS, useMarkets, type MarketSort } from './api/get-markets';
+import { listFiltersFromSearch, searchOfListFilters, type ListFilters } from './api/requests';
 import { MarketCard } from './components/MarketCard';
 
 const STATUSES: MarketStatus[] = ['open', 'closed', 'resolved', 'cancelled'];
@@ -21,12 +18,39 @@ const FIRST_CARDS = 6;
 
 export function MarketsPage() {
   const t = useT();
-  const [category, setCategory] = useState<Category | ''>(DEFAULT_MARKET_FILTERS.category);
-  const [search, setSearch] = useState<string>(DEFAULT_MARKET_FILTERS.q);
-  const [sort, setSort] = useState<MarketSort>(DEFAULT_MARKET_FILTERS.sort);
-  const [status, setStatus] = useState<MarketStatus | ''>(DEFAULT_MARKET_FILTERS.status);
-  const q = useDebounced(search, 300);
-  const query = useMarkets({ category, q, sort, status });
+  // The filters live in the URL (?category=&status=&sort=&q=): a list can be shared, a reload keeps
+  // it, and Back returns to the previous filters. Only the search box has state of its own, so
+  // typing stays quick; its text reaches the URL when the typing pauses.
+  const location = useLocation();
+  const history = useHistory();
+  const filters = useMemo(() => listFiltersFromSearch(location.search), [location.search]);
+  const { category, status, sort } = filters;
+  const [search, setSearch] = useState<string>(filters.q);
+  const typed = useDebounced(search, 300);
+  const written = useRef(filters.q);
+  const show = (next: Partial<ListFilters>, how: 'push' | 'replace' = 'push') => {
+    const target = {
+      pathname: location.pathname,
+      search: searchOfListFilters({ ...filters, ...next }),
+    };
+    if (how === 'push') history.push(target);
+    else history.replace(target);
+  };
+  // Back/forward (or a link) changed the query: the search box follows.
+  useEffect(() => {
+    if (filters.q !== written.current) {
+      written.current = filters.q;
+      setSearch(filters.q);
+    }
+  }, [filters.q]);
+  // Typing paused: the text goes into the URL, replacing the entry (not one entry per word).
+  useEffect(() => {
+    if (typed === written.current) return;
+    written.current = typed;
+    show({ q: typed }, 'replace');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new pause writes
+  }, [typed]);
+  const query = useMarkets({ category, q: filters.q, sort, status });
   const markets = query.data?.pages.flatMap((p) => p.data) ?? [];
   const shownCount = useDeferredValue(markets.length, Math.min(markets.length, FIRST_CARDS));
   const allShown = shownCount >= markets.length;
@@ -68,7 +92,7 @@ export function MarketsPage() {
               <select
                 className="pm-input"
                 value={status}
-                onChange={(e) => setStatus(e.target.value as MarketStatus | '')}
+                onChange={(e) => show({ status: e.target.value as MarketStatus | '' })}
               >
                 <option value="">{t('markets.status.any')}</option>
                 {STATUSES.map((st) => (
@@ -83,7 +107,7 @@ export function MarketsPage() {
               <select
                 className="pm-input"
                 value={sort}
-                onChange={(e) => setSort(e.target.value as MarketSort)}
+                onChange={(e) => show({ sort: e.target.value as MarketSort })}
               >
                 {MARKET_SORTS.map((s) => (
                   <option key={s} value={s}>
@@ -105,7 +129,7 @@ export function MarketsPage() {
               type="button"
               className={`chip ${category === c ? 'chip-active' : ''}`}
               aria-pressed={category === c}
-              onClick={() => setCategory(c)}
+              onClick={() => show({ category: c as Category | '' })}
             >
               {t(c ? `markets.category.${c}` : 'markets.category.all')}
             </button>

@@ -159,6 +159,27 @@ describe('public profile', () => {
     expect(await screen.findByText('@maria')).toBeInTheDocument();
   });
 
+  it('shares the profile link, whose card the server draws, to Messenger and Facebook', async () => {
+    mockFetch({
+      'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),
+      'GET /users/by-handle/maria': () => ({ body: envelope(maria) }),
+      'GET /users/u2/stats': () => ({ status: 500, body: failure('INTERNAL_ERROR', 'x') }),
+      'GET /users/u2/forecasts': () => ({ body: envelope([]) }),
+    });
+    renderWithProviders(<UserProfilePage />, { path: '/u/maria', route: '/u/:handle' });
+    const url = `${window.location.origin}/u/maria`;
+    expect(await screen.findByRole('heading', { name: 'Share this profile' })).toBeInTheDocument();
+    expect(screen.getByTestId('share-url')).toHaveValue(url);
+    expect(screen.getByText('Messenger', { selector: 'ion-button' })).toHaveAttribute(
+      'href',
+      `fb-messenger://share/?link=${encodeURIComponent(url)}`,
+    );
+    expect(screen.getByText('Facebook', { selector: 'ion-button' })).toHaveAttribute(
+      'href',
+      `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
+    );
+  });
+
   it('moves an old /users/:id link to the profile at /u/:handle', async () => {
     mockFetch({
       'GET /users/me': () => ({ status: 401, body: failure('UNAUTHENTICATED', 'x') }),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Redirect, useParams } from 'react-router-dom';
 import { PageBody, Section } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
+import { ShareButtons } from '@/components/ShareButtons';
 import { Pager } from '@/components/Pager';
 import { QueryView } from '@/components/QueryView';
 import { EmptyState, ListSkeleton, Skeleton } from '@/components/States';
@@ -81,6 +82,13 @@ export function UserProfilePage() {
               <PublicForecasts id={profile.id} />
               <Section title={t('profile.badges')}>
                 <BadgeList badges={profile.badges} />
+              </Section>
+              {/* The server gives this link its card (name, reputation, rank, badges) for Facebook and Messenger. */}
+              <Section title={t('social.shareProfile')}>
+                <ShareButtons
+                  url={`${window.location.origin}/u/${profile.handle}`}
+                  text={t('social.shareProfileText', { name: profile.display_name })}
+                />
               </Section>
             </>
           )}

@@ -441,6 +441,8 @@ export const en = {
   'error.COMMENTS_CLOSED': 'Comments on this market are closed: it ended more than 7 days ago.',
   'error.EDIT_WINDOW_CLOSED': 'Comments can only be edited within 10 minutes of posting.',
   'notif.pref.comment_reply': 'Replies to my comments',
+  'notif.pref.referral_bonus': 'Referral bonuses I earn',
+  'notif.type.referral_bonus': 'Referral bonus',
   'admin.commentReports': '{count} reports',
   'admin.commentReports_one': '{count} report',
   'admin.hideComment': 'Hide comment',
@@ -610,6 +612,8 @@ export const en = {
   'social.adminBonusChips': 'Chips paid as referral bonuses',
   'social.shareMarket': 'Share this market',
   'social.shareMarketText': '{title} — what do you think? Forecast on Pilimarket.',
+  'social.shareProfile': 'Share this profile',
+  'social.shareProfileText': '{name} forecasts on Pilimarket — see their record.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -458,6 +458,8 @@ export const fil: Record<MessageKey, string> = {
   'error.EDIT_WINDOW_CLOSED':
     'Puwede mo lang i-edit ang comment sa loob ng 10 minuto matapos itong i-post.',
   'notif.pref.comment_reply': 'Mga sagot sa comment ko',
+  'notif.pref.referral_bonus': 'Mga referral bonus na nakuha ko',
+  'notif.type.referral_bonus': 'Referral bonus',
   'admin.commentReports': '{count} report',
   'admin.commentReports_one': '{count} report',
   'admin.hideComment': 'Itago ang comment',
@@ -632,4 +634,6 @@ export const fil: Record<MessageKey, string> = {
   'social.adminBonusChips': 'Chips na ibinigay bilang referral bonus',
   'social.shareMarket': 'I-share ang market na ito',
   'social.shareMarketText': '{title} — ano sa tingin mo? Mag-forecast sa Pilimarket.',
+  'social.shareProfile': 'I-share ang profile na ito',
+  'social.shareProfileText': 'Nagfo-forecast si {name} sa Pilimarket — tingnan ang record niya.',
 };

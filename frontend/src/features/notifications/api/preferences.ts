@@ -10,6 +10,7 @@ export const PREFERENCE_KEYS = [
   'new_market',
   'forecast_reminder',
   'comment_reply',
+  'referral_bonus',
 ] as const satisfies (keyof NotificationPreferences)[];
 export type EmailFrequency = NotificationPreferences['email_frequency'];
 /** How market results and closing reminders come by email (weekly digest by default). */
