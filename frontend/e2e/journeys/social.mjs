@@ -1,6 +1,7 @@
-// Handles, follows and referrals end to end (docs/SOCIAL.md): follow a forecaster from their /u/{handle}
-// profile and see their forecast in the Activity tab's Following feed; sign up through a referral
-// link and see both people get the bonus after the newcomer's first forecast.
+// Handles, follows, referrals and sharing end to end (docs/SOCIAL.md): follow a forecaster from their
+// /u/{handle} profile and see their forecast in the Activity tab's Following feed; sign up through a
+// referral link and see both people get the bonus (and its notification) after the newcomer's first
+// forecast; open the share cards of a market and of a profile; share a filtered markets list by its URL.
 import { request } from 'playwright-core';
 import {
   BASE_URL,
@@ -11,6 +12,7 @@ import {
   findOpenMarket,
   readBalance,
   registerFreshUser,
+  shot,
   shotBoth,
   waitForBalance,
 } from '../lib.mjs';
@@ -43,6 +45,28 @@ async function apiUser(displayName, handlePrefix) {
     return (await r.json()).data;
   };
   return { id: data.user.id, handle: data.user.handle, call, dispose: () => api.dispose() };
+}
+
+/**
+ * Screenshots the page at both sizes in English, then at 390 px in Filipino (`<name>-fil`): the
+ * language is chosen the way the app's toggle stores it and the page reloaded; `ready` waits for the
+ * content. Leaves the page in English.
+ */
+async function shotLanguages(page, name, ready) {
+  await shotBoth(page, name);
+  for (const lang of ['fil', 'en']) {
+    await page.evaluate((l) => localStorage.setItem('pm.lang', l), lang);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await ready();
+    if (lang === 'fil') {
+      assert(
+        (await page.evaluate(() => document.documentElement.lang)) === 'fil',
+        'the page did not switch to Filipino',
+      );
+      await page.waitForTimeout(250);
+      await shot(page, `${name}-fil`, VIEWPORTS[0]);
+    }
+  }
 }
 
 async function chipsOf(user) {
@@ -154,6 +178,26 @@ async function registerThroughReferralLink(ctx) {
       `referral state: ${JSON.stringify(mine.invitees)}`,
     );
 
+    // Both are told: the inviter's notification names the newcomer, the newcomer sees theirs in the app.
+    const told = (await inviter.call('GET', '/notifications')).filter(
+      (n) => n.type === 'referral_bonus',
+    );
+    assert(
+      told.length === 1 && told[0].message.includes('Referred Rey'),
+      `the inviter's referral notifications: ${JSON.stringify(told)}`,
+    );
+    await page.goto(`${BASE_URL}/notifications`, { waitUntil: 'domcontentloaded' });
+    const bonusNote = () =>
+      page
+        .locator(active('[data-testid="notification"][data-type="referral_bonus"]'))
+        .waitFor({ timeout: TIMEOUT });
+    await bonusNote();
+    const note = await page
+      .locator(active('[data-testid="notification"][data-type="referral_bonus"]'))
+      .innerText();
+    assert(note.includes('Inviting Ina') && note.includes('100'), `notification reads "${note}"`);
+    await shotLanguages(page, 'social-referral-notification', bonusNote);
+
     // The newcomer's own invite link is on their profile.
     await page.goto(`${BASE_URL}/profile`, { waitUntil: 'domcontentloaded' });
     const link = page.locator(active('[data-testid="share-url"]'));
@@ -197,8 +241,98 @@ async function shareCard(ctx) {
   }
 }
 
+/**
+ * A profile link unfurls too: /u/{handle} carries the forecaster's meta in both languages and names
+ * a 1200×630 PNG card; an unknown handle is a 404; the app's profile page has the Share section.
+ */
+async function profileShareCard(ctx) {
+  const carla = await apiUser('Card Carla', 'carla');
+  const page = await ctx.newPage();
+  try {
+    await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
+    const html = async (query) => {
+      const res = await page.request.get(`${BASE_URL}/u/${carla.handle}${query}`, {
+        headers: { Accept: 'text/html', 'User-Agent': 'facebookexternalhit/1.1' },
+      });
+      assert(res.ok(), `GET /u/${carla.handle}${query} answered ${res.status()}`);
+      const text = await res.text();
+      return (p) => text.match(new RegExp(`<meta property="${p}" content="([^"]*)"`))?.[1];
+    };
+    const en = await html('');
+    assert(en('og:title') === `Card Carla (@${carla.handle})`, `og:title: ${en('og:title')}`);
+    assert(en('og:locale') === 'en_PH', `og:locale: ${en('og:locale')}`);
+    assert(/^Reputation 0 · /.test(en('og:description') ?? ''), en('og:description'));
+    const fil = await html('?lang=fil');
+    assert(fil('og:locale') === 'fil_PH', `og:locale (fil): ${fil('og:locale')}`);
+    assert(/^Reputasyon 0 · /.test(fil('og:description') ?? ''), fil('og:description'));
+    const image = en('og:image').replace(/&amp;/g, '&');
+    const png = await page.request.get(image);
+    assert(png.ok(), `the profile card answered ${png.status()}`);
+    assert(png.headers()['content-type'] === 'image/png', png.headers()['content-type']);
+    const bytes = await png.body();
+    assert(
+      bytes.readUInt32BE(16) === 1200 && bytes.readUInt32BE(20) === 630,
+      'the profile card is not 1200×630',
+    );
+    const unknown = await page.request.get(`${BASE_URL}/u/nobody_zz_e2e/card.png`);
+    assert(unknown.status() === 404, `an unknown handle's card answered ${unknown.status()}`);
+
+    await page.goto(`${BASE_URL}/u/${carla.handle}`, { waitUntil: 'domcontentloaded' });
+    const share = async () => {
+      const url = page.locator(active('[data-testid="share-url"]'));
+      await url.waitFor({ timeout: TIMEOUT });
+      await url.scrollIntoViewIfNeeded();
+      return url;
+    };
+    const url = await share();
+    assert((await url.inputValue()) === `${BASE_URL}/u/${carla.handle}`, await url.inputValue());
+    await shotLanguages(page, 'social-profile-share', share);
+    await page.goto(image, { waitUntil: 'load' });
+    await shotBoth(page, 'social-profile-card');
+  } finally {
+    await page.close();
+    await carla.dispose();
+  }
+}
+
+/** The markets list keeps its filters in the URL: a shared link opens filtered, reload and Back work. */
+async function sharedMarketsList(ctx) {
+  const page = await ctx.newPage();
+  try {
+    await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
+    await page.goto(`${BASE_URL}/markets?category=sports&status=any&sort=volume`, {
+      waitUntil: 'domcontentloaded',
+    });
+    const pressed = (name) =>
+      page
+        .locator(active('button[aria-pressed="true"]'), { hasText: new RegExp(`^${name}$`) })
+        .waitFor({ timeout: TIMEOUT });
+    await pressed('Sports');
+    const selects = page.locator(active('select'));
+    assert((await selects.nth(0).inputValue()) === '', 'status is not "any" from the link');
+    assert((await selects.nth(1).inputValue()) === 'volume', 'sort is not volume from the link');
+
+    await page.locator(active('button'), { hasText: /^Crypto$/ }).click();
+    await page.waitForURL(/category=crypto/, { timeout: TIMEOUT });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await pressed('Crypto');
+    await page.locator(active('input[type="search"]')).fill('bitcoin');
+    await page.waitForURL(/q=bitcoin/, { timeout: TIMEOUT });
+    assert(/category=crypto/.test(page.url()), `the search dropped the category: ${page.url()}`);
+    await shotLanguages(page, 'social-shared-list', () => pressed('Crypto'));
+
+    await page.goBack({ waitUntil: 'domcontentloaded' });
+    await page.waitForURL(/category=sports/, { timeout: TIMEOUT });
+    await pressed('Sports');
+  } finally {
+    await page.close();
+  }
+}
+
 export const journeys = [
   ['social-follow', followAndSeeFollowingFeed],
   ['social-referral', registerThroughReferralLink],
   ['social-share-card', shareCard],
+  ['social-profile-card', profileShareCard],
+  ['social-shared-list', sharedMarketsList],
 ];
