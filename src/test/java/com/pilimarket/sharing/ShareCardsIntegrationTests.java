@@ -227,6 +227,20 @@ class ShareCardsIntegrationTests {
     }
 
     @Test
+    void an_old_users_id_link_moves_permanently_to_the_handle() throws Exception {
+        var ana = forecaster("Ana Moved");
+
+        HttpResponse<String> moved = page("/users/" + ana.id(), null);
+
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location"))
+                .contains(http.baseUrl() + "/u/" + ana.account().handle());
+        assertThat(page("/users/" + java.util.UUID.randomUUID(), null).statusCode())
+                .isEqualTo(404);
+        assertThat(page("/users/not-a-uuid", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void an_unknown_handle_is_not_found() throws Exception {
         HttpResponse<String> response = page("/u/nobody_has_this", null);
 

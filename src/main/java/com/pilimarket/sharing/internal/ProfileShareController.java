@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The HTML of {@code /u/{handle}} with the forecaster's Open Graph and Twitter meta, and the card
  * image they name (name, handle, reputation, all-time rank, badges). An unknown handle is a 404:
- * the plain app page (whose router shows "not found") and no image.
+ * the plain app page (whose router shows "not found") and no image. Old {@code /users/{id}} links
+ * move to {@code /u/{handle}}.
  */
 @Controller
 @Hidden
@@ -56,6 +58,35 @@ class ProfileShareController {
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache())
                 .body(html);
+    }
+
+    /**
+     * An old profile link ({@code /users/{id}}) moves permanently to {@code /u/{handle}}, so a crawler
+     * unfurls it with the profile's card too (the app redirects as well, for links opened inside it).
+     */
+    @GetMapping(value = "/users/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> oldLink(@PathVariable String id) {
+        Optional<UserAccount> user = uuid(id).flatMap(users::find);
+        if (user.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                    .body(SharePage.appPage());
+        }
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                .location(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/u/{handle}")
+                        .buildAndExpand(user.get().handle())
+                        .encode()
+                        .toUri())
+                .build();
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @GetMapping(value = "/u/{handle}/card.png", produces = MediaType.IMAGE_PNG_VALUE)
