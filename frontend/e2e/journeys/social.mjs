@@ -179,9 +179,20 @@ async function registerThroughReferralLink(ctx) {
     );
 
     // Both are told: the inviter's notification names the newcomer, the newcomer sees theirs in the app.
-    const told = (await inviter.call('GET', '/notifications')).filter(
-      (n) => n.type === 'referral_bonus',
-    );
+    // The notifications follow the bonus (a listener of its event, after the commit): wait for them.
+    const bonusNotes = async (list) => (await list()).filter((n) => n.type === 'referral_bonus');
+    const inviterNotes = () => inviter.call('GET', '/notifications');
+    const newcomerNotes = async () =>
+      (await (await page.request.get(`${BASE_URL}/api/v1/notifications`)).json()).data;
+    const until = Date.now() + 2 * TIMEOUT;
+    while (
+      ((await bonusNotes(inviterNotes)).length === 0 ||
+        (await bonusNotes(newcomerNotes)).length === 0) &&
+      Date.now() < until
+    ) {
+      await page.waitForTimeout(250);
+    }
+    const told = await bonusNotes(inviterNotes);
     assert(
       told.length === 1 && told[0].message.includes('Referred Rey'),
       `the inviter's referral notifications: ${JSON.stringify(told)}`,
