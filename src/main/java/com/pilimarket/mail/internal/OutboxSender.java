@@ -1,12 +1,11 @@
 package com.pilimarket.mail.internal;
 
+import com.pilimarket.shared.platform.DeliveryQueue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due mail from the outbox. Each batch is locked with SKIP LOCKED inside one transaction, so
- * two instances never send the same mail; a failed send is retried after 30 s, 1 min, 2 min … (at
- * most 6 h apart) and given up after {@code maxAttempts}. A mail that the SMTP server accepted but
+ * Sends due mail from the outbox with the shared {@link DeliveryQueue} loop. Each batch is locked with
+ * SKIP LOCKED inside one transaction, so two instances never send the same mail; a failed send is
+ * retried after 30 s, 1 min, 2 min … (at most 6 h apart) and given up after {@code maxAttempts}. A mail that the SMTP server accepted but
  * whose row could not be marked is sent again: at-least-once, the usual promise of an outbox.
  */
 @Component
@@ -28,8 +27,6 @@ public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 20;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration LONGEST_RETRY = Duration.ofHours(6);
 
     private final OutboxRecords records;
     private final MailTransport transport;
@@ -77,59 +74,31 @@ public class OutboxSender {
         if (sender == null) {
             return 0;
         }
-        int sent = 0;
-        while (true) {
-            Batch batch = transactions.execute(tx -> sendBatch(sender));
-            sent += batch.sent();
-            // Failed mail is not due again at once, so a full batch is always followed by new mail.
-            if (batch.locked() < BATCH) {
-                break;
-            }
-        }
+        int sent = DeliveryQueue.drain(
+                transactions, BATCH, limit -> records.lockDue(now(), limit), mail -> send(sender, mail));
         if (sent > 0) {
             log.info("Sent {} mails from the outbox", sent);
         }
         return sent;
     }
 
-    private record Batch(int locked, int sent) {}
-
-    /** Sends one locked batch. */
-    private Batch sendBatch(JavaMailSender sender) {
-        List<OutboxRecords.Pending> due = records.lockDue(now(), BATCH);
-        int sent = 0;
-        for (OutboxRecords.Pending mail : due) {
-            try {
-                sender.send(message(sender, mail));
-                records.markSent(mail.id(), now());
-                sent++;
-            } catch (MailException | MessagingException e) {
-                int attempt = mail.attempts() + 1;
-                boolean giveUp = attempt >= properties.maxAttempts();
-                records.markFailedAttempt(mail.id(), e.toString(), now().plus(retryDelay(attempt)), giveUp);
-                if (giveUp) {
-                    log.error(
-                            "Gave up on {} mail {} after {} attempts: {}",
-                            mail.kind(),
-                            mail.id(),
-                            attempt,
-                            e.toString());
-                } else {
-                    log.warn(
-                            "Sending {} mail {} failed (attempt {}): {}",
-                            mail.kind(),
-                            mail.id(),
-                            attempt,
-                            e.toString());
-                }
+    /** Sends one locked mail: marks it sent, or schedules its retry (or gives up); true if sent. */
+    private boolean send(JavaMailSender sender, OutboxRecords.Pending mail) {
+        try {
+            sender.send(message(sender, mail));
+            records.markSent(mail.id(), now());
+            return true;
+        } catch (MailException | MessagingException e) {
+            int attempt = mail.attempts() + 1;
+            boolean giveUp = attempt >= properties.maxAttempts();
+            records.markFailedAttempt(mail.id(), e.toString(), now().plus(DeliveryQueue.retryDelay(attempt)), giveUp);
+            if (giveUp) {
+                log.error("Gave up on {} mail {} after {} attempts: {}", mail.kind(), mail.id(), attempt, e.toString());
+            } else {
+                log.warn("Sending {} mail {} failed (attempt {}): {}", mail.kind(), mail.id(), attempt, e.toString());
             }
+            return false;
         }
-        return new Batch(due.size(), sent);
-    }
-
-    static Duration retryDelay(int attempt) {
-        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
     }
 
     private MimeMessage message(JavaMailSender sender, OutboxRecords.Pending mail) throws MessagingException {

@@ -149,7 +149,7 @@ class NotificationRecords {
     NotificationPreferences preferences(UUID userId) {
         return jdbc.sql(
                         "SELECT market_resolved, badge_earned, new_market, forecast_reminder, new_market_categories,"
-                                + " comment_reply, referral_bonus, email_frequency FROM notification_preferences WHERE user_id = :user")
+                                + " comment_reply, referral_bonus, email_frequency, push FROM notification_preferences WHERE user_id = :user")
                 .param("user", userId)
                 .query((rs, n) -> new NotificationPreferences(
                         rs.getBoolean("market_resolved"),
@@ -159,7 +159,8 @@ class NotificationRecords {
                         strings(rs.getArray("new_market_categories")),
                         rs.getBoolean("comment_reply"),
                         rs.getBoolean("referral_bonus"),
-                        rs.getString("email_frequency")))
+                        rs.getString("email_frequency"),
+                        rs.getBoolean("push")))
                 .optional()
                 .orElse(NotificationPreferences.DEFAULTS);
     }
@@ -168,15 +169,15 @@ class NotificationRecords {
         jdbc.sql("""
                         INSERT INTO notification_preferences (user_id, market_resolved, badge_earned, new_market,
                             forecast_reminder, new_market_categories, comment_reply, referral_bonus, email_frequency,
-                            updated_at)
+                            push, updated_at)
                         VALUES (:user, :resolved, :badge, :newMarket, :reminder, string_to_array(:categories, ','),
-                            :commentReply, :referralBonus, :email, now())
+                            :commentReply, :referralBonus, :email, :push, now())
                         ON CONFLICT (user_id) DO UPDATE SET market_resolved = excluded.market_resolved,
                             badge_earned = excluded.badge_earned, new_market = excluded.new_market,
                             forecast_reminder = excluded.forecast_reminder, comment_reply = excluded.comment_reply,
                             referral_bonus = excluded.referral_bonus,
                             new_market_categories = excluded.new_market_categories,
-                            email_frequency = excluded.email_frequency, updated_at = now()
+                            email_frequency = excluded.email_frequency, push = excluded.push, updated_at = now()
                         """)
                 .param("user", userId)
                 .param("resolved", p.marketResolved())
@@ -187,6 +188,7 @@ class NotificationRecords {
                 .param("referralBonus", p.referralBonus())
                 .param("categories", String.join(",", p.newMarketCategories()))
                 .param("email", p.emailFrequency())
+                .param("push", p.push())
                 .update();
     }
 

@@ -18,7 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Creates, lists and marks notifications, and pushes changes to the user's stream after commit. */
+/**
+ * Creates, lists and marks notifications, queues their Web Push (in the same transaction), and pushes
+ * changes to the user's stream after commit.
+ */
 @Service
 class Notifier {
 
@@ -27,18 +30,21 @@ class Notifier {
     private final JsonMapper json;
     private final NotificationTexts texts;
     private final LanguagePreferences languages;
+    private final Pushes pushes;
 
     Notifier(
             NotificationRecords records,
             NotificationStream stream,
             JsonMapper json,
             NotificationTexts texts,
-            LanguagePreferences languages) {
+            LanguagePreferences languages,
+            Pushes pushes) {
         this.records = records;
         this.stream = stream;
         this.json = json;
         this.texts = texts;
         this.languages = languages;
+        this.pushes = pushes;
     }
 
     /** Notifies the user unless they turned the type off or {@code dedupeKey} was used; joins the caller's transaction. */
@@ -46,6 +52,8 @@ class Notifier {
     public Optional<NotificationView> notify(
             UUID userId, NotificationType type, String message, Map<String, Object> metadata, String dedupeKey) {
         Optional<NotificationView> created = records.insert(userId, type, message, metadata, dedupeKey);
+        // Web Push for the user's devices, queued in this transaction (sent by PushSender).
+        created.ifPresent(view -> pushes.enqueue(type, List.of(Map.entry(userId, view))));
         created.ifPresent(view -> afterCommit(() -> {
             // Pushed outside any request: in the language the recipient saved.
             Language language = languages.savedLanguage(userId).orElse(Language.EN);
@@ -63,6 +71,7 @@ class Notifier {
     @Transactional
     public int notifyAll(NotificationType type, List<NotificationRecords.NewNotification> notifications) {
         List<Map.Entry<UUID, NotificationView>> created = records.insertAll(type, notifications);
+        pushes.enqueue(type, created);
         if (!created.isEmpty()) {
             afterCommit(() -> {
                 List<UUID> recipients = created.stream().map(Map.Entry::getKey).toList();

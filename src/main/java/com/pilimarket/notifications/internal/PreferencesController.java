@@ -41,7 +41,9 @@ class PreferencesController {
             @Nullable Boolean referralBonus,
 
             @Nullable @Schema(allowableValues = {"off", "instant", "weekly"})
-            String emailFrequency) {}
+            String emailFrequency,
+
+            @Nullable Boolean push) {}
 
     @SignedIn
     @GetMapping("/api/v1/users/me/notification-preferences")
@@ -54,7 +56,7 @@ class PreferencesController {
     @PutMapping("/api/v1/users/me/notification-preferences")
     @Operation(
             summary = "Turns notification types on or off; new_market_categories opts in to new markets;"
-                    + " email_frequency: off, instant or weekly")
+                    + " email_frequency: off, instant or weekly; push: results and reminders on subscribed devices")
     ApiResponse<NotificationPreferences> put(@RequestBody PreferencesRequest request) {
         UUID caller = Callers.requireUserId();
         NotificationPreferences current = notifier.preferences(caller);
@@ -84,7 +86,8 @@ class PreferencesController {
                 categories,
                 pick(request.commentReply(), current.commentReply()),
                 pick(request.referralBonus(), current.referralBonus()),
-                emailFrequency);
+                emailFrequency,
+                pick(request.push(), current.push()));
         return ApiResponse.ok(notifier.savePreferences(caller, updated));
     }
 
