@@ -66,9 +66,7 @@ self.addEventListener('fetch', (event) => {
           }
           return response;
         })
-        .catch(() =>
-          caches.match('/').then((cached) => cached || caches.match('/offline.html')),
-        ),
+        .catch(() => caches.match('/').then((cached) => cached || caches.match('/offline.html'))),
     );
     return;
   }
@@ -124,3 +122,51 @@ async function networkFirstData(event, request) {
   }
   return response;
 }
+
+/**
+ * Web Push (docs/ENGAGEMENT.md): the server sends {title, body, url, tag}, already in the user's
+ * language. One notification per tag (a market's result replaces its reminder's earlier push).
+ */
+self.addEventListener('push', (event) => {
+  let payload = {};
+  try {
+    payload = event.data ? event.data.json() : {};
+  } catch {
+    payload = { body: event.data ? event.data.text() : '' };
+  }
+  const title = payload.title || 'Pilimarket';
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: payload.body || '',
+      tag: payload.tag || undefined,
+      icon: '/icon-192.png',
+      badge: '/icon-192.png',
+      data: { url: payload.url || '/notifications' },
+    }),
+  );
+});
+
+/** A tap on the notification: focus a window of the app on its page, or open one. */
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL(
+    (event.notification.data && event.notification.data.url) || '/',
+    self.location.origin,
+  );
+  // Only pages of this app are opened.
+  const url = target.origin === self.location.origin ? target.href : self.location.origin + '/';
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      for (const client of windows) {
+        if (new URL(client.url).origin === self.location.origin && 'focus' in client) {
+          return client
+            .focus()
+            .then((focused) =>
+              focused && 'navigate' in focused ? focused.navigate(url) : focused,
+            );
+        }
+      }
+      return self.clients.openWindow(url);
+    }),
+  );
+});

@@ -611,7 +611,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Stops notification emails for the account of a signed unsubscribe token (one click) */
-        post: operations["unsubscribe"];
+        post: operations["unsubscribe_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -981,6 +981,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribes this browser to the caller's push notifications (market results, closing reminders); a user has at most a few devices, the least recently subscribed is dropped */
+        post: operations["subscribe"];
+        /** Unsubscribes the caller's browser with this push endpoint (nothing more is pushed to it) */
+        delete: operations["unsubscribe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's VAPID public key for subscribing a browser to Web Push */
+        get: operations["vapidPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -1179,7 +1214,7 @@ export interface paths {
         };
         /** The caller's notification preferences */
         get: operations["get"];
-        /** Turns notification types on or off; new_market_categories opts in to new markets; email_frequency: off, instant or weekly */
+        /** Turns notification types on or off; new_market_categories opts in to new markets; email_frequency: off, instant or weekly; push: results and reminders on subscribed devices */
         put: operations["put"];
         post?: never;
         delete?: never;
@@ -1637,6 +1672,24 @@ export interface components {
         };
         ApiResponsePurchaseView: {
             data: components["schemas"]["PurchaseView"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponsePushSubscribed: {
+            data: components["schemas"]["PushSubscribed"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponsePushUnsubscribed: {
+            data: components["schemas"]["PushUnsubscribed"];
+            errors: components["schemas"]["ApiError"][];
+            pagination?: components["schemas"]["Pagination"];
+            success: boolean;
+        };
+        ApiResponsePushVapidKey: {
+            data: components["schemas"]["PushVapidKey"];
             errors: components["schemas"]["ApiError"][];
             pagination?: components["schemas"]["Pagination"];
             success: boolean;
@@ -2157,6 +2210,7 @@ export interface components {
             market_resolved: boolean;
             new_market: boolean;
             new_market_categories: string[];
+            push: boolean;
             referral_bonus: boolean;
         };
         /** @enum {string} */
@@ -2323,6 +2377,7 @@ export interface components {
             market_resolved?: boolean | null;
             new_market?: boolean | null;
             new_market_categories?: string[] | null;
+            push?: boolean | null;
             referral_bonus?: boolean | null;
         };
         PrivateProfile: {
@@ -2420,6 +2475,25 @@ export interface components {
             package_id: string | null;
             provider: components["schemas"]["PaymentProvider"];
             status: components["schemas"]["PurchaseStatus"];
+        };
+        PushSubscribed: {
+            /** Format: int32 */
+            devices: number;
+            subscribed: boolean;
+        };
+        PushSubscriptionKeys: {
+            auth?: string | null;
+            p256dh?: string | null;
+        };
+        PushSubscriptionRequest: {
+            endpoint?: string | null;
+            keys?: components["schemas"]["PushSubscriptionKeys"] | null;
+        };
+        PushUnsubscribed: {
+            removed: boolean;
+        };
+        PushVapidKey: {
+            public_key: string;
         };
         Received: {
             event_id: string;
@@ -5196,7 +5270,7 @@ export interface operations {
             };
         };
     };
-    unsubscribe: {
+    unsubscribe_1: {
         parameters: {
             query?: {
                 token?: string;
@@ -6803,6 +6877,195 @@ export interface operations {
             };
             /** @description ACCOUNT_BANNED */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PushSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponsePushSubscribed"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PUSH_UNAVAILABLE: push is not configured on this server */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: {
+                endpoint?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponsePushUnsubscribed"];
+                };
+            };
+            /** @description VALIDATION_FAILED (one error per bad field, `field` set) or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: sign in first (no credentials, or expired or invalid ones) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED; ACCOUNT_SUSPENDED (a suspended account only reads); CSRF_FAILED (cookie session without the X-XSRF-TOKEN header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    vapidPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponsePushVapidKey"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent but are expired or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCOUNT_BANNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PUSH_UNAVAILABLE: push is not configured on this server */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -579,6 +579,11 @@ export const fil: Record<MessageKey, string> = {
   'notif.email.off': 'Walang email',
   'notif.emailHint':
     'Sa confirmed na email address lang. May link sa bawat email para itigil ang mga ito.',
+  'push.device': 'Push notifications sa device na ito',
+  'push.hint': 'Resulta ng markets at paalala bago magsara, kahit sarado ang app.',
+  'push.denied':
+    'Naka-block ang notifications para sa site na ito. Payagan ito sa settings ng browser.',
+  'push.failed': 'Hindi mabago ang push notifications. Subukan ulit.',
   'unsubscribe.title': 'Email settings',
   'unsubscribe.question':
     'Itigil ang mga email tungkol sa resulta ng markets at paalala bago magsara?',

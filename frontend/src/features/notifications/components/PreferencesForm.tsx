@@ -7,8 +7,12 @@ import {
   useSavePreferences,
   type EmailFrequency,
 } from '../api/preferences';
+import { PushToggle } from './PushToggle';
 
-/** One switch per notification type, and how results and reminders come by email; saved at once. */
+/**
+ * One switch per notification type, how results and reminders come by email, and push on this
+ * device; saved at once.
+ */
 export function PreferencesForm() {
   const t = useT();
   const prefs = usePreferences(true);
@@ -53,6 +57,10 @@ export function PreferencesForm() {
         </select>
       </label>
       <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{t('notif.emailHint')}</p>
+      <PushToggle
+        preferences={current}
+        onEnablePush={() => save.mutate({ ...current, push: true })}
+      />
     </Section>
   );
 }

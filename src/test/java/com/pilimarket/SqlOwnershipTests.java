@@ -45,7 +45,7 @@ class SqlOwnershipTests {
             "mail", "mail_outbox",
             "markets", "markets outcomes resolutions market_history watchlist market_view outcome_view watchlist_view",
             "moderation", "flags",
-            "notifications", "notifications notification_interests notification_preferences",
+            "notifications", "notifications notification_interests notification_preferences push_subscriptions push_outbox",
             "payments", "purchases payment_events purchase_view",
             "referrals", "referrals",
             "reputation", "rep_forecasts settled_forecasts monthly_awards",

@@ -238,7 +238,11 @@ class PushIntegrationTests {
         settle(cancelled, true, cy, false, 80, 80);
 
         MarketDetail closing = market("PSEi above 7,000 on Friday?", null, Duration.ofHours(6));
-        markets.watch(cy.id(), closing.id());
+        assertThat(http.post("/api/v1/markets/" + closing.id() + "/watch", null)
+                        .bearer(cy.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
         reminders.remindDue();
         sender.sendDue();
 
