@@ -16,19 +16,12 @@ class CoalescingTaskTests {
 
     @Test
     void requests_made_while_a_run_is_in_progress_return_at_once_and_fold_into_one_more_run() throws Exception {
-        CountDownLatch firstRunStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstRun = new CountDownLatch(1);
-        AtomicInteger runs = new AtomicInteger();
-        CoalescingTask task = new CoalescingTask(() -> {
-            if (runs.incrementAndGet() == 1) {
-                firstRunStarted.countDown();
-                await(releaseFirstRun);
-            }
-        });
+        FirstRunBlocks blocking = new FirstRunBlocks();
+        CoalescingTask task = new CoalescingTask(blocking);
         ExecutorService threads = Executors.newFixedThreadPool(11);
         try {
             Future<?> runner = threads.submit(task::request);
-            assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(blocking.started.await(10, TimeUnit.SECONDS)).isTrue();
 
             List<Future<?>> others = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -37,11 +30,11 @@ class CoalescingTaskTests {
             for (Future<?> other : others) {
                 other.get(10, TimeUnit.SECONDS); // none waits for the run in progress
             }
-            assertThat(runs).hasValue(1);
+            assertThat(blocking.runs).hasValue(1);
 
-            releaseFirstRun.countDown();
+            blocking.release.countDown();
             runner.get(10, TimeUnit.SECONDS);
-            assertThat(runs)
+            assertThat(blocking.runs)
                     .as("the ten requests cost exactly one more run, made by the runner")
                     .hasValue(2);
         } finally {
@@ -65,27 +58,20 @@ class CoalescingTaskTests {
 
     @Test
     void run_now_waits_for_a_run_in_progress_then_runs() throws Exception {
-        CountDownLatch firstRunStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstRun = new CountDownLatch(1);
-        AtomicInteger runs = new AtomicInteger();
-        CoalescingTask task = new CoalescingTask(() -> {
-            if (runs.incrementAndGet() == 1) {
-                firstRunStarted.countDown();
-                await(releaseFirstRun);
-            }
-        });
+        FirstRunBlocks blocking = new FirstRunBlocks();
+        CoalescingTask task = new CoalescingTask(blocking);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = threads.submit(task::request);
-            assertThat(firstRunStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(blocking.started.await(10, TimeUnit.SECONDS)).isTrue();
             Future<?> now = threads.submit(task::runNow);
             Thread.sleep(200);
             assertThat(now).isNotDone();
 
-            releaseFirstRun.countDown();
+            blocking.release.countDown();
             now.get(10, TimeUnit.SECONDS);
             first.get(10, TimeUnit.SECONDS);
-            assertThat(runs).hasValue(2);
+            assertThat(blocking.runs).hasValue(2);
         } finally {
             threads.shutdownNow();
         }
@@ -104,6 +90,21 @@ class CoalescingTaskTests {
         task.request();
 
         assertThat(runs).hasValue(2);
+    }
+
+    /** A task whose first run signals {@code started} and then blocks until {@code release}. */
+    private static final class FirstRunBlocks implements Runnable {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger runs = new AtomicInteger();
+
+        @Override
+        public void run() {
+            if (runs.incrementAndGet() == 1) {
+                started.countDown();
+                await(release);
+            }
+        }
     }
 
     private static void await(CountDownLatch latch) {
