@@ -31,7 +31,10 @@ class ActivityIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
+    Markets marketsApi;
+
+    @Autowired
+    TestMarkets markets;
 
     @Autowired
     Forecasts forecasts;
@@ -56,7 +59,7 @@ class ActivityIntegrationTests {
     @Test
     void creating_forecasting_and_resolving_appear_in_the_feed_newest_first() throws Exception {
         TestUser admin = users.admin();
-        MarketDetail market = new TestMarkets(markets, admin.id()).open("Feed market", "Yes", "No");
+        MarketDetail market = markets.open("Feed market", "Yes", "No");
         TestUser user = users.create(1_000);
         // Registration's activity is recorded by a listener after the commit: let it land before the
         // forecasts, so the user's own feed has a defined order.
@@ -69,7 +72,7 @@ class ActivityIntegrationTests {
         awaitFeed(market, 2);
         forecasts.place(user.id(), new PlaceForecast(market.id(), outcome(market, 0), 5));
         awaitFeed(market, 3);
-        markets.resolve(
+        marketsApi.resolve(
                 admin.id(), market.id(), new ResolveMarket(outcome(market, 0), List.of("https://example.ph"), "Done"));
 
         Result feed = awaitFeed(market, 4);

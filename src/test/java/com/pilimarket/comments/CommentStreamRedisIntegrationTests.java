@@ -3,7 +3,6 @@ package com.pilimarket.comments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.platform.PlatformMode;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.SseClient;
@@ -38,7 +37,7 @@ class CommentStreamRedisIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
 
     @Autowired
     RedisMessageListenerContainer container;
@@ -48,7 +47,7 @@ class CommentStreamRedisIntegrationTests {
 
     @Test
     void a_new_comment_is_published_on_the_markets_comment_channel_and_reaches_sse_subscribers() throws Exception {
-        MarketDetail market = new TestMarkets(markets, users.admin().id()).open("Redis comments", "Yes", "No");
+        MarketDetail market = markets.open("Redis comments", "Yes", "No");
         List<String> onChannel = new CopyOnWriteArrayList<>();
         container.addMessageListener(
                 (message, pattern) -> onChannel.add(new String(message.getBody(), StandardCharsets.UTF_8)),

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -56,23 +54,19 @@ class CommentsIntegrationTests {
     SystemInvariants invariants;
 
     @Autowired
-    ApplicationEventPublisher publisher;
+    TestMarkets markets;
 
     @Autowired
-    TransactionTemplate transactions;
+    TestEvents events;
 
     TestUser admin;
     TestUser moderator;
-    TestMarkets markets;
-    TestEvents events;
     MarketDetail market;
 
     @BeforeEach
     void aMarket() {
         admin = users.create(0, UserRole.ADMIN);
         moderator = users.create(0, UserRole.MODERATOR);
-        markets = new TestMarkets(marketsApi, admin.id());
-        events = new TestEvents(publisher, transactions, jdbc);
         market = markets.open("Will it rain in Manila on Friday?", "Yes", "No");
     }
 

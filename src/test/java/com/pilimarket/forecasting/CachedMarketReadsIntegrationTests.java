@@ -4,7 +4,6 @@ import static com.pilimarket.support.TestMarkets.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
@@ -14,7 +13,6 @@ import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,20 +27,13 @@ class CachedMarketReadsIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets marketsApi;
-
-    @Autowired
     com.pilimarket.markets.internal.MarketAdministration marketAdmin;
 
     @Autowired
     SystemInvariants invariants;
 
+    @Autowired
     TestMarkets markets;
-
-    @BeforeEach
-    void setUp() {
-        markets = new TestMarkets(marketsApi, users.admin().id());
-    }
 
     @AfterEach
     void invariantsHold() {

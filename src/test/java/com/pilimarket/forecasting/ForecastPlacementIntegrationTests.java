@@ -28,7 +28,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,12 +59,8 @@ class ForecastPlacementIntegrationTests {
     @Autowired
     SystemInvariants invariants;
 
+    @Autowired
     TestMarkets markets;
-
-    @BeforeEach
-    void setUp() {
-        markets = new TestMarkets(marketsApi, users.admin().id());
-    }
 
     @AfterEach
     void invariantsHold() {

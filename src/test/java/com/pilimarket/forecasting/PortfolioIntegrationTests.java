@@ -45,13 +45,14 @@ class PortfolioIntegrationTests {
     @Autowired
     Forecasts forecasts;
 
-    TestUser admin;
+    @Autowired
     TestMarkets testMarkets;
+
+    TestUser admin;
 
     @BeforeEach
     void setUp() {
         admin = users.admin();
-        testMarkets = new TestMarkets(markets, admin.id());
     }
 
     @Test

@@ -63,13 +63,14 @@ class SettlementIntegrationTests {
     @Autowired
     org.springframework.context.ApplicationContext context;
 
+    @Autowired
     TestMarkets markets;
+
     TestUser admin;
 
     @BeforeEach
     void setUp() {
         admin = users.admin();
-        markets = new TestMarkets(marketsApi, admin.id());
     }
 
     @AfterEach

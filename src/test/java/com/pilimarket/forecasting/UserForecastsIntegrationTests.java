@@ -4,7 +4,6 @@ import static com.pilimarket.support.TestMarkets.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;
@@ -25,16 +24,15 @@ class UserForecastsIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
 
     @Autowired
     Forecasts forecasts;
 
     @Test
     void a_user_sees_their_forecasts_newest_first_with_market_and_outcome_named() {
-        TestMarkets testMarkets = new TestMarkets(markets, users.admin().id());
-        MarketDetail first = testMarkets.open("First list market", "Yes", "No");
-        MarketDetail second = testMarkets.open("Second list market", "Red", "Blue", "Green");
+        MarketDetail first = markets.open("First list market", "Yes", "No");
+        MarketDetail second = markets.open("Second list market", "Red", "Blue", "Green");
         TestUser maria = users.create(1_000);
         forecasts.place(maria.id(), new PlaceForecast(first.id(), outcome(first, 1), 40));
         forecasts.place(maria.id(), new PlaceForecast(second.id(), outcome(second, 2), 60));

@@ -42,7 +42,7 @@ class MarketStreamRedisIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
 
     @Autowired
     Forecasts forecasts;
@@ -55,7 +55,7 @@ class MarketStreamRedisIntegrationTests {
 
     @Test
     void a_forecast_is_published_on_the_markets_channel_and_reaches_sse_subscribers() throws Exception {
-        MarketDetail market = new TestMarkets(markets, users.admin().id()).open("Redis stream", "Yes", "No");
+        MarketDetail market = markets.open("Redis stream", "Yes", "No");
         List<String> onChannel = new ArrayList<>();
         container.addMessageListener(
                 (message, pattern) -> {

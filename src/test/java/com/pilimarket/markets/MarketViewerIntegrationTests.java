@@ -36,13 +36,14 @@ class MarketViewerIntegrationTests {
     @Autowired
     Forecasts forecasts;
 
-    TestUser admin;
+    @Autowired
     TestMarkets markets;
+
+    TestUser admin;
 
     @BeforeEach
     void setUp() {
         admin = users.admin();
-        markets = new TestMarkets(marketsApi, admin.id());
     }
 
     static String unique() {

@@ -63,13 +63,14 @@ class MarketsIntegrationTests {
     @Autowired
     SystemInvariants invariants;
 
-    TestUser admin;
+    @Autowired
     TestMarkets markets;
+
+    TestUser admin;
 
     @BeforeEach
     void setUp() {
         admin = users.admin();
-        markets = new TestMarkets(marketsApi, admin.id());
     }
 
     @AfterEach

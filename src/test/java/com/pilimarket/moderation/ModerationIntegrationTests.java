@@ -63,13 +63,14 @@ class ModerationIntegrationTests {
 
     TestUser admin;
     TestUser moderator;
+
+    @Autowired
     TestMarkets markets;
 
     @BeforeEach
     void staff() {
         admin = users.create(0, UserRole.ADMIN);
         moderator = users.create(0, UserRole.MODERATOR);
-        markets = new TestMarkets(marketsApi, admin.id());
     }
 
     @AfterEach

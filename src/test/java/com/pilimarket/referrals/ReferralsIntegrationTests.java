@@ -8,7 +8,6 @@ import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
@@ -25,9 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -42,9 +39,6 @@ class ReferralsIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
-
-    @Autowired
     Forecasts forecasts;
 
     @Autowired
@@ -54,18 +48,16 @@ class ReferralsIntegrationTests {
     SystemInvariants invariants;
 
     @Autowired
-    ApplicationEventPublisher publisher;
+    TestMarkets markets;
 
     @Autowired
-    TransactionTemplate transactions;
-
     TestEvents events;
+
     MarketDetail market;
 
     @BeforeEach
     void setUp() {
-        events = new TestEvents(publisher, transactions, jdbc);
-        market = new TestMarkets(markets, users.admin().id()).open("Referral market", "Yes", "No");
+        market = markets.open("Referral market", "Yes", "No");
     }
 
     /** Registers through {@code code}'s link from the given device; returns the new account's id. */
@@ -152,7 +144,7 @@ class ReferralsIntegrationTests {
 
         // A second forecast, and the first one's event delivered again, pay nothing more.
         forecast(invitee, 10);
-        events.publish(new ForecastsPlaced(
+        events.publishAndWait(new ForecastsPlaced(
                 market.id(),
                 List.of(new ForecastPlaced(
                         UUID.randomUUID(),
@@ -165,7 +157,6 @@ class ReferralsIntegrationTests {
                         false,
                         0.5,
                         Instant.now()))));
-        events.awaitListeners();
         assertThat(chips(referrer.id())).isEqualTo(100);
         assertThat(referralTransactions(invitee)).isEqualTo(1);
         assertThat(invariants.check().holds()).isTrue();
@@ -203,8 +194,7 @@ class ReferralsIntegrationTests {
                         + " imbitasyon ni " + referrer.account().displayName());
 
         // The paid event delivered again tells nobody twice.
-        events.publish(new ReferralPaid(referrer.id(), invitee, 100, 100));
-        events.awaitListeners();
+        events.publishAndWait(new ReferralPaid(referrer.id(), invitee, 100, 100));
         assertThat(bonusNotifications(referrer.token(), "en")).hasSize(1);
         assertThat(bonusNotifications(inviteeToken, "en")).hasSize(1);
     }

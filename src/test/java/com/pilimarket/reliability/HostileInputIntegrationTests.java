@@ -3,7 +3,6 @@ package com.pilimarket.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;
@@ -82,7 +81,7 @@ class HostileInputIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets marketsFacade;
+    TestMarkets markets;
 
     @Autowired
     JdbcClient jdbc;
@@ -101,7 +100,6 @@ class HostileInputIntegrationTests {
         root = users.create(1_000_000, UserRole.SUPERADMIN);
         player = users.create(10_000);
         target = users.create(500);
-        TestMarkets markets = new TestMarkets(marketsFacade, root.id());
         traded = markets.open("Traded market " + UUID.randomUUID(), "Yes", "No");
         // Admin actions are fuzzed on a market nobody forecasts on: a fuzzed resolution that succeeds
         // then settles nothing in the background, so the "nothing changed" snapshots stay exact.
@@ -416,8 +414,7 @@ class HostileInputIntegrationTests {
         assertThat(status.status()).isIn(200, 400);
 
         // A market without stakes: its refund settlement moves no chips after this test has finished.
-        MarketDetail toCancel =
-                new TestMarkets(marketsFacade, root.id()).open("Cancelled " + UUID.randomUUID(), "A", "B");
+        MarketDetail toCancel = markets.open("Cancelled " + UUID.randomUUID(), "A", "B");
         Result cancelled = http.post("/api/v1/admin/markets/" + toCancel.id() + "/cancel", Map.of("reason", xss))
                 .bearer(root.token())
                 .send();

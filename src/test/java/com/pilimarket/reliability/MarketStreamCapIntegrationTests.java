@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestMarkets;
@@ -38,7 +37,7 @@ class MarketStreamCapIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<InputStream> open = new ArrayList<>();
@@ -52,9 +51,8 @@ class MarketStreamCapIntegrationTests {
 
     @Test
     void a_client_beyond_its_stream_cap_gets_429_and_gets_in_again_once_one_closes() throws Exception {
-        TestMarkets fixtures = new TestMarkets(markets, users.admin().id());
-        MarketDetail first = fixtures.open("Cap A " + UUID.randomUUID(), "Yes", "No");
-        MarketDetail second = fixtures.open("Cap B " + UUID.randomUUID(), "Yes", "No");
+        MarketDetail first = markets.open("Cap A " + UUID.randomUUID(), "Yes", "No");
+        MarketDetail second = markets.open("Cap B " + UUID.randomUUID(), "Yes", "No");
 
         // The cap counts the address across markets.
         assertThat(stream(first).statusCode()).isEqualTo(200);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.platform.Jobs;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
@@ -38,7 +37,7 @@ class ObservabilityIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
 
     @Autowired
     Jobs jobs;
@@ -50,7 +49,7 @@ class ObservabilityIntegrationTests {
     void prometheus_shows_http_jvm_pool_and_business_metrics() {
         TestUser admin = users.admin();
         TestUser player = users.create(1_000);
-        MarketDetail market = new TestMarkets(markets, admin.id()).open("Metrics " + UUID.randomUUID(), "Yes", "No");
+        MarketDetail market = markets.open("Metrics " + UUID.randomUUID(), "Yes", "No");
         Result placed = http.post(
                         "/api/v1/forecasts",
                         Map.of("market_id", market.id(), "outcome_id", TestMarkets.outcome(market, 0), "points", 25))

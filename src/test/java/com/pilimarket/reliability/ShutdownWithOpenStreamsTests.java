@@ -54,9 +54,8 @@ class ShutdownWithOpenStreamsTests {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         TestUsers users =
                 new TestUsers(app.getBean(Users.class), app.getBean(Ledger.class), app.getBean(AccessTokens.class));
-        MarketDetail market = new TestMarkets(
-                        app.getBean(Markets.class), users.admin().id())
-                .open("Shutdown " + UUID.randomUUID(), "Yes", "No");
+        MarketDetail market =
+                new TestMarkets(app.getBean(Markets.class), users).open("Shutdown " + UUID.randomUUID(), "Yes", "No");
 
         HttpResponse<InputStream> stream = HttpClient.newHttpClient()
                 .send(

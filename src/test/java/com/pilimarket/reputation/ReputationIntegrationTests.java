@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestEvents.Result;
@@ -24,9 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -39,27 +36,20 @@ class ReputationIntegrationTests {
     TestHttp http;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
 
+    @Autowired
     TestEvents events;
+
     UUID marketId;
 
     @BeforeEach
     void setUp() {
-        events = new TestEvents(publisher, transactions, jdbc);
         // ForecastPlaced names a real market: the activity feed links to it.
-        marketId = new TestMarkets(markets, users.admin().id())
-                .open("Placed on", "Yes", "No")
-                .id();
+        marketId = markets.open("Placed on", "Yes", "No").id();
     }
 
     @Test
@@ -71,7 +61,7 @@ class ReputationIntegrationTests {
         Result favourite = lose(ana.id(), 0.60); // −60
         Result refunded = refund(ana.id()); // 0, and not "settled"
         for (Result r : List.of(longShot, favourite, refunded)) {
-            events.publish(placed(r.forecastId(), ana.id(), 100, 100));
+            events.publishAndWait(placed(r.forecastId(), ana.id(), 100, 100));
         }
         events.settleAndWait(UUID.randomUUID(), now, longShot, lose(ben.id(), 0.70));
         events.settleAndWait(UUID.randomUUID(), now.plusSeconds(1), favourite);

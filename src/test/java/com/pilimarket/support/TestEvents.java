@@ -4,19 +4,40 @@ import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.MarketSettled;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes module events the way their owners do (inside a transaction, so durable listeners get
- * them), and builds settlements in one line: {@code events.settle(market, "sports", win(user, 0.2))}.
- * A plain helper (not a bean) so that using it does not change the Spring test context.
+ * Waits until the application's durable event listeners have run, and builds settlements in one line:
+ * {@code events.settleAndWait(market, now, win(user, 0.2))}.
+ *
+ * <p>Spring Modulith's {@link org.springframework.modulith.test.Scenario} ({@link IntegrationTest} enables it as
+ * a test method parameter) publishes an event in a transaction and waits for <em>one expected</em> state
+ * change or event; use it when a test waits for a particular outcome. It cannot say "every listener is done":
+ *
+ * <ul>
+ *   <li>Tests that assert something did <em>not</em> happen (no notification, no second payout) have no
+ *       state to wait for, and chains (a listener publishing the next event) have several.
+ *   <li>{@code andWaitForEventOfType} sees only events published on the test's thread (a thread-bound,
+ *       inheritable listener); our {@code @ApplicationModuleListener}s run on the task executor's pooled
+ *       threads, so the events they publish in turn are not seen.
+ *   <li>Modulith's {@code EventPublicationRegistry.findIncompletePublications()} returns every publication
+ *       without a completion date, and its JDBC repository does not read the status column, so one that
+ *       already {@code FAILED} looks like one still to run (a test that provokes a failure would wait
+ *       forever).
+ * </ul>
+ *
+ * <p>So {@link #awaitListeners()} polls the publication table for work still to run. The settlement builders
+ * are forecasting fixtures, which Modulith cannot know.
  */
-public final class TestEvents {
+@Component
+public class TestEvents {
 
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
@@ -28,13 +49,12 @@ public final class TestEvents {
         this.jdbc = jdbc;
     }
 
-    public void publish(Object event) {
-        transactions.executeWithoutResult(status -> publisher.publishEvent(event));
-    }
-
-    /** Publishes and waits until every durable listener (and whatever they published) has finished. */
+    /**
+     * Publishes {@code event} the way its owner does (inside a transaction, so durable listeners get it) and
+     * waits until every durable listener (and whatever they published) has finished.
+     */
     public void publishAndWait(Object event) {
-        publish(event);
+        transactions.executeWithoutResult(status -> publisher.publishEvent(event));
         awaitListeners();
     }
 
@@ -53,16 +73,16 @@ public final class TestEvents {
                         == 0);
     }
 
-    /** Like {@link #settle} but waits for the listeners. */
+    /** Publishes a {@link #settlement} and waits for the listeners. */
     public MarketSettled settleAndWait(UUID marketId, Instant at, Result... results) {
-        MarketSettled event = settle(marketId, at, results);
-        awaitListeners();
+        MarketSettled event = settlement(marketId, at, results);
+        publishAndWait(event);
         return event;
     }
 
-    /** Publishes and returns a MarketSettled for {@code marketId} with the given results, settled at {@code at}. */
-    public MarketSettled settle(UUID marketId, Instant at, Result... results) {
-        List<ForecastSettled> forecasts = java.util.Arrays.stream(results)
+    /** A MarketSettled for {@code marketId} with the given results, settled at {@code at} (not published). */
+    public static MarketSettled settlement(UUID marketId, Instant at, Result... results) {
+        List<ForecastSettled> forecasts = Arrays.stream(results)
                 .map(r -> new ForecastSettled(
                         r.userId,
                         r.forecastId,
@@ -81,7 +101,7 @@ public final class TestEvents {
                 .toList();
         String category = results.length == 0 ? "sports" : results[0].category;
         long pool = forecasts.stream().mapToLong(ForecastSettled::stake).sum();
-        MarketSettled event = new MarketSettled(
+        return new MarketSettled(
                 marketId,
                 category,
                 UUID.randomUUID(),
@@ -92,8 +112,6 @@ public final class TestEvents {
                 at.minusSeconds(10 * 86_400),
                 at,
                 forecasts);
-        publish(event);
-        return event;
     }
 
     public static Result win(UUID userId, double q) {

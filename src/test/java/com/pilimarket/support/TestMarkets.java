@@ -9,19 +9,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
- * Markets for tests in one line: {@code markets.open("Who wins?", "Yes", "No")}. A plain helper (not a
- * bean) so that using it does not change the Spring test context.
+ * Markets for tests in one line: {@code markets.open("Who wins?", "Yes", "No")}, created by an admin of its
+ * own (made on first use).
  */
-public final class TestMarkets {
+@Component
+public class TestMarkets {
 
     private final Markets markets;
-    private final UUID adminId;
+    private final OwnAdmin admin;
 
-    public TestMarkets(Markets markets, UUID adminId) {
+    public TestMarkets(Markets markets, TestUsers users) {
         this.markets = markets;
-        this.adminId = adminId;
+        this.admin = new OwnAdmin(users);
     }
 
     public MarketDetail open(String title, String... outcomes) {
@@ -30,7 +32,7 @@ public final class TestMarkets {
 
     public MarketDetail open(String title, long maxPointsPerUser, String... outcomes) {
         return markets.create(
-                adminId,
+                admin.id(),
                 new NewMarket(
                         title,
                         "Test market",
@@ -49,5 +51,23 @@ public final class TestMarkets {
     public static long total(MarketDetail market, int index) {
         OutcomeView outcome = market.outcomes().get(index);
         return outcome.totalPoints();
+    }
+
+    /** One admin per test context, created when the first market is opened. */
+    private static final class OwnAdmin {
+
+        private final TestUsers users;
+        private UUID id;
+
+        OwnAdmin(TestUsers users) {
+            this.users = users;
+        }
+
+        synchronized UUID id() {
+            if (id == null) {
+                id = users.admin().id();
+            }
+            return id;
+        }
     }
 }

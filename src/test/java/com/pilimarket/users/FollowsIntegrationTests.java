@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;
@@ -32,7 +31,7 @@ class FollowsIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
 
     @Autowired
     Forecasts forecasts;
@@ -156,8 +155,7 @@ class FollowsIntegrationTests {
 
     @Test
     void the_following_feed_shows_only_the_people_one_follows() {
-        TestUser admin = users.admin();
-        MarketDetail market = new TestMarkets(markets, admin.id()).open("Follow feed market", "Yes", "No");
+        MarketDetail market = markets.open("Follow feed market", "Yes", "No");
         TestUser reader = users.create(0);
         TestUser followed = users.create(1_000);
         TestUser stranger = users.create(1_000);

@@ -75,12 +75,13 @@ class GroupCommitIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
     TestMarkets markets;
+
     TransactionTemplate tx;
 
     @BeforeEach
     void setUp() {
-        markets = new TestMarkets(marketsApi, users.admin().id());
         tx = new TransactionTemplate(transactions);
     }
 

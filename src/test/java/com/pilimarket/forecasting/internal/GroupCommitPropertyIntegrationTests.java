@@ -9,7 +9,6 @@ import com.pilimarket.forecasting.internal.PlacementBatcher.Pending;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.shared.Uuids;
@@ -68,9 +67,6 @@ class GroupCommitPropertyIntegrationTests {
     TestUsers users;
 
     @Autowired
-    Markets marketsApi;
-
-    @Autowired
     Ledger ledger;
 
     @Autowired
@@ -79,12 +75,13 @@ class GroupCommitPropertyIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
     TestMarkets markets;
+
     TransactionTemplate tx;
 
     @BeforeEach
     void setUp() {
-        markets = new TestMarkets(marketsApi, users.admin().id());
         tx = new TransactionTemplate(transactions);
     }
 

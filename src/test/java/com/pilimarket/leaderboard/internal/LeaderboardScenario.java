@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.markets.MarketDetail;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestMarkets;
@@ -24,9 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,16 +51,13 @@ abstract class LeaderboardScenario {
     TestHttp http;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    Markets markets;
+    TestMarkets markets;
+
+    @Autowired
+    TestEvents events;
 
     @Autowired
     Forecasts forecasts;
@@ -75,7 +69,6 @@ abstract class LeaderboardScenario {
 
     @BeforeAll
     void settleTheScenario() {
-        TestEvents events = new TestEvents(publisher, transactions, jdbc);
         a = users.create(0);
         b = users.create(0);
         c = users.create(0);
@@ -85,7 +78,7 @@ abstract class LeaderboardScenario {
         g = users.create(0);
         h = users.create(1_000);
         Instant now = Instant.now();
-        MarketDetail market = new TestMarkets(markets, users.admin().id()).open("Flag me", "Yes", "No");
+        MarketDetail market = markets.open("Flag me", "Yes", "No");
         UUID hForecast = forecasts
                 .place(h.id(), new PlaceForecast(market.id(), TestMarkets.outcome(market, 0), 100))
                 .forecast()

@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -41,23 +40,24 @@ class LocalizationIntegrationTests {
     TestHttp http;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    Markets markets;
+    Markets marketsApi;
 
+    @Autowired
+    TestMarkets markets;
+
+    @Autowired
     TestEvents events;
+
     TestUser admin;
 
     @BeforeEach
     void setUp() {
-        events = new TestEvents(publisher, transactions, jdbc);
         admin = users.admin();
     }
 
@@ -138,7 +138,7 @@ class LocalizationIntegrationTests {
     @Test
     void a_state_named_inside_an_error_is_translated_with_it() {
         TestUser user = users.create(1_000);
-        MarketDetail market = new TestMarkets(markets, admin.id()).open("Suspended for a while?", "Yes", "No");
+        MarketDetail market = markets.open("Suspended for a while?", "Yes", "No");
         assertThat(http.post("/api/v1/admin/markets/" + market.id() + "/suspend", Map.of())
                         .bearer(admin.token())
                         .send()
@@ -160,7 +160,7 @@ class LocalizationIntegrationTests {
     @Test
     void a_cancelled_market_notification_says_cancelled_and_refunded_in_the_readers_language() {
         TestUser user = users.create(1_000);
-        MarketDetail market = markets.create(
+        MarketDetail market = marketsApi.create(
                 admin.id(),
                 new NewMarket(
                         "Will the concert go ahead?",
@@ -204,7 +204,7 @@ class LocalizationIntegrationTests {
         http.patch("/api/v1/users/me", Map.of("language", "fil"))
                 .bearer(user.token())
                 .send();
-        MarketDetail market = markets.create(
+        MarketDetail market = marketsApi.create(
                 admin.id(),
                 new NewMarket(
                         "Will it rain in Baguio tomorrow?",

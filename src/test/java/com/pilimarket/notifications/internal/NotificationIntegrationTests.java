@@ -31,9 +31,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -46,16 +44,13 @@ class NotificationIntegrationTests {
     TestHttp http;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    Markets markets;
+    Markets marketsApi;
+
+    @Autowired
+    TestMarkets markets;
 
     @Autowired
     Forecasts forecasts;
@@ -63,12 +58,13 @@ class NotificationIntegrationTests {
     @Autowired
     ForecastReminderJob reminders;
 
+    @Autowired
     TestEvents events;
+
     TestUser admin;
 
     @BeforeEach
     void setUp() {
-        events = new TestEvents(publisher, transactions, jdbc);
         admin = users.admin();
     }
 
@@ -77,7 +73,7 @@ class NotificationIntegrationTests {
         TestUser big = users.create(1_000);
         TestUser small = users.create(1_000);
         TestUser loser = users.create(1_000);
-        MarketDetail market = new TestMarkets(markets, admin.id()).open("Will it rain in Manila?", "Yes", "No");
+        MarketDetail market = markets.open("Will it rain in Manila?", "Yes", "No");
         UUID yes = TestMarkets.outcome(market, 0);
         // Settlement itself belongs to forecasting; its MarketSettled is what this module consumes.
         MarketSettled settled = new MarketSettled(
@@ -203,7 +199,7 @@ class NotificationIntegrationTests {
         TestUser sportsFan = users.create(1_000);
         TestUser cryptoOptIn = users.create(0);
         TestUser nobody = users.create(0);
-        MarketDetail earlier = new TestMarkets(markets, admin.id()).open("Earlier sports market", "Yes", "No");
+        MarketDetail earlier = markets.open("Earlier sports market", "Yes", "No");
         forecasts.place(sportsFan.id(), new PlaceForecast(earlier.id(), TestMarkets.outcome(earlier, 0), 10));
         http.put("/api/v1/users/me/notification-preferences", Map.of("new_market_categories", List.of("crypto")))
                 .bearer(cryptoOptIn.token())
@@ -278,7 +274,7 @@ class NotificationIntegrationTests {
     }
 
     private MarketDetail create(String title, String category, Duration closesIn) {
-        return markets.create(
+        return marketsApi.create(
                 admin.id(),
                 new NewMarket(
                         title,

@@ -28,9 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,25 +56,20 @@ class PushIntegrationTests {
     PushSender sender;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;
 
-    FakePushService pushService;
+    @Autowired
     TestEvents events;
+
+    FakePushService pushService;
     TestUser admin;
 
     @BeforeEach
     void setUp() {
         pushService = new FakePushService();
-        events = new TestEvents(publisher, transactions, jdbc);
         admin = users.admin();
     }
 

@@ -18,12 +18,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** With Redis, a user's notifications travel over {@code <prefix>user:<id>} to whichever instance holds the stream. */
 @IntegrationTest
@@ -38,13 +35,7 @@ class RedisNotificationStreamIntegrationTests {
     TestHttp http;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
+    TestEvents events;
 
     @Autowired
     RedisMessageListenerContainer container;
@@ -61,8 +52,7 @@ class RedisNotificationStreamIntegrationTests {
                 new ChannelTopic(platform.keyPrefix() + "user:" + user.id()));
         try (SseClient stream = SseClient.open(http.baseUrl() + "/api/v1/notifications/stream", user.token())) {
             stream.awaitLine("event:unread_count");
-            new TestEvents(publisher, transactions, jdbc)
-                    .publishAndWait(new BadgesEarned(List.of(new BadgeEarned(user.id(), "early_bird", Instant.now()))));
+            events.publishAndWait(new BadgesEarned(List.of(new BadgeEarned(user.id(), "early_bird", Instant.now()))));
             stream.awaitLine("event:notification");
             stream.awaitLine("data:{\"count\":1}");
         }

@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class MonthlyAwardIntegrationTests {
@@ -26,20 +24,16 @@ class MonthlyAwardIntegrationTests {
     TestUsers users;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestEvents events;
 
     @Autowired
     MonthlyAwardJob job;
 
     @Test
     void the_top_10_by_skill_of_a_finished_month_earn_top10_monthly_once() {
-        TestEvents events = new TestEvents(publisher, transactions, jdbc);
         // A month nobody else's tests touch: the last day of January 2020 in Manila (UTC+8).
         Instant inJanuary = Instant.parse("2020-01-31T15:00:00Z");
         List<TestUser> people = new ArrayList<>();

@@ -16,6 +16,7 @@ import com.pilimarket.markets.ResolveMarket;
 import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.shared.platform.Jobs;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import java.sql.Connection;
@@ -56,7 +57,13 @@ class ScoringLockOrderIntegrationTests {
     Ledger ledger;
 
     @Autowired
-    Markets markets;
+    Markets marketsApi;
+
+    @Autowired
+    TestMarkets markets;
+
+    @Autowired
+    TestEvents events;
 
     @Autowired
     com.pilimarket.markets.internal.MarketAdministration administration;
@@ -146,18 +153,17 @@ class ScoringLockOrderIntegrationTests {
         }
         assertThat(reputation(low)).isPositive();
         assertThat(reputation(high)).isPositive();
-        new com.pilimarket.support.TestEvents(null, transactions, jdbc).awaitListeners();
+        events.awaitListeners();
     }
 
     @Test
     void two_overlapping_markets_resolved_together_settle_and_score_without_a_deadlock() throws Exception {
         UUID admin = users.admin().id();
-        TestMarkets open = new TestMarkets(markets, admin);
         long deadlocksBefore = deadlocks();
         double failuresBefore = jobs.runs("reputation-market-settled", "failure");
         for (int round = 0; round < 3; round++) {
-            MarketDetail a = open.open("Overlap A " + round, "Yes", "No");
-            MarketDetail b = open.open("Overlap B " + round, "Yes", "No");
+            MarketDetail a = markets.open("Overlap A " + round, "Yes", "No");
+            MarketDetail b = markets.open("Overlap B " + round, "Yes", "No");
             List<UUID> people = new ArrayList<>();
             for (String prefix : List.of("10000000", "7fffffff", "80000000", "f0000000", "00000001", "ffffffff")) {
                 people.add(userWithId(prefix, 1_000));
@@ -166,7 +172,7 @@ class ScoringLockOrderIntegrationTests {
                 forecasts.place(people.get(i), new PlaceForecast(a.id(), outcome(a, i % 2), 10 + i));
                 forecasts.place(people.get(i), new PlaceForecast(b.id(), outcome(b, (i + 1) % 2), 20 + i));
             }
-            CompletableFuture<?> ra = CompletableFuture.runAsync(() -> markets.resolve(
+            CompletableFuture<?> ra = CompletableFuture.runAsync(() -> marketsApi.resolve(
                     admin, a.id(), new ResolveMarket(outcome(a, 0), List.of("https://example.ph"), "A")));
             CompletableFuture<?> rb = CompletableFuture.runAsync(() -> administration.cancel(admin, b.id(), "Overlap"));
             CompletableFuture.allOf(ra, rb).get(30, TimeUnit.SECONDS);

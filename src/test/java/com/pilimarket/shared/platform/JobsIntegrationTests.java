@@ -1,11 +1,11 @@
 package com.pilimarket.shared.platform;
 
+import static com.pilimarket.support.TestEvents.settlement;
 import static com.pilimarket.support.TestEvents.win;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.PilimarketApplication;
 import com.pilimarket.support.IntegrationTest;
-import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.modulith.test.Scenario;
 
 @IntegrationTest
 class JobsIntegrationTests {
@@ -41,12 +40,6 @@ class JobsIntegrationTests {
 
     @Autowired
     TestHttp http;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     IncompleteEventPublications incomplete;
@@ -86,7 +79,7 @@ class JobsIntegrationTests {
     }
 
     @Test
-    void a_listener_that_failed_finishes_its_event_when_publications_are_resubmitted() {
+    void a_listener_that_failed_finishes_its_event_when_publications_are_resubmitted(Scenario scenario) {
         TestUser user = users.create(0);
         // The reputation listener's first attempt fails (a sequence is not rolled back with it).
         jdbc.sql("CREATE SEQUENCE fail_once_seq").update();
@@ -103,9 +96,9 @@ class JobsIntegrationTests {
                         "CREATE TRIGGER fail_once BEFORE INSERT ON settled_forecasts FOR EACH ROW EXECUTE FUNCTION fail_once()")
                 .update();
         try {
-            new TestEvents(publisher, transactions, jdbc)
-                    .settle(UUID.randomUUID(), Instant.now(), win(user.id(), 0.25));
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> failedReputationPublications("FAILED") == 1);
+            scenario.publish(settlement(UUID.randomUUID(), Instant.now(), win(user.id(), 0.25)))
+                    .andWaitAtMost(Duration.ofSeconds(20))
+                    .andWaitForStateChange(() -> failedReputationPublications("FAILED") == 1);
             assertThat(reputation(user)).isZero();
 
             incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
