@@ -17,6 +17,7 @@ import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -190,23 +194,32 @@ class ForecastPlacementIntegrationTests {
         assertRefused(user, market, () -> place(user, market, 0, 101), 422, "INSUFFICIENT_CHIPS");
     }
 
-    @Test
-    void suspended_closed_and_past_closing_markets_refuse_forecasts() {
+    enum NotOpen {
+        SUSPENDED,
+        CLOSED,
+        PAST_ITS_CLOSING_TIME
+    }
+
+    @ParameterizedTest(name = "a market {0} refuses forecasts")
+    @EnumSource(NotOpen.class)
+    void suspended_closed_and_past_closing_markets_refuse_forecasts(NotOpen state) {
         TestUser user = users.create(1_000);
         UUID admin = users.admin().id();
-        MarketDetail suspended = markets.open("Suspended market", "Yes", "No");
-        marketAdmin.suspend(admin, suspended.id());
-        MarketDetail closed = markets.open("Closed market", "Yes", "No");
-        marketsApi.close(admin, closed.id());
-        MarketDetail late = markets.open("Late market", "Yes", "No");
-        jdbc.sql("UPDATE markets SET closes_at = now() - interval '1 second' WHERE id = :id")
-                .param("id", late.id())
-                .update();
+        MarketDetail market = markets.open("Not open market", "Yes", "No");
+        switch (state) {
+            case SUSPENDED -> marketAdmin.suspend(admin, market.id());
+            case CLOSED -> marketsApi.close(admin, market.id());
+            case PAST_ITS_CLOSING_TIME -> {
+                jdbc.sql("UPDATE markets SET closes_at = now() - interval '1 second' WHERE id = :id")
+                        .param("id", market.id())
+                        .update();
+                assertThat(reload(market).status())
+                        .as("the close job has not run yet")
+                        .isEqualTo("open");
+            }
+        }
 
-        assertRefused(user, suspended, () -> place(user, suspended, 0, 10), 422, "MARKET_NOT_OPEN");
-        assertRefused(user, closed, () -> place(user, closed, 0, 10), 422, "MARKET_NOT_OPEN");
-        assertRefused(user, late, () -> place(user, late, 0, 10), 422, "MARKET_NOT_OPEN");
-        assertThat(reload(late).status()).as("the close job has not run yet").isEqualTo("open");
+        assertRefused(user, market, () -> place(user, market, 0, 10), 422, "MARKET_NOT_OPEN");
     }
 
     @Test
@@ -228,20 +241,25 @@ class ForecastPlacementIntegrationTests {
         assertThat(snapshot(user, market)).isEqualTo(before);
     }
 
-    @Test
-    void points_must_be_a_positive_whole_number_within_range() {
+    @ParameterizedTest(name = "points {0} are refused")
+    @ValueSource(strings = {"0", "-5", "1.5", "1e30", "2000000000"})
+    void points_must_be_a_positive_whole_number_within_range(String points) {
         TestUser user = users.create(1_000);
         MarketDetail market = markets.open("Points market", "Yes", "No");
 
-        for (Object bad : List.of(0, -5, 1.5, new java.math.BigDecimal("1e30"), 2_000_000_000L)) {
-            Snapshot before = snapshot(user, market);
-            Result result = place(user, market, 0, bad);
-            assertThat(result.status()).as("points %s", bad).isEqualTo(400);
-            assertThat(result.errorCode()).isEqualTo("VALIDATION_FAILED");
-            assertThat(result.body().get("errors").get(0).get("field").asString())
-                    .isEqualTo("points");
-            assertThat(snapshot(user, market)).isEqualTo(before);
-        }
+        Snapshot before = snapshot(user, market);
+        Result result = place(user, market, 0, new BigDecimal(points));
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(result.body().get("errors").get(0).get("field").asString()).isEqualTo("points");
+        assertThat(snapshot(user, market)).isEqualTo(before);
+    }
+
+    @Test
+    void points_that_are_text_or_missing_are_refused() {
+        TestUser user = users.create(1_000);
+        MarketDetail market = markets.open("Points market", "Yes", "No");
+
         Result text = http.post("/api/v1/forecasts", null)
                 .rawBody("{\"market_id\":\"" + market.id() + "\",\"outcome_id\":\"" + outcome(market, 0)
                         + "\",\"points\":\"lots\"}")

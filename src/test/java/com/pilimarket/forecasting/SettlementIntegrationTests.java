@@ -14,15 +14,20 @@ import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
+import com.pilimarket.users.UserRole;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -91,6 +96,12 @@ class SettlementIntegrationTests {
                                 "outcome_id", outcome(market, outcome),
                                 "evidence_urls", List.of("https://www.pba.ph/results"),
                                 "resolution_note", "Final score <b>confirmed</b>"))
+                .bearer(by.token())
+                .send();
+    }
+
+    Result cancel(TestUser by, MarketDetail market, String reason) {
+        return http.post("/api/v1/admin/markets/" + market.id() + "/cancel", Map.of("reason", reason))
                 .bearer(by.token())
                 .send();
     }
@@ -181,11 +192,7 @@ class SettlementIntegrationTests {
             people.add(forecaster(market, i % 3, 10 + i * 7));
         }
 
-        Result cancelled = http.post(
-                        "/api/v1/admin/markets/" + market.id() + "/cancel",
-                        Map.of("reason", "The fight was called off"))
-                .bearer(admin.token())
-                .send();
+        Result cancelled = cancel(admin, market, "The fight was called off");
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.data().get("status").asString()).isEqualTo("cancelled");
@@ -440,8 +447,10 @@ class SettlementIntegrationTests {
                         .single());
     }
 
-    void assertRefused(MarketDetail market, TestUser actor, Result result, int status, String code) {
+    /** Sends {@code request} and checks it is refused with {@code status}/{@code code} and changes nothing. */
+    void assertRefused(MarketDetail market, TestUser actor, Supplier<Result> request, int status, String code) {
         State before = state(market, actor);
+        Result result = request.get();
         assertThat(result.status()).as(result.raw().body()).isEqualTo(status);
         assertThat(result.errorCode()).isEqualTo(code);
         assertThat(state(market, actor)).isEqualTo(before);
@@ -453,88 +462,37 @@ class SettlementIntegrationTests {
                 .send();
     }
 
-    @Test
-    void a_resolution_needs_an_outcome_of_the_market_http_evidence_and_a_note() {
+    @ParameterizedTest(name = "a resolution {0} is refused")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            without evidence                  | none                | x        | false
+            with javascript: evidence         | javascript:alert(1) | x        | false
+            with ftp: evidence                | ftp://example.com/x | x        | false
+            with a note that is only markup   | https://example.com | <p> </p> | false
+            with an outcome of another market | https://example.com | x        | true
+            """)
+    void a_resolution_needs_an_outcome_of_the_market_http_evidence_and_a_note(
+            String name, String evidence, String note, boolean otherMarketsOutcome) {
         MarketDetail market = markets.open("Evidence market", "Yes", "No");
-        MarketDetail other = markets.open("Other market", "Yes", "No");
         forecaster(market, 0, 10);
-        UUID yes = outcome(market, 0);
+        Map<String, Object> body = new HashMap<>();
+        body.put(
+                "outcome_id",
+                otherMarketsOutcome ? outcome(markets.open("Other market", "Yes", "No"), 0) : outcome(market, 0));
+        if (evidence != null) {
+            body.put("evidence_urls", List.of(evidence));
+        }
+        body.put("resolution_note", note);
 
-        assertRefused(
-                market,
-                admin,
-                resolveWith(admin, market, Map.of("outcome_id", yes, "resolution_note", "x")),
-                400,
-                "VALIDATION_FAILED");
-        assertRefused(
-                market,
-                admin,
-                resolveWith(
-                        admin,
-                        market,
-                        Map.of(
-                                "outcome_id",
-                                yes,
-                                "evidence_urls",
-                                List.of("javascript:alert(1)"),
-                                "resolution_note",
-                                "x")),
-                400,
-                "VALIDATION_FAILED");
-        assertRefused(
-                market,
-                admin,
-                resolveWith(
-                        admin,
-                        market,
-                        Map.of(
-                                "outcome_id",
-                                yes,
-                                "evidence_urls",
-                                List.of("ftp://example.com/x"),
-                                "resolution_note",
-                                "x")),
-                400,
-                "VALIDATION_FAILED");
-        assertRefused(
-                market,
-                admin,
-                resolveWith(
-                        admin,
-                        market,
-                        Map.of(
-                                "outcome_id",
-                                yes,
-                                "evidence_urls",
-                                List.of("https://example.com"),
-                                "resolution_note",
-                                "<p> </p>")),
-                400,
-                "VALIDATION_FAILED");
-        assertRefused(
-                market,
-                admin,
-                resolveWith(
-                        admin,
-                        market,
-                        Map.of(
-                                "outcome_id",
-                                outcome(other, 0),
-                                "evidence_urls",
-                                List.of("https://example.com"),
-                                "resolution_note",
-                                "x")),
-                400,
-                "VALIDATION_FAILED");
+        assertRefused(market, admin, () -> resolveWith(admin, market, body), 400, "VALIDATION_FAILED");
     }
 
     @Test
     void a_resolver_holding_a_forecast_may_not_resolve() {
         MarketDetail market = markets.open("Conflicted market", "Yes", "No");
-        TestUser insider = users.create(1_000, com.pilimarket.users.UserRole.ADMIN);
+        TestUser insider = users.create(1_000, UserRole.ADMIN);
         forecasts.place(insider.id(), new PlaceForecast(market.id(), outcome(market, 0), 10));
 
-        assertRefused(market, insider, resolve(insider, market, 0), 422, "RESOLVER_HAS_POSITION");
+        assertRefused(market, insider, () -> resolve(insider, market, 0), 422, "RESOLVER_HAS_POSITION");
     }
 
     @Test
@@ -544,37 +502,43 @@ class SettlementIntegrationTests {
         assertThat(resolve(admin, market, 0).status()).isEqualTo(200);
         await("settlement", () -> settled(market));
 
-        assertRefused(market, admin, resolve(admin, market, 1), 409, "ALREADY_RESOLVED");
-        assertRefused(
-                market,
-                admin,
-                http.post("/api/v1/admin/markets/" + market.id() + "/cancel", Map.of("reason", "oops"))
-                        .bearer(admin.token())
-                        .send(),
-                422,
-                "INVALID_STATE");
+        assertRefused(market, admin, () -> resolve(admin, market, 1), 409, "ALREADY_RESOLVED");
+        assertRefused(market, admin, () -> cancel(admin, market, "oops"), 422, "INVALID_STATE");
 
         MarketDetail cancelled = markets.open("Cancelled first", "Yes", "No");
         marketAdmin.cancel(admin.id(), cancelled.id(), "duplicate");
-        assertRefused(cancelled, admin, resolve(admin, cancelled, 0), 422, "INVALID_STATE");
+        assertRefused(cancelled, admin, () -> resolve(admin, cancelled, 0), 422, "INVALID_STATE");
+    }
+
+    enum Action {
+        RESOLVE,
+        CANCEL,
+        CANCEL_WITHOUT_REASON
+    }
+
+    @ParameterizedTest(name = "{0} doing {1}: {2} {3}")
+    @CsvSource({
+        "ADMIN,     CANCEL_WITHOUT_REASON, 400, VALIDATION_FAILED",
+        "USER,      RESOLVE,               403, FORBIDDEN",
+        "USER,      CANCEL,                403, FORBIDDEN",
+        "MODERATOR, RESOLVE,               403, FORBIDDEN"
+    })
+    void cancelling_needs_a_reason_and_only_admins_may_resolve_or_cancel(
+            UserRole role, Action action, int status, String code) {
+        MarketDetail market = markets.open("Reasonless market", "Yes", "No");
+        TestUser actor = role == UserRole.ADMIN ? admin : users.create(1_000, role);
+        Supplier<Result> request = switch (action) {
+            case RESOLVE -> () -> resolve(actor, market, 0);
+            case CANCEL -> () -> cancel(actor, market, "Not wanted");
+            case CANCEL_WITHOUT_REASON -> () -> cancel(actor, market, " ");
+        };
+
+        assertRefused(market, actor, request, status, code);
     }
 
     @Test
-    void cancelling_needs_a_reason_and_only_admins_may_resolve_or_cancel() {
-        MarketDetail market = markets.open("Reasonless market", "Yes", "No");
-        TestUser user = users.create(1_000);
-        TestUser moderator = users.create(0, com.pilimarket.users.UserRole.MODERATOR);
-
-        assertRefused(
-                market,
-                admin,
-                http.post("/api/v1/admin/markets/" + market.id() + "/cancel", Map.of("reason", " "))
-                        .bearer(admin.token())
-                        .send(),
-                400,
-                "VALIDATION_FAILED");
-        assertRefused(market, user, resolve(user, market, 0), 403, "FORBIDDEN");
-        assertRefused(market, moderator, resolve(moderator, market, 0), 403, "FORBIDDEN");
+    void anonymous_callers_may_not_resolve() {
+        MarketDetail market = markets.open("Anonymous market", "Yes", "No");
         assertThat(http.post("/api/v1/admin/markets/" + market.id() + "/resolve", Map.of())
                         .send()
                         .status())

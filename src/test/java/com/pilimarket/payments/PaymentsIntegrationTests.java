@@ -4,6 +4,7 @@ import static com.pilimarket.payments.SignedEvents.newEventId;
 import static com.pilimarket.payments.SignedEvents.signPayMongo;
 import static com.pilimarket.payments.SignedEvents.signStripe;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
@@ -16,6 +17,7 @@ import com.pilimarket.support.TestUsers.TestUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +26,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,26 +129,34 @@ class PaymentsIntegrationTests {
         assertThat(balance(buyer)).isZero();
     }
 
-    @Test
-    void a_purchase_needs_exactly_one_of_package_or_chips_within_limits_and_a_known_provider() {
-        TestUser buyer = users.create(0);
+    static Stream<Arguments> badPurchases() {
+        return Stream.of(
+                arguments("both a package and chips", Map.of("package_id", "starter", "chips", 100), "package_id"),
+                arguments("neither a package nor chips", Map.of(), "package_id"),
+                arguments("an unknown package", Map.of("package_id", "mega"), "package_id"),
+                arguments("fewer than 100 chips", Map.of("chips", 99), "chips"),
+                arguments("more than 50,000 chips", Map.of("chips", 50_001), "chips"),
+                arguments("an unknown provider", Map.of("chips", 100, "provider", "paypal"), "provider"));
+    }
 
-        assertThat(startExpectingError(buyer, Map.of("package_id", "starter", "chips", 100, "provider", "stripe")))
-                .isEqualTo("package_id");
-        assertThat(startExpectingError(buyer, Map.of("provider", "stripe"))).isEqualTo("package_id");
-        assertThat(startExpectingError(buyer, Map.of("package_id", "mega", "provider", "stripe")))
-                .isEqualTo("package_id");
-        assertThat(startExpectingError(buyer, Map.of("chips", 99, "provider", "stripe")))
-                .isEqualTo("chips");
-        assertThat(startExpectingError(buyer, Map.of("chips", 50_001, "provider", "stripe")))
-                .isEqualTo("chips");
-        assertThat(startExpectingError(buyer, Map.of("chips", 100, "provider", "paypal")))
-                .isEqualTo("provider");
+    @ParameterizedTest(name = "a purchase of {0} is refused on {2}")
+    @MethodSource("badPurchases")
+    void a_purchase_needs_exactly_one_of_package_or_chips_within_limits_and_a_known_provider(
+            String name, Map<String, Object> fields, String field) {
+        TestUser buyer = users.create(0);
+        Map<String, Object> body = new HashMap<>(Map.of("provider", "stripe"));
+        body.putAll(fields);
+
+        assertThat(startExpectingError(buyer, body)).isEqualTo(field);
+        assertThat(purchasesOf(buyer)).isZero();
+    }
+
+    @Test
+    void anonymous_callers_cannot_buy_chips() {
         assertThat(http.post("/api/v1/purchases", Map.of("chips", 100, "provider", "stripe"))
                         .send()
                         .status())
                 .isEqualTo(401);
-        assertThat(purchasesOf(buyer)).isZero();
     }
 
     @Test
@@ -357,51 +372,73 @@ class PaymentsIntegrationTests {
 
     // ------------------------------------------------------------------ webhook signatures
 
-    @Test
-    void stripe_events_with_a_tampered_body_a_wrong_secret_or_a_stale_or_future_timestamp_are_refused() {
+    enum StripeForgery {
+        TAMPERED_BODY,
+        WRONG_SECRET,
+        STALE_TIMESTAMP,
+        // Dated in the future beyond the tolerance: refused like a stale one, as PayMongo's are.
+        FUTURE_TIMESTAMP,
+        NO_SIGNATURE
+    }
+
+    @ParameterizedTest(name = "a Stripe event with {0} is refused")
+    @EnumSource(StripeForgery.class)
+    void stripe_events_with_a_tampered_body_a_wrong_secret_or_a_stale_or_future_timestamp_are_refused(
+            StripeForgery forgery) {
         TestUser buyer = users.create(0);
         UUID id = start(buyer, 500, "stripe");
         String payload = SignedEvents.stripeIntent(newEventId(), "payment_intent.succeeded", id, 50_000, "php");
+        String secret = SignedEvents.STRIPE_SECRET;
+        SignedEvents.Signed forged = switch (forgery) {
+            case TAMPERED_BODY ->
+                signStripe(payload).tampered("\"amount_received\":50000", "\"amount_received\":50001");
+            case WRONG_SECRET -> signStripe(payload, "whsec_someone_else", Instant.now());
+            case STALE_TIMESTAMP -> signStripe(payload, secret, Instant.now().minus(Duration.ofSeconds(301)));
+            case FUTURE_TIMESTAMP -> signStripe(payload, secret, Instant.now().plus(Duration.ofSeconds(400)));
+            case NO_SIGNATURE -> new SignedEvents.Signed(payload, "");
+        };
 
-        List<SignedEvents.Signed> forged = List.of(
-                signStripe(payload).tampered("\"amount_received\":50000", "\"amount_received\":50001"),
-                signStripe(payload, "whsec_someone_else", Instant.now()),
-                signStripe(payload, SignedEvents.STRIPE_SECRET, Instant.now().minus(Duration.ofSeconds(301))),
-                // Dated in the future beyond the tolerance: refused like a stale one, as PayMongo's are.
-                signStripe(payload, SignedEvents.STRIPE_SECRET, Instant.now().plus(Duration.ofSeconds(400))),
-                new SignedEvents.Signed(payload, ""));
-        for (SignedEvents.Signed event : forged) {
-            TestHttp.Result result = stripe(event);
-            assertThat(result.status()).isEqualTo(400);
-            assertThat(result.errorCode()).isEqualTo("INVALID_SIGNATURE");
-        }
+        TestHttp.Result result = stripe(forged);
 
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.errorCode()).isEqualTo("INVALID_SIGNATURE");
         assertThat(status(buyer, id)).isEqualTo("pending");
         assertThat(balance(buyer)).isZero();
         assertThat(eventsRecorded(id)).isZero();
     }
 
-    @Test
-    void paymongo_events_with_a_tampered_body_a_wrong_secret_or_a_stale_timestamp_are_refused() {
+    enum PayMongoForgery {
+        TAMPERED_BODY,
+        WRONG_SECRET,
+        STALE_TIMESTAMP,
+        // A live-mode signature does not count in test mode.
+        LIVE_MODE_SIGNATURE,
+        NO_SIGNATURE
+    }
+
+    @ParameterizedTest(name = "a PayMongo event with {0} is refused")
+    @EnumSource(PayMongoForgery.class)
+    void paymongo_events_with_a_tampered_body_a_wrong_secret_or_a_stale_timestamp_are_refused(PayMongoForgery forgery) {
         TestUser buyer = users.create(0);
         UUID id = start(buyer, 500, "paymaya");
         String payload = SignedEvents.paymongoCheckoutPaid(newEventId(), id, 50_000, "PHP");
         SignedEvents.Signed good = signPayMongo(payload);
-
-        List<SignedEvents.Signed> forged = List.of(
-                good.tampered("\"amount\":50000", "\"amount\":50001"),
-                signPayMongo(payload, "whsk_someone_else", Instant.now()),
+        SignedEvents.Signed forged = switch (forgery) {
+            case TAMPERED_BODY -> good.tampered("\"amount\":50000", "\"amount\":50001");
+            case WRONG_SECRET -> signPayMongo(payload, "whsk_someone_else", Instant.now());
+            case STALE_TIMESTAMP ->
                 signPayMongo(
-                        payload, SignedEvents.PAYMONGO_SECRET, Instant.now().minus(Duration.ofSeconds(301))),
-                // A live-mode signature does not count in test mode.
-                new SignedEvents.Signed(payload, good.signature().replaceFirst("te=([0-9a-f]+),li=", "te=,li=$1")),
-                new SignedEvents.Signed(payload, "t=" + Instant.now().getEpochSecond()));
-        for (SignedEvents.Signed event : forged) {
-            TestHttp.Result result = paymongo(event);
-            assertThat(result.status()).isEqualTo(400);
-            assertThat(result.errorCode()).isEqualTo("INVALID_SIGNATURE");
-        }
+                        payload, SignedEvents.PAYMONGO_SECRET, Instant.now().minus(Duration.ofSeconds(301)));
+            case LIVE_MODE_SIGNATURE ->
+                new SignedEvents.Signed(payload, good.signature().replaceFirst("te=([0-9a-f]+),li=", "te=,li=$1"));
+            case NO_SIGNATURE ->
+                new SignedEvents.Signed(payload, "t=" + Instant.now().getEpochSecond());
+        };
 
+        TestHttp.Result result = paymongo(forged);
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.errorCode()).isEqualTo("INVALID_SIGNATURE");
         assertThat(status(buyer, id)).isEqualTo("pending");
         assertThat(balance(buyer)).isZero();
         assertThat(eventsRecorded(id)).isZero();
