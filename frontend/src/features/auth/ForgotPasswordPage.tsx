@@ -1,26 +1,24 @@
-import { IonButton } from '@ionic/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { Form, useForm } from '@/components/Form';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { TextField } from '@/components/TextField';
 import { useT } from '@/lib/i18n';
 import { useRequestPasswordReset } from './api/account-emails';
 import { AuthCard } from './AuthLayout';
-import { splitErrors } from './use-field-errors';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/;
 
 /** "Forgot password?": asks for a reset link; the answer never says whether the address has an account. */
 export function ForgotPasswordPage() {
   const t = useT();
-  const [email, setEmail] = useState('');
   const [invalid, setInvalid] = useState(false);
   const request = useRequestPasswordReset();
-  const { form } = splitErrors(request.error);
+  const form = useForm({ email: '' }, request.error);
+  const email = form.values.email;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const address = email.trim();
     if (!EMAIL.test(address)) {
       setInvalid(true);
@@ -40,7 +38,14 @@ export function ForgotPasswordPage() {
               {t('email.forgotSent', { email: request.variables?.email ?? email.trim() })}
             </p>
           ) : (
-            <form onSubmit={submit} noValidate data-testid="forgot-form">
+            <Form
+              onSubmit={submit}
+              busy={request.isPending}
+              label={t('email.forgotSend')}
+              busyLabel={t('email.forgotSending')}
+              error={form.formError}
+              data-testid="forgot-form"
+            >
               <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
                 {t('email.forgotIntro')}
               </p>
@@ -50,19 +55,10 @@ export function ForgotPasswordPage() {
                 type="email"
                 autoComplete="email"
                 required
-                value={email}
+                {...form.field('email')}
                 error={invalid ? t('auth.err.email') : undefined}
-                onChange={(e) => setEmail(e.target.value)}
               />
-              {form && (
-                <p className="pm-field-error mb-2" role="alert">
-                  {form}
-                </p>
-              )}
-              <IonButton type="submit" expand="block" disabled={request.isPending}>
-                {request.isPending ? t('email.forgotSending') : t('email.forgotSend')}
-              </IonButton>
-            </form>
+            </Form>
           )}
           <p className="mt-4 text-center text-sm">
             <Link className="pm-link" to="/login">

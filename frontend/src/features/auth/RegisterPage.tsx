@@ -1,6 +1,7 @@
-import { IonButton, useIonRouter } from '@ionic/react';
-import { useState, type FormEvent } from 'react';
+import { useIonRouter } from '@ionic/react';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
+import { Form, useForm } from '@/components/Form';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { TextField } from '@/components/TextField';
@@ -9,7 +10,6 @@ import { useRegister } from './api/register';
 import { AuthCard } from './AuthLayout';
 import { nextPath } from './LoginPage';
 import { forgetReferral, referralCode, useInviter } from './referral';
-import { splitErrors } from './use-field-errors';
 
 /** The handle rule of the server: 3–20 of a-z, 0-9 and _ (any case; it is stored lower-cased). */
 export const HANDLE_PATTERN = /^[a-zA-Z0-9_]{3,20}$/;
@@ -39,22 +39,20 @@ export function RegisterPage() {
   const t = useT();
   const router = useIonRouter();
   const location = useLocation();
-  const [values, setValues] = useState({ email: '', password: '', display_name: '', handle: '' });
   const [submitted, setSubmitted] = useState(false);
   const register = useRegister();
+  const form = useForm({ email: '', password: '', display_name: '', handle: '' }, register.error);
+  const values = form.values;
   const referral = referralCode(location.search);
   const inviter = useInviter(referral);
-  const server = splitErrors(register.error);
   const local = submitted ? validateRegistration(values) : {};
-  const fieldError = (f: 'email' | 'password' | 'display_name' | 'handle') => {
+  /** A field's props, with our own check's message before the server's. */
+  const field = (f: 'email' | 'password' | 'display_name' | 'handle') => {
     const key = local[f];
-    return key ? t(key) : server.fields[f];
+    return { ...form.field(f), error: key ? t(key) : form.fieldErrors[f] };
   };
-  const set = (f: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [f]: e.target.value }));
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setSubmitted(true);
     if (Object.keys(validateRegistration(values)).length > 0) return;
     register.mutate(
@@ -90,16 +88,20 @@ export function RegisterPage() {
               })}
             </p>
           )}
-          <form onSubmit={submit} noValidate>
+          <Form
+            onSubmit={submit}
+            busy={register.isPending}
+            label={t('auth.register')}
+            busyLabel={t('auth.registering')}
+            error={form.formError}
+          >
             <TextField
               label={t('auth.displayName')}
               name="display_name"
               autoComplete="nickname"
               required
               maxLength={40}
-              value={values.display_name}
-              error={fieldError('display_name')}
-              onChange={set('display_name')}
+              {...field('display_name')}
             />
             <TextField
               label={t('social.handle')}
@@ -107,10 +109,8 @@ export function RegisterPage() {
               autoComplete="username"
               autoCapitalize="none"
               maxLength={20}
-              value={values.handle}
               hint={t('social.handleHint')}
-              error={fieldError('handle')}
-              onChange={set('handle')}
+              {...field('handle')}
             />
             <TextField
               label={t('auth.email')}
@@ -118,9 +118,7 @@ export function RegisterPage() {
               type="email"
               autoComplete="email"
               required
-              value={values.email}
-              error={fieldError('email')}
-              onChange={set('email')}
+              {...field('email')}
             />
             <TextField
               label={t('auth.password')}
@@ -129,20 +127,10 @@ export function RegisterPage() {
               autoComplete="new-password"
               required
               minLength={10}
-              value={values.password}
               hint={t('auth.passwordHint')}
-              error={fieldError('password')}
-              onChange={set('password')}
+              {...field('password')}
             />
-            {server.form && (
-              <p className="pm-field-error mb-2" role="alert">
-                {server.form}
-              </p>
-            )}
-            <IonButton type="submit" expand="block" disabled={register.isPending}>
-              {register.isPending ? t('auth.registering') : t('auth.register')}
-            </IonButton>
-          </form>
+          </Form>
           <p className="mt-4 text-center text-sm">
             {t('auth.haveAccount')}{' '}
             <Link className="pm-link" to={`/login${location.search}`}>

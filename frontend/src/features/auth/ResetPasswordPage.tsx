@@ -1,6 +1,7 @@
 import { IonButton } from '@ionic/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
+import { Form, useForm } from '@/components/Form';
 import { PageBody } from '@/components/Page';
 import { PageHeader } from '@/components/PageHeader';
 import { TextField } from '@/components/TextField';
@@ -9,22 +10,19 @@ import { useT } from '@/lib/i18n';
 import { useConfirmPasswordReset } from './api/account-emails';
 import { AuthCard } from './AuthLayout';
 import { isDeadLink, linkToken } from './link-token';
-import { splitErrors } from './use-field-errors';
 
 /** The page of a password reset link: choose the new password (the link works once, 30 minutes). */
 export function ResetPasswordPage() {
   const t = useT();
   const location = useLocation();
   const token = linkToken(location.search);
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [local, setLocal] = useState<{ password?: string; repeat?: string }>({});
   const reset = useConfirmPasswordReset();
-  const { fields, form } = splitErrors(reset.error);
+  const form = useForm({ password: '', repeat: '' }, reset.error);
+  const { password, repeat } = form.values;
   const dead = isApiError(reset.error) && isDeadLink(reset.error.code);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const problems: { password?: string; repeat?: string } = {};
     if (password.length < 10) problems.password = t('auth.err.password');
     else if (password !== repeat) problems.repeat = t('email.err.mismatch');
@@ -48,19 +46,25 @@ export function ResetPasswordPage() {
               </IonButton>
             </div>
           ) : dead ? (
-            <DeadLink message={form ?? ''} />
+            <DeadLink message={form.formError ?? ''} />
           ) : (
-            <form onSubmit={submit} noValidate data-testid="reset-form">
+            <Form
+              onSubmit={submit}
+              busy={reset.isPending}
+              label={t('email.resetSave')}
+              busyLabel={t('email.resetSaving')}
+              error={form.formError}
+              data-testid="reset-form"
+            >
               <TextField
                 label={t('email.newPassword')}
                 name="new-password"
                 type="password"
                 autoComplete="new-password"
                 required
-                value={password}
                 hint={t('auth.passwordHint')}
-                error={local.password ?? fields.password}
-                onChange={(e) => setPassword(e.target.value)}
+                {...form.field('password')}
+                error={local.password ?? form.fieldErrors.password}
               />
               <TextField
                 label={t('email.repeatPassword')}
@@ -68,19 +72,10 @@ export function ResetPasswordPage() {
                 type="password"
                 autoComplete="new-password"
                 required
-                value={repeat}
+                {...form.field('repeat')}
                 error={local.repeat}
-                onChange={(e) => setRepeat(e.target.value)}
               />
-              {form && (
-                <p className="pm-field-error mb-2" role="alert">
-                  {form}
-                </p>
-              )}
-              <IonButton type="submit" expand="block" disabled={reset.isPending}>
-                {reset.isPending ? t('email.resetSaving') : t('email.resetSave')}
-              </IonButton>
-            </form>
+            </Form>
           )}
         </AuthCard>
       </PageBody>

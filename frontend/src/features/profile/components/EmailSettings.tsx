@@ -1,8 +1,6 @@
-import { IonButton } from '@ionic/react';
-import { useState, type FormEvent } from 'react';
+import { Form, useForm } from '@/components/Form';
 import { Section } from '@/components/Page';
 import { TextField } from '@/components/TextField';
-import { isApiError } from '@/lib/api-client';
 import type { CurrentUser } from '@/lib/api-types';
 import { useT } from '@/lib/i18n';
 import { useRequestEmailChange } from '../api/change-email';
@@ -10,17 +8,15 @@ import { useRequestEmailChange } from '../api/change-email';
 /** The account's address, whether it is confirmed, and a change confirmed from the new address. */
 export function EmailSettings({ user }: { user: CurrentUser }) {
   const t = useT();
-  const [newEmail, setNewEmail] = useState('');
-  const [password, setPassword] = useState('');
   const change = useRequestEmailChange();
-  const error = change.error;
-  const fieldError = (field: string) => (isApiError(error) ? error.fieldMessage(field) : undefined);
-  const formError =
-    error && !fieldError('new_email') && !fieldError('password') ? error.message : undefined;
+  const form = useForm({ new_email: '', password: '' }, change.error);
+  const { new_email: newEmail, password } = form.values;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    change.mutate({ new_email: newEmail.trim(), password }, { onSuccess: () => setPassword('') });
+  const submit = () => {
+    change.mutate(
+      { new_email: newEmail.trim(), password },
+      { onSuccess: () => form.setValues((v) => ({ ...v, password: '' })) },
+    );
   };
 
   return (
@@ -43,38 +39,30 @@ export function EmailSettings({ user }: { user: CurrentUser }) {
           {t('email.changeSent', { email: change.data.pending_email })}
         </p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <Form
+          onSubmit={submit}
+          busy={change.isPending}
+          label={t('email.changeSend')}
+          busyLabel={t('email.changeSending')}
+          error={form.formError}
+          disabled={!newEmail.trim() || !password}
+          outlined
+        >
           <TextField
             label={t('email.changeNew')}
             name="new_email"
             type="email"
             autoComplete="email"
-            value={newEmail}
-            error={fieldError('new_email')}
-            onChange={(e) => setNewEmail(e.target.value)}
+            {...form.field('new_email')}
           />
           <TextField
             label={t('email.changePassword')}
             name="current_password"
             type="password"
             autoComplete="current-password"
-            value={password}
-            error={fieldError('password')}
-            onChange={(e) => setPassword(e.target.value)}
+            {...form.field('password')}
           />
-          {formError && (
-            <p className="pm-field-error mb-2" role="alert">
-              {formError}
-            </p>
-          )}
-          <IonButton
-            type="submit"
-            fill="outline"
-            disabled={change.isPending || !newEmail.trim() || !password}
-          >
-            {change.isPending ? t('email.changeSending') : t('email.changeSend')}
-          </IonButton>
-        </form>
+        </Form>
       )}
     </Section>
   );
