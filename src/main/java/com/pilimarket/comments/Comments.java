@@ -1,6 +1,6 @@
 package com.pilimarket.comments;
 
-import com.pilimarket.comments.internal.CommentService;
+import com.pilimarket.comments.internal.CommentReads;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Comments {
 
-    private final CommentService service;
+    private final CommentReads service;
 
-    Comments(CommentService service) {
+    Comments(CommentReads service) {
         this.service = service;
     }
 

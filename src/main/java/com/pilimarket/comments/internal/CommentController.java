@@ -1,7 +1,7 @@
 package com.pilimarket.comments.internal;
 
-import com.pilimarket.comments.internal.CommentService.CommentLike;
-import com.pilimarket.comments.internal.CommentService.CommentReport;
+import com.pilimarket.comments.internal.CommentWrites.CommentLike;
+import com.pilimarket.comments.internal.CommentWrites.CommentReport;
 import com.pilimarket.shared.ApiResponse;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.security.Callers;
@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Comments")
 class CommentController {
 
-    private final CommentService comments;
+    private final CommentReads reads;
+    private final CommentWrites comments;
 
-    CommentController(CommentService comments) {
+    CommentController(CommentReads reads, CommentWrites comments) {
+        this.reads = reads;
         this.comments = comments;
     }
 
@@ -57,7 +59,7 @@ class CommentController {
             @Parameter(schema = @Schema(allowableValues = {"new", "top"})) @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer limit) {
-        return ApiResponse.page(comments.list(
+        return ApiResponse.page(reads.list(
                 id, sort, PageQuery.of(page, limit), Callers.currentUserId().orElse(null)));
     }
 

@@ -9,19 +9,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CommentListeners {
 
-    private final CommentService comments;
+    private final CommentRecords records;
 
-    CommentListeners(CommentService comments) {
-        this.comments = comments;
+    CommentListeners(CommentRecords records) {
+        this.records = records;
     }
 
     @ApplicationModuleListener
     void on(MarketResolved event) {
-        comments.recordEnding(event.marketId(), event.resolvedAt());
+        records.recordEnding(event.marketId(), event.resolvedAt());
     }
 
     @ApplicationModuleListener
     void on(MarketCancelled event) {
-        comments.recordEnding(event.marketId(), event.cancelledAt());
+        records.recordEnding(event.marketId(), event.cancelledAt());
     }
 }

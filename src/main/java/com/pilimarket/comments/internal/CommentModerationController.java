@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Admin: moderation")
 class CommentModerationController {
 
-    private final CommentService comments;
+    private final CommentModeration comments;
 
-    CommentModerationController(CommentService comments) {
+    CommentModerationController(CommentModeration comments) {
         this.comments = comments;
     }
 

@@ -60,6 +60,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>No extra thread when the market is quiet: the request thread that finds the market idle
  * applies the queue itself (its own placement first) and hands the rest, if any, to a writer
  * thread so that it can answer at once.
+ *
+ * <p>Why this class is long (about 700 lines): it is one job, the group-commit pipeline, and its
+ * queue, its hand-over between request and writer threads and its batch commit share one set of
+ * locks and invariants that its property tests check together. Splitting it would spread those
+ * invariants over classes that each look safe alone; read it top to bottom instead.
  */
 @Component
 public class PlacementBatcher implements DisposableBean {

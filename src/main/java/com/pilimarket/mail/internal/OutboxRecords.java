@@ -1,6 +1,7 @@
 package com.pilimarket.mail.internal;
 
 import com.pilimarket.mail.Mail;
+import com.pilimarket.shared.platform.OutboxRows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code mail_outbox} table: pending mail, what was sent, and what failed for good. */
 @Repository
-public class OutboxRecords {
+public class OutboxRecords implements OutboxRows<OutboxRecords.Pending> {
 
     private final JdbcClient jdbc;
 
@@ -25,7 +26,8 @@ public class OutboxRecords {
             String text,
             String html,
             String unsubscribeUrl,
-            int attempts) {}
+            int attempts)
+            implements OutboxRows.Row {}
 
     public void insert(Mail mail) {
         jdbc.sql("""
@@ -42,7 +44,8 @@ public class OutboxRecords {
     }
 
     /** Locks up to {@code limit} due mails; other instances skip them (SKIP LOCKED) rather than wait. */
-    List<Pending> lockDue(OffsetDateTime now, int limit) {
+    @Override
+    public List<Pending> lockDue(OffsetDateTime now, int limit) {
         return jdbc.sql("""
                         SELECT id, kind, recipient, subject, text_body, html_body, unsubscribe_url, attempts
                         FROM mail_outbox
@@ -65,21 +68,23 @@ public class OutboxRecords {
                 .list();
     }
 
-    void markSent(UUID id, OffsetDateTime at) {
+    @Override
+    public void markSent(UUID id, OffsetDateTime at) {
         jdbc.sql("UPDATE mail_outbox SET status = 'sent', sent_at = :at, attempts = attempts + 1 WHERE id = :id")
                 .param("at", at)
                 .param("id", id)
                 .update();
     }
 
-    void markFailedAttempt(UUID id, String error, OffsetDateTime nextAttempt, boolean giveUp) {
+    @Override
+    public void markFailedAttempt(UUID id, String error, OffsetDateTime nextAttempt, boolean giveUp) {
         jdbc.sql("""
                         UPDATE mail_outbox
                         SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
                             status = CASE WHEN :giveUp THEN 'failed' ELSE 'pending' END
                         WHERE id = :id
                         """)
-                .param("error", error.length() > 500 ? error.substring(0, 500) : error)
+                .param("error", error)
                 .param("next", nextAttempt)
                 .param("giveUp", giveUp)
                 .param("id", id)

@@ -74,8 +74,7 @@ public class OutboxSender {
         if (sender == null) {
             return 0;
         }
-        int sent = DeliveryQueue.drain(
-                transactions, BATCH, limit -> records.lockDue(now(), limit), mail -> send(sender, mail));
+        int sent = DeliveryQueue.drain(transactions, BATCH, records, this::now, mail -> send(sender, mail));
         if (sent > 0) {
             log.info("Sent {} mails from the outbox", sent);
         }
@@ -89,13 +88,22 @@ public class OutboxSender {
             records.markSent(mail.id(), now());
             return true;
         } catch (MailException | MessagingException e) {
-            int attempt = mail.attempts() + 1;
-            boolean giveUp = attempt >= properties.maxAttempts();
-            records.markFailedAttempt(mail.id(), e.toString(), now().plus(DeliveryQueue.retryDelay(attempt)), giveUp);
-            if (giveUp) {
-                log.error("Gave up on {} mail {} after {} attempts: {}", mail.kind(), mail.id(), attempt, e.toString());
+            DeliveryQueue.Failure failure =
+                    DeliveryQueue.recordFailure(records, mail, e.toString(), true, properties.maxAttempts(), now());
+            if (failure.gaveUp()) {
+                log.error(
+                        "Gave up on {} mail {} after {} attempts: {}",
+                        mail.kind(),
+                        mail.id(),
+                        failure.attempt(),
+                        e.toString());
             } else {
-                log.warn("Sending {} mail {} failed (attempt {}): {}", mail.kind(), mail.id(), attempt, e.toString());
+                log.warn(
+                        "Sending {} mail {} failed (attempt {}): {}",
+                        mail.kind(),
+                        mail.id(),
+                        failure.attempt(),
+                        e.toString());
             }
             return false;
         }

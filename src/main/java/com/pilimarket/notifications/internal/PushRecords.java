@@ -1,5 +1,6 @@
 package com.pilimarket.notifications.internal;
 
+import com.pilimarket.shared.platform.OutboxRows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for {@code push_subscriptions} and the push queue {@code push_outbox}. */
 @Repository
-class PushRecords {
+class PushRecords implements OutboxRows<PushRecords.Pending> {
 
     private final JdbcClient jdbc;
 
@@ -102,10 +103,12 @@ class PushRecords {
 
     /** A queued push with the subscription to send it to. */
     record Pending(
-            UUID id, UUID subscriptionId, String endpoint, String p256dh, String auth, String payload, int attempts) {}
+            UUID id, UUID subscriptionId, String endpoint, String p256dh, String auth, String payload, int attempts)
+            implements OutboxRows.Row {}
 
     /** Locks up to {@code limit} due pushes; other instances skip them (SKIP LOCKED). */
-    List<Pending> lockDue(OffsetDateTime now, int limit) {
+    @Override
+    public List<Pending> lockDue(OffsetDateTime now, int limit) {
         return jdbc.sql("""
                         SELECT o.id, o.subscription_id, s.endpoint, s.p256dh, s.auth, o.payload, o.attempts
                         FROM push_outbox o JOIN push_subscriptions s ON s.id = o.subscription_id
@@ -127,21 +130,23 @@ class PushRecords {
                 .list();
     }
 
-    void markSent(UUID id, OffsetDateTime at) {
+    @Override
+    public void markSent(UUID id, OffsetDateTime at) {
         jdbc.sql("UPDATE push_outbox SET status = 'sent', sent_at = :at, attempts = attempts + 1 WHERE id = :id")
                 .param("at", at)
                 .param("id", id)
                 .update();
     }
 
-    void markFailedAttempt(UUID id, String error, OffsetDateTime nextAttempt, boolean giveUp) {
+    @Override
+    public void markFailedAttempt(UUID id, String error, OffsetDateTime nextAttempt, boolean giveUp) {
         jdbc.sql("""
                         UPDATE push_outbox
                         SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
                             status = CASE WHEN :giveUp THEN 'failed' ELSE 'pending' END
                         WHERE id = :id
                         """)
-                .param("error", error.length() > 500 ? error.substring(0, 500) : error)
+                .param("error", error)
                 .param("next", nextAttempt)
                 .param("giveUp", giveUp)
                 .param("id", id)

@@ -81,8 +81,7 @@ class PushSender {
         if (webPush == null) {
             return 0;
         }
-        int sent = DeliveryQueue.drain(
-                transactions, BATCH, limit -> records.lockDue(now(), limit), push -> send(webPush, push));
+        int sent = DeliveryQueue.drain(transactions, BATCH, records, this::now, push -> send(webPush, push));
         if (sent > 0) {
             log.info("Sent {} push notifications", sent);
         }
@@ -123,14 +122,13 @@ class PushSender {
             records.drop(push.subscriptionId());
             return false;
         }
-        int attempt = push.attempts() + 1;
         boolean retryable = status < 0 || status == 429 || status >= 500;
-        boolean giveUp = !retryable || attempt >= properties.maxAttempts();
-        records.markFailedAttempt(push.id(), error, now().plus(DeliveryQueue.retryDelay(attempt)), giveUp);
-        if (giveUp) {
-            log.error("Gave up on push {} after {} attempts: {}", push.id(), attempt, error);
+        DeliveryQueue.Failure failure =
+                DeliveryQueue.recordFailure(records, push, error, retryable, properties.maxAttempts(), now());
+        if (failure.gaveUp()) {
+            log.error("Gave up on push {} after {} attempts: {}", push.id(), failure.attempt(), error);
         } else {
-            log.warn("Sending push {} failed (attempt {}): {}", push.id(), attempt, error);
+            log.warn("Sending push {} failed (attempt {}): {}", push.id(), failure.attempt(), error);
         }
         return false;
     }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 
@@ -57,21 +58,7 @@ class CardRenderer {
     }
 
     static byte[] draw(MarketCard card) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            g.setPaint(new GradientPaint(0, 0, BRAND, WIDTH, 0, new Color(0x3b, 0x82, 0xf6)));
-            g.fillRect(0, 0, WIDTH, 14);
-
-            g.setColor(BRAND);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
-            g.drawString("Pilimarket", 64, 84);
-
+        return frame(card.volumeText(), card.footerText(), g -> {
             g.setColor(INK);
             Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 50);
             g.setFont(titleFont);
@@ -105,37 +92,11 @@ class CardRenderer {
                 y += 70;
                 i++;
             }
-
-            g.setColor(TRACK);
-            g.setStroke(new BasicStroke(2));
-            g.drawLine(64, HEIGHT - 92, WIDTH - 64, HEIGHT - 92);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
-            g.setColor(MUTED);
-            g.drawString(card.volumeText(), 64, HEIGHT - 46);
-            String footer = card.footerText();
-            g.drawString(footer, WIDTH - 64 - g.getFontMetrics().stringWidth(footer), HEIGHT - 46);
-        } finally {
-            g.dispose();
-        }
-        return encode(image);
+        });
     }
 
     static byte[] draw(ProfileCard card) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            g.setPaint(new GradientPaint(0, 0, BRAND, WIDTH, 0, new Color(0x3b, 0x82, 0xf6)));
-            g.fillRect(0, 0, WIDTH, 14);
-
-            g.setColor(BRAND);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
-            g.drawString("Pilimarket", 64, 84);
-
+        return frame(card.badgesText(), card.footerText(), g -> {
             // The initial in a circle stands in for the avatar (a remote image is never fetched here).
             g.setColor(BRAND);
             g.fillOval(64, 120, 130, 130);
@@ -175,15 +136,38 @@ class CardRenderer {
                 x += width + 16;
                 shown++;
             }
+        });
+    }
+
+    /**
+     * What every card shares: the white page with the brand stripe and name on top, the {@code body}
+     * in between, and a footer line with {@code footerLeft} and {@code footerRight} under a rule.
+     */
+    private static byte[] frame(String footerLeft, String footerRight, Consumer<Graphics2D> body) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setPaint(new GradientPaint(0, 0, BRAND, WIDTH, 0, new Color(0x3b, 0x82, 0xf6)));
+            g.fillRect(0, 0, WIDTH, 14);
+
+            g.setColor(BRAND);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
+            g.drawString("Pilimarket", 64, 84);
+
+            body.accept(g);
 
             g.setColor(TRACK);
             g.setStroke(new BasicStroke(2));
             g.drawLine(64, HEIGHT - 92, WIDTH - 64, HEIGHT - 92);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
             g.setColor(MUTED);
-            g.drawString(card.badgesText(), 64, HEIGHT - 46);
-            String footer = card.footerText();
-            g.drawString(footer, WIDTH - 64 - g.getFontMetrics().stringWidth(footer), HEIGHT - 46);
+            g.drawString(footerLeft, 64, HEIGHT - 46);
+            g.drawString(footerRight, WIDTH - 64 - g.getFontMetrics().stringWidth(footerRight), HEIGHT - 46);
         } finally {
             g.dispose();
         }
