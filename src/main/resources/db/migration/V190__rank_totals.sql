@@ -11,7 +11,8 @@ CREATE TABLE rank_totals (
     period      text NOT NULL CHECK (period IN ('weekly', 'monthly', 'all_time')),
     period_key  text NOT NULL,
     category    text NOT NULL,
-    user_id     uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    -- No foreign key: its check costs a lookup per row of every chunk; the rebuild drops deleted users.
+    user_id     uuid NOT NULL,
     skill       numeric NOT NULL,
     profit      bigint NOT NULL,
     forecasts   int NOT NULL,
