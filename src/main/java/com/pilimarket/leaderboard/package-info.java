@@ -1,6 +1,6 @@
 /**
- * Leaderboard: weekly, monthly and all-time rankings by skill or profit, per category, recomputed by a
- * job and after each settlement into Redis sorted sets or a table, and served from there.
+ * Leaderboard: weekly, monthly and all-time rankings by skill or profit, per category, served from the
+ * reputation module's board totals (kept up to date as settlements are scored; rebuilt hourly as a repair).
  */
 @ApplicationModule(
         displayName = "Leaderboard",

@@ -3,6 +3,7 @@ package com.pilimarket.reputation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.pilimarket.reputation.UserStats.CalibrationBucket;
+import com.pilimarket.reputation.internal.RankTotals;
 import com.pilimarket.reputation.internal.ReputationRecords;
 import com.pilimarket.reputation.internal.ReputationRecords.Aggregate;
 import com.pilimarket.reputation.internal.ReputationRecords.BucketCount;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reputation {
 
     private final ReputationRecords records;
+    private final RankTotals rankTotals;
     private final Users users;
     private final Cache<UUID, UserStats> stats = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(60))
             .build();
 
-    Reputation(ReputationRecords records, Users users) {
+    Reputation(ReputationRecords records, RankTotals rankTotals, Users users) {
         this.records = records;
+        this.rankTotals = rankTotals;
         this.users = users;
     }
 
@@ -84,5 +88,36 @@ public class Reputation {
             ranked.add(new RankedScore(i + 1, row.userId(), row.score(), row.forecasts(), row.won()));
         }
         return ranked;
+    }
+
+    /**
+     * Lines {@code offset} … {@code offset + limit − 1} of a board, ranked, and how many users it ranks.
+     * A board is one {@code period} ({@code weekly}, {@code monthly} or {@code all_time}) window
+     * ({@code periodKey}: an ISO week such as {@code 2026-W05} or a month such as {@code 2026-01} in
+     * Asia/Manila, or {@code all}) of one {@code category} ({@code all} or one) by {@code metric}. Boards
+     * are kept up to date as settlements are scored.
+     */
+    @Transactional(readOnly = true)
+    public RankedPage board(
+            String period, String periodKey, String category, RankingMetric metric, long offset, int limit) {
+        return new RankedPage(
+                rankTotals.page(period, periodKey, category, metric, offset, limit),
+                rankTotals.size(period, periodKey, category));
+    }
+
+    /** The user's line on a board (see {@link #board}), if the user is ranked on it. */
+    @Transactional(readOnly = true)
+    public Optional<RankedScore> rankOf(
+            String period, String periodKey, String category, RankingMetric metric, UUID userId) {
+        return rankTotals.rankOf(period, periodKey, category, metric, userId);
+    }
+
+    /**
+     * Recomputes every board from the settled forecasts (a repair: forecasts flagged since they were
+     * scored drop out), keeping only the current week and month ({@code weeklyKey}, {@code monthlyKey}).
+     */
+    @Transactional
+    public void rebuildBoards(String weeklyKey, String monthlyKey) {
+        rankTotals.rebuild(weeklyKey, monthlyKey);
     }
 }

@@ -8,13 +8,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes the boards every 5 minutes (once across instances; this also rolls boards over to a new
- * week or month) and right after a settlement has been scored. The reputation module publishes
- * {@link ForecastsScored} after it stored the settled forecasts, so the recompute sees them.
- *
- * <p>After a settlement the listener does not wait for a recompute already running: it leaves that
- * one to run once more ({@link Leaderboards#recomputeSoon()}), so its event is complete before the
- * boards show the settlement. If the instance dies in between, the periodic run catches up.
+ * Boards follow settlements by themselves: scoring adds each settlement to the reputation module's
+ * board totals, and {@link ForecastsScored} only makes this instance drop its cached pages. Every hour
+ * (once across instances) the boards are rebuilt from the settled forecasts: a repair that also drops
+ * forecasts flagged since they were scored and the windows of past weeks and months.
  */
 @Component
 class LeaderboardJobs {
@@ -30,15 +27,15 @@ class LeaderboardJobs {
     }
 
     @Scheduled(
-            fixedDelayString = "${pilimarket.leaderboard.recompute-interval:PT5M}",
+            fixedDelayString = "${pilimarket.leaderboard.recompute-interval:PT1H}",
             initialDelayString = "${pilimarket.leaderboard.initial-delay:PT30S}")
-    @SchedulerLock(name = JOB, lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = JOB, lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void recompute() {
         jobs.run(JOB, leaderboards::recomputeAll);
     }
 
     @ApplicationModuleListener
     void on(ForecastsScored event) {
-        jobs.run("leaderboard-recompute-after-settlement", leaderboards::recomputeSoon);
+        leaderboards.refresh();
     }
 }

@@ -5,125 +5,92 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.pilimarket.leaderboard.LeaderboardEntry;
 import com.pilimarket.leaderboard.LeaderboardEntry.LeaderboardUser;
 import com.pilimarket.leaderboard.Ranks;
-import com.pilimarket.markets.MarketCategory;
+import com.pilimarket.reputation.RankedPage;
 import com.pilimarket.reputation.RankedScore;
 import com.pilimarket.reputation.RankingMetric;
 import com.pilimarket.reputation.Reputation;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
-import com.pilimarket.shared.platform.CoalescingTask;
-import com.pilimarket.shared.platform.PlatformMode;
 import com.pilimarket.users.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Computes every current board (3 periods × all categories and each one × 2 metrics) from the
- * reputation module's rankings and stores them; requests only ever read stored boards.
+ * Serves the boards (3 periods × all categories and each one × 2 metrics) from the reputation module's
+ * board totals, which scoring keeps up to date settlement by settlement; pages are cached for a few
+ * seconds. {@link #recomputeAll()} is the repair: it rebuilds every board from the settled forecasts.
  */
 @Service
 class Leaderboards implements Ranks {
 
+    /** How long a page or a rank is served from this instance's cache (how stale a board can look). */
+    static final Duration FRESHNESS = Duration.ofSeconds(2);
+
     private final Reputation reputation;
     private final Users users;
     private final Clock clock;
-    private final LeaderboardStore store;
-    /**
-     * One recompute at a time in this instance. Two overlapping ones (the periodic job and the one
-     * after a settlement, or two settlements) could otherwise finish in the other order: the one that
-     * read the rankings before the settlement would overwrite the boards after the fresh one, and the
-     * settlement would stay off the boards until the next periodic run. Serialised, the recompute that
-     * starts after a settlement is also the last to write. Requests after settlements coalesce: a burst
-     * of settlements costs one recompute in progress plus one more, and holds no other thread.
-     */
-    private final CoalescingTask recompute = new CoalescingTask(this::recomputeAllNow);
+
+    private final Cache<String, Object> boards =
+            Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(FRESHNESS).build();
 
     private final Cache<UUID, LeaderboardUser> people = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
 
-    Leaderboards(
-            Reputation reputation,
-            Users users,
-            Clock clock,
-            PlatformMode platform,
-            ObjectProvider<StringRedisTemplate> redis,
-            JdbcClient jdbc,
-            NamedParameterJdbcTemplate named,
-            TransactionTemplate transactions) {
+    Leaderboards(Reputation reputation, Users users, Clock clock) {
         this.reputation = reputation;
         this.users = users;
         this.clock = clock;
-        StringRedisTemplate template = platform.redis() ? redis.getIfAvailable() : null;
-        this.store = template != null
-                ? new RedisLeaderboardStore(template, platform.keyPrefix())
-                : new TableLeaderboardStore(jdbc, named, transactions);
-    }
-
-    static List<String> categories() {
-        List<String> categories = new ArrayList<>();
-        categories.add(Board.ALL);
-        for (MarketCategory category : MarketCategory.values()) {
-            categories.add(category.value());
-        }
-        return categories;
-    }
-
-    /** Recomputes and stores every current board now, after any recompute in progress. */
-    void recomputeAll() {
-        recompute.runNow();
     }
 
     /**
-     * Asks for a recompute after a settlement: runs it in this thread, or — when one is in progress —
-     * returns at once and leaves that one to run again (see {@link CoalescingTask}).
+     * Rebuilds every board from the settled forecasts, keeping only the current week and month (a
+     * repair and the rollover: forecasts flagged after they were scored drop out, old windows go).
      */
-    void recomputeSoon() {
-        recompute.request();
+    void recomputeAll() {
+        Instant now = clock.instant();
+        reputation.rebuildBoards(
+                Period.WEEKLY.window(now).key(), Period.MONTHLY.window(now).key());
+        boards.invalidateAll();
     }
 
-    private void recomputeAllNow() {
-        Instant now = clock.instant();
-        for (Period period : Period.values()) {
-            Period.Window window = period.window(now);
-            for (String category : categories()) {
-                for (RankingMetric metric : RankingMetric.values()) {
-                    Board board = new Board(period, window.key(), category, metric);
-                    List<RankedScore> lines = reputation.ranking(
-                            window.from(), window.to(), Board.ALL.equals(category) ? null : category, metric, null);
-                    store.replace(board, lines);
-                }
-            }
-        }
+    /** Forgets cached pages: a settlement was scored, this instance shows it at once. */
+    void refresh() {
+        boards.invalidateAll();
     }
 
     Page<LeaderboardEntry> page(Period period, String category, RankingMetric metric, PageQuery page) {
-        LeaderboardStore.Slice slice = store.page(board(period, category, metric), page.offset(), page.limit());
-        return Page.of(slice.lines().stream().map(this::entry).toList(), page, slice.total());
+        Board board = board(period, category, metric);
+        RankedPage ranked = (RankedPage) boards.get(
+                "page:" + board.id() + ":" + page.offset() + ":" + page.limit(),
+                k -> reputation.board(
+                        period.value(), board.periodKey(), board.category(), metric, page.offset(), page.limit()));
+        return Page.of(ranked.lines().stream().map(this::entry).toList(), page, ranked.total());
     }
 
     Optional<LeaderboardEntry> rankOf(UUID userId, Period period, String category, RankingMetric metric) {
-        return store.rankOf(board(period, category, metric), userId).map(this::entry);
+        return line(userId, board(period, category, metric)).map(this::entry);
     }
 
     @Override
     public OptionalInt allTimeRank(UUID userId) {
-        return store.rankOf(board(Period.ALL_TIME, null, RankingMetric.SKILL), userId)
+        return line(userId, board(Period.ALL_TIME, null, RankingMetric.SKILL))
                 .map(line -> OptionalInt.of(line.rank()))
                 .orElse(OptionalInt.empty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<RankedScore> line(UUID userId, Board board) {
+        return (Optional<RankedScore>) boards.get(
+                "me:" + board.id() + ":" + userId,
+                k -> reputation.rankOf(
+                        board.period().value(), board.periodKey(), board.category(), board.metric(), userId));
     }
 
     private Board board(Period period, String category, RankingMetric metric) {

@@ -61,12 +61,15 @@ class NotificationRecords {
     /** One notification to add with {@link #insertAll}. */
     record NewNotification(UUID userId, String message, Map<String, Object> metadata, String dedupeKey) {}
 
+    /** A notification {@link #insertAll} added, and the user it is for. */
+    record Created(UUID userId, NotificationView view) {}
+
     /**
      * Adds many notifications of one type in one statement, with the rules of {@link #insert} (a
      * user who turned the type off gets none, a used {@code dedupeKey} adds nothing); returns the
      * notifications added, each with its user.
      */
-    List<Map.Entry<UUID, NotificationView>> insertAll(NotificationType type, List<NewNotification> notifications) {
+    List<Created> insertAll(NotificationType type, List<NewNotification> notifications) {
         if (notifications.isEmpty()) {
             return List.of();
         }
@@ -93,7 +96,7 @@ class NotificationRecords {
                 .param(
                         "dedupe",
                         notifications.stream().map(NewNotification::dedupeKey).toArray(String[]::new))
-                .query((rs, n) -> Map.entry(rs.getObject("user_id", UUID.class), view(rs, n)))
+                .query((rs, n) -> new Created(rs.getObject("user_id", UUID.class), view(rs, n)))
                 .list();
     }
 

@@ -53,7 +53,7 @@ class Notifier {
             UUID userId, NotificationType type, String message, Map<String, Object> metadata, String dedupeKey) {
         Optional<NotificationView> created = records.insert(userId, type, message, metadata, dedupeKey);
         // Web Push for the user's devices, queued in this transaction (sent by PushSender).
-        created.ifPresent(view -> pushes.enqueue(type, List.of(Map.entry(userId, view))));
+        created.ifPresent(view -> pushes.enqueue(type, List.of(new NotificationRecords.Created(userId, view))));
         created.ifPresent(view -> afterCommit(() -> {
             // Pushed outside any request: in the language the recipient saved.
             Language language = languages.savedLanguage(userId).orElse(Language.EN);
@@ -70,24 +70,26 @@ class Notifier {
      */
     @Transactional
     public int notifyAll(NotificationType type, List<NotificationRecords.NewNotification> notifications) {
-        List<Map.Entry<UUID, NotificationView>> created = records.insertAll(type, notifications);
+        List<NotificationRecords.Created> created = records.insertAll(type, notifications);
         pushes.enqueue(type, created);
         if (!created.isEmpty()) {
             afterCommit(() -> {
-                List<UUID> recipients = created.stream().map(Map.Entry::getKey).toList();
+                List<UUID> recipients = created.stream()
+                        .map(NotificationRecords.Created::userId)
+                        .toList();
                 Map<UUID, Long> unread = records.unreadCounts(recipients);
                 // Pushed outside any request: in the language each recipient saved.
                 Map<UUID, Language> languages = this.languages.savedLanguages(recipients);
-                for (Map.Entry<UUID, NotificationView> c : created) {
-                    Language language = languages.getOrDefault(c.getKey(), Language.EN);
+                for (NotificationRecords.Created c : created) {
+                    Language language = languages.getOrDefault(c.userId(), Language.EN);
                     stream.publish(
-                            c.getKey(),
+                            c.userId(),
                             NotificationStream.NOTIFICATION,
-                            json.writeValueAsString(rendered(c.getValue(), language)));
+                            json.writeValueAsString(rendered(c.view(), language)));
                     stream.publish(
-                            c.getKey(),
+                            c.userId(),
                             NotificationStream.UNREAD_COUNT,
-                            "{\"count\":" + unread.getOrDefault(c.getKey(), 0L) + "}");
+                            "{\"count\":" + unread.getOrDefault(c.userId(), 0L) + "}");
                 }
             });
         }

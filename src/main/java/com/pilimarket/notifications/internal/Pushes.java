@@ -50,21 +50,21 @@ class Pushes {
     }
 
     /** Queues a push per device for each new notification of a pushed type; returns how many were queued. */
-    int enqueue(NotificationType type, List<Map.Entry<UUID, NotificationView>> created) {
+    int enqueue(NotificationType type, List<NotificationRecords.Created> created) {
         if (!keys.enabled() || !PUSHED.contains(type) || created.isEmpty()) {
             return 0;
         }
         Set<UUID> recipients = new HashSet<>();
-        created.forEach(c -> recipients.add(c.getKey()));
+        created.forEach(c -> recipients.add(c.userId()));
         Set<UUID> pushable = new HashSet<>(records.pushable(recipients));
         if (pushable.isEmpty()) {
             return 0;
         }
         Map<UUID, Language> saved = languages.savedLanguages(pushable);
         Map<UUID, String> payloads = new LinkedHashMap<>();
-        for (Map.Entry<UUID, NotificationView> c : created) {
-            if (pushable.contains(c.getKey())) {
-                payloads.put(c.getKey(), payload(c.getValue(), saved.getOrDefault(c.getKey(), Language.EN)));
+        for (NotificationRecords.Created c : created) {
+            if (pushable.contains(c.userId())) {
+                payloads.put(c.userId(), payload(c.view(), saved.getOrDefault(c.userId(), Language.EN)));
             }
         }
         return records.enqueue(payloads);

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReputationListeners {
 
     private final ReputationRecords records;
+    private final RankTotals rankTotals;
     private final Badges badges;
     private final Users users;
     private final Reputation reputation;
@@ -43,6 +44,7 @@ class ReputationListeners {
 
     ReputationListeners(
             ReputationRecords records,
+            RankTotals rankTotals,
             Badges badges,
             Users users,
             Reputation reputation,
@@ -55,6 +57,7 @@ class ReputationListeners {
         this.chunks.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chunkSize = Math.max(1, chunkSize);
         this.records = records;
+        this.rankTotals = rankTotals;
         this.badges = badges;
         this.users = users;
         this.reputation = reputation;
@@ -92,8 +95,10 @@ class ReputationListeners {
      * Scores a settlement as sets, a chunk of forecasters per short transaction (a few statements
      * each, whatever the chunk's size): store their settled forecasts, then lock their user rows in
      * PostgreSQL's order (the ledger's, so scoring and settlement cannot deadlock) and set their
-     * reputation from their stored forecasts, then award the badges their records now earn. No user
-     * row is held longer than its chunk. A redelivered event recomputes the same values.
+     * reputation from their stored forecasts, add the forecasts stored now to the leaderboards' totals
+     * ({@link RankTotals}: a redelivered chunk stores nothing, so adds nothing), then award the badges
+     * their records now earn. No user row is held longer than its chunk. A redelivered event recomputes
+     * the same values.
      */
     void score(MarketSettled event) {
         List<ForecastSettled> forecasts = new ArrayList<>(event.forecasts());
@@ -102,9 +107,10 @@ class ReputationListeners {
         for (int from = 0; from < forecasts.size(); from += chunkSize) {
             List<ForecastSettled> chunk = forecasts.subList(from, Math.min(forecasts.size(), from + chunkSize));
             chunks.executeWithoutResult(status -> {
-                records.recordSettled(chunk);
+                List<UUID> stored = records.recordSettled(chunk);
                 List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
                 users.updateReputations(userIds, records::skillTotals);
+                rankTotals.add(stored);
                 if (!event.refunded()) {
                     badges.awardAll(records.settledBadges(userIds), metadata);
                 }
@@ -112,6 +118,6 @@ class ReputationListeners {
         }
         List<UUID> userIds = ReputationRecords.distinctUsers(forecasts);
         reputation.evictStats(userIds);
-        events.publishEvent(new ForecastsScored(event.marketId(), userIds, event.settledAt()));
+        events.publishEvent(new ForecastsScored(event.marketId(), event.settledAt()));
     }
 }

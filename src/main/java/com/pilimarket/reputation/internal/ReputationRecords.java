@@ -150,10 +150,13 @@ public class ReputationRecords {
                 .single();
     }
 
-    /** Stores settled forecasts in one statement; a redelivered settlement changes nothing. */
-    void recordSettled(List<ForecastSettled> forecasts) {
+    /**
+     * Stores settled forecasts in one statement and returns the ids of those it stored now; a
+     * redelivered settlement stores (and returns) nothing.
+     */
+    List<UUID> recordSettled(List<ForecastSettled> forecasts) {
         if (forecasts.isEmpty()) {
-            return;
+            return List.of();
         }
         int n = forecasts.size();
         Object[] forecastIds = new Object[n];
@@ -189,32 +192,35 @@ public class ReputationRecords {
             settled[i] = Timestamp.from(f.settledAt());
             flagged[i] = f.flagged();
         }
-        template.update(con -> {
-            var ps = con.prepareStatement("""
+        return template.query(
+                con -> {
+                    var ps = con.prepareStatement("""
                     INSERT INTO settled_forecasts (forecast_id, user_id, market_id, category, outcome_id, won, refunded,
                         stake, payout, crowd_probability, skill, placed_at, market_created_at, settled_at, flagged)
                     SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::boolean[],
                         ?::boolean[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::timestamptz[],
                         ?::timestamptz[], ?::timestamptz[], ?::boolean[])
                     ON CONFLICT (forecast_id) DO NOTHING
+                    RETURNING forecast_id
                     """);
-            ps.setArray(1, con.createArrayOf("uuid", forecastIds));
-            ps.setArray(2, con.createArrayOf("uuid", userIds));
-            ps.setArray(3, con.createArrayOf("uuid", marketIds));
-            ps.setArray(4, con.createArrayOf("text", categories));
-            ps.setArray(5, con.createArrayOf("uuid", outcomeIds));
-            ps.setArray(6, con.createArrayOf("boolean", won));
-            ps.setArray(7, con.createArrayOf("boolean", refunded));
-            ps.setArray(8, con.createArrayOf("bigint", stakes));
-            ps.setArray(9, con.createArrayOf("bigint", payouts));
-            ps.setArray(10, con.createArrayOf("float8", probabilities));
-            ps.setArray(11, con.createArrayOf("float8", skills));
-            ps.setArray(12, con.createArrayOf("timestamptz", placed));
-            ps.setArray(13, con.createArrayOf("timestamptz", created));
-            ps.setArray(14, con.createArrayOf("timestamptz", settled));
-            ps.setArray(15, con.createArrayOf("boolean", flagged));
-            return ps;
-        });
+                    ps.setArray(1, con.createArrayOf("uuid", forecastIds));
+                    ps.setArray(2, con.createArrayOf("uuid", userIds));
+                    ps.setArray(3, con.createArrayOf("uuid", marketIds));
+                    ps.setArray(4, con.createArrayOf("text", categories));
+                    ps.setArray(5, con.createArrayOf("uuid", outcomeIds));
+                    ps.setArray(6, con.createArrayOf("boolean", won));
+                    ps.setArray(7, con.createArrayOf("boolean", refunded));
+                    ps.setArray(8, con.createArrayOf("bigint", stakes));
+                    ps.setArray(9, con.createArrayOf("bigint", payouts));
+                    ps.setArray(10, con.createArrayOf("float8", probabilities));
+                    ps.setArray(11, con.createArrayOf("float8", skills));
+                    ps.setArray(12, con.createArrayOf("timestamptz", placed));
+                    ps.setArray(13, con.createArrayOf("timestamptz", created));
+                    ps.setArray(14, con.createArrayOf("timestamptz", settled));
+                    ps.setArray(15, con.createArrayOf("boolean", flagged));
+                    return ps;
+                },
+                (rs, row) -> rs.getObject(1, UUID.class));
     }
 
     /** Σ skill over each user's settled (non-refunded) forecasts, in one statement; users with none are absent. */

@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A hand-computed leaderboard, checked over HTTP. Subclasses run it against the table store and
- * against Redis, each in its own database so that nobody else's forecasts are on the boards.
+ * A hand-computed leaderboard, checked over HTTP, in a database of its own so that nobody else's
+ * forecasts are on the boards. The boards follow the settlements as they are scored; the rebuild
+ * ({@code recomputeAll}) then drops the forecast flagged after it was settled.
  *
  * <pre>
  * user  settled now (stake 100, a win pays 250)          40 days ago      skill now / all time   profit now / all time
