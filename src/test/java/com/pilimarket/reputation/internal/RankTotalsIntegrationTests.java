@@ -21,10 +21,8 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The boards kept settlement by settlement are the boards a full rebuild computes. */
 @IntegrationTest
@@ -35,10 +33,7 @@ class RankTotalsIntegrationTests {
     TestUsers users;
 
     @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
+    TestEvents events;
 
     @Autowired
     JdbcClient jdbc;
@@ -48,7 +43,6 @@ class RankTotalsIntegrationTests {
 
     @Test
     void boards_added_to_chunk_by_chunk_equal_boards_rebuilt_from_every_settled_forecast() {
-        TestEvents events = new TestEvents(publisher, transactions, jdbc);
         List<UUID> forecasters = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             forecasters.add(users.create(0).id());
