@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The admin's commands on markets (PRODUCT.md §3): create, edit, suspend, resume, close, resolve and
  * cancel, and the scheduled close. {@link Market} decides whether a transition is allowed and which
  * event it implies; this class validates the request, writes, audits, publishes and broadcasts.
+ * It stays one class of about 300 lines because each command is that same sequence, ending in the
+ * shared {@code finish} or {@code saveTransition}; the field rules are {@link MarketFields}.
  */
 @Service
 public class MarketAdministration {
@@ -42,6 +44,8 @@ public class MarketAdministration {
     static final String RESOLVER_HAS_POSITION = "RESOLVER_HAS_POSITION";
 
     private final MarketRecords records;
+    private final MarketAdminRecords writes;
+    private final MarketHistoryRecords history;
     private final MarketViews views;
     private final MarketOdds odds;
     private final MarketBroadcast broadcast;
@@ -54,6 +58,8 @@ public class MarketAdministration {
 
     MarketAdministration(
             MarketRecords records,
+            MarketAdminRecords writes,
+            MarketHistoryRecords history,
             MarketViews views,
             MarketOdds odds,
             MarketBroadcast broadcast,
@@ -64,6 +70,8 @@ public class MarketAdministration {
             Clock clock,
             JsonMapper json) {
         this.records = records;
+        this.writes = writes;
+        this.history = history;
         this.views = views;
         this.odds = odds;
         this.broadcast = broadcast;
@@ -87,12 +95,10 @@ public class MarketAdministration {
         OffsetDateTime resolvesAt = utc(request.resolvesAt());
         if (closesAt == null) {
             errors.add(error("closes_at", "is required"));
-        } else if (!closesAt.toInstant().isAfter(now)) {
-            errors.add(error("closes_at", "must be in the future"));
+        } else {
+            MarketFields.checkClosesInFuture(closesAt, now, errors);
         }
-        if (resolvesAt != null && closesAt != null && resolvesAt.isBefore(closesAt)) {
-            errors.add(error("resolves_at", "must not be before closes_at"));
-        }
+        MarketFields.checkResolvesAfterCloses(closesAt, resolvesAt, errors);
         long maxPoints =
                 request.maxPointsPerUser() == null ? MarketFields.DEFAULT_MAX_POINTS : request.maxPointsPerUser();
         MarketFields.checkMaxPoints(maxPoints, errors);
@@ -104,16 +110,10 @@ public class MarketAdministration {
             throw new ValidationException(errors);
         }
         String base = Slugs.of(title);
-        records.lockSlug(base);
-        String slug = Slugs.unique(base, new HashSet<>(records.slugsLike(base)));
-        UUID id =
-                records.insert(slug, title, description, category, metadata, closesAt, resolvesAt, maxPoints, actorId);
-        records.insertOutcomes(id, outcomes);
-        records.updateFilipinoText(id, titleFil, descriptionFil);
-        if (outcomesFil != null) {
-            records.updateOutcomeNamesFil(id, outcomesFil);
-        }
-        recordHistory(id);
+        writes.lockSlug(base);
+        String slug = Slugs.unique(base, new HashSet<>(writes.slugsLike(base)));
+        UUID id = writes.insert(slug, title, description, category, metadata, closesAt, resolvesAt, maxPoints, actorId);
+        writeTextAndOutcomes(id, titleFil, descriptionFil, outcomes, outcomesFil);
         MarketRow row = records.find(id).orElseThrow();
         audit.record(actorId, "market.create", id, Map.of("slug", slug, "title", title));
         events.publishEvent(new MarketCreated(
@@ -138,14 +138,10 @@ public class MarketAdministration {
                 throw ApiException.invalidState("The closing time can change only while the market is open");
             }
             closesAt = utc(edit.closesAt());
-            if (!closesAt.toInstant().isAfter(clock.instant())) {
-                errors.add(error("closes_at", "must be in the future"));
-            }
+            MarketFields.checkClosesInFuture(closesAt, clock.instant(), errors);
         }
         OffsetDateTime resolvesAt = edit.resolvesAt() == null ? row.resolvesAt() : utc(edit.resolvesAt());
-        if (resolvesAt != null && resolvesAt.isBefore(closesAt)) {
-            errors.add(error("resolves_at", "must not be before closes_at"));
-        }
+        MarketFields.checkResolvesAfterCloses(closesAt, resolvesAt, errors);
         long maxPoints = row.maxPointsPerUser();
         if (edit.maxPointsPerUser() != null) {
             maxPoints = edit.maxPointsPerUser();
@@ -171,16 +167,11 @@ public class MarketAdministration {
         if (outcomes != null) {
             market.requireNoForecasts("Outcomes");
         }
-        records.updateDetails(marketId, title, description, category, closesAt, resolvesAt, maxPoints, metadata);
-        records.updateFilipinoText(marketId, titleFil, descriptionFil);
+        writes.updateDetails(marketId, title, description, category, closesAt, resolvesAt, maxPoints, metadata);
         if (outcomes != null) {
-            records.deleteOutcomes(marketId);
-            records.insertOutcomes(marketId, outcomes);
-            recordHistory(marketId);
+            writes.deleteOutcomes(marketId);
         }
-        if (outcomesFil != null) {
-            records.updateOutcomeNamesFil(marketId, outcomesFil);
-        }
+        writeTextAndOutcomes(marketId, titleFil, descriptionFil, outcomes, outcomesFil);
         audit.record(actorId, "market.edit", marketId, Map.of("title", title));
         broadcast.changed(marketId);
         return views.detail(records.find(marketId).orElseThrow(), null);
@@ -212,7 +203,7 @@ public class MarketAdministration {
     public int closeDue() {
         Instant now = clock.instant();
         int closed = 0;
-        for (UUID id : records.openAndDue(now)) {
+        for (UUID id : writes.openAndDue(now)) {
             Optional<MarketRow> row = records.lock(id);
             if (row.isEmpty()) {
                 continue;
@@ -239,9 +230,9 @@ public class MarketAdministration {
             throw ApiException.unprocessable(
                     RESOLVER_HAS_POSITION, "You hold a forecast in this market, so someone else must resolve it");
         }
-        records.insertResolution(
+        writes.insertResolution(
                 marketId, resolution.outcomeId(), actorId, resolution.evidenceUrls(), resolution.note());
-        records.markResolved(marketId, resolution.outcomeId(), now, odds.feePercent());
+        writes.markResolved(marketId, resolution.outcomeId(), now, odds.feePercent());
         return finish(
                 actorId,
                 marketId,
@@ -263,7 +254,7 @@ public class MarketAdministration {
         Cancellation cancellation = Cancellation.of(reason);
         Instant now = clock.instant();
         var cancelled = row.toDomain().cancel(cancellation, actorId, now);
-        records.markCancelled(marketId, cancellation.reason(), now);
+        writes.markCancelled(marketId, cancellation.reason(), now);
         return finish(actorId, marketId, "market.cancel", Map.of("reason", cancellation.reason()), cancelled);
     }
 
@@ -278,7 +269,7 @@ public class MarketAdministration {
         if (!openedAt.isBefore(now)) {
             throw new IllegalArgumentException("openedAt must be in the past");
         }
-        records.backdateHistory(marketId, utc(openedAt), now);
+        history.backdateHistory(marketId, utc(openedAt), now);
         cache.invalidateAfterCommit(marketId);
     }
 
@@ -291,14 +282,26 @@ public class MarketAdministration {
     }
 
     private MarketDetail saveTransition(UUID actorId, Market market, String action) {
-        records.updateStatus(market.id(), market.status());
+        writes.updateStatus(market.id(), market.status());
         audit.record(
                 actorId, action, market.id(), Map.of("status", market.status().value()));
         broadcast.changed(market.id());
         return views.detail(records.find(market.id()).orElseThrow(), null);
     }
 
-    private void recordHistory(UUID marketId) {
-        records.insertHistory(marketId, List.of(odds.probabilitiesJson(records.outcomes(marketId))));
+    /**
+     * The writes create and edit share: the Filipino text; the outcomes when given (null: unchanged),
+     * with a first history point at their opening odds; and the outcomes' Filipino names when given.
+     */
+    private void writeTextAndOutcomes(
+            UUID marketId, String titleFil, String descriptionFil, List<String> outcomes, List<String> outcomesFil) {
+        writes.updateFilipinoText(marketId, titleFil, descriptionFil);
+        if (outcomes != null) {
+            writes.insertOutcomes(marketId, outcomes);
+            history.insertHistory(marketId, List.of(odds.probabilitiesJson(records.outcomes(marketId))));
+        }
+        if (outcomesFil != null) {
+            writes.updateOutcomeNamesFil(marketId, outcomesFil);
+        }
     }
 }

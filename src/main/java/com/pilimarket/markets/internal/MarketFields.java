@@ -4,6 +4,7 @@ import com.pilimarket.markets.MarketCategory;
 import com.pilimarket.shared.ApiError;
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.Text;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -84,6 +85,20 @@ final class MarketFields {
     static void checkMaxPoints(long maxPoints, List<ApiError> errors) {
         if (maxPoints < 1 || maxPoints > MAX_POINTS_LIMIT) {
             errors.add(error("max_points_per_user", "must be between 1 and " + MAX_POINTS_LIMIT));
+        }
+    }
+
+    /** A closing time still to come. */
+    static void checkClosesInFuture(OffsetDateTime closesAt, Instant now, List<ApiError> errors) {
+        if (!closesAt.toInstant().isAfter(now)) {
+            errors.add(error("closes_at", "must be in the future"));
+        }
+    }
+
+    /** A resolution time, when there is one, not before the closing time. */
+    static void checkResolvesAfterCloses(OffsetDateTime closesAt, OffsetDateTime resolvesAt, List<ApiError> errors) {
+        if (resolvesAt != null && closesAt != null && resolvesAt.isBefore(closesAt)) {
+            errors.add(error("resolves_at", "must not be before closes_at"));
         }
     }
 

@@ -13,8 +13,8 @@ import com.pilimarket.markets.MarketStatus;
 import com.pilimarket.markets.MarketSummary;
 import com.pilimarket.markets.OutcomeRef;
 import com.pilimarket.markets.Position;
-import com.pilimarket.markets.internal.MarketRecords.HistoryRow;
-import com.pilimarket.markets.internal.MarketRecords.ListFilter;
+import com.pilimarket.markets.internal.MarketHistoryRecords.HistoryRow;
+import com.pilimarket.markets.internal.MarketListRecords.ListFilter;
 import com.pilimarket.markets.internal.MarketRecords.MarketRow;
 import com.pilimarket.shared.ApiError;
 import com.pilimarket.shared.ApiException;
@@ -56,6 +56,9 @@ public class MarketReads {
             "forecasters", "m.forecaster_count");
 
     private final MarketRecords records;
+    private final MarketListRecords lists;
+    private final MarketHistoryRecords history;
+    private final WatchlistRecords watchlist;
     private final MarketViews views;
     private final MarketCache cache;
     private final TransactionTemplate readTx;
@@ -64,12 +67,18 @@ public class MarketReads {
 
     MarketReads(
             MarketRecords records,
+            MarketListRecords lists,
+            MarketHistoryRecords history,
+            WatchlistRecords watchlist,
             MarketViews views,
             MarketCache cache,
             PlatformTransactionManager transactions,
             Clock clock,
             JsonMapper json) {
         this.records = records;
+        this.lists = lists;
+        this.history = history;
+        this.watchlist = watchlist;
         this.views = views;
         this.cache = cache;
         this.readTx = new TransactionTemplate(transactions);
@@ -96,7 +105,7 @@ public class MarketReads {
             return market;
         }
         Position position = views.positionOf(viewerId, market.id());
-        boolean watching = records.watches(viewerId, market.id());
+        boolean watching = watchlist.watches(viewerId, market.id());
         return position == null && !watching ? market : MarketViews.forViewer(market, position, watching);
     }
 
@@ -138,7 +147,7 @@ public class MarketReads {
                 orderBy,
                 Integer.toString(page.page()),
                 Integer.toString(page.limit()));
-        return cache.list(key, () -> readTx.execute(s -> views.summaries(records.list(filter, page))));
+        return cache.list(key, () -> readTx.execute(s -> views.summaries(lists.list(filter, page))));
     }
 
     /** Open markets related to this one (404 for an unknown market). */
@@ -177,7 +186,7 @@ public class MarketReads {
             categories.add(row.category());
             words.addAll(TitleWords.of(row.title()));
         }
-        return views.summaries(records.similar(categories, TitleWords.capped(words), Set.copyOf(excluded), limit));
+        return views.summaries(lists.similar(categories, TitleWords.capped(words), Set.copyOf(excluded), limit));
     }
 
     @Transactional(readOnly = true)
@@ -193,7 +202,7 @@ public class MarketReads {
             default -> throw ValidationException.of("range", "must be one of 1h, 24h, 7d, 30d, all");
         };
         List<HistoryPoint> points = new ArrayList<>();
-        for (HistoryRow row : records.history(marketId, from, HISTORY_POINTS)) {
+        for (HistoryRow row : history.history(marketId, from, HISTORY_POINTS)) {
             Map<String, Double> raw = json.readValue(row.probabilitiesJson(), new TypeReference<>() {});
             Map<UUID, Double> probabilities = new LinkedHashMap<>();
             raw.forEach((k, v) -> probabilities.put(UUID.fromString(k), v));
@@ -205,7 +214,7 @@ public class MarketReads {
     /** The markets the user watches, the most recently watched first. */
     @Transactional(readOnly = true)
     public Page<MarketSummary> watchlist(UUID userId, PageQuery page) {
-        return views.summaries(records.watchlist(userId, page));
+        return views.summaries(watchlist.watchlist(userId, page));
     }
 
     @Transactional(readOnly = true)

@@ -22,12 +22,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class MarketStakes {
 
     private final MarketRecords records;
+    private final MarketStakeRecords stakes;
+    private final MarketHistoryRecords history;
     private final MarketOdds odds;
     private final MarketBroadcast broadcast;
     private final Clock clock;
 
-    MarketStakes(MarketRecords records, MarketOdds odds, MarketBroadcast broadcast, Clock clock) {
+    MarketStakes(
+            MarketRecords records,
+            MarketStakeRecords stakes,
+            MarketHistoryRecords history,
+            MarketOdds odds,
+            MarketBroadcast broadcast,
+            Clock clock) {
         this.records = records;
+        this.stakes = stakes;
+        this.history = history;
         this.odds = odds;
         this.broadcast = broadcast;
         this.clock = clock;
@@ -92,8 +102,8 @@ public class MarketStakes {
             newForecasters += stake.newForecaster() ? 1 : 0;
             history.add(odds.probabilitiesJson(ids, totals));
         }
-        records.addStakes(marketId, added, newForecasters);
-        records.insertHistory(marketId, history);
+        this.stakes.addStakes(marketId, added, newForecasters);
+        this.history.insertHistory(marketId, history);
         broadcast.changed(marketId);
     }
 
@@ -103,15 +113,15 @@ public class MarketStakes {
         return snapshot(row, records.outcomes(marketId));
     }
 
-    /** The house fee of this market's settlement, fixed at resolution (see {@link MarketRecords#fixSettlementFee}). */
+    /** The house fee of this market's settlement, fixed at resolution (see {@link MarketStakeRecords#fixSettlementFee}). */
     @Transactional
     public BigDecimal settlementFeePercent(UUID marketId) {
-        return records.fixSettlementFee(marketId, odds.feePercent());
+        return stakes.fixSettlementFee(marketId, odds.feePercent());
     }
 
     @Transactional
     public boolean markSettled(UUID marketId) {
-        boolean first = records.markSettled(marketId);
+        boolean first = stakes.markSettled(marketId);
         if (first) {
             broadcast.changed(marketId);
         }

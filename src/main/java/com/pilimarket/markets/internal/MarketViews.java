@@ -21,12 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 class MarketViews {
 
     private final MarketRecords records;
+    private final WatchlistRecords watchlist;
     private final MarketOdds odds;
     private final ObjectProvider<MarketPositions> positions;
     private final JsonMapper json;
 
-    MarketViews(MarketRecords records, MarketOdds odds, ObjectProvider<MarketPositions> positions, JsonMapper json) {
+    MarketViews(
+            MarketRecords records,
+            WatchlistRecords watchlist,
+            MarketOdds odds,
+            ObjectProvider<MarketPositions> positions,
+            JsonMapper json) {
         this.records = records;
+        this.watchlist = watchlist;
         this.odds = odds;
         this.positions = positions;
         this.json = json;
@@ -62,7 +69,7 @@ class MarketViews {
                 metadata,
                 row.cancelReason(),
                 row.settledAt(),
-                viewerId != null && records.watches(viewerId, row.id()),
+                viewerId != null && watchlist.watches(viewerId, row.id()),
                 row.titleFil(),
                 row.descriptionFil());
     }

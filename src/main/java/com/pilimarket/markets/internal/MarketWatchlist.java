@@ -9,20 +9,22 @@ import org.springframework.transaction.annotation.Transactional;
 class MarketWatchlist {
 
     private final MarketRecords records;
+    private final WatchlistRecords watchlist;
 
-    MarketWatchlist(MarketRecords records) {
+    MarketWatchlist(MarketRecords records, WatchlistRecords watchlist) {
         this.records = records;
+        this.watchlist = watchlist;
     }
 
     @Transactional
     void watch(UUID userId, UUID marketId) {
         records.findOrThrow(marketId);
-        records.watch(userId, marketId);
+        watchlist.watch(userId, marketId);
     }
 
     @Transactional
     void unwatch(UUID userId, UUID marketId) {
         records.findOrThrow(marketId);
-        records.unwatch(userId, marketId);
+        watchlist.unwatch(userId, marketId);
     }
 }
