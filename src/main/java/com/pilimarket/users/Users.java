@@ -8,7 +8,6 @@ import com.pilimarket.users.internal.UserRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,17 +29,15 @@ public class Users implements LanguagePreferences {
     /** A handle changes at most once in this long ("once a month"). */
     public static final Duration HANDLE_CHANGE_INTERVAL = Duration.ofDays(30);
 
-    private static final ZoneId MANILA = ZoneId.of("Asia/Manila");
-
-    private final java.util.Random random = new java.util.Random();
-
     private final UserRecords records;
+    private final Handles handles;
     private final FollowRecords follows;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Users(UserRecords records, FollowRecords follows, ApplicationEventPublisher events, Clock clock) {
+    Users(UserRecords records, Handles handles, FollowRecords follows, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
+        this.handles = handles;
         this.follows = follows;
         this.events = events;
         this.clock = clock;
@@ -53,15 +50,7 @@ public class Users implements LanguagePreferences {
      */
     @Transactional
     public UserAccount create(NewUser user) {
-        String handle;
-        if (user.handle() != null) {
-            handle = HandleRules.chosen(user.handle());
-            if (records.handleTaken(handle)) {
-                throw handleTaken();
-            }
-        } else {
-            handle = freeHandle(HandleRules.base(user.displayName()));
-        }
+        String handle = handles.forNewAccount(user.handle(), user.displayName());
         UserAccount account = records.insert(user, handle);
         // A referral link naming nobody (a typo, a handle changed since) registers without a referrer.
         UUID referrer = user.referralCode() == null
@@ -114,47 +103,8 @@ public class Users implements LanguagePreferences {
      */
     @Transactional
     public PrivateProfile changeHandle(UUID userId, String raw) {
-        String handle = HandleRules.chosen(raw);
-        UserAccount user = records.lockById(userId).orElseThrow(() -> ApiException.notFound("User"));
-        if (!handle.equals(user.handle())) {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            Optional<OffsetDateTime> last = records.handleChangedAt(userId);
-            if (last.isPresent() && last.get().plus(HANDLE_CHANGE_INTERVAL).isAfter(now)) {
-                String next = last.get()
-                        .plus(HANDLE_CHANGE_INTERVAL)
-                        .atZoneSameInstant(MANILA)
-                        .toLocalDate()
-                        .toString();
-                throw ApiException.unprocessable(
-                        HANDLE_CHANGE_TOO_SOON, "You can change your handle once a month; next from " + next);
-            }
-            if (records.handleTaken(handle)) {
-                throw handleTaken();
-            }
-            records.updateHandle(userId, handle, now);
-        }
+        handles.change(userId, raw);
         return privateProfile(userId);
-    }
-
-    /** {@code base} if free, else {@code base} with the next numeric suffix. */
-    private String freeHandle(String base) {
-        if (!HandleRules.isReserved(base) && !records.handleTaken(base)) {
-            return base;
-        }
-        String prefix = HandleRules.suffixed(base, 0);
-        prefix = prefix.substring(0, prefix.length() - 1);
-        long n = Math.max(2, records.largestHandleSuffix(prefix) + 1);
-        while (true) {
-            String candidate = HandleRules.suffixed(base, n > 99_999 ? 10_000 + random.nextInt(90_000) : n);
-            if (!HandleRules.isReserved(candidate) && !records.handleTaken(candidate)) {
-                return candidate;
-            }
-            n++;
-        }
-    }
-
-    private static ApiException handleTaken() {
-        return ApiException.conflict(HANDLE_TAKEN, "This handle is taken");
     }
 
     @Transactional(readOnly = true)

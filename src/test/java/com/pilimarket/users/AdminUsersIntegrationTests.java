@@ -7,8 +7,11 @@ import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestUsers;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -95,17 +98,33 @@ class AdminUsersIntegrationTests {
                 .isEqualTo(403);
     }
 
-    @Test
-    void changes_need_a_reason_and_a_known_value() {
+    @ParameterizedTest(name = "a change {0} is refused")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            without a reason         | banned | none    | none  | reason
+            with a blank reason      | banned | none    | '   ' | reason
+            with an unknown status   | frozen | none    | x     | status
+            with an unknown role     | none   | emperor | x     | role
+            """)
+    void changes_need_a_reason_and_a_known_value(
+            String name, String status, String role, String reason, String refusedField) {
         var moderator = users.create(0, UserRole.MODERATOR);
         var user = users.create(0);
+        Map<String, Object> body = new HashMap<>();
+        // A value left out of the row is left out of the request, as a client that does not send it.
+        if (status != null) {
+            body.put("status", status);
+        }
+        if (role != null) {
+            body.put("role", role);
+        }
+        if (reason != null) {
+            body.put("reason", reason);
+        }
 
-        Result noReason = change(moderator, user, Map.of("status", "banned"));
-        assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.body().get("errors").get(0).get("field").asString()).isEqualTo("reason");
-        assertThat(change(moderator, user, Map.of("status", "frozen", "reason", "x"))
-                        .status())
-                .isEqualTo(400);
+        Result refused = change(moderator, user, body);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo(refusedField);
     }
 
     @Test

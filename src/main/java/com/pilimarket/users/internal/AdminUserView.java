@@ -3,7 +3,7 @@ package com.pilimarket.users.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.pilimarket.users.UserRole;
 import com.pilimarket.users.UserStatus;
-import com.pilimarket.users.internal.UserRecords.AdminRow;
+import com.pilimarket.users.internal.AdminUserRecords.AdminRow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -41,6 +41,7 @@ class AdminUsers {
     static final long MAX_GRANT = 10_000_000;
 
     private final UserRecords records;
+    private final AdminUserRecords adminRecords;
     private final Ledger ledger;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -50,6 +51,7 @@ class AdminUsers {
 
     AdminUsers(
             UserRecords records,
+            AdminUserRecords adminRecords,
             Ledger ledger,
             AuditLog audit,
             ApplicationEventPublisher events,
@@ -57,6 +59,7 @@ class AdminUsers {
             GrantLimits limits,
             Clock clock) {
         this.records = records;
+        this.adminRecords = adminRecords;
         this.ledger = ledger;
         this.audit = audit;
         this.events = events;
@@ -67,13 +70,14 @@ class AdminUsers {
 
     @Transactional(readOnly = true)
     Page<AdminUserView> search(String q, String status, String role, String flagged, PageQuery page) {
-        return records.search(q, parseStatus(status), parseRole(role), parseFlagged(flagged), page)
+        return adminRecords
+                .search(q, parseStatus(status), parseRole(role), parseFlagged(flagged), page)
                 .map(AdminUserView::of);
     }
 
     @Transactional(readOnly = true)
     AdminUserView find(UUID id) {
-        return records.adminRow(id).map(AdminUserView::of).orElseThrow(() -> ApiException.notFound("User"));
+        return adminRecords.adminRow(id).map(AdminUserView::of).orElseThrow(() -> ApiException.notFound("User"));
     }
 
     @Transactional
@@ -102,11 +106,11 @@ class AdminUsers {
         boolean stopsBeingSuperadmin = target.role() == UserRole.SUPERADMIN
                 && target.status() == UserStatus.ACTIVE
                 && ((role != null && role != UserRole.SUPERADMIN) || (status != null && status != UserStatus.ACTIVE));
-        if (stopsBeingSuperadmin && records.lockActiveSuperadmins() <= 1) {
+        if (stopsBeingSuperadmin && adminRecords.lockActiveSuperadmins() <= 1) {
             throw ApiException.unprocessable(LAST_SUPERADMIN, "The last active superadmin must stay one");
         }
         if (status != null && status != target.status()) {
-            records.updateStatus(targetId, status);
+            adminRecords.updateStatus(targetId, status);
             events.publishEvent(new UserStatusChanged(targetId, target.status(), status, actorId, reason));
             audit.record(
                     actorId,
@@ -116,7 +120,7 @@ class AdminUsers {
                     Map.of("from", target.status().value(), "to", status.value(), "reason", reason));
         }
         if (role != null && role != target.role()) {
-            records.updateRole(targetId, role);
+            adminRecords.updateRole(targetId, role);
             events.publishEvent(new UserRoleChanged(targetId, target.role(), role, actorId, reason));
             audit.record(
                     actorId,

@@ -1,8 +1,6 @@
 package com.pilimarket.users.internal;
 
 import com.pilimarket.shared.Language;
-import com.pilimarket.shared.Page;
-import com.pilimarket.shared.PageQuery;
 import com.pilimarket.users.Badge;
 import com.pilimarket.users.NewUser;
 import com.pilimarket.users.ProfileUpdate;
@@ -15,10 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +23,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the users table (except {@code chips}, which only the ledger writes). */
+/**
+ * SQL for the users table (except {@code chips}, which only the ledger writes) as the {@code Users} facade needs it.
+ * The admin console's queries are in {@link AdminUserRecords}, the handles' in {@link HandleRecords}.
+ */
 @Repository
 public class UserRecords {
 
@@ -85,41 +84,6 @@ public class UserRecords {
                 .param("handle", handle)
                 .query(MAPPER)
                 .optional();
-    }
-
-    public boolean handleTaken(String handle) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE handle = :handle)")
-                .param("handle", handle)
-                .query(Boolean.class)
-                .single();
-    }
-
-    /** The largest numeric suffix (of up to 5 digits) a handle {@code prefix + digits} has, or 1 if none. */
-    public long largestHandleSuffix(String prefix) {
-        return jdbc.sql("""
-                        SELECT coalesce(max(substring(handle FROM :from)::bigint), 1) FROM users
-                        WHERE handle LIKE :pattern ESCAPE '\\' AND substring(handle FROM :from) ~ '^[0-9]{1,5}$'
-                        """)
-                .param("from", prefix.length() + 1)
-                .param("pattern", prefix.replace("_", "\\_") + "%")
-                .query(Long.class)
-                .single();
-    }
-
-    /** When the user last changed their handle themself (empty: never). */
-    public Optional<OffsetDateTime> handleChangedAt(UUID userId) {
-        return jdbc.sql("SELECT handle_changed_at FROM users WHERE id = :id AND handle_changed_at IS NOT NULL")
-                .param("id", userId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
-                .optional();
-    }
-
-    public void updateHandle(UUID userId, String handle, OffsetDateTime at) {
-        jdbc.sql("UPDATE users SET handle = :handle, handle_changed_at = :at, updated_at = now() WHERE id = :id")
-                .param("handle", handle)
-                .param("at", at)
-                .param("id", userId)
-                .update();
     }
 
     public Optional<UserAccount> findByEmail(String email) {
@@ -243,20 +207,6 @@ public class UserRecords {
                 .update();
     }
 
-    public void updateStatus(UUID userId, UserStatus status) {
-        jdbc.sql("UPDATE users SET status = :status, updated_at = now() WHERE id = :id")
-                .param("status", status.value())
-                .param("id", userId)
-                .update();
-    }
-
-    public void updateRole(UUID userId, UserRole role) {
-        jdbc.sql("UPDATE users SET role = :role, updated_at = now() WHERE id = :id")
-                .param("role", role.value())
-                .param("id", userId)
-                .update();
-    }
-
     public boolean updateFlagged(UUID userId, boolean flagged) {
         return jdbc.sql(
                                 "UPDATE users SET is_flagged = :flagged, updated_at = now() WHERE id = :id AND is_flagged <> :flagged")
@@ -271,71 +221,6 @@ public class UserRecords {
                 .param("debt", debt)
                 .param("id", userId)
                 .update();
-    }
-
-    /** Superadmins who may still act, locked so two demotions cannot both pass the last-one check. */
-    public long lockActiveSuperadmins() {
-        return jdbc.sql("SELECT id FROM users WHERE role = 'superadmin' AND status = 'active' FOR UPDATE")
-                .query(UUID.class)
-                .list()
-                .size();
-    }
-
-    /** One row of the admin user list. */
-    public record AdminRow(UserAccount account, String signupIp, String signupDeviceId, OffsetDateTime lastActive) {}
-
-    public Optional<AdminRow> adminRow(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", signup_ip, signup_device_id, last_active FROM users WHERE id = :id")
-                .param("id", id)
-                .query((rs, n) -> new AdminRow(
-                        map(rs, n),
-                        rs.getString("signup_ip"),
-                        rs.getString("signup_device_id"),
-                        rs.getObject("last_active", OffsetDateTime.class)))
-                .optional();
-    }
-
-    public Page<AdminRow> search(String q, UserStatus status, UserRole role, Boolean flagged, PageQuery page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.add("(lower(display_name || ' ' || email) LIKE :q OR id::text = :exact)");
-            params.put("q", "%" + likeEscape(q.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
-            params.put("exact", q.strip());
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status.value());
-        }
-        if (role != null) {
-            where.add("role = :role");
-            params.put("role", role.value());
-        }
-        if (flagged != null) {
-            where.add("is_flagged = :flagged");
-            params.put("flagged", flagged);
-        }
-        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM users" + filter)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<AdminRow> rows = jdbc.sql("SELECT " + COLUMNS + ", signup_ip, signup_device_id, last_active FROM users"
-                        + filter + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", page.limit())
-                .param("offset", page.offset())
-                .query((rs, n) -> new AdminRow(
-                        map(rs, n),
-                        rs.getString("signup_ip"),
-                        rs.getString("signup_device_id"),
-                        rs.getObject("last_active", OffsetDateTime.class)))
-                .list();
-        return Page.of(rows, page, total);
-    }
-
-    private static String likeEscape(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static UserAccount map(ResultSet rs, int row) throws SQLException {
