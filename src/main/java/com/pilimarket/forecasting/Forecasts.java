@@ -1,6 +1,7 @@
 package com.pilimarket.forecasting;
 
 import com.pilimarket.forecasting.internal.ForecastService;
+import com.pilimarket.forecasting.internal.MarketForecasts;
 import com.pilimarket.forecasting.internal.PlacementBatcher;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
@@ -18,10 +19,12 @@ public class Forecasts {
 
     private final ForecastService service;
     private final PlacementBatcher batcher;
+    private final MarketForecasts marketForecasts;
 
-    Forecasts(ForecastService service, PlacementBatcher batcher) {
+    Forecasts(ForecastService service, PlacementBatcher batcher, MarketForecasts marketForecasts) {
         this.service = service;
         this.batcher = batcher;
+        this.marketForecasts = marketForecasts;
     }
 
     /**
@@ -49,6 +52,6 @@ public class Forecasts {
 
     /** Recent forecasts on a market, newest first. */
     public Page<MarketForecast> ofMarket(UUID marketId, PageQuery page) {
-        return service.ofMarket(marketId, page);
+        return marketForecasts.ofMarket(marketId, page);
     }
 }

@@ -10,15 +10,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the forecasting module: the {@code forecasts} table. */
+/** SQL of the {@code forecasts} table for placing and reading forecasts; settlement's is {@link SettlementRecords}. */
 @Repository
 class ForecastRecords {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, user_id, market_id, outcome_id, points, placements, crowd_probability, status, payout,
             is_flagged, settled_at, created_at, updated_at
             """;
@@ -56,7 +58,7 @@ class ForecastRecords {
         }
     }
 
-    private static ForecastRow row(ResultSet rs, int n) throws SQLException {
+    static ForecastRow row(ResultSet rs, int n) throws SQLException {
         long payout = rs.getLong("payout");
         return new ForecastRow(
                 rs.getObject("id", UUID.class),
@@ -147,35 +149,20 @@ class ForecastRecords {
      * already holds one there is skipped (the unique key), so fewer rows than given means a conflict.
      */
     List<ForecastRow> insertAll(UUID marketId, List<NewForecast> forecasts) {
-        int n = forecasts.size();
-        UUID[] ids = new UUID[n];
-        UUID[] users = new UUID[n];
-        UUID[] outcomes = new UUID[n];
-        Long[] points = new Long[n];
-        Double[] probabilities = new Double[n];
-        for (int i = 0; i < n; i++) {
-            NewForecast f = forecasts.get(i);
-            ids[i] = f.id();
-            users[i] = f.userId();
-            outcomes[i] = f.outcomeId();
-            points[i] = f.points();
-            probabilities[i] = f.crowdProbability();
-        }
         return template.query(
-                con -> {
-                    var ps = con.prepareStatement("INSERT INTO forecasts (id, user_id, market_id, outcome_id, points,"
-                            + " crowd_probability) SELECT d.id, d.u, ?, d.o, d.points, d.q"
-                            + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::float8[])"
-                            + " AS d(id, u, o, points, q)"
-                            + " ON CONFLICT (user_id, market_id) DO NOTHING RETURNING " + COLUMNS);
-                    ps.setObject(1, marketId);
-                    ps.setArray(2, con.createArrayOf("uuid", ids));
-                    ps.setArray(3, con.createArrayOf("uuid", users));
-                    ps.setArray(4, con.createArrayOf("uuid", outcomes));
-                    ps.setArray(5, con.createArrayOf("bigint", points));
-                    ps.setArray(6, con.createArrayOf("float8", probabilities));
-                    return ps;
-                },
+                BatchStatements.of(
+                        "INSERT INTO forecasts (id, user_id, market_id, outcome_id, points, crowd_probability)"
+                                + " SELECT d.id, d.u, ?, d.o, d.points, d.q"
+                                + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::float8[])"
+                                + " AS d(id, u, o, points, q)"
+                                + " ON CONFLICT (user_id, market_id) DO NOTHING RETURNING " + COLUMNS,
+                        marketId,
+                        BatchStatements.array("uuid", column(forecasts, NewForecast::id, UUID[]::new)),
+                        BatchStatements.array("uuid", column(forecasts, NewForecast::userId, UUID[]::new)),
+                        BatchStatements.array("uuid", column(forecasts, NewForecast::outcomeId, UUID[]::new)),
+                        BatchStatements.array("bigint", column(forecasts, NewForecast::points, Long[]::new)),
+                        BatchStatements.array(
+                                "float8", column(forecasts, NewForecast::crowdProbability, Double[]::new))),
                 ForecastRecords::row);
     }
 
@@ -184,32 +171,22 @@ class ForecastRecords {
 
     /** Writes many top-ups in one statement and returns the forecasts as stored. */
     List<ForecastRow> topUpAll(List<ToppedUp> topUps) {
-        int n = topUps.size();
-        UUID[] ids = new UUID[n];
-        Long[] points = new Long[n];
-        Integer[] placements = new Integer[n];
-        Double[] probabilities = new Double[n];
-        for (int i = 0; i < n; i++) {
-            ToppedUp t = topUps.get(i);
-            ids[i] = t.id();
-            points[i] = t.points();
-            placements[i] = t.placements();
-            probabilities[i] = t.crowdProbability();
-        }
         return template.query(
-                con -> {
-                    var ps = con.prepareStatement("UPDATE forecasts f SET points = d.points, placements = d.n,"
-                            + " crowd_probability = d.q, updated_at = clock_timestamp()"
-                            + " FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[]) AS d(id, points, n, q)"
-                            + " WHERE f.id = d.id RETURNING "
-                            + COLUMNS_OF_F);
-                    ps.setArray(1, con.createArrayOf("uuid", ids));
-                    ps.setArray(2, con.createArrayOf("bigint", points));
-                    ps.setArray(3, con.createArrayOf("int", placements));
-                    ps.setArray(4, con.createArrayOf("float8", probabilities));
-                    return ps;
-                },
+                BatchStatements.of(
+                        "UPDATE forecasts f SET points = d.points, placements = d.n,"
+                                + " crowd_probability = d.q, updated_at = clock_timestamp()"
+                                + " FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[]) AS d(id, points, n, q)"
+                                + " WHERE f.id = d.id RETURNING " + COLUMNS_OF_F,
+                        BatchStatements.array("uuid", column(topUps, ToppedUp::id, UUID[]::new)),
+                        BatchStatements.array("bigint", column(topUps, ToppedUp::points, Long[]::new)),
+                        BatchStatements.array("int", column(topUps, ToppedUp::placements, Integer[]::new)),
+                        BatchStatements.array("float8", column(topUps, ToppedUp::crowdProbability, Double[]::new))),
                 ForecastRecords::row);
+    }
+
+    /** One field of every row, as the array a batch statement unnests. */
+    private static <R, T> T[] column(List<R> rows, Function<R, T> field, IntFunction<T[]> newArray) {
+        return rows.stream().map(field).toArray(newArray);
     }
 
     /** A forecast of a market as the public sees it, with its owner's id. */
@@ -252,81 +229,12 @@ class ForecastRecords {
         return Page.of(rows, page, total);
     }
 
-    // ------------------------------------------------------------------ settlement
-
-    /** One stake to settle. */
-    record StakeRow(UUID id, UUID userId, UUID outcomeId, long points) {}
-
-    /** Every stake of a market, settled or not (the pool and the winners' total never change after resolution). */
-    List<StakeRow> stakes(UUID marketId) {
-        return jdbc.sql("SELECT id, user_id, outcome_id, points FROM forecasts WHERE market_id = :m ORDER BY id")
-                .param("m", marketId)
-                .query((rs, n) -> new StakeRow(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getLong(4)))
-                .list();
-    }
-
-    /** The next batch of unsettled forecasts of a market, locked. */
-    List<StakeRow> lockPending(UUID marketId, int limit) {
-        return jdbc.sql("""
-                        SELECT id, user_id, outcome_id, points FROM forecasts
-                        WHERE market_id = :m AND status = 'pending'
-                        ORDER BY id LIMIT :limit
-                        FOR UPDATE
-                        """)
-                .param("m", marketId)
-                .param("limit", limit)
-                .query((rs, n) -> new StakeRow(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getLong(4)))
-                .list();
-    }
-
-    /** Writes the outcome of a batch in one statement. */
-    void markSettled(UUID[] ids, String[] statuses, Long[] payouts) {
-        template.update(con -> {
-            var ps = con.prepareStatement("""
-                            UPDATE forecasts f
-                            SET status = s.status, payout = s.payout, settled_at = clock_timestamp(),
-                                updated_at = clock_timestamp()
-                            FROM unnest(?::uuid[], ?::text[], ?::bigint[]) AS s(id, status, payout)
-                            WHERE f.id = s.id AND f.status = 'pending'
-                            """);
-            ps.setArray(1, con.createArrayOf("uuid", ids));
-            ps.setArray(2, con.createArrayOf("text", statuses));
-            ps.setArray(3, con.createArrayOf("bigint", payouts));
-            return ps;
-        });
-    }
-
     /** Sets {@code is_flagged} on the given forecasts; returns how many changed. */
     int updateFlagged(UUID[] ids, boolean flagged) {
-        return template.update(con -> {
-            var ps = con.prepareStatement(
-                    "UPDATE forecasts SET is_flagged = ? WHERE id = ANY (?::uuid[]) AND is_flagged <> ?");
-            ps.setBoolean(1, flagged);
-            ps.setArray(2, con.createArrayOf("uuid", ids));
-            ps.setBoolean(3, flagged);
-            return ps;
-        });
-    }
-
-    boolean hasPending(UUID marketId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending')")
-                .param("m", marketId)
-                .query(Boolean.class)
-                .single();
-    }
-
-    List<ForecastRow> allOf(UUID marketId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM forecasts WHERE market_id = :m ORDER BY id")
-                .param("m", marketId)
-                .query(ForecastRecords::row)
-                .list();
+        return template.update(BatchStatements.of(
+                "UPDATE forecasts SET is_flagged = ? WHERE id = ANY (?::uuid[]) AND is_flagged <> ?",
+                flagged,
+                BatchStatements.array("uuid", ids),
+                flagged));
     }
 }

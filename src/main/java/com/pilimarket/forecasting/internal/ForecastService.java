@@ -2,12 +2,9 @@ package com.pilimarket.forecasting.internal;
 
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastPlacement;
-import com.pilimarket.forecasting.Forecaster;
 import com.pilimarket.forecasting.ForecastsPlaced;
-import com.pilimarket.forecasting.MarketForecast;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.forecasting.internal.ForecastRecords.ForecastRow;
-import com.pilimarket.forecasting.internal.ForecastRecords.MarketForecastRow;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
 import com.pilimarket.ledger.Posted;
@@ -18,14 +15,13 @@ import com.pilimarket.markets.Probabilities;
 import com.pilimarket.markets.Stake;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ErrorCodes;
-import com.pilimarket.shared.Page;
-import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.ValidationException;
 import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.Users;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,7 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Placement and reading of forecasts, behind {@link com.pilimarket.forecasting.Forecasts}. */
+/**
+ * Placement of forecasts, behind {@link com.pilimarket.forecasting.Forecasts}: one at a time
+ * ({@link #place}) and as a batch of one market ({@link #placeAll}). Both stay in this one class
+ * because the batch must answer exactly as the lone placements would, from the same rules and helpers.
+ */
 @Service
 public class ForecastService {
 
@@ -303,41 +303,11 @@ public class ForecastService {
         });
     }
 
-    @Transactional(readOnly = true)
-    Optional<ForecastRow> positionOf(UUID userId, UUID marketId) {
-        return records.findByUserAndMarket(userId, marketId);
-    }
-
     @Transactional
-    public int setFlagged(java.util.Collection<UUID> forecastIds, boolean flagged) {
+    public int setFlagged(Collection<UUID> forecastIds, boolean flagged) {
         if (forecastIds.isEmpty()) {
             return 0;
         }
         return records.updateFlagged(forecastIds.toArray(UUID[]::new), flagged);
-    }
-
-    @Transactional(readOnly = true)
-    public Page<MarketForecast> ofMarket(UUID marketId, PageQuery page) {
-        if (markets.refs(Set.of(marketId)).isEmpty()) {
-            throw ApiException.notFound("Market");
-        }
-        Page<MarketForecastRow> rows = records.ofMarket(marketId, page);
-        Map<UUID, Forecaster> people = new HashMap<>();
-        for (MarketForecastRow row : rows.items()) {
-            people.computeIfAbsent(
-                    row.userId(),
-                    id -> users.find(id)
-                            .map(u -> new Forecaster(u.id(), u.displayName(), u.handle(), u.avatarUrl()))
-                            .orElse(new Forecaster(id, null, null, null)));
-        }
-        return rows.map(row -> new MarketForecast(
-                row.id(),
-                people.get(row.userId()),
-                row.outcomeId(),
-                row.points(),
-                row.status(),
-                row.payout(),
-                row.createdAt(),
-                row.updatedAt()));
     }
 }

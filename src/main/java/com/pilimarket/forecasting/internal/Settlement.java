@@ -3,7 +3,7 @@ package com.pilimarket.forecasting.internal;
 import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.internal.ForecastRecords.ForecastRow;
-import com.pilimarket.forecasting.internal.ForecastRecords.StakeRow;
+import com.pilimarket.forecasting.internal.SettlementRecords.StakeRow;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
 import com.pilimarket.ledger.Transfer;
@@ -46,7 +46,7 @@ public class Settlement {
 
     private static final Logger log = LoggerFactory.getLogger(Settlement.class);
 
-    private final ForecastRecords records;
+    private final SettlementRecords records;
     private final Markets markets;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
@@ -56,7 +56,7 @@ public class Settlement {
     private final MeterRegistry meters;
 
     Settlement(
-            ForecastRecords records,
+            SettlementRecords records,
             Markets markets,
             Ledger ledger,
             ApplicationEventPublisher events,

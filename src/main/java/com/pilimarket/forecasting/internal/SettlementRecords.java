@@ -1,0 +1,82 @@
+package com.pilimarket.forecasting.internal;
+
+import com.pilimarket.forecasting.internal.ForecastRecords.ForecastRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of settlement on the {@code forecasts} table: the stakes of a market, its pending batches and their outcome. */
+@Repository
+class SettlementRecords {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    SettlementRecords(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** One stake to settle. */
+    record StakeRow(UUID id, UUID userId, UUID outcomeId, long points) {}
+
+    /** Every stake of a market, settled or not (the pool and the winners' total never change after resolution). */
+    List<StakeRow> stakes(UUID marketId) {
+        return jdbc.sql("SELECT id, user_id, outcome_id, points FROM forecasts WHERE market_id = :m ORDER BY id")
+                .param("m", marketId)
+                .query(SettlementRecords::stake)
+                .list();
+    }
+
+    private static StakeRow stake(ResultSet rs, int n) throws SQLException {
+        return new StakeRow(
+                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getLong(4));
+    }
+
+    /** The next batch of unsettled forecasts of a market, locked. */
+    List<StakeRow> lockPending(UUID marketId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, user_id, outcome_id, points FROM forecasts
+                        WHERE market_id = :m AND status = 'pending'
+                        ORDER BY id LIMIT :limit
+                        FOR UPDATE
+                        """)
+                .param("m", marketId)
+                .param("limit", limit)
+                .query(SettlementRecords::stake)
+                .list();
+    }
+
+    /** Writes the outcome of a batch in one statement. */
+    void markSettled(UUID[] ids, String[] statuses, Long[] payouts) {
+        template.update(BatchStatements.of(
+                """
+                UPDATE forecasts f
+                SET status = s.status, payout = s.payout, settled_at = clock_timestamp(),
+                    updated_at = clock_timestamp()
+                FROM unnest(?::uuid[], ?::text[], ?::bigint[]) AS s(id, status, payout)
+                WHERE f.id = s.id AND f.status = 'pending'
+                """,
+                BatchStatements.array("uuid", ids),
+                BatchStatements.array("text", statuses),
+                BatchStatements.array("bigint", payouts)));
+    }
+
+    boolean hasPending(UUID marketId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending')")
+                .param("m", marketId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<ForecastRow> allOf(UUID marketId) {
+        return jdbc.sql("SELECT " + ForecastRecords.COLUMNS + " FROM forecasts WHERE market_id = :m ORDER BY id")
+                .param("m", marketId)
+                .query(ForecastRecords::row)
+                .list();
+    }
+}
