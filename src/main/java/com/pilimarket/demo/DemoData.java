@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
  * markets across all six categories, and forecasts on them — every chip through the ledger, via
  * the same facades the API uses. On by default with the embedded database
  * ({@code PILIMARKET_DEMO_DATA} overrides); never touches a database that already has markets.
+ * It is long because most of it is content (the markets, their outcomes and the forecasters'
+ * names); the seeding steps around that content are short and read best next to it.
  */
 @Component
 @Order(10)

@@ -37,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The account's emailed links: address verification after sign-up, password reset (single-use,
  * 30 minutes, ends every session) and email change (confirmed from the new address). Each link's
  * mail is put in the outbox in the same transaction as its token, in the user's language.
+ * The three flows stay in one class because they are one family: the same token rules, the same
+ * outbox step and the same mail frame, so splitting them would copy that frame three times.
  */
 @Service
 class AccountEmails {

@@ -22,7 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SQL of the ledger. Balances change only here, always together with entries. */
+/**
+ * SQL of the ledger. Balances change only here, always together with entries. It stays one class
+ * of about 300 lines because it is the ledger's SQL and nothing else, and its money statements (the
+ * balance guards, the user lock order, the bulk writes the V60 trigger checks) are safest read together.
+ */
 @Repository
 public class LedgerEntries {
 
