@@ -70,11 +70,7 @@ class AdminUsersIntegrationTests {
         assertThat(change(user, other, Map.of("status", "banned", "reason", "x"))
                         .status())
                 .isEqualTo(403);
-        assertThat(http.post("/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", 5, "reason", "me"))
-                        .bearer(user.token())
-                        .send()
-                        .status())
-                .isEqualTo(403);
+        assertThat(grant(user, user, 5, "me").status()).isEqualTo(403);
     }
 
     @Test
@@ -149,30 +145,18 @@ class AdminUsersIntegrationTests {
         var admin = users.create(0, UserRole.ADMIN);
         var user = users.create(100);
 
-        Result grant = http.post(
-                        "/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", 400, "reason", "contest"))
-                .bearer(admin.token())
-                .send();
+        Result grant = grant(admin, user, 400, "contest");
         assertThat(grant.status()).isEqualTo(200);
         assertThat(grant.data().get("balance").asLong()).isEqualTo(500);
         assertThat(grant.data().get("reference").asString()).startsWith("grant:");
 
-        Result burn = http.post("/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", -150, "reason", "abuse"))
-                .bearer(admin.token())
-                .send();
+        Result burn = grant(admin, user, -150, "abuse");
         assertThat(burn.data().get("balance").asLong()).isEqualTo(350);
 
-        Result tooMuch = http.post(
-                        "/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", -10_000, "reason", "abuse"))
-                .bearer(admin.token())
-                .send();
+        Result tooMuch = grant(admin, user, -10_000, "abuse");
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(tooMuch.errorCode()).isEqualTo("INSUFFICIENT_CHIPS");
-        assertThat(http.post("/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", 0, "reason", "x"))
-                        .bearer(admin.token())
-                        .send()
-                        .status())
-                .isEqualTo(400);
+        assertThat(grant(admin, user, 0, "x").status()).isEqualTo(400);
 
         var statement = http.get("/api/v1/users/me/transactions")
                 .bearer(user.token())
@@ -194,13 +178,21 @@ class AdminUsersIntegrationTests {
         assertThat(audit.get(0).get("ip").asString()).isNotBlank();
     }
 
-    Result grant(TestUsers.TestUser actor, TestUsers.TestUser target, long chips, String key) {
-        var call = http.post("/api/v1/admin/users/" + target.id() + "/grant", Map.of("chips", chips, "reason", "x"))
-                .bearer(actor.token());
-        if (key != null) {
-            call.header("Idempotency-Key", key);
-        }
-        return call.send();
+    Result grant(TestUsers.TestUser actor, TestUsers.TestUser target, long chips) {
+        return grant(actor, target, chips, "x");
+    }
+
+    Result grant(TestUsers.TestUser actor, TestUsers.TestUser target, long chips, String reason) {
+        return http.post("/api/v1/admin/users/" + target.id() + "/grant", Map.of("chips", chips, "reason", reason))
+                .bearer(actor.token())
+                .send();
+    }
+
+    Result grantWithKey(TestUsers.TestUser actor, TestUsers.TestUser target, long chips, String key) {
+        return http.post("/api/v1/admin/users/" + target.id() + "/grant", Map.of("chips", chips, "reason", "x"))
+                .bearer(actor.token())
+                .header("Idempotency-Key", key)
+                .send();
     }
 
     long chipsOf(TestUsers.TestUser user) {
@@ -218,13 +210,13 @@ class AdminUsersIntegrationTests {
 
         for (var target : java.util.List.of(admin, otherAdmin, superadmin)) {
             for (long chips : new long[] {500, -50}) {
-                Result refused = grant(admin, target, chips, null);
+                Result refused = grant(admin, target, chips);
                 assertThat(refused.status()).isEqualTo(403);
                 assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
             }
         }
         // A superadmin may not grant to themselves either.
-        assertThat(grant(superadmin, superadmin, 500, null).status()).isEqualTo(403);
+        assertThat(grant(superadmin, superadmin, 500).status()).isEqualTo(403);
 
         assertThat(chipsOf(admin)).isEqualTo(100);
         assertThat(chipsOf(otherAdmin)).isEqualTo(100);
@@ -237,7 +229,7 @@ class AdminUsersIntegrationTests {
                         .single())
                 .isZero();
         // Below their own rank it works.
-        assertThat(grant(admin, users.create(0, UserRole.MODERATOR), 5, null).status())
+        assertThat(grant(admin, users.create(0, UserRole.MODERATOR), 5).status())
                 .isEqualTo(200);
     }
 
@@ -250,7 +242,7 @@ class AdminUsersIntegrationTests {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             var answers = pool.invokeAll(java.util.Collections.nCopies(
-                    4, (java.util.concurrent.Callable<Result>) () -> grant(admin, user, 400, key)));
+                    4, (java.util.concurrent.Callable<Result>) () -> grantWithKey(admin, user, 400, key)));
             java.util.Set<String> references = new java.util.HashSet<>();
             for (var answer : answers) {
                 assertThat(answer.get().status()).isEqualTo(200);
@@ -260,7 +252,8 @@ class AdminUsersIntegrationTests {
         } finally {
             pool.shutdown();
         }
-        assertThat(grant(admin, user, 400, key).data().get("balance").asLong()).isEqualTo(500);
+        assertThat(grantWithKey(admin, user, 400, key).data().get("balance").asLong())
+                .isEqualTo(500);
 
         assertThat(chipsOf(user)).isEqualTo(500);
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE reference LIKE 'grant:%'"
@@ -270,7 +263,7 @@ class AdminUsersIntegrationTests {
                         .single())
                 .isEqualTo(1);
         // The same key with another amount is a conflict, not a second grant.
-        Result reused = grant(admin, user, 401, key);
+        Result reused = grantWithKey(admin, user, 401, key);
         assertThat(reused.status()).isEqualTo(409);
         assertThat(chipsOf(user)).isEqualTo(500);
         assertThat(invariants.check().holds()).isTrue();
@@ -281,21 +274,20 @@ class AdminUsersIntegrationTests {
         var admin = users.create(0, UserRole.ADMIN);
         var user = users.create(0);
 
-        Result tooBig = grant(admin, user, 100_001, null);
+        Result tooBig = grant(admin, user, 100_001);
         assertThat(tooBig.status()).isEqualTo(422);
         assertThat(tooBig.errorCode()).isEqualTo("GRANT_LIMIT_EXCEEDED");
-        assertThat(grant(admin, user, -100_001, null).status()).isEqualTo(422);
+        assertThat(grant(admin, user, -100_001).status()).isEqualTo(422);
 
         for (int i = 0; i < 10; i++) {
-            assertThat(grant(admin, users.create(0), 100_000, null).status()).isEqualTo(200);
+            assertThat(grant(admin, users.create(0), 100_000).status()).isEqualTo(200);
         }
-        Result overTheDay = grant(admin, user, 1, null);
+        Result overTheDay = grant(admin, user, 1);
         assertThat(overTheDay.status()).isEqualTo(422);
         assertThat(overTheDay.errorCode()).isEqualTo("GRANT_LIMIT_EXCEEDED");
         assertThat(chipsOf(user)).isZero();
         // Another admin has their own allowance.
-        assertThat(grant(users.create(0, UserRole.ADMIN), user, 1, null).status())
-                .isEqualTo(200);
+        assertThat(grant(users.create(0, UserRole.ADMIN), user, 1).status()).isEqualTo(200);
     }
 
     @Test
@@ -331,11 +323,7 @@ class AdminUsersIntegrationTests {
     void a_moderator_cannot_grant_chips() {
         var moderator = users.create(0, UserRole.MODERATOR);
         var user = users.create(0);
-        assertThat(http.post("/api/v1/admin/users/" + user.id() + "/grant", Map.of("chips", 5, "reason", "gift"))
-                        .bearer(moderator.token())
-                        .send()
-                        .status())
-                .isEqualTo(403);
+        assertThat(grant(moderator, user, 5, "gift").status()).isEqualTo(403);
     }
 
     @Test
