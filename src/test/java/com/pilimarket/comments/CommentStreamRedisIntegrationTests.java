@@ -6,12 +6,11 @@ import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.shared.platform.PlatformMode;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.SseClient;
-import com.pilimarket.support.TestDatabases;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestMarkets;
-import com.pilimarket.support.TestRedis;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
+import com.pilimarket.support.WithRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.test.context.ContextConfiguration;
 
 /** With Redis, a new comment travels through pub/sub, so the market's subscribers on every instance get it. */
 @IntegrationTest
-// @WithRedis alone is shadowed by @IntegrationTest's own @ContextConfiguration: name both initializers.
-@ContextConfiguration(initializers = {TestDatabases.class, TestRedis.class})
+@WithRedis
 class CommentStreamRedisIntegrationTests {
 
     @Autowired

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.support.IntegrationTest;
-import com.pilimarket.support.TestDatabases;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestMarkets;
-import com.pilimarket.support.TestRedis;
 import com.pilimarket.support.TestUsers;
+import com.pilimarket.support.WithRedis;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -26,13 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.ObjectMapper;
 
 /** With Redis, market updates travel through pub/sub, so every instance's subscribers see them. */
 @IntegrationTest
-// @WithRedis alone is shadowed by @IntegrationTest's own @ContextConfiguration: name both initializers.
-@ContextConfiguration(initializers = {TestDatabases.class, TestRedis.class})
+@WithRedis
 class MarketStreamRedisIntegrationTests {
 
     @Autowired

@@ -11,6 +11,7 @@ import com.pilimarket.ledger.Ledger;
 import com.pilimarket.ledger.Transfer;
 import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.PaymentEventsRecorder;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
@@ -34,11 +35,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-@Import(PaymentEventsRecorder.class)
 class PaymentsIntegrationTests {
 
     @Autowired

@@ -24,6 +24,13 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabases.class)
-@Import({TestUsers.class, TestHttp.class, TestMail.class, TestMarkets.class, TestEvents.class})
+@Import({
+    TestUsers.class,
+    TestHttp.class,
+    TestMail.class,
+    TestMarkets.class,
+    TestEvents.class,
+    PaymentEventsRecorder.class
+})
 @EnableScenarios
 public @interface IntegrationTest {}

@@ -20,12 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.test.context.TestPropertySource;
 
 /** With Redis, a user's notifications travel over {@code <prefix>user:<id>} to whichever instance holds the stream. */
 @IntegrationTest
 @WithRedis
-@TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=6", "pilimarket.test.board=redis"})
 class RedisNotificationStreamIntegrationTests {
 
     @Autowired
