@@ -18,6 +18,7 @@ import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,6 +143,7 @@ class ActivityIntegrationTests {
                 Instant.now(),
                 results.toArray(TestEvents.Result[]::new));
 
+        Instant start = Instant.now().minusSeconds(1);
         events.publishAndWait(settled);
         Map<String, Long> once = writtenFor(winners, loser);
         events.publishAndWait(settled); // the settlement redelivered
@@ -156,6 +158,13 @@ class ActivityIntegrationTests {
                 .containsEntry("winners with exactly one of each", 12L)
                 .containsEntry("loser's badges, entries and badge notifications", 0L);
         assertThat(writtenFor(winners, loser)).isEqualTo(once);
+        // Nothing new because the listeners saw the rows were there, not because a redelivery failed.
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE publication_date >= :start"
+                                + " AND completion_date IS NULL")
+                        .param("start", Timestamp.from(start))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     /** What a settlement wrote for these users, counted across the modules' tables. */
