@@ -87,8 +87,8 @@ class NotificationRecords {
                 .toArray(String[]::new);
         Map<String, NewNotification> byDedupeKey = new HashMap<>();
         notifications.forEach(n -> byDedupeKey.putIfAbsent(n.dedupeKey(), n));
-        // The views are built from what was inserted (only id and time come back): no metadata
-        // read back and parsed per row, which a settlement's 100,000 notifications would pay.
+        // The views are built from what was inserted (only id, read, time and the dedupe key to match
+        // them come back): no metadata read back and parsed per row, for 100,000 notifications.
         return jdbc.sql("INSERT INTO notifications (user_id, type, message, metadata, dedupe_key)"
                         + " SELECT t.u, :type, t.m, CAST(t.j AS jsonb), t.d"
                         + " FROM unnest(CAST(:users AS uuid[]), CAST(:messages AS text[]), CAST(:metadata AS text[]),"
