@@ -4,21 +4,31 @@ import static com.pilimarket.support.TestMarkets.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.forecasting.Forecasts;
+import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.ResolveMarket;
+import com.pilimarket.reputation.BadgeEarned;
+import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -41,6 +51,12 @@ class ActivityIntegrationTests {
 
     @Autowired
     Activities activities;
+
+    @Autowired
+    TestEvents events;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Result feedOf(MarketDetail market) {
         return http.get("/api/v1/activity?market_id=" + market.id()).send();
@@ -109,5 +125,87 @@ class ActivityIntegrationTests {
         String key = "badge_earned:test:" + user;
         assertThat(activities.record("badge_earned", user, null, null, key)).isTrue();
         assertThat(activities.record("badge_earned", user, null, null, key)).isFalse();
+    }
+
+    @Test
+    void a_settlement_awards_each_winner_one_badge_entry_and_one_notification_and_a_redelivery_adds_none() {
+        List<UUID> winners = new ArrayList<>();
+        List<TestEvents.Result> results = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID winner = users.create(0).id();
+            winners.add(winner);
+            results.add(TestEvents.win(winner, 0.4));
+        }
+        UUID loser = users.create(0).id();
+        results.add(TestEvents.lose(loser, 0.6));
+        MarketSettled settled = TestEvents.settlement(
+                markets.open("Batch of first wins", "Yes", "No").id(),
+                Instant.now(),
+                results.toArray(TestEvents.Result[]::new));
+
+        Instant start = Instant.now().minusSeconds(1);
+        events.publishAndWait(settled);
+        Map<String, Long> once = writtenFor(winners, loser);
+        events.publishAndWait(settled); // the settlement redelivered
+        events.publishAndWait(new BadgesEarned(winners.stream() // and the badges' own event
+                .map(winner -> new BadgeEarned(winner, "first_win", Instant.now()))
+                .toList()));
+
+        assertThat(once)
+                .containsEntry("first_win badges", 12L)
+                .containsEntry("first_win feed entries", 12L)
+                .containsEntry("first_win notifications", 12L)
+                .containsEntry("winners with exactly one of each", 12L)
+                .containsEntry("loser's badges, entries and badge notifications", 0L);
+        assertThat(writtenFor(winners, loser)).isEqualTo(once);
+        // Nothing new because the listeners saw the rows were there, not because a redelivery failed.
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE publication_date >= :start"
+                                + " AND completion_date IS NULL")
+                        .param("start", Timestamp.from(start))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** What a settlement wrote for these users, counted across the modules' tables. */
+    private Map<String, Long> writtenFor(List<UUID> winners, UUID loser) {
+        UUID[] ids = winners.toArray(UUID[]::new);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(
+                "first_win badges",
+                count("SELECT count(*) FROM user_badges WHERE badge = 'first_win'" + " AND user_id = ANY(:ids)", ids));
+        counts.put(
+                "first_win feed entries",
+                count(
+                        "SELECT count(*) FROM activities WHERE activity_type = 'badge_earned'"
+                                + " AND metadata->>'badge' = 'first_win' AND user_id = ANY(:ids)",
+                        ids));
+        counts.put(
+                "first_win notifications",
+                count(
+                        "SELECT count(*) FROM notifications WHERE type = 'badge_earned'"
+                                + " AND metadata->>'badge' = 'first_win' AND user_id = ANY(:ids)",
+                        ids));
+        counts.put("winners with exactly one of each", count("""
+                SELECT count(*) FROM unnest(CAST(:ids AS uuid[])) AS w(id)
+                WHERE (SELECT count(*) FROM activities a WHERE a.user_id = w.id
+                       AND a.activity_type = 'badge_earned' AND a.metadata->>'badge' = 'first_win') = 1
+                  AND (SELECT count(*) FROM notifications n WHERE n.user_id = w.id
+                       AND n.type = 'badge_earned' AND n.metadata->>'badge' = 'first_win') = 1
+                  AND (SELECT count(*) FROM notifications n WHERE n.user_id = w.id
+                       AND n.type = 'market_resolved') = 1
+                """, ids));
+        counts.put("loser's badges, entries and badge notifications", count("""
+                SELECT (SELECT count(*) FROM user_badges WHERE user_id = ANY(:ids))
+                     + (SELECT count(*) FROM activities WHERE activity_type = 'badge_earned' AND user_id = ANY(:ids))
+                     + (SELECT count(*) FROM notifications WHERE type = 'badge_earned' AND user_id = ANY(:ids))
+                """, new UUID[] {loser}));
+        counts.put("all notifications", count("SELECT count(*) FROM notifications WHERE user_id = ANY(:ids)", ids));
+        counts.put("all feed entries", count("SELECT count(*) FROM activities WHERE user_id = ANY(:ids)", ids));
+        return counts;
+    }
+
+    private long count(String sql, UUID[] ids) {
+        return jdbc.sql(sql).param("ids", ids).query(Long.class).single();
     }
 }

@@ -9,7 +9,9 @@ import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.users.UserRegistered;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Component;
 class ActivityListeners {
 
     private final Activities activities;
+    private final ActivityRecords records;
 
-    ActivityListeners(Activities activities) {
+    ActivityListeners(Activities activities, ActivityRecords records) {
         this.activities = activities;
+        this.records = records;
     }
 
     @ApplicationModuleListener
@@ -75,15 +79,19 @@ class ActivityListeners {
                 "user_registered:" + event.userId());
     }
 
+    /** All the badges of one award in one statement: a settlement awards tens of thousands of {@code first_win}. */
     @ApplicationModuleListener
     void on(BadgesEarned earned) {
+        List<ActivityRecords.NewActivity> entries =
+                new ArrayList<>(earned.badges().size());
         for (BadgeEarned event : earned.badges()) {
-            activities.record(
+            entries.add(new ActivityRecords.NewActivity(
                     "badge_earned",
                     event.userId(),
                     null,
                     Map.of("badge", event.badge(), "name", BadgeCatalog.name(event.badge())),
-                    "badge_earned:" + event.badge() + ":" + event.userId());
+                    "badge_earned:" + event.badge() + ":" + event.userId()));
         }
+        records.insertAll(entries);
     }
 }

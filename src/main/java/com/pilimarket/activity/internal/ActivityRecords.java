@@ -49,6 +49,37 @@ public class ActivityRecords {
                 == 1;
     }
 
+    /** An entry to add with {@link #insertAll}. */
+    public record NewActivity(
+            String activityType, UUID userId, UUID marketId, Map<String, Object> metadata, String dedupeKey) {}
+
+    /**
+     * Adds many entries in one statement, each unless one with its {@code dedupeKey} exists (a
+     * redelivered event adds nothing); returns how many were added.
+     */
+    public int insertAll(List<NewActivity> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        INSERT INTO activities (activity_type, user_id, market_id, metadata, dedupe_key)
+                        SELECT t.type, t.u, t.m, CAST(t.j AS jsonb), t.d
+                        FROM unnest(CAST(:types AS text[]), CAST(:users AS uuid[]), CAST(:markets AS uuid[]),
+                                    CAST(:metadata AS text[]), CAST(:dedupe AS text[])) AS t(type, u, m, j, d)
+                        ON CONFLICT (dedupe_key) DO NOTHING
+                        """)
+                .param("types", entries.stream().map(NewActivity::activityType).toArray(String[]::new))
+                .param("users", entries.stream().map(NewActivity::userId).toArray(UUID[]::new))
+                .param("markets", entries.stream().map(NewActivity::marketId).toArray(UUID[]::new))
+                .param(
+                        "metadata",
+                        entries.stream()
+                                .map(e -> json.writeValueAsString(e.metadata() == null ? Map.of() : e.metadata()))
+                                .toArray(String[]::new))
+                .param("dedupe", entries.stream().map(NewActivity::dedupeKey).toArray(String[]::new))
+                .update();
+    }
+
     /** The feed, optionally of one market and of some users (null: everyone's). */
     public Page<ActivityRow> feed(UUID marketId, List<UUID> userIds, PageQuery page) {
         StringBuilder where = new StringBuilder(" WHERE true");

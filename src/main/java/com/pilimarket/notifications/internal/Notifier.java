@@ -8,6 +8,7 @@ import com.pilimarket.shared.LanguagePreferences;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import com.pilimarket.shared.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,17 +81,19 @@ class Notifier {
                 Map<UUID, Long> unread = records.unreadCounts(recipients);
                 // Pushed outside any request: in the language each recipient saved.
                 Map<UUID, Language> languages = this.languages.savedLanguages(recipients);
+                List<NotificationStream.Event> events = new ArrayList<>(created.size() * 2);
                 for (NotificationRecords.Created c : created) {
                     Language language = languages.getOrDefault(c.userId(), Language.EN);
-                    stream.publish(
+                    events.add(new NotificationStream.Event(
                             c.userId(),
                             NotificationStream.NOTIFICATION,
-                            json.writeValueAsString(rendered(c.view(), language)));
-                    stream.publish(
+                            json.writeValueAsString(rendered(c.view(), language))));
+                    events.add(new NotificationStream.Event(
                             c.userId(),
                             NotificationStream.UNREAD_COUNT,
-                            "{\"count\":" + unread.getOrDefault(c.userId(), 0L) + "}");
+                            "{\"count\":" + unread.getOrDefault(c.userId(), 0L) + "}"));
                 }
+                stream.publishAll(events);
             });
         }
         return created.size();

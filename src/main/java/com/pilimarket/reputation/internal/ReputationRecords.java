@@ -25,6 +25,9 @@ import org.springframework.stereotype.Repository;
 /**
  * SQL for the reputation read model ({@code rep_forecasts}, {@code settled_forecasts}); badges are
  * awarded through {@link com.pilimarket.users.UserBadges}.
+ *
+ * <p>Long because the set-based scoring statements (store, skill totals, badge rules in SQL) and the
+ * reads of the same two tables they feed (rankings, totals, calibration) belong together.
  */
 @Repository
 public class ReputationRecords {
