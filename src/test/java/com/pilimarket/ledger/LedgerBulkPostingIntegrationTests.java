@@ -137,11 +137,11 @@ class LedgerBulkPostingIntegrationTests {
     }
 
     @Test
-    void thousands_of_transfers_post_in_one_call() {
+    void a_thousand_transfers_post_in_one_call() {
         UUID market = UUID.randomUUID();
         List<UUID> people = new ArrayList<>();
         List<Transfer> in = new ArrayList<>();
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < 1_000; i++) {
             UUID id = userWith(0);
             people.add(id);
             in.add(Transfer.move("m:" + id, "grant", Account.MINT, Account.user(id), 10));
@@ -154,7 +154,7 @@ class LedgerBulkPostingIntegrationTests {
 
         ledger.postAll(out);
 
-        assertThat(ledger.balanceOf(Account.pool(market))).isEqualTo(20_000);
+        assertThat(ledger.balanceOf(Account.pool(market))).isEqualTo(10_000);
         assertThat(people)
                 .allSatisfy(id -> assertThat(ledger.balanceOf(Account.user(id))).isZero());
     }
