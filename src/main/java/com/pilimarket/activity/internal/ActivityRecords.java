@@ -35,18 +35,7 @@ public class ActivityRecords {
 
     public boolean insert(
             String activityType, UUID userId, UUID marketId, Map<String, Object> metadata, String dedupeKey) {
-        return jdbc.sql("""
-                        INSERT INTO activities (activity_type, user_id, market_id, metadata, dedupe_key)
-                        VALUES (:type, :user, :market, CAST(:metadata AS jsonb), :dedupe)
-                        ON CONFLICT (dedupe_key) DO NOTHING
-                        """)
-                        .param("type", activityType)
-                        .param("user", userId)
-                        .param("market", marketId)
-                        .param("metadata", json.writeValueAsString(metadata == null ? Map.of() : metadata))
-                        .param("dedupe", dedupeKey)
-                        .update()
-                == 1;
+        return insertAll(List.of(new NewActivity(activityType, userId, marketId, metadata, dedupeKey))) == 1;
     }
 
     /** An entry to add with {@link #insertAll}. */

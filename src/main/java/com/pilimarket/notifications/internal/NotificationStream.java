@@ -83,13 +83,18 @@ class NotificationStream {
     void publish(UUID userId, String event, String json) {
         try {
             if (redis != null) {
-                redis.convertAndSend(channelPrefix + userId, event + "\n" + json);
+                redis.convertAndSend(channelPrefix + userId, message(event, json));
             } else {
                 deliverLocally(userId, event, json);
             }
         } catch (RuntimeException e) {
             log.warn("Could not push {} to user {}: {}", event, userId, e.getMessage());
         }
+    }
+
+    /** An event on a user's Redis channel: its name, a newline, its JSON (the subscriber splits at the newline). */
+    private static String message(String event, String json) {
+        return event + "\n" + json;
     }
 
     /** One event for one user, for {@link #publishAll}. */
@@ -109,7 +114,7 @@ class NotificationStream {
                     for (Event e : events) {
                         connection.publish(
                                 (channelPrefix + e.userId()).getBytes(StandardCharsets.UTF_8),
-                                (e.event() + "\n" + e.json()).getBytes(StandardCharsets.UTF_8));
+                                message(e.event(), e.json()).getBytes(StandardCharsets.UTF_8));
                     }
                     return null;
                 });
