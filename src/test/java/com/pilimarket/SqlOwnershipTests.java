@@ -39,7 +39,7 @@ class SqlOwnershipTests {
             "auth", "auth_email_tokens auth_session_cutoffs login_throttle refresh_tokens",
             "comments", "comments comment_likes comment_market_endings comment_reports",
             "discovery", "discovery_stakes",
-            "forecasting", "forecasts forecast_view",
+            "forecasting", "forecasts forecast_view placement_feed",
             "leaderboard", "leaderboard_entries",
             "ledger", "ledger_accounts ledger_entries ledger_transactions ledger_balance_view ledger_posting_view",
             "mail", "mail_outbox",

@@ -1,15 +1,14 @@
 package com.pilimarket.forecasting;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Forecasts placed on one market in one commit: one placement, or a group committed together
- * (group commit, {@code PlacementBatcher}), in the order they were applied. One event per commit
- * rather than one per placement, because each event becomes a durable publication per listener:
- * a batch of 50 placements costs 3 publications, not 150.
+ * Forecasts placed, in the order they were applied: the placements of every commit of a short window,
+ * over any number of markets, published together by the forecasting module's placement feed. One event
+ * per window rather than one per placement or per commit, because each event becomes a durable
+ * publication and a transaction per listener (docs/PERFORMANCE.md, "Placement feed").
  */
-public record ForecastsPlaced(UUID marketId, List<ForecastPlaced> placements) {
+public record ForecastsPlaced(List<ForecastPlaced> placements) {
 
     public ForecastsPlaced {
         placements = List.copyOf(placements);

@@ -192,8 +192,7 @@ class HomeFeedIntegrationTests {
 
         // Delivered again (a restart, a resubmission) together with a placement it has not seen.
         new TransactionTemplate(transactions)
-                .executeWithoutResult(
-                        tx -> events.publishEvent(new ForecastsPlaced(concert.id(), List.of(again, another))));
+                .executeWithoutResult(tx -> events.publishEvent(new ForecastsPlaced(List.of(again, another))));
         await(
                 "the second placement",
                 () -> trendingLine(concert).at("/recent_forecasters").asInt() == 2);

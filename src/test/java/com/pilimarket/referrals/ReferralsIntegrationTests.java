@@ -144,19 +144,17 @@ class ReferralsIntegrationTests {
 
         // A second forecast, and the first one's event delivered again, pay nothing more.
         forecast(invitee, 10);
-        events.publishAndWait(new ForecastsPlaced(
+        events.publishAndWait(new ForecastsPlaced(List.of(new ForecastPlaced(
+                UUID.randomUUID(),
+                invitee,
                 market.id(),
-                List.of(new ForecastPlaced(
-                        UUID.randomUUID(),
-                        invitee,
-                        market.id(),
-                        outcome(market, 0),
-                        "other",
-                        50,
-                        50,
-                        false,
-                        0.5,
-                        Instant.now()))));
+                outcome(market, 0),
+                "other",
+                50,
+                50,
+                false,
+                0.5,
+                Instant.now()))));
         assertThat(chips(referrer.id())).isEqualTo(100);
         assertThat(referralTransactions(invitee)).isEqualTo(1);
         assertThat(invariants.check().holds()).isTrue();

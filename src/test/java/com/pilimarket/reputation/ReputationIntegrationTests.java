@@ -126,12 +126,10 @@ class ReputationIntegrationTests {
         UUID bens = UUID.randomUUID();
         UUID anas = UUID.randomUUID();
         // Ben twice in one batch (the savepoint path can do that): his forecast reaches 10,000.
-        events.publishAndWait(new ForecastsPlaced(
-                marketId,
-                List.of(
-                        placed(bens, ben.id(), 6_000, 6_000).placements().get(0),
-                        placed(anas, ana.id(), 100, 100).placements().get(0),
-                        placed(bens, ben.id(), 4_000, 10_000).placements().get(0))));
+        events.publishAndWait(new ForecastsPlaced(List.of(
+                placed(bens, ben.id(), 6_000, 6_000).placements().get(0),
+                placed(anas, ana.id(), 100, 100).placements().get(0),
+                placed(bens, ben.id(), 4_000, 10_000).placements().get(0))));
 
         assertThat(badges(ana)).containsExactly("first_forecast");
         assertThat(badges(ben)).containsExactlyInAnyOrder("first_forecast", "high_roller");
@@ -260,21 +258,19 @@ class ReputationIntegrationTests {
         };
     }
 
-    /** One placement, published as the forecasting module does: a commit's worth of placements on one market. */
+    /** One placement, published as the forecasting module's placement feed does. */
     private ForecastsPlaced placed(UUID forecastId, UUID userId, long points, long total) {
-        return new ForecastsPlaced(
+        return new ForecastsPlaced(List.of(new ForecastPlaced(
+                forecastId,
+                userId,
                 marketId,
-                List.of(new ForecastPlaced(
-                        forecastId,
-                        userId,
-                        marketId,
-                        UUID.randomUUID(),
-                        "sports",
-                        points,
-                        total,
-                        total != points,
-                        0.5,
-                        Instant.now())));
+                UUID.randomUUID(),
+                "sports",
+                points,
+                total,
+                total != points,
+                0.5,
+                Instant.now())));
     }
 
     private List<String> badges(TestUser user) {

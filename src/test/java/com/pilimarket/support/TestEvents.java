@@ -59,15 +59,18 @@ public class TestEvents {
     }
 
     /**
-     * Waits until no event publication is still to be processed. Publications that already failed are
-     * not waited for (a test that cares asserts on what the listener should have done).
+     * Waits until no placement is waiting in the placement feed and no event publication is still to be
+     * processed (one statement: the feed's drain deletes its rows and stores its publications in one
+     * transaction). Publications that already failed are not waited for (a test that cares asserts on
+     * what the listener should have done).
      */
     public void awaitListeners() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
-                                        + " AND coalesce(status, '') <> 'FAILED'")
+                .until(() -> jdbc.sql("SELECT (SELECT count(*) FROM placement_feed)"
+                                        + " + (SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                                        + " AND coalesce(status, '') <> 'FAILED')")
                                 .query(Long.class)
                                 .single()
                         == 0);

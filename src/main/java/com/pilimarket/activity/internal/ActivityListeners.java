@@ -40,10 +40,12 @@ class ActivityListeners {
 
     @ApplicationModuleListener
     void on(ForecastsPlaced placed) {
-        placed.placements().forEach(this::record);
+        // One statement for the whole event (a feed drain: every placement of a short window).
+        records.insertAll(
+                placed.placements().stream().map(ActivityListeners::entry).toList());
     }
 
-    private void record(ForecastPlaced event) {
+    private static ActivityRecords.NewActivity entry(ForecastPlaced event) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("forecast_id", event.forecastId().toString());
         metadata.put("outcome_id", event.outcomeId().toString());
@@ -51,7 +53,7 @@ class ActivityListeners {
         metadata.put("total_points", event.totalPoints());
         metadata.put("top_up", event.topUp());
         // A forecast's total grows with every placement, so (forecast, total) names one placement.
-        activities.record(
+        return new ActivityRecords.NewActivity(
                 "forecast_placed",
                 event.userId(),
                 event.marketId(),

@@ -1,6 +1,9 @@
 package com.pilimarket.forecasting.internal;
 
 import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 
 /**
@@ -16,6 +19,11 @@ final class BatchStatements {
 
     static SqlArray array(String type, Object[] values) {
         return new SqlArray(type, values);
+    }
+
+    /** One field of every row, as the array a {@link SqlArray} carries. */
+    static <R, T> T[] column(List<R> rows, Function<R, T> field, IntFunction<T[]> newArray) {
+        return rows.stream().map(field).toArray(newArray);
     }
 
     /** A statement with positional parameters bound in order, each {@link SqlArray} as an array. */

@@ -10,8 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -157,12 +155,16 @@ class ForecastRecords {
                                 + " AS d(id, u, o, points, q)"
                                 + " ON CONFLICT (user_id, market_id) DO NOTHING RETURNING " + COLUMNS,
                         marketId,
-                        BatchStatements.array("uuid", column(forecasts, NewForecast::id, UUID[]::new)),
-                        BatchStatements.array("uuid", column(forecasts, NewForecast::userId, UUID[]::new)),
-                        BatchStatements.array("uuid", column(forecasts, NewForecast::outcomeId, UUID[]::new)),
-                        BatchStatements.array("bigint", column(forecasts, NewForecast::points, Long[]::new)),
+                        BatchStatements.array("uuid", BatchStatements.column(forecasts, NewForecast::id, UUID[]::new)),
                         BatchStatements.array(
-                                "float8", column(forecasts, NewForecast::crowdProbability, Double[]::new))),
+                                "uuid", BatchStatements.column(forecasts, NewForecast::userId, UUID[]::new)),
+                        BatchStatements.array(
+                                "uuid", BatchStatements.column(forecasts, NewForecast::outcomeId, UUID[]::new)),
+                        BatchStatements.array(
+                                "bigint", BatchStatements.column(forecasts, NewForecast::points, Long[]::new)),
+                        BatchStatements.array(
+                                "float8",
+                                BatchStatements.column(forecasts, NewForecast::crowdProbability, Double[]::new))),
                 ForecastRecords::row);
     }
 
@@ -177,18 +179,16 @@ class ForecastRecords {
                                 + " crowd_probability = d.q, updated_at = clock_timestamp()"
                                 + " FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[]) AS d(id, points, n, q)"
                                 + " WHERE f.id = d.id RETURNING " + COLUMNS_OF_F,
-                        BatchStatements.array("uuid", column(topUps, ToppedUp::id, UUID[]::new)),
-                        BatchStatements.array("bigint", column(topUps, ToppedUp::points, Long[]::new)),
-                        BatchStatements.array("int", column(topUps, ToppedUp::placements, Integer[]::new)),
-                        BatchStatements.array("float8", column(topUps, ToppedUp::crowdProbability, Double[]::new))),
+                        BatchStatements.array("uuid", BatchStatements.column(topUps, ToppedUp::id, UUID[]::new)),
+                        BatchStatements.array("bigint", BatchStatements.column(topUps, ToppedUp::points, Long[]::new)),
+                        BatchStatements.array(
+                                "int", BatchStatements.column(topUps, ToppedUp::placements, Integer[]::new)),
+                        BatchStatements.array(
+                                "float8", BatchStatements.column(topUps, ToppedUp::crowdProbability, Double[]::new))),
                 ForecastRecords::row);
     }
 
     /** One field of every row, as the array a batch statement unnests. */
-    private static <R, T> T[] column(List<R> rows, Function<R, T> field, IntFunction<T[]> newArray) {
-        return rows.stream().map(field).toArray(newArray);
-    }
-
     /** A forecast of a market as the public sees it, with its owner's id. */
     record MarketForecastRow(
             UUID id,

@@ -2,7 +2,6 @@ package com.pilimarket.forecasting.internal;
 
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastPlacement;
-import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.forecasting.internal.ForecastRecords.ForecastRow;
 import com.pilimarket.ledger.Account;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -51,7 +49,7 @@ public class ForecastService {
     private final Markets markets;
     private final Ledger ledger;
     private final Users users;
-    private final ApplicationEventPublisher events;
+    private final PlacementFeed feed;
     private final MeterRegistry meters;
 
     ForecastService(
@@ -59,13 +57,13 @@ public class ForecastService {
             Markets markets,
             Ledger ledger,
             Users users,
-            ApplicationEventPublisher events,
+            PlacementFeed feed,
             MeterRegistry meters) {
         this.records = records;
         this.markets = markets;
         this.ledger = ledger;
         this.users = users;
-        this.events = events;
+        this.feed = feed;
         this.meters = meters;
     }
 
@@ -111,8 +109,7 @@ public class ForecastService {
         markets.recordStakes(
                 market.id(), List.of(new Stake(command.outcomeId(), command.points(), existing.isEmpty())));
         ForecastRow saved = records.find(forecastId).orElseThrow();
-        events.publishEvent(new ForecastsPlaced(
-                market.id(), List.of(placed(saved, market, command.points(), existing.isPresent()))));
+        feed.append(List.of(placed(saved, market, command.points(), existing.isPresent())));
         countAfterCommit(existing.isPresent(), command.points());
         return new ForecastPlacement(saved.view(), existing.isEmpty(), posted.balanceOf(userId));
     }
@@ -217,20 +214,20 @@ public class ForecastService {
         List<Posted> posted = ledger.postAll(transfers);
         markets.recordStakes(marketId, stakes);
 
-        List<ForecastPlaced> events = new ArrayList<>(applied.size());
+        List<ForecastPlaced> placed = new ArrayList<>(applied.size());
         for (int k = 0; k < applied.size(); k++) {
             int i = applied.get(k);
             Placement p = batch.get(i);
             ForecastRow row = saved.get(p.userId());
             boolean topUp = held.containsKey(p.userId());
-            events.add(placed(row, market, p.points(), topUp));
+            placed.add(placed(row, market, p.points(), topUp));
             countAfterCommit(topUp, p.points());
             results.set(
                     i,
                     new BatchResult.Placed(new ForecastPlacement(
                             row.view(), !topUp, posted.get(k).balanceOf(p.userId()))));
         }
-        this.events.publishEvent(new ForecastsPlaced(marketId, events));
+        feed.append(placed);
         return results;
     }
 

@@ -1,7 +1,6 @@
 package com.pilimarket.notifications.internal;
 
 import com.pilimarket.comments.CommentPosted;
-import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
@@ -235,8 +234,9 @@ class NotificationListeners {
 
     @ApplicationModuleListener
     void on(ForecastsPlaced placed) {
-        for (ForecastPlaced event : placed.placements()) {
-            records.recordInterest(event.userId(), event.category());
-        }
+        records.recordInterests(placed.placements().stream()
+                .map(event -> new NotificationRecords.Interest(event.userId(), event.category()))
+                .distinct()
+                .toList());
     }
 }

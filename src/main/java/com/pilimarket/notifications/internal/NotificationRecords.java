@@ -253,11 +253,21 @@ class NotificationRecords {
                 .update();
     }
 
-    void recordInterest(UUID userId, String category) {
-        jdbc.sql(
-                        "INSERT INTO notification_interests (user_id, category) VALUES (:user, :category) ON CONFLICT DO NOTHING")
-                .param("user", userId)
-                .param("category", category)
+    /** A user who forecast in a category (so is told about new markets in it). */
+    record Interest(UUID userId, String category) {}
+
+    /** Records many interests in one statement; those already known change nothing. */
+    void recordInterests(List<Interest> interests) {
+        if (interests.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO notification_interests (user_id, category)
+                        SELECT * FROM unnest(CAST(:users AS uuid[]), CAST(:categories AS text[]))
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("users", interests.stream().map(Interest::userId).toArray(UUID[]::new))
+                .param("categories", interests.stream().map(Interest::category).toArray(String[]::new))
                 .update();
     }
 
