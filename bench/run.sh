@@ -273,7 +273,7 @@ batch_line() { # key
 # Let the asynchronous event listeners catch up before measuring (bounded wait).
 drain_events() {
     for _ in $(seq 1 240); do
-        [[ $(sql -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL") == 0 ]] && return
+        [[ $(sql -c "SELECT (SELECT count(*) FROM placement_feed) + (SELECT count(*) FROM event_publication WHERE completion_date IS NULL)") == 0 ]] && return
         sleep 1
     done
     log "event listeners still busy after 240 s"

@@ -702,13 +702,14 @@ class HostileInputIntegrationTests {
     }
 
     /**
-     * Listeners run after commit (e.g. moderation's fraud checks write audit rows): wait until every
-     * event publication is complete, so a snapshot sees only what requests changed, not late echoes.
+     * Listeners run after commit (e.g. moderation's fraud checks write audit rows): wait until the
+     * placement feed is drained and every event publication is complete, so a snapshot sees only what requests changed, not late echoes.
      */
     private void awaitQuiescence() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            long incomplete = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+            long incomplete = jdbc.sql("SELECT (SELECT count(*) FROM placement_feed)"
+                            + " + (SELECT count(*) FROM event_publication WHERE completion_date IS NULL)")
                     .query(Long.class)
                     .single();
             if (incomplete == 0) {
