@@ -45,14 +45,18 @@ fi
 log "jar: $JAR"
 
 # The load generator of the peaks is wrk (C, a few % of a core): the generator must not be the limit.
-# The open-loop latency runs keep bench/LoadGen.java (fixed arrival rate, no coordinated omission),
-# which Debian's wrk cannot do.
+# Debian's wrk has no fixed-rate mode (and wrk2 is not packaged), so the open-loop latency runs use
+# bench/openloop.c (C, one epoll thread; fixed arrival rate, no coordinated omission), compiled here.
+# bench/LoadGen.java (a JVM) still signs the tokens and sends the unmeasured warm-ups; it needed about a
+# core at 1,000+ requests/s, which on this machine the app and PostgreSQL need.
 if ! command -v wrk >/dev/null 2>&1; then
     log "installing wrk (apt)"
     { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; }; } \
         || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 fi
 CLK_TCK=$(getconf CLK_TCK)
+OPENLOOP="$OUT/openloop"
+gcc -O2 -o "$OPENLOOP" "$ROOT/bench/openloop.c" -lm || { echo "gcc is needed for bench/openloop.c: apt-get install gcc" >&2; exit 1; }
 
 # ------------------------------------------------------------------ database and app
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
@@ -212,6 +216,17 @@ sample_waits() { # name seconds
 
 run_load() { # name mode rate method url body markets-file
     local name=$1 mode=$2 rate=$3 method=$4 url=$5 body=${6:-} markets=${7:-}
+    if [[ "$mode" == open && "${BENCH_OPEN_GENERATOR:-openloop}" == openloop ]]; then
+        # Same schedule as LoadGen's open mode: up to 2 × workers kept-alive connections, a bearer
+        # token per user (the tokens file wrk uses), a fresh Idempotency-Key per POST.
+        local ol=(--name "$name" --rate "$rate" --method "$method" --url "$url" --seconds "$SECS" --warmup "$WARM"
+            --connections $((WORKERS * 2)) --tokens "$OUT/tokens.txt")
+        [[ "$method" == POST ]] && ol+=(--idempotency-keys true)
+        [[ -n "$body" ]] && ol+=(--body "$body")
+        [[ -n "$markets" ]] && ol+=(--markets "$markets")
+        timeout $((SECS + WARM + 90)) "$OPENLOOP" "${ol[@]}" | tail -1 | tee -a "$OUT/results.jsonl"
+        return
+    fi
     local args=(--name "$name" --mode "$mode" --rate "$rate" --method "$method" --url "$url" --workers "$WORKERS"
         --seconds "$SECS" --warmup "$WARM" --users "$OUT/users.txt" --jwt-secret "$SECRET")
     # POSTs carry an Idempotency-Key, as the web app's placements do.
@@ -278,7 +293,7 @@ drain_events() {
     done
     log "event listeners still busy after 240 s"
 }
-declare -A PEAK P50 P95 P99 OPEN_RATE ERRS APP_CPU DB_CPU
+declare -A PEAK P50 P95 P99 OPEN_RATE ERRS APP_CPU DB_CPU GEN_CPU
 scenario() { # key method url body markets-file [profile]
     local key=$1 method=$2 url=$3 body=${4:-} markets=${5:-} profile=${6:-}
     log "scenario $key: closed loop ($WORKERS workers, ${SECS}s)"
@@ -317,6 +332,8 @@ scenario() { # key method url body markets-file [profile]
     P50[$key]=$(field "$open" p50_ms)
     P95[$key]=$(field "$open" p95_ms)
     P99[$key]=$(field "$open" p99_ms)
+    # The open-loop generator's own CPU over the measured window (bench/openloop.c reports it).
+    GEN_CPU[$key]=$(python3 -c "import json,sys; print(json.loads(sys.argv[1]).get('cpu_pct_measured', '?'))" "$open")
     ERRS[$key]="${ERRS[$key]}/$(field "$open" errors)"
 }
 
@@ -542,8 +559,9 @@ One run, one machine; the goals are ratios measured in the same run (issue 16). 
 \`wrk\` (C; Lua scripts \`bench/wrk/*.lua\` sign in with a bearer token per user and send a fresh
 \`Idempotency-Key\` per placement), 2 threads, $WORKERS connections, ${SECS} s after a ${WARM} s
 warm-up run. Latency = open loop at a fixed arrival rate of 60 % of that peak
-(\`bench/LoadGen.java\`, measured from each request's scheduled start: no coordinated omission;
-Debian's wrk has no fixed-rate mode). Load generator, app and PostgreSQL share the same cores.
+($(if [[ "${BENCH_OPEN_GENERATOR:-openloop}" == openloop ]]; then echo "\`bench/openloop.c\`, C, one epoll thread, up to $((WORKERS * 2)) kept-alive connections"; else echo "\`bench/LoadGen.java\`, a JVM"; fi);
+measured from each request's scheduled start: no coordinated omission; Debian's wrk has no fixed-rate
+mode), ${SECS} s after ${WARM} s not measured. Load generator, app and PostgreSQL share the same cores.
 
 ## Machine
 
@@ -580,6 +598,10 @@ $(row detail "\`GET /api/v1/markets/{id}\` (random of $MARKETS)")
 $(row detail_hot "\`GET /api/v1/markets/{hot id}\`")
 $(row leaderboard "\`GET /api/v1/leaderboard?period=all_time\` (top 20; $LB_USERS users)")
 $(row leaderboard_deep "\`GET /api/v1/leaderboard?period=monthly&category=sports&metric=profit&page=250\`")
+
+CPU of the open-loop generator itself during each measured run (% of one core): B_json ${GEN_CPU[json]:-?},
+placements ${GEN_CPU[hot]:-?} / ${GEN_CPU[spread]:-?}, B_json again ${GEN_CPU[json2]:-?}, list ${GEN_CPU[list]:-?},
+detail ${GEN_CPU[detail]:-?} / ${GEN_CPU[detail_hot]:-?}, leaderboard ${GEN_CPU[leaderboard]:-?} / ${GEN_CPU[leaderboard_deep]:-?}.
 EOF
 cat <<EOF
 
