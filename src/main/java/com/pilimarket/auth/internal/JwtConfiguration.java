@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.core.GrantedAuthority;
@@ -72,7 +73,12 @@ class JwtConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         // Spring fills in a missing iat from exp; keep it missing, so the validator below can see it.
-        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        // Our issuer is a name, not a URL: Spring's default tries it as a URL first, which throws (and
+        // is caught) on every request — a stack trace per request in the placement profile. It ends up a
+        // string either way.
+        MappedJwtClaimSetConverter defaults =
+                MappedJwtClaimSetConverter.withDefaults(Map.<String, Converter<Object, ?>>of(
+                        JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString()));
         decoder.setClaimSetConverter(claims -> {
             Map<String, Object> converted = new HashMap<>(defaults.convert(claims));
             if (!claims.containsKey(JwtClaimNames.IAT)) {
