@@ -58,6 +58,24 @@ CLK_TCK=$(getconf CLK_TCK)
 OPENLOOP="$OUT/openloop"
 gcc -O2 -o "$OPENLOOP" "$ROOT/bench/openloop.c" -lm || { echo "gcc is needed for bench/openloop.c: apt-get install gcc" >&2; exit 1; }
 
+# async-profiler (from Maven Central) for the placement peaks: CPU samples of every thread of the app —
+# request threads, writers, listeners, but also the JIT compiler, GC and the kernel — which JFR's sampler
+# (Java code only, a few threads per period) does not show. BENCH_PROFILER=off skips it.
+AP_LIB=""
+if [[ "${BENCH_PROFILER:-async}" == async && "$(uname -m)" == x86_64 ]]; then
+    AP_DIR="$ROOT/target/bench-tools/async-profiler-4.2"
+    if [[ ! -f "$AP_DIR/linux-x64/libasyncProfiler.so" ]]; then
+        mkdir -p "$AP_DIR"
+        curl -fsSL -o "$AP_DIR/async-profiler.jar" \
+            https://repo1.maven.org/maven2/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar \
+            && (cd "$AP_DIR" && unzip -q -o async-profiler.jar 'linux-x64/*') || log "async-profiler unavailable; JFR only"
+    fi
+    [[ -f "$AP_DIR/linux-x64/libasyncProfiler.so" ]] && AP_LIB="$AP_DIR/linux-x64/libasyncProfiler.so"
+fi
+profiler() { # command
+    [[ -n "$AP_LIB" ]] && timeout 30 java "$ROOT/bench/Profiler.java" "$APP_PID" "$AP_LIB" "$1" >/dev/null 2>&1 || true
+}
+
 # ------------------------------------------------------------------ database and app
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 psql -X -q -d postgres -c "CREATE DATABASE $DB"
@@ -300,6 +318,7 @@ scenario() { # key method url body markets-file [profile]
     sample_waits "$key" $((SECS + WARM))
     if [[ -n "$profile" ]]; then
         (sleep "$WARM"; jcmd "$APP_PID" JFR.start name=$key duration=${SECS}s filename="$OUT/$key.jfr" settings=profile >/dev/null 2>&1 || true) &
+        (sleep $((WARM > 2 ? WARM - 2 : 0)); profiler start,event=cpu,interval=2ms,threads; sleep $((SECS + 2)); profiler "stop,file=$OUT/$key.collapsed,collapsed") &
         (sleep $((WARM + SECS / 2)); top -b -n 1 -w 200 | head -20 >"$OUT/top-$key.txt"; rss_kb >"$OUT/rss-$key.txt"; heap_used_mb >"$OUT/heap-$key.txt") &
     fi
     local closed
@@ -379,7 +398,7 @@ drain_events
 scenario json GET "$BASE/api/v1/purchases/packages"
 scenario hot POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/hot.txt" profile
 drain_events
-scenario spread POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/spread.txt"
+scenario spread POST "$BASE/api/v1/forecasts" "$FORECAST" "$OUT/spread.txt" profile
 drain_events
 # B_json again right before the reads: on a shared machine the load moves within minutes, so each
 # ratio compares runs that are next to each other in time.
@@ -446,6 +465,46 @@ if [[ -f "$OUT/hot.jfr" ]]; then
     JFR_SUMMARY="$SAMPLES samples; first frame in com.pilimarket (or top frame):
 $JFR_SUMMARY"
 fi
+
+# async-profiler's CPU samples of the placement peaks: share per thread group, then the frames (ours, and
+# the framework's that a design choice decides) that the most samples pass through.
+profile_summary() { # collapsed-file
+    python3 - "$1" <<'PY'
+import collections, re, sys
+groups, through, total = collections.Counter(), collections.Counter(), 0
+marks = re.compile(r"^com/pilimarket/.*\.(place|placeAll|placeIdempotently|applyAcross|applyAsSet|of|on|append|drainOnce|postAll|recordStakes|insertAll|execute|doFilterInternal)$"
+                   r"|CompletionRegisteringAdvisor.*invoke$|DefaultEventPublicationRegistry\.(store|markProcessing|markCompleted)$"
+                   r"|HikariProxyConnection\.commit$|NimbusJwtDecoder\.decode$|DispatcherServlet\.doDispatch$"
+                   r"|AbstractJackson2HttpMessageConverter|JacksonJsonHttpMessageConverter.*write|ObjectMapper\.writeValue"
+                   r"|^CompileBroker::compiler_thread_loop$|^G1|^GC")
+for line in open(sys.argv[1]):
+    stack, _, n = line.rstrip().rpartition(" ")
+    n = int(n); total += n
+    frames = stack.split(";")
+    group = re.sub(r"(-\d+)?( tid=\d+)?\]$", "", frames[0]).lstrip("[")
+    group = re.sub(r"(http-nio)-.*", r"\1 (request threads)", group)
+    groups[group] += n
+    for f in set(frames[1:]):
+        if marks.search(f) and "$$" not in f:  # not the proxies' frames as well
+            through[f] += n
+if not total:
+    sys.exit()
+print(f"{total} samples (one per 2 ms of CPU)")
+print("by thread:")
+for g, c in groups.most_common(8):
+    print(f"  {100 * c / total:5.1f} %  {g}")
+print("through (inclusive):")
+for f, c in through.most_common(24):
+    print(f"  {100 * c / total:5.1f} %  {f}")
+PY
+}
+PROFILES=""
+for key in hot spread; do
+    if [[ -s "$OUT/$key.collapsed" ]]; then
+        PROFILES+="### $key peak"$'\n\n```\n'"$(profile_summary "$OUT/$key.collapsed")"$'\n```\n\n'
+    fi
+done
+[[ -z "$PROFILES" ]] && PROFILES="(no async-profiler recording: BENCH_PROFILER=off, or it could not be fetched)"$'\n'
 
 # ------------------------------------------------------------------ invariants (SQL equivalent of SystemInvariants)
 log "checking invariants"
@@ -684,6 +743,12 @@ spread: $(batch_line spread).
 $(cat "$OUT/top-hot.txt" 2>/dev/null)
 \`\`\`
 
+CPU samples of the whole app during the placement peaks (async-profiler, \`event=cpu\`, every thread: request
+threads, the group-commit writers, the placement feed, the listeners' \`task\` threads, the JIT compiler
+and GC; raw stacks in \`target/bench/{hot,spread}.collapsed\`, a flame graph from them with async-profiler's \`jfr-converter\`
+(Maven Central \`tools.profiler:jfr-converter\`: \`java -jar jfr-converter.jar spread.collapsed spread.html\`)):
+
+$PROFILES
 JFR execution samples of the app during the hot-market peak:
 
 \`\`\`
