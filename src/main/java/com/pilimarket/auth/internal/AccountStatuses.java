@@ -2,12 +2,10 @@ package com.pilimarket.auth.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.pilimarket.users.UserAccount;
 import com.pilimarket.users.UserRole;
 import com.pilimarket.users.UserRoleChanged;
 import com.pilimarket.users.UserStatus;
 import com.pilimarket.users.UserStatusChanged;
-import com.pilimarket.users.Users;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,19 +26,17 @@ class AccountStatuses {
     /** {@code sessionsNotBefore}: access tokens issued before it are refused (null: none). */
     record Snapshot(UserStatus status, UserRole role, Instant sessionsNotBefore) {}
 
-    private final Users users;
     private final SessionCutoffs cutoffs;
     private final Cache<UUID, Optional<Snapshot>> cache =
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000).build();
 
-    AccountStatuses(Users users, SessionCutoffs cutoffs) {
-        this.users = users;
+    AccountStatuses(SessionCutoffs cutoffs) {
         this.cutoffs = cutoffs;
     }
 
     /** Empty when the account no longer exists. */
     Optional<Snapshot> of(UUID userId) {
-        return cache.get(userId, id -> users.find(id).map(this::snapshot));
+        return cache.get(userId, cutoffs::snapshot);
     }
 
     /** After a change this instance made (a password reset): take effect at once here. */
@@ -56,10 +52,5 @@ class AccountStatuses {
     @EventListener
     void on(UserRoleChanged event) {
         cache.invalidate(event.userId());
-    }
-
-    private Snapshot snapshot(UserAccount user) {
-        return new Snapshot(
-                user.status(), user.role(), cutoffs.notBefore(user.id()).orElse(null));
     }
 }

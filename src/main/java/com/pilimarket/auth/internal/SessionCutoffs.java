@@ -1,5 +1,7 @@
 package com.pilimarket.auth.internal;
 
+import com.pilimarket.users.UserRole;
+import com.pilimarket.users.UserStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,10 +32,24 @@ class SessionCutoffs {
                 .update();
     }
 
-    Optional<Instant> notBefore(UUID userId) {
-        return jdbc.sql("SELECT not_before FROM auth_session_cutoffs WHERE user_id = :user")
+    /**
+     * An account's status, role and session cutoff in one round trip: the users module's published view
+     * joined with this module's cutoffs ({@link AccountStatuses} reads it for most authenticated requests).
+     * Empty when the account does not exist.
+     */
+    Optional<AccountStatuses.Snapshot> snapshot(UUID userId) {
+        return jdbc.sql("""
+                        SELECT u.status, u.role, c.not_before FROM user_view u
+                        LEFT JOIN auth_session_cutoffs c ON c.user_id = u.id WHERE u.id = :user
+                        """)
                 .param("user", userId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .query((rs, n) -> {
+                    OffsetDateTime notBefore = rs.getObject("not_before", OffsetDateTime.class);
+                    return new AccountStatuses.Snapshot(
+                            UserStatus.of(rs.getString("status")),
+                            UserRole.of(rs.getString("role")),
+                            notBefore == null ? null : notBefore.toInstant());
+                })
                 .optional();
     }
 }
