@@ -3,7 +3,7 @@
 # app on loopback, measures the baselines and the scenarios (peak = closed loop, latency = open loop
 # at 60 % of peak), checks the ledger invariants and writes docs/BENCHMARKS.md.
 #
-#   bash bench/run.sh                 # whole suite, ~6-8 minutes
+#   bash bench/run.sh                 # whole suite, ~20 minutes with SettlementBenchmark
 #   BENCH_SECONDS=8 bash bench/run.sh # shorter runs
 #
 # Everything runs on 127.0.0.1; every loop is bounded in count and time.
@@ -289,9 +289,17 @@ run_wrk() { # name method url markets-file
     url=${url//\{market\}/MARKET}
     wrk -t2 -c"$WORKERS" -d"${WARM}s" --timeout 10s -s "$script" "$url" -- "$OUT/tokens.txt" "$markets" "$name-warmup" >/dev/null 2>&1 || true
     cpu_snapshot "$OUT/cpu-$name-0.txt"
+    jit_seconds >"$OUT/jit-$name-0.txt"
     timeout $((SECS + 30)) wrk -t2 -c"$WORKERS" -d"${SECS}s" --timeout 10s -s "$script" "$url" -- "$OUT/tokens.txt" "$markets" "$name" \
         | grep '^{' | tail -1 | tee -a "$OUT/results.jsonl"
     cpu_snapshot "$OUT/cpu-$name-1.txt"
+    jit_seconds >"$OUT/jit-$name-1.txt"
+}
+
+# Seconds the JIT compilers have spent so far (jstat): compiling during a measured peak takes CPU from it.
+jit_seconds() { jstat -compiler "$APP_PID" 2>/dev/null | awk 'NR == 2 {print $4}'; }
+jit_delta() { # name
+    python3 -c "print(f'{float(open(\"$OUT/jit-$1-1.txt\").read()) - float(open(\"$OUT/jit-$1-0.txt\").read()):.1f}')" 2>/dev/null || echo "?"
 }
 
 # "count sum" of placements per group-committed transaction so far (Prometheus).
@@ -390,6 +398,15 @@ timeout 600 java -Xmx512m "$ROOT/bench/LoadGen.java" --name first-forecasts --mo
     --url "$BASE/api/v1/forecasts" --body "$FORECAST" --markets "$OUT/spread.txt" --market-pick round-robin \
     --workers "$WORKERS" --seconds 300 --warmup 0 --requests "$USERS" --users "$OUT/users.txt" \
     --jwt-secret "$SECRET" --idempotency-keys true | tail -1 >"$OUT/first-forecasts.json"
+# The placement path, warmed until the JIT has compiled it: a fresh JVM kept compiling it for minutes
+# (C2 took a quarter of the CPU, and each successive 15 s hot-market run was faster: 168, 183, 233, 320/s
+# on 1 Dec), so a short warm-up measured the compiler. Not measured; wrk costs little.
+PLACEMENT_WARMUP=${BENCH_PLACEMENT_WARMUP:-120}
+log "warming up the placement path (${PLACEMENT_WARMUP}s of placements over the spread markets, then 20s on the hot one)"
+wrk -t2 -c"$WORKERS" -d"${PLACEMENT_WARMUP}s" --timeout 10s -s "$ROOT/bench/wrk/placements.lua" "$BASE/api/v1/forecasts" \
+    -- "$OUT/tokens.txt" "$OUT/spread.txt" placement-warmup >/dev/null 2>&1 || true
+wrk -t2 -c"$WORKERS" -d20s --timeout 10s -s "$ROOT/bench/wrk/placements.lua" "$BASE/api/v1/forecasts" \
+    -- "$OUT/tokens.txt" "$OUT/hot.txt" placement-warmup-hot >/dev/null 2>&1 || true
 warm GET "$BASE/api/v1/markets?status=open&sort=volume&limit=20"
 warm GET "$BASE/api/v1/markets/{market}" "" "$OUT/spread-ids.txt"
 warm GET "$BASE/api/v1/leaderboard?period=all_time&limit=20"
@@ -667,12 +684,12 @@ cat <<EOF
 CPU per request during the peaks (app = the JVM's user + system time; database = this database's
 backends; per request of the measured wrk run):
 
-| scenario | app CPU ms / request | database CPU ms / request |
-|---|---|---|
-| B_json | ${APP_CPU[json]:-} | ${DB_CPU[json]:-} |
-| placement, one market | ${APP_CPU[hot]:-} | ${DB_CPU[hot]:-} |
-| placement over $MARKETS markets | ${APP_CPU[spread]:-} | ${DB_CPU[spread]:-} |
-| settled forecast (the hot market's resolution below, listeners and board totals included) | $SETTLE_APP_CPU | $SETTLE_DB_CPU |
+| scenario | app CPU ms / request | database CPU ms / request | JIT compiling during the run (s of CPU) |
+|---|---|---|---|
+| B_json | ${APP_CPU[json]:-} | ${DB_CPU[json]:-} | $(jit_delta json-peak) |
+| placement, one market | ${APP_CPU[hot]:-} | ${DB_CPU[hot]:-} | $(jit_delta hot-peak) |
+| placement over $MARKETS markets | ${APP_CPU[spread]:-} | ${DB_CPU[spread]:-} | $(jit_delta spread-peak) |
+| settled forecast (the hot market's resolution below, listeners and board totals included) | $SETTLE_APP_CPU | $SETTLE_DB_CPU | |
 
 Resolution of the hot market through the admin API (HTTP $RESOLVE_STATUS, $HOT_N forecasts): paid
 out after ${SETTLED_MS:-not within 180 s} ms, scored by reputation after ${SCORED_MS:-not within 180 s} ms, every
