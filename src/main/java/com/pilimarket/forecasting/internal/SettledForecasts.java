@@ -25,8 +25,8 @@ public class SettledForecasts {
     /**
      * Keyset pages of at most {@code size} forecasts ordered by user id in PostgreSQL's order: one
      * forecast per user and market ({@code UNIQUE (user_id, market_id)}), so a chunk holds distinct
-     * users, already in the order rows are locked in. Each chunk is read after the previous one was
-     * handled, by one statement, outside any transaction of the caller's chunk.
+     * users, already in the order rows are locked in. Each chunk is read by one statement after the
+     * previous one was handled, so no more than one chunk is held in memory.
      */
     public void forEachChunk(MarketSettled settled, int size, Consumer<List<ForecastSettled>> chunk) {
         int limit = Math.max(1, size);
