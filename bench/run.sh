@@ -579,7 +579,9 @@ UPTIME_AFTER=$(uptime)
 # ------------------------------------------------------------------ settlement of 100,000 forecasts
 # SettlementBenchmark (a Spring test on its own fresh database) resolves a market with 100,000
 # forecasts and times it until the pool is empty. Run after the app has stopped, so the two do not
-# share the cores.
+# share the cores. It runs on the PostgreSQL server the rest of the suite measures (its own fresh
+# database there), not on the tests' embedded one, and on BENCH_REDIS_URL if set (otherwise on the
+# tests' default Redis).
 cleanup
 APP_PID=""
 SETTLEMENT_LINE="not run (BENCH_SETTLEMENT=0)"
@@ -587,7 +589,9 @@ SETTLEMENT_CPU=""
 SETTLEMENT_MET="not measured"
 if [[ "${BENCH_SETTLEMENT:-1}" != 0 ]]; then
     log "settlement: SettlementBenchmark (100,000 forecasts)"
-    ./mvnw -B -ntp test -DskipFrontend -Djacoco.skip=true -Dtest=SettlementBenchmark \
+    PILIMARKET_TEST_PG="jdbc:postgresql://$PGHOST:$PGPORT/" PILIMARKET_TEST_PG_USER="$PGUSER" \
+        ${BENCH_REDIS_URL:+PILIMARKET_TEST_REDIS=$BENCH_REDIS_URL} \
+        ./mvnw -B -ntp test -DskipFrontend -Djacoco.skip=true -Dtest=SettlementBenchmark \
         -Dsurefire.failIfNoSpecifiedTests=false >"$OUT/settlement.txt" 2>&1 || true
     # The test's output goes to surefire's report folder (redirectTestOutputToFile).
     cat target/surefire-reports/com.pilimarket.bench.SettlementBenchmark-output.txt >>"$OUT/settlement.txt" 2>/dev/null || true

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * How one forecast ended: {@code won} (payout may include others' stakes), lost (payout 0) or
- * {@code refunded} (payout = stake; cancelled market, or nobody backed the winner). Carried by
- * {@link MarketSettled}.
+ * {@code refunded} (payout = stake; cancelled market, or nobody backed the winner). Read in chunks
+ * after a {@link MarketSettled} through {@link Forecasts#forEachSettledChunk}.
  */
 public record ForecastSettled(
         UUID userId,

@@ -3,10 +3,13 @@ package com.pilimarket.forecasting;
 import com.pilimarket.forecasting.internal.ForecastService;
 import com.pilimarket.forecasting.internal.MarketForecasts;
 import com.pilimarket.forecasting.internal.PlacementBatcher;
+import com.pilimarket.forecasting.internal.SettledForecasts;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -20,11 +23,17 @@ public class Forecasts {
     private final ForecastService service;
     private final PlacementBatcher batcher;
     private final MarketForecasts marketForecasts;
+    private final SettledForecasts settledForecasts;
 
-    Forecasts(ForecastService service, PlacementBatcher batcher, MarketForecasts marketForecasts) {
+    Forecasts(
+            ForecastService service,
+            PlacementBatcher batcher,
+            MarketForecasts marketForecasts,
+            SettledForecasts settledForecasts) {
         this.service = service;
         this.batcher = batcher;
         this.marketForecasts = marketForecasts;
+        this.settledForecasts = settledForecasts;
     }
 
     /**
@@ -53,5 +62,16 @@ public class Forecasts {
     /** Recent forecasts on a market, newest first. */
     public Page<MarketForecast> ofMarket(UUID marketId, PageQuery page) {
         return marketForecasts.ofMarket(marketId, page);
+    }
+
+    /**
+     * Hands the forecasts of a settled market to {@code chunk}, at most {@code size} at a time, ordered
+     * by user id as PostgreSQL orders uuids ({@link com.pilimarket.shared.Uuids#POSTGRES_ORDER}). A
+     * user has one forecast per market, so each chunk holds distinct users, in the order their rows
+     * are locked everywhere. One statement per chunk (keyset paging), each read after the previous
+     * chunk was handled; nothing is held between chunks.
+     */
+    public void forEachSettledChunk(MarketSettled settled, int size, Consumer<List<ForecastSettled>> chunk) {
+        settledForecasts.forEachChunk(settled, size, chunk);
     }
 }

@@ -1,14 +1,16 @@
 package com.pilimarket.forecasting;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * Every forecast of a resolved or cancelled market has been paid out or refunded and the pool is
- * empty. Published once per market (at least once to listeners) with every forecast's result, instead
- * of one event per forecast, so a 100,000-forecast market is one publication, not 100,000.
- * {@code winningOutcomeId} is null for a cancelled market; {@code house} is the fee plus breakage.
+ * empty. Published once per market (at least once to listeners). It does not carry the forecasts:
+ * the event is serialised into the publication table once per listener and read back, which for a
+ * 100,000-forecast market was ~30 MB each; listeners read the settled forecasts in chunks through
+ * {@link Forecasts#forEachSettledChunk} (they no longer change once the market is settled).
+ * {@code winningOutcomeId} is null for a cancelled market; {@code house} is the fee plus breakage;
+ * {@code forecastCount} is how many forecasts were settled.
  */
 public record MarketSettled(
         UUID marketId,
@@ -20,4 +22,4 @@ public record MarketSettled(
         long house,
         Instant marketCreatedAt,
         Instant settledAt,
-        List<ForecastSettled> forecasts) {}
+        int forecastCount) {}

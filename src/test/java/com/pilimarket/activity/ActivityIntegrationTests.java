@@ -138,10 +138,8 @@ class ActivityIntegrationTests {
         }
         UUID loser = users.create(0).id();
         results.add(TestEvents.lose(loser, 0.6));
-        MarketSettled settled = TestEvents.settlement(
-                markets.open("Batch of first wins", "Yes", "No").id(),
-                Instant.now(),
-                results.toArray(TestEvents.Result[]::new));
+        MarketSettled settled =
+                events.settlement(UUID.randomUUID(), Instant.now(), results.toArray(TestEvents.Result[]::new));
 
         Instant start = Instant.now().minusSeconds(1);
         events.publishAndWait(settled);

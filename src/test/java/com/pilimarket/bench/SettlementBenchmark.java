@@ -12,6 +12,8 @@ import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,6 +66,9 @@ class SettlementBenchmark {
     @Autowired
     SystemInvariants invariants;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void settle_a_market_with_one_hundred_thousand_forecasts() throws Exception {
         UUID admin = users.admin().id();
@@ -75,6 +81,7 @@ class SettlementBenchmark {
             int size = Math.min(CHUNK, FORECASTS - from);
             int offset = from;
             tx.executeWithoutResult(status -> seedChunk(market.id(), outcomes, random, offset, size));
+            template.execute("ANALYZE ledger_entries, ledger_transactions, ledger_accounts, users, forecasts");
         }
         template.update("""
                 UPDATE outcomes o SET total_points = f.total
@@ -86,11 +93,16 @@ class SettlementBenchmark {
                                    forecaster_count = (SELECT count(*) FROM forecasts WHERE market_id = ?)
                 WHERE id = ?
                 """, market.id(), market.id(), market.id());
+        // Statistics as autovacuum would have them (it is off on the shared server): without them the
+        // plans of the seeding's ledger checks, and of the settlement's statements, depend on when the
+        // last ANALYZE ran (the seeding took 84 s in one run, 246 s in the next).
+        template.execute("ANALYZE");
         System.out.printf(
                 "BENCH setup of %,d forecasts: %,d ms%n", FORECASTS, (System.nanoTime() - setupStart) / 1_000_000);
         assertThat(invariants.check().violations()).isEmpty();
         long pool = ledger.balanceOf(Account.pool(market.id()));
 
+        Map<String, double[]> jobsBefore = jobTimes();
         long appCpuBefore = appCpuNanos();
         Map<Long, Long> dbCpuBefore = databaseCpuTicks();
         long start = System.nanoTime();
@@ -111,6 +123,16 @@ class SettlementBenchmark {
 
         System.out.printf(
                 "BENCH payouts of %,d forecasts (pool empty, won/lost written): %,d ms%n", FORECASTS, paidOut);
+        // Per phase: the time each listener's work took (Jobs' timer; summed over runs, e.g. one
+        // BadgesEarned per chunk), from the resolve call until the end.
+        jobTimes().forEach((job, after) -> {
+            double[] before = jobsBefore.getOrDefault(job, new double[2]);
+            if (after[1] > before[1]) {
+                System.out.printf(
+                        "BENCH phase %s: %,.0f ms (%d runs)%n",
+                        job, after[0] - before[0], (long) (after[1] - before[1]));
+            }
+        });
         System.out.printf(
                 "BENCH settlement of %,d forecasts end to end (pool %,d chips; payouts, won/lost, reputation, skill"
                         + " points, badges, market_resolved notifications): %,d ms%n",
@@ -122,6 +144,11 @@ class SettlementBenchmark {
                 .isEqualTo(FORECASTS);
         assertThat(count("SELECT count(*) FROM user_badges WHERE badge = 'first_win'", null))
                 .isEqualTo(count("SELECT count(*) FROM forecasts WHERE status = 'won' AND market_id = ?", market.id()));
+        for (Timer step : meters.find("pilimarket.reputation.scoring.step").timers()) {
+            System.out.printf(
+                    "BENCH reputation scoring step %s: %,.0f ms over %d chunks%n",
+                    step.getId().getTag("step"), step.totalTime(TimeUnit.MILLISECONDS), step.count());
+        }
         System.out.printf(
                 "BENCH settlement CPU: app %,.0f ms (%.3f ms per settled forecast), database %,.0f ms (%.3f ms per"
                         + " settled forecast; this database's backends)%n",
@@ -179,6 +206,17 @@ class SettlementBenchmark {
             ps.setArray(5, con.createArrayOf("bigint", points));
             return ps;
         });
+    }
+
+    /** Per job of {@code Jobs}: total milliseconds and runs so far. */
+    private Map<String, double[]> jobTimes() {
+        Map<String, double[]> times = new java.util.TreeMap<>();
+        for (Timer timer : meters.find("pilimarket.job.duration").timers()) {
+            double[] t = times.computeIfAbsent(timer.getId().getTag("job"), job -> new double[2]);
+            t[0] += timer.totalTime(TimeUnit.MILLISECONDS);
+            t[1] += timer.count();
+        }
+        return times;
     }
 
     /** CPU time of this JVM (the app and the test thread, which only polls). */

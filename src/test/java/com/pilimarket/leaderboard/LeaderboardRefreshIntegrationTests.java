@@ -1,10 +1,10 @@
 package com.pilimarket.leaderboard;
 
-import static com.pilimarket.support.TestEvents.settlement;
 import static com.pilimarket.support.TestEvents.win;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
@@ -23,6 +23,9 @@ class LeaderboardRefreshIntegrationTests {
     TestUsers users;
 
     @Autowired
+    TestEvents events;
+
+    @Autowired
     TestHttp http;
 
     @Test
@@ -34,7 +37,7 @@ class LeaderboardRefreshIntegrationTests {
                         .data()
                         .isNull())
                 .isTrue();
-        scenario.publish(settlement(UUID.randomUUID(), Instant.now(), win(user.id(), 0.4)))
+        scenario.publish(events.settlement(UUID.randomUUID(), Instant.now(), win(user.id(), 0.4)))
                 .andWaitAtMost(Duration.ofSeconds(20))
                 .andWaitForStateChange(() -> weeklySkill(user), score -> score != null && score == 60.0);
     }

@@ -1,11 +1,14 @@
 package com.pilimarket.support;
 
-import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.ledger.Account;
+import com.pilimarket.ledger.Ledger;
+import com.pilimarket.ledger.Transfer;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,11 +45,14 @@ public class TestEvents {
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    public TestEvents(ApplicationEventPublisher publisher, TransactionTemplate transactions, JdbcClient jdbc) {
+    public TestEvents(
+            ApplicationEventPublisher publisher, TransactionTemplate transactions, JdbcClient jdbc, Ledger ledger) {
         this.publisher = publisher;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /**
@@ -76,45 +82,114 @@ public class TestEvents {
                         == 0);
     }
 
-    /** Publishes a {@link #settlement} and waits for the listeners. */
+    /** Stores a {@link #settlement} and publishes it, then waits for the listeners. */
     public MarketSettled settleAndWait(UUID marketId, Instant at, Result... results) {
         MarketSettled event = settlement(marketId, at, results);
         publishAndWait(event);
         return event;
     }
 
-    /** A MarketSettled for {@code marketId} with the given results, settled at {@code at} (not published). */
-    public static MarketSettled settlement(UUID marketId, Instant at, Result... results) {
-        List<ForecastSettled> forecasts = Arrays.stream(results)
-                .map(r -> new ForecastSettled(
-                        r.userId,
-                        r.forecastId,
-                        marketId,
-                        r.category,
-                        UUID.randomUUID(),
-                        r.won,
-                        r.refunded,
-                        r.stake,
-                        r.payout,
-                        r.q,
-                        r.placedAt == null ? at.minusSeconds(86_400) : r.placedAt,
-                        r.marketCreatedAt == null ? at.minusSeconds(10 * 86_400) : r.marketCreatedAt,
-                        at,
-                        r.flagged))
-                .toList();
+    /**
+     * Stores a settled market {@code marketId} with the given results, settled at {@code at}, and
+     * returns its {@link MarketSettled} (not published). The event does not carry the forecasts
+     * (listeners read them from forecasting), so they are stored as settlement leaves them: the market
+     * resolved and settled (in the results' one category, created when the first result says), a winning and a losing
+     * outcome, one settled forecast per result. The fixture stands for a settlement's outcome, not its
+     * payments: instead of stakes and payouts through the pool, the house's {@code house:{market}}
+     * transfer takes (or gives) the difference between the stakes and the payouts, so the pool
+     * invariants hold with the results' made-up payouts.
+     */
+    public MarketSettled settlement(UUID marketId, Instant at, Result... results) {
         String category = results.length == 0 ? "sports" : results[0].category;
-        long pool = forecasts.stream().mapToLong(ForecastSettled::stake).sum();
+        if (Arrays.stream(results).anyMatch(r -> !r.category.equals(category))) {
+            throw new IllegalArgumentException("a market has one category: settle each category's results apart");
+        }
+        Instant marketCreatedAt = Arrays.stream(results)
+                .map(r -> r.marketCreatedAt)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(at.minusSeconds(10 * 86_400));
+        UUID winner = UUID.randomUUID();
+        UUID loser = UUID.randomUUID();
+        long pool = Arrays.stream(results).mapToLong(r -> r.stake).sum();
+        long paid = Arrays.stream(results).mapToLong(r -> r.payout).sum();
+        boolean refunded = results.length > 0 && Arrays.stream(results).allMatch(r -> r.refunded);
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            INSERT INTO markets (id, title, slug, category, status, closes_at, resolution_outcome,
+                                                 resolution_time, settled_at, total_points, forecaster_count, created_at)
+                            VALUES (:id, :title, :slug, :category, 'resolved', :at, :winner, :at, :at, :pool, :n, :created)
+                            """)
+                    .param("id", marketId)
+                    .param("title", "Settled market " + marketId)
+                    .param("slug", "settled-" + marketId)
+                    .param("category", category)
+                    .param("at", Timestamp.from(at))
+                    .param("winner", winner)
+                    .param("pool", pool)
+                    .param("n", results.length)
+                    .param("created", Timestamp.from(marketCreatedAt))
+                    .update();
+            jdbc.sql("""
+                            INSERT INTO outcomes (id, market_id, name, position, total_points)
+                            VALUES (:winner, :m, 'Yes', 0, :won), (:loser, :m, 'No', 1, :lost)
+                            """)
+                    .param("winner", winner)
+                    .param("loser", loser)
+                    .param("m", marketId)
+                    .param(
+                            "won",
+                            Arrays.stream(results)
+                                    .filter(r -> r.won)
+                                    .mapToLong(r -> r.stake)
+                                    .sum())
+                    .param(
+                            "lost",
+                            Arrays.stream(results)
+                                    .filter(r -> !r.won)
+                                    .mapToLong(r -> r.stake)
+                                    .sum())
+                    .update();
+            for (Result r : results) {
+                jdbc.sql("""
+                                INSERT INTO forecasts (id, user_id, market_id, outcome_id, points, crowd_probability,
+                                                       status, payout, settled_at, is_flagged, created_at)
+                                VALUES (:id, :user, :m, :outcome, :stake, :q, :status, :payout, :at, :flagged, :placed)
+                                """)
+                        .param("id", r.forecastId)
+                        .param("user", r.userId)
+                        .param("m", marketId)
+                        .param("outcome", r.won ? winner : loser)
+                        .param("stake", r.stake)
+                        .param("q", r.q)
+                        .param("status", r.refunded ? "refunded" : r.won ? "won" : "lost")
+                        .param("payout", r.payout)
+                        .param("at", Timestamp.from(at))
+                        .param("flagged", r.flagged)
+                        .param("placed", Timestamp.from(r.placedAt == null ? at.minusSeconds(86_400) : r.placedAt))
+                        .update();
+            }
+            String house = "house:" + marketId;
+            if (pool > paid) {
+                ledger.post(Transfer.move(house, "house share", Account.MINT, Account.HOUSE, pool - paid));
+            } else if (paid > pool) {
+                // The house gives the difference back (its balance cannot go below zero: granted first).
+                ledger.post(Transfer.move(
+                        "test-house-grant:" + marketId, "test grant", Account.MINT, Account.HOUSE, paid - pool));
+                ledger.post(Transfer.move(house, "house share", Account.HOUSE, Account.MINT, paid - pool));
+            }
+        });
         return new MarketSettled(
                 marketId,
                 category,
-                UUID.randomUUID(),
+                winner,
                 false,
-                forecasts.stream().allMatch(ForecastSettled::refunded) && !forecasts.isEmpty(),
+                refunded,
                 pool,
-                0,
-                at.minusSeconds(10 * 86_400),
+                Math.max(0, pool - paid),
+                marketCreatedAt,
                 at,
-                forecasts);
+                results.length);
     }
 
     public static Result win(UUID userId, double q) {

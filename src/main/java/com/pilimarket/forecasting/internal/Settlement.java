@@ -1,8 +1,6 @@
 package com.pilimarket.forecasting.internal;
 
-import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.MarketSettled;
-import com.pilimarket.forecasting.internal.ForecastRecords.ForecastRow;
 import com.pilimarket.forecasting.internal.SettlementRecords.StakeRow;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
@@ -127,7 +125,7 @@ public class Settlement {
     }
 
     /** Everything settlement needs to know, computed once per run from the (frozen) stakes. */
-    private record Plan(MarketSnapshot market, UUID winner, PariMutuel.Result result) {
+    private record Plan(MarketSnapshot market, UUID winner, PariMutuel.Result result, int forecasts) {
 
         boolean cancelled() {
             return market.status() == MarketStatus.CANCELLED;
@@ -150,7 +148,7 @@ public class Settlement {
                             "house:" + marketId, "house share", Account.pool(marketId), Account.HOUSE, result.house())
                     .withMetadata(Map.of("market_id", marketId.toString())));
         }
-        return new Plan(market, winner, result);
+        return new Plan(market, winner, result, stakes.size());
     }
 
     private int settleBatch(Plan plan) {
@@ -202,24 +200,8 @@ public class Settlement {
             return;
         }
         Instant now = clock.instant();
-        List<ForecastSettled> forecasts = new ArrayList<>();
-        for (ForecastRow row : records.allOf(marketId)) {
-            forecasts.add(new ForecastSettled(
-                    row.userId(),
-                    row.id(),
-                    marketId,
-                    plan.market().category(),
-                    row.outcomeId(),
-                    "won".equals(row.status()),
-                    "refunded".equals(row.status()),
-                    row.points(),
-                    row.payout() == null ? 0 : row.payout(),
-                    row.crowdProbability(),
-                    row.createdAt().toInstant(),
-                    plan.market().createdAt(),
-                    row.settledAt() == null ? now : row.settledAt().toInstant(),
-                    row.flagged()));
-        }
+        // Without the forecasts: the listeners read them in chunks (SettledForecasts), instead of a
+        // copy of all of them serialised into the publication table once per listener.
         events.publishEvent(new MarketSettled(
                 marketId,
                 plan.market().category(),
@@ -230,6 +212,6 @@ public class Settlement {
                 plan.result().house(),
                 plan.market().createdAt(),
                 now,
-                forecasts));
+                plan.forecasts()));
     }
 }

@@ -1,8 +1,9 @@
 package com.pilimarket.forecasting.internal;
 
-import com.pilimarket.forecasting.internal.ForecastRecords.ForecastRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,10 +74,54 @@ class SettlementRecords {
                 .single();
     }
 
-    List<ForecastRow> allOf(UUID marketId) {
-        return jdbc.sql("SELECT " + ForecastRecords.COLUMNS + " FROM forecasts WHERE market_id = :m ORDER BY id")
-                .param("m", marketId)
-                .query(ForecastRecords::row)
+    /** A settled forecast, as the listeners of a settlement read it. */
+    record SettledRow(
+            UUID id,
+            UUID userId,
+            UUID outcomeId,
+            String status,
+            long points,
+            long payout,
+            double crowdProbability,
+            boolean flagged,
+            Instant createdAt,
+            Instant settledAt) {}
+
+    /**
+     * The next {@code limit} settled forecasts of a market after user {@code afterUserId} (null: from
+     * the first), in user order ({@code idx_forecasts_market_user}; a user has one forecast per market).
+     */
+    List<SettledRow> settledAfter(UUID marketId, UUID afterUserId, int limit) {
+        // Two texts rather than "(:after IS NULL OR user_id > :after)", which the planner cannot turn
+        // into an index range on (market_id, user_id).
+        String after = afterUserId == null ? "" : "AND user_id > :after";
+        var statement = jdbc.sql("""
+                        SELECT id, user_id, outcome_id, status, points, coalesce(payout, 0), crowd_probability,
+                               is_flagged, created_at, settled_at
+                        FROM forecasts
+                        WHERE market_id = :m AND status <> 'pending' %s
+                        ORDER BY user_id, id
+                        LIMIT :limit
+                        """.formatted(after)).param("m", marketId).param("limit", limit);
+        if (afterUserId != null) {
+            statement = statement.param("after", afterUserId);
+        }
+        return statement
+                .query((rs, n) -> new SettledRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getDouble(7),
+                        rs.getBoolean(8),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(),
+                        instant(rs.getObject(10, OffsetDateTime.class))))
                 .list();
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 }

@@ -2,6 +2,7 @@ package com.pilimarket.notifications.internal;
 
 import com.pilimarket.comments.CommentPosted;
 import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.markets.MarketCreated;
@@ -39,8 +40,16 @@ class NotificationListeners {
     private final Markets markets;
     private final Jobs jobs;
     private final Users users;
+    private final Forecasts forecasts;
 
-    NotificationListeners(Notifier notifier, NotificationRecords records, Markets markets, Jobs jobs, Users users) {
+    NotificationListeners(
+            Notifier notifier,
+            NotificationRecords records,
+            Markets markets,
+            Jobs jobs,
+            Users users,
+            Forecasts forecasts) {
+        this.forecasts = forecasts;
         this.notifier = notifier;
         this.records = records;
         this.markets = markets;
@@ -60,40 +69,38 @@ class NotificationListeners {
                             .findFirst()
                             .orElse(null);
             String winner = winning == null ? "as decided" : winning.name();
-            List<NotificationRecords.NewNotification> notifications =
-                    new ArrayList<>(event.forecasts().size());
-            for (ForecastSettled forecast : event.forecasts()) {
-                Map<String, Object> metadata = new LinkedHashMap<>();
-                metadata.put("market_id", event.marketId().toString());
-                metadata.put("slug", market == null ? null : market.slug());
-                metadata.put("title", title);
-                // The parameters the text is rendered from when read, in the reader's language.
-                metadata.put("title_fil", market == null ? null : market.titleFil());
-                metadata.put("forecast_id", forecast.forecastId().toString());
-                metadata.put(
-                        "winning_outcome_id",
-                        event.winningOutcomeId() == null
-                                ? null
-                                : event.winningOutcomeId().toString());
-                metadata.put("winning_outcome", winner);
-                metadata.put("winning_outcome_fil", winning == null ? null : winning.nameFil());
-                metadata.put("cancelled", event.cancelled());
-                metadata.put("won", forecast.won());
-                metadata.put("refunded", forecast.refunded());
-                metadata.put("stake", forecast.stake());
-                metadata.put("payout", forecast.payout());
-                notifications.add(new NotificationRecords.NewNotification(
-                        forecast.userId(),
-                        resolvedMessage(title, event, winner, forecast),
-                        metadata,
-                        "resolved:" + event.marketId() + ":" + forecast.userId()));
-            }
-            // In sets of a few thousand: a statement per set, not one per forecaster.
-            for (int from = 0; from < notifications.size(); from += NOTIFY_CHUNK) {
-                notifier.notifyAll(
-                        NotificationType.MARKET_RESOLVED,
-                        notifications.subList(from, Math.min(notifications.size(), from + NOTIFY_CHUNK)));
-            }
+            // In sets of a few thousand, read from forecasting a set at a time: a statement per set,
+            // not one per forecaster.
+            forecasts.forEachSettledChunk(event, NOTIFY_CHUNK, chunk -> {
+                List<NotificationRecords.NewNotification> notifications = new ArrayList<>(chunk.size());
+                for (ForecastSettled forecast : chunk) {
+                    Map<String, Object> metadata = new LinkedHashMap<>();
+                    metadata.put("market_id", event.marketId().toString());
+                    metadata.put("slug", market == null ? null : market.slug());
+                    metadata.put("title", title);
+                    // The parameters the text is rendered from when read, in the reader's language.
+                    metadata.put("title_fil", market == null ? null : market.titleFil());
+                    metadata.put("forecast_id", forecast.forecastId().toString());
+                    metadata.put(
+                            "winning_outcome_id",
+                            event.winningOutcomeId() == null
+                                    ? null
+                                    : event.winningOutcomeId().toString());
+                    metadata.put("winning_outcome", winner);
+                    metadata.put("winning_outcome_fil", winning == null ? null : winning.nameFil());
+                    metadata.put("cancelled", event.cancelled());
+                    metadata.put("won", forecast.won());
+                    metadata.put("refunded", forecast.refunded());
+                    metadata.put("stake", forecast.stake());
+                    metadata.put("payout", forecast.payout());
+                    notifications.add(new NotificationRecords.NewNotification(
+                            forecast.userId(),
+                            resolvedMessage(title, event, winner, forecast),
+                            metadata,
+                            "resolved:" + event.marketId() + ":" + forecast.userId()));
+                }
+                notifier.notifyAll(NotificationType.MARKET_RESOLVED, notifications);
+            });
         });
     }
 

@@ -1,21 +1,22 @@
 package com.pilimarket.reputation.internal;
 
-import com.pilimarket.forecasting.ForecastSettled;
+import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.reputation.ForecastsScored;
 import com.pilimarket.reputation.Reputation;
-import com.pilimarket.shared.Uuids;
 import com.pilimarket.shared.platform.Jobs;
 import com.pilimarket.users.Users;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -35,10 +36,12 @@ class ReputationListeners {
     private final ReputationRecords records;
     private final RankTotals rankTotals;
     private final Badges badges;
+    private final Forecasts forecasts;
     private final Users users;
     private final Reputation reputation;
     private final ApplicationEventPublisher events;
     private final Jobs jobs;
+    private final MeterRegistry meters;
     private final TransactionTemplate chunks;
     private final int chunkSize;
 
@@ -46,10 +49,12 @@ class ReputationListeners {
             ReputationRecords records,
             RankTotals rankTotals,
             Badges badges,
+            Forecasts forecasts,
             Users users,
             Reputation reputation,
             ApplicationEventPublisher events,
             Jobs jobs,
+            MeterRegistry meters,
             PlatformTransactionManager transactions,
             @Value("${pilimarket.reputation.scoring-chunk:5000}") int chunkSize) {
         this.chunks = new TransactionTemplate(transactions);
@@ -59,10 +64,12 @@ class ReputationListeners {
         this.records = records;
         this.rankTotals = rankTotals;
         this.badges = badges;
+        this.forecasts = forecasts;
         this.users = users;
         this.reputation = reputation;
         this.events = events;
         this.jobs = jobs;
+        this.meters = meters;
     }
 
     @ApplicationModuleListener
@@ -98,26 +105,50 @@ class ReputationListeners {
      * reputation from their stored forecasts, add the forecasts stored now to the leaderboards' totals
      * ({@link RankTotals}: a redelivered chunk stores nothing, so adds nothing), then award the badges
      * their records now earn. No user row is held longer than its chunk. A redelivered event recomputes
-     * the same values.
+     * the same values. The forecasts are read from forecasting in chunks ({@link
+     * Forecasts#forEachSettledChunk}), ordered by user in PostgreSQL's order: one forecast per user and
+     * market, so a chunk's users are distinct and sorted as {@code Uuids.POSTGRES_ORDER} sorts them.
      */
     void score(MarketSettled event) {
-        List<ForecastSettled> forecasts = new ArrayList<>(event.forecasts());
-        forecasts.sort(Comparator.comparing(ForecastSettled::userId, Uuids.POSTGRES_ORDER));
         String metadata = "{\"market_id\":\"" + event.marketId() + "\"}";
-        for (int from = 0; from < forecasts.size(); from += chunkSize) {
-            List<ForecastSettled> chunk = forecasts.subList(from, Math.min(forecasts.size(), from + chunkSize));
+        List<UUID> scored = new ArrayList<>(event.forecastCount());
+        // Chunks of distinct users in PostgreSQL's order (the facade's order): locked in the ledger's order.
+        long[] read = {System.nanoTime()};
+        forecasts.forEachSettledChunk(event, chunkSize, chunk -> {
+            step("read", read[0]);
+            List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
             chunks.executeWithoutResult(status -> {
+                long started = System.nanoTime();
                 List<UUID> stored = records.recordSettled(chunk);
-                List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
+                started = step("store", started);
                 users.updateReputations(userIds, records::skillTotals);
+                started = step("reputation", started);
                 rankTotals.add(stored);
+                started = step("boards", started);
                 if (!event.refunded()) {
                     badges.awardAll(records.settledBadges(userIds), metadata);
+                    step("badges", started);
                 }
             });
-        }
-        List<UUID> userIds = ReputationRecords.distinctUsers(forecasts);
-        reputation.evictStats(userIds);
+            scored.addAll(userIds);
+            read[0] = System.nanoTime();
+        });
+        reputation.evictStats(scored);
         events.publishEvent(new ForecastsScored(event.marketId(), event.settledAt()));
+    }
+
+    /**
+     * Records the time of one step of a scoring chunk ({@code pilimarket.reputation.scoring.step},
+     * tagged {@code step}: read, store, reputation, boards, badges), so what limits scoring can be read
+     * off the metrics; returns now, the start of the next step.
+     */
+    private long step(String step, long started) {
+        long now = System.nanoTime();
+        Timer.builder("pilimarket.reputation.scoring.step")
+                .description("Time of one step of a reputation scoring chunk")
+                .tag("step", step)
+                .register(meters)
+                .record(now - started, TimeUnit.NANOSECONDS);
+        return now;
     }
 }

@@ -5,11 +5,8 @@ import static com.pilimarket.support.TestEvents.win;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.forecasting.Forecasts;
-import com.pilimarket.forecasting.PlaceForecast;
-import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
-import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,12 +48,6 @@ abstract class LeaderboardScenario {
     TestHttp http;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestMarkets markets;
-
-    @Autowired
     TestEvents events;
 
     @Autowired
@@ -79,11 +69,8 @@ abstract class LeaderboardScenario {
         g = users.create(0);
         h = users.create(1_000);
         Instant now = Instant.now();
-        MarketDetail market = markets.open("Flag me", "Yes", "No");
-        UUID hForecast = forecasts
-                .place(h.id(), new PlaceForecast(market.id(), TestMarkets.outcome(market, 0), 100))
-                .forecast()
-                .id();
+        TestEvents.Result hWin = win(h.id(), 0.2);
+        UUID hForecast = hWin.forecastId();
         events.settleAndWait(UUID.randomUUID(), now.minus(Duration.ofDays(40)), win(d.id(), 0.1));
         events.settleAndWait(
                 UUID.randomUUID(),
@@ -94,16 +81,12 @@ abstract class LeaderboardScenario {
                 lose(d.id(), 0.2),
                 win(f.id(), 0.9),
                 win(g.id(), 0.9),
-                win(h.id(), 0.2).forecast(hForecast));
+                hWin);
+        events.settleAndWait(UUID.randomUUID(), now.plusSeconds(1), lose(a.id(), 0.4));
         events.settleAndWait(
-                UUID.randomUUID(),
-                now.plusSeconds(1),
-                lose(a.id(), 0.4),
-                win(e.id(), 0.9).in("crypto"));
+                UUID.randomUUID(), now.plusSeconds(1), win(e.id(), 0.9).in("crypto"));
         // Moderation flags H's forecast after it was settled; the next recompute leaves it out.
-        jdbc.sql("UPDATE forecasts SET is_flagged = true WHERE id = :id")
-                .param("id", hForecast)
-                .update();
+        assertThat(forecasts.setFlagged(List.of(hForecast), true)).isEqualTo(1);
         leaderboards.recomputeAll();
     }
 

@@ -2,11 +2,13 @@ package com.pilimarket.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pilimarket.forecasting.ForecastSettled;
-import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.Forecasts;
+import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.NewMarket;
+import com.pilimarket.markets.ResolveMarket;
+import com.pilimarket.markets.internal.MarketAdministration;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
@@ -14,7 +16,6 @@ import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,12 @@ class LocalizationIntegrationTests {
 
     @Autowired
     TestEvents events;
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Autowired
+    MarketAdministration administration;
 
     TestUser admin;
 
@@ -174,17 +181,9 @@ class LocalizationIntegrationTests {
                         "Tuloy ba ang concert?",
                         null,
                         List.of("Oo", "Hindi")));
-        events.publishAndWait(new MarketSettled(
-                market.id(),
-                "entertainment",
-                null,
-                true,
-                false,
-                200,
-                0,
-                market.createdAt().toInstant(),
-                Instant.now(),
-                List.of(settled(user, market, TestMarkets.outcome(market, 0), false, true, 200, 200))));
+        forecasts.place(user.id(), new PlaceForecast(market.id(), TestMarkets.outcome(market, 0), 200));
+        administration.cancel(admin.id(), market.id(), "Postponed");
+        events.awaitListeners();
 
         JsonNode english = notifications(user, "en");
         JsonNode filipino = notifications(user, "fil");
@@ -219,17 +218,11 @@ class LocalizationIntegrationTests {
                         null,
                         List.of("Oo", "Hindi")));
         UUID yes = TestMarkets.outcome(market, 0);
-        events.publishAndWait(new MarketSettled(
-                market.id(),
-                "other",
-                yes,
-                false,
-                false,
-                300,
-                0,
-                market.createdAt().toInstant(),
-                Instant.now(),
-                List.of(settled(user, market, yes, true, false, 100, 300))));
+        forecasts.place(user.id(), new PlaceForecast(market.id(), yes, 100));
+        forecasts.place(users.create(1_000).id(), new PlaceForecast(market.id(), TestMarkets.outcome(market, 1), 200));
+        // Pool 300, all of it to the one winner.
+        marketsApi.resolve(admin.id(), market.id(), new ResolveMarket(yes, List.of("https://example.ph"), "Rain"));
+        events.awaitListeners();
 
         JsonNode bySavedLanguage = notifications(user, null);
         JsonNode byHeader = notifications(user, "en");
@@ -319,24 +312,5 @@ class LocalizationIntegrationTests {
 
     private static String message(Result result) {
         return result.body().get("errors").get(0).get("message").asString();
-    }
-
-    private static ForecastSettled settled(
-            TestUser user, MarketDetail market, UUID outcome, boolean won, boolean refunded, long stake, long payout) {
-        return new ForecastSettled(
-                user.id(),
-                UUID.randomUUID(),
-                market.id(),
-                "other",
-                outcome,
-                won,
-                refunded,
-                stake,
-                payout,
-                0.5,
-                Instant.now().minusSeconds(60),
-                market.createdAt().toInstant(),
-                Instant.now(),
-                false);
     }
 }

@@ -3,13 +3,13 @@ package com.pilimarket.notifications.internal;
 import static com.pilimarket.support.TestEvents.win;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.PlaceForecast;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.NewMarket;
+import com.pilimarket.markets.ResolveMarket;
 import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.support.IntegrationTest;
@@ -75,8 +75,14 @@ class NotificationIntegrationTests {
         TestUser loser = users.create(1_000);
         MarketDetail market = markets.open("Will it rain in Manila?", "Yes", "No");
         UUID yes = TestMarkets.outcome(market, 0);
-        // Settlement itself belongs to forecasting; its MarketSettled is what this module consumes.
-        MarketSettled settled = new MarketSettled(
+        forecasts.place(big.id(), new PlaceForecast(market.id(), yes, 300));
+        forecasts.place(small.id(), new PlaceForecast(market.id(), yes, 100));
+        forecasts.place(loser.id(), new PlaceForecast(market.id(), TestMarkets.outcome(market, 1), 100));
+        // Settlement (forecasting) publishes the MarketSettled this module consumes.
+        marketsApi.resolve(admin.id(), market.id(), new ResolveMarket(yes, List.of("https://example.ph"), "Rain"));
+        events.awaitListeners();
+        // Redelivered (the event names the market; the forecasts are read again): nobody is notified twice.
+        events.publishAndWait(new MarketSettled(
                 market.id(),
                 "sports",
                 yes,
@@ -86,12 +92,7 @@ class NotificationIntegrationTests {
                 0,
                 market.createdAt().toInstant(),
                 Instant.now(),
-                List.of(
-                        result(big, market, yes, true, 300, 375),
-                        result(small, market, yes, true, 100, 125),
-                        result(loser, market, TestMarkets.outcome(market, 1), false, 100, 0)));
-        events.publishAndWait(settled);
-        events.publishAndWait(settled); // redelivered: nobody is notified twice
+                3));
 
         // Pool 500, winners' stakes 400: 300 → 375, 100 → 125.
         assertThat(resolved(big)).singleElement().satisfies(n -> {
@@ -252,25 +253,6 @@ class NotificationIntegrationTests {
             assertThat(stream.awaitLine("data:{\"count\":1}")).isNotNull();
             assertThat(stream.lines()).anyMatch(l -> l.startsWith("data:") && l.contains("sharp_10"));
         }
-    }
-
-    private static ForecastSettled result(
-            TestUser user, MarketDetail market, UUID outcome, boolean won, long stake, long payout) {
-        return new ForecastSettled(
-                user.id(),
-                UUID.randomUUID(),
-                market.id(),
-                "sports",
-                outcome,
-                won,
-                false,
-                stake,
-                payout,
-                0.5,
-                Instant.now().minusSeconds(60),
-                market.createdAt().toInstant(),
-                Instant.now(),
-                false);
     }
 
     private MarketDetail create(String title, String category, Duration closesIn) {

@@ -2,11 +2,16 @@ package com.pilimarket.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pilimarket.forecasting.ForecastSettled;
-import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.Forecasts;
+import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.ledger.Account;
+import com.pilimarket.ledger.Ledger;
+import com.pilimarket.ledger.Transfer;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.NewMarket;
+import com.pilimarket.markets.ResolveMarket;
+import com.pilimarket.markets.internal.MarketAdministration;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
@@ -17,7 +22,6 @@ import com.pilimarket.support.TestUsers.TestUser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -63,6 +67,15 @@ class PushIntegrationTests {
 
     @Autowired
     TestEvents events;
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    MarketAdministration administration;
 
     FakePushService pushService;
     TestUser admin;
@@ -115,33 +128,41 @@ class PushIntegrationTests {
                         List.of("Oo", "Hindi")));
     }
 
-    void settle(MarketDetail market, boolean cancelled, TestUser user, boolean won, long stake, long payout) {
-        UUID yes = TestMarkets.outcome(market, 0);
-        events.publishAndWait(new MarketSettled(
-                market.id(),
-                "sports",
-                cancelled ? null : yes,
-                cancelled,
-                false,
-                stake,
-                0,
-                market.createdAt().toInstant(),
-                Instant.now(),
-                List.of(new ForecastSettled(
-                        user.id(),
-                        UUID.randomUUID(),
-                        market.id(),
-                        "sports",
-                        yes,
-                        won,
-                        cancelled,
-                        stake,
-                        payout,
-                        0.5,
-                        Instant.now().minusSeconds(60),
-                        market.createdAt().toInstant(),
-                        Instant.now(),
-                        false))));
+    /** A stake in {@link #settle}: on Yes or No; a null user is a forecaster created for it. */
+    record Stake(TestUser user, boolean onYes, long points) {}
+
+    static Stake yes(TestUser user, long points) {
+        return new Stake(user, true, points);
+    }
+
+    static Stake no(TestUser user, long points) {
+        return new Stake(user, false, points);
+    }
+
+    /** Settles {@code market} for real: the stakes are placed, then it is resolved Yes (or cancelled). */
+    void settle(MarketDetail market, boolean cancelled, Stake... stakes) {
+        for (Stake stake : stakes) {
+            UUID user =
+                    stake.user() == null ? users.create(0).id() : stake.user().id();
+            ledger.post(Transfer.move(
+                    "test-grant:" + market.id() + ":" + user,
+                    "test grant",
+                    Account.MINT,
+                    Account.user(user),
+                    stake.points()));
+            forecasts.place(
+                    user,
+                    new PlaceForecast(market.id(), TestMarkets.outcome(market, stake.onYes() ? 0 : 1), stake.points()));
+        }
+        if (cancelled) {
+            administration.cancel(admin.id(), market.id(), "Cancelled");
+        } else {
+            markets.resolve(
+                    admin.id(),
+                    market.id(),
+                    new ResolveMarket(TestMarkets.outcome(market, 0), List.of("https://example.ph"), "Result"));
+        }
+        events.awaitListeners();
     }
 
     JsonNode decrypted(Browser browser, FakePushService.Received push) throws Exception {
@@ -181,8 +202,8 @@ class PushIntegrationTests {
         MarketDetail market =
                 market("Will Gilas win on Sunday?", "Mananalo ba ang Gilas sa Linggo?", Duration.ofDays(2));
 
-        settle(market, false, ana, true, 100, 250);
-        settle(market, false, ben, false, 50, 0);
+        // Pool 250, all of it to ana, the one winner.
+        settle(market, false, yes(ana, 100), no(ben, 50), no(null, 100));
         assertThat(sender.sendDue()).isGreaterThanOrEqualTo(3);
 
         for (var device : List.of(anaPhone, anaLaptop)) {
@@ -228,7 +249,7 @@ class PushIntegrationTests {
         TestUser cy = users.create(0);
         var phone = subscribe(cy);
         MarketDetail cancelled = market("Typhoon signal no. 3 in Cebu?", null, Duration.ofDays(3));
-        settle(cancelled, true, cy, false, 80, 80);
+        settle(cancelled, true, yes(cy, 80));
 
         MarketDetail closing = market("PSEi above 7,000 on Friday?", null, Duration.ofHours(6));
         assertThat(http.post("/api/v1/markets/" + closing.id() + "/watch", null)
@@ -261,7 +282,7 @@ class PushIntegrationTests {
         var flaky = subscribe(dee);
         pushService.answer(gone.getValue(), 410);
         pushService.answer(flaky.getValue(), 503);
-        settle(market("Meralco rate cut in December?", null, Duration.ofDays(2)), false, dee, true, 10, 20);
+        settle(market("Meralco rate cut in December?", null, Duration.ofDays(2)), false, yes(dee, 10), no(null, 10));
 
         assertThat(sender.sendDue()).isZero();
         assertThat(pushService.receivedAt(gone.getValue())).hasSize(1);
@@ -321,8 +342,7 @@ class PushIntegrationTests {
                 .isTrue();
 
         MarketDetail market = market("Lotto jackpot above ₱500M?", null, Duration.ofDays(2));
-        settle(market, false, eve, true, 10, 20);
-        settle(market, false, fay, true, 10, 20);
+        settle(market, false, yes(eve, 10), yes(fay, 10), no(null, 20));
         sender.sendDue();
 
         assertThat(queued(eve)).isZero();
@@ -430,7 +450,7 @@ class PushIntegrationTests {
                         .status())
                 .isEqualTo(400);
 
-        settle(market("Ginebra in the finals?", null, Duration.ofDays(2)), false, hal, true, 10, 20);
+        settle(market("Ginebra in the finals?", null, Duration.ofDays(2)), false, yes(hal, 10), no(null, 10));
         sender.sendDue();
         assertThat(pushService.receivedAt(phone.getValue())).isEmpty();
         // The other 9 devices got it.

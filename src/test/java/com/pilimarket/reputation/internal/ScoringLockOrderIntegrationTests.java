@@ -3,7 +3,6 @@ package com.pilimarket.reputation.internal;
 import static com.pilimarket.support.TestMarkets.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.PlaceForecast;
@@ -109,28 +108,12 @@ class ScoringLockOrderIntegrationTests {
         assertThat(high.compareTo(low))
                 .as("Java's order differs from PostgreSQL's")
                 .isNegative();
-        UUID market = UUID.randomUUID();
-        Instant now = Instant.now();
-        List<ForecastSettled> settled = new ArrayList<>();
-        for (UUID user : List.of(high, low)) {
-            settled.add(new ForecastSettled(
-                    user,
-                    UUID.randomUUID(),
-                    market,
-                    "sports",
-                    UUID.randomUUID(),
-                    true,
-                    false,
-                    100,
-                    200,
-                    0.4,
-                    now.minusSeconds(3_600),
-                    now.minusSeconds(7_200),
-                    now,
-                    false));
-        }
-        MarketSettled event =
-                new MarketSettled(market, "sports", UUID.randomUUID(), false, false, 200, 0, now, now, settled);
+        // Stored as settled (not published): the listener is run by hand below.
+        MarketSettled event = events.settlement(
+                UUID.randomUUID(),
+                Instant.now(),
+                TestEvents.win(high, 0.4).staked(100, 200),
+                TestEvents.win(low, 0.4).staked(100, 200));
 
         // A settlement (or any ledger post) holds the lower user, as it locks in PostgreSQL's order.
         try (Connection settlement = dataSource.getConnection()) {

@@ -1,11 +1,11 @@
 package com.pilimarket.shared.platform;
 
-import static com.pilimarket.support.TestEvents.settlement;
 import static com.pilimarket.support.TestEvents.win;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.PilimarketApplication;
 import com.pilimarket.support.IntegrationTest;
+import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
@@ -37,6 +37,9 @@ class JobsIntegrationTests {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    TestEvents events;
 
     @Autowired
     TestHttp http;
@@ -96,7 +99,7 @@ class JobsIntegrationTests {
                         "CREATE TRIGGER fail_once BEFORE INSERT ON settled_forecasts FOR EACH ROW EXECUTE FUNCTION fail_once()")
                 .update();
         try {
-            scenario.publish(settlement(UUID.randomUUID(), Instant.now(), win(user.id(), 0.25)))
+            scenario.publish(events.settlement(UUID.randomUUID(), Instant.now(), win(user.id(), 0.25)))
                     .andWaitAtMost(Duration.ofSeconds(20))
                     .andWaitForStateChange(() -> failedReputationPublications("FAILED") == 1);
             assertThat(reputation(user)).isZero();
