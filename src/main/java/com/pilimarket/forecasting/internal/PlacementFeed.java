@@ -5,6 +5,7 @@ import static com.pilimarket.forecasting.internal.BatchStatements.column;
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +60,7 @@ class PlacementFeed implements SmartLifecycle {
     private final AtomicBoolean signalled = new AtomicBoolean();
     private volatile boolean running;
     private volatile Thread feeder;
+    private volatile long lastDrainedNanos = System.nanoTime();
 
     PlacementFeed(
             JdbcTemplate template,
@@ -74,6 +76,12 @@ class PlacementFeed implements SmartLifecycle {
         this.maxPerEvent = Math.max(1, maxPerEvent);
         this.eventSizes = DistributionSummary.builder("pilimarket.forecasts.feed.event.size")
                 .description("Placements per ForecastsPlaced event published by the placement feed")
+                .register(meters);
+        // Grows past a second only when the feeder stopped or its drains keep failing: placements then
+        // wait, and the activity feed, badges and interests fall behind (docs/OPERATIONS.md).
+        Gauge.builder("pilimarket.forecasts.feed.drained.age", this, feed -> feed.secondsSinceDrained())
+                .description("Seconds since the placement feed last drained (or found nothing to drain)")
+                .baseUnit("seconds")
                 .register(meters);
     }
 
@@ -151,9 +159,14 @@ class PlacementFeed implements SmartLifecycle {
             while (drainOnce() == maxPerEvent) {
                 // more waiting
             }
+            lastDrainedNanos = System.nanoTime();
         } catch (RuntimeException e) {
             log.warn("Placement feed: drain failed, retrying within {} s: {}", IDLE_LOOK.toSeconds(), e.toString());
         }
+    }
+
+    private double secondsSinceDrained() {
+        return (System.nanoTime() - lastDrainedNanos) / 1e9;
     }
 
     private void wake() {
