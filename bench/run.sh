@@ -398,18 +398,50 @@ timeout 600 java -Xmx512m "$ROOT/bench/LoadGen.java" --name first-forecasts --mo
     --url "$BASE/api/v1/forecasts" --body "$FORECAST" --markets "$OUT/spread.txt" --market-pick round-robin \
     --workers "$WORKERS" --seconds 300 --warmup 0 --requests "$USERS" --users "$OUT/users.txt" \
     --jwt-secret "$SECRET" --idempotency-keys true | tail -1 >"$OUT/first-forecasts.json"
-# The placement path, warmed until the JIT has compiled it: a fresh JVM kept compiling it for minutes
-# (C2 took a quarter of the CPU, and each successive 15 s hot-market run was faster: 168, 183, 233, 320/s
-# on 1 Dec), so a short warm-up measured the compiler. Not measured; wrk costs little.
-PLACEMENT_WARMUP=${BENCH_PLACEMENT_WARMUP:-120}
-log "warming up the placement path (${PLACEMENT_WARMUP}s of placements over the spread markets, then 20s on the hot one)"
-wrk -t2 -c"$WORKERS" -d"${PLACEMENT_WARMUP}s" --timeout 10s -s "$ROOT/bench/wrk/placements.lua" "$BASE/api/v1/forecasts" \
-    -- "$OUT/tokens.txt" "$OUT/spread.txt" placement-warmup >/dev/null 2>&1 || true
-wrk -t2 -c"$WORKERS" -d20s --timeout 10s -s "$ROOT/bench/wrk/placements.lua" "$BASE/api/v1/forecasts" \
-    -- "$OUT/tokens.txt" "$OUT/hot.txt" placement-warmup-hot >/dev/null 2>&1 || true
-warm GET "$BASE/api/v1/markets?status=open&sort=volume&limit=20"
-warm GET "$BASE/api/v1/markets/{market}" "" "$OUT/spread-ids.txt"
-warm GET "$BASE/api/v1/leaderboard?period=all_time&limit=20"
+# Warm-up until the JIT has compiled what the scenarios run, measured rather than a fixed time: a fresh
+# JVM kept compiling the placement path for minutes (C2 took a third to two thirds of the app's CPU in
+# the peaks, and successive 20 s hot-market runs on one JVM went 380, 473, 475, 454, 554, 775, 853/s on
+# 1 Dec). Rounds of unmeasured load (wrk, which costs little) until a round's JIT compile time falls
+# below BENCH_JIT_SETTLED seconds of CPU (default 3, a tenth of a core over a 30 s round), at most
+# BENCH_WARMUP_MAX seconds per path. Each round is logged in the report.
+JIT_SETTLED=${BENCH_JIT_SETTLED:-3}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-420}
+: >"$OUT/warmup.txt"
+warm_until_compiled() { # path-name, then "script url markets seconds" per leg of a round
+    local path=$1; shift
+    local elapsed=0 round=0
+    while (( elapsed < WARMUP_MAX )); do
+        round=$((round + 1))
+        local j0 j1 legs=""
+        j0=$(jit_seconds)
+        for leg in "$@"; do
+            read -r script url markets secs <<<"$leg"
+            local line
+            line=$(wrk -t2 -c"$WORKERS" -d"${secs}s" --timeout 10s -s "$ROOT/bench/wrk/$script" "$url" \
+                -- "$OUT/tokens.txt" "$markets" warmup 2>/dev/null | grep '^{' | tail -1)
+            legs+=" $(python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(round(d['throughput']))" "$line" 2>/dev/null || echo '?')/s"
+            elapsed=$((elapsed + secs))
+        done
+        j1=$(jit_seconds)
+        local compiled
+        compiled=$(python3 -c "print(f'{float(\"$j1\" or 0) - float(\"$j0\" or 0):.1f}')")
+        echo "$path round $round (${elapsed}s):$legs; JIT compiled ${compiled} s of CPU" | tee -a "$OUT/warmup.txt" >&2
+        if (( round >= 2 )) && python3 -c "import sys; sys.exit(0 if float('$compiled') < float('$JIT_SETTLED') else 1)"; then
+            return
+        fi
+    done
+    echo "$path: JIT still compiling after ${WARMUP_MAX}s" | tee -a "$OUT/warmup.txt" >&2
+}
+log "warming up until the JIT settles (rounds until one compiles < ${JIT_SETTLED} s of CPU, at most ${WARMUP_MAX}s per path)"
+warm_until_compiled placements \
+    "placements.lua $BASE/api/v1/forecasts $OUT/spread.txt 15" \
+    "placements.lua $BASE/api/v1/forecasts $OUT/hot.txt 15"
+warm_until_compiled reads \
+    "get.lua $BASE/api/v1/purchases/packages - 6" \
+    "get.lua $BASE/api/v1/markets?status=open&sort=volume&limit=20 - 6" \
+    "get.lua $BASE/api/v1/markets/MARKET $OUT/spread-ids.txt 6" \
+    "get.lua $BASE/api/v1/leaderboard?period=all_time&limit=20 - 6" \
+    "get.lua $BASE/api/v1/leaderboard?period=monthly&category=sports&metric=profit&limit=20&page=250 - 6"
 drain_events
 # Autovacuum is off on this shared server (on by default, and in production): after the warm-ups the
 # tables they grew (idempotency keys, forecasts, ledger, event publications, the placement feed) still
@@ -793,6 +825,12 @@ pgbench output:
 
 \`\`\`
 $(grep -E 'tps|latency|clients|transactions' "$OUT/pgbench.txt")
+\`\`\`
+
+Warm-up before the scenarios (unmeasured rounds until the JIT compiled less than ${JIT_SETTLED} s of CPU in one):
+
+\`\`\`
+$(cat "$OUT/warmup.txt" 2>/dev/null)
 \`\`\`
 
 Raw results: \`target/bench/results.jsonl\` (one JSON line per run).
