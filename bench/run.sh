@@ -325,8 +325,6 @@ scenario() { # key method url body markets-file [profile]
     log "scenario $key: closed loop ($WORKERS workers, ${SECS}s)"
     sample_waits "$key" $((SECS + WARM))
     if [[ -n "$profile" ]]; then
-        (sleep "$WARM"; jcmd "$APP_PID" JFR.start name=$key duration=${SECS}s filename="$OUT/$key.jfr" settings=profile >/dev/null 2>&1 || true) &
-        (sleep $((WARM > 2 ? WARM - 2 : 0)); profiler start,event=cpu,interval=2ms,threads; sleep $((SECS + 2)); profiler "stop,file=$OUT/$key.collapsed,collapsed") &
         (sleep $((WARM + SECS / 2)); top -b -n 1 -w 200 | head -20 >"$OUT/top-$key.txt"; rss_kb >"$OUT/rss-$key.txt"; heap_used_mb >"$OUT/heap-$key.txt") &
     fi
     local closed
@@ -465,6 +463,27 @@ scenario detail_hot GET "$BASE/api/v1/markets/$HOT_ID" ""
 
 scenario leaderboard GET "$BASE/api/v1/leaderboard?period=all_time&limit=20"
 scenario leaderboard_deep GET "$BASE/api/v1/leaderboard?period=monthly&category=sports&metric=profit&limit=20&page=250"
+
+# ------------------------------------------------------------------ profiles (not measured)
+# Attaching JFR or async-profiler makes the JVM throw away compiled code and compile it again (JFR
+# instruments the socket classes; in the run of 1 Dec 12:21 the JIT compiled 23 s of CPU during the
+# profiled 15 s hot peak after the warm-up had settled at 1 s per 30 s round, and the peak fell to a
+# third of the warm-up's rate). So the placement scenarios are profiled in extra runs after every
+# measured one, and their numbers are not used.
+profile_run() { # key markets-file
+    local key=$1 markets=$2
+    log "profiling $key placements (${SECS}s, not measured): JFR and async-profiler attached"
+    jcmd "$APP_PID" JFR.start name="$key" duration="${SECS}s" filename="$OUT/$key.jfr" settings=profile >/dev/null 2>&1 || true
+    profiler start,event=cpu,interval=2ms,threads
+    wrk -t2 -c"$WORKERS" -d"${SECS}s" --timeout 10s -s "$ROOT/bench/wrk/placements.lua" "$BASE/api/v1/forecasts" \
+        -- "$OUT/tokens.txt" "$markets" "$key-profiled" 2>/dev/null | grep '^{' | tail -1 >"$OUT/profiled-$key.json" || true
+    profiler "stop,file=$OUT/$key.collapsed,collapsed"
+    sleep 2
+}
+drain_events
+profile_run hot "$OUT/hot.txt"
+drain_events
+profile_run spread "$OUT/spread.txt"
 # ------------------------------------------------------------------ a resolution, until the leaderboards show it
 # The hot market (thousands of forecasters) is resolved through the admin API; timed until it is paid
 # out, until reputation has scored it (settled_forecasts) and until the all-time board counts its
@@ -803,19 +822,21 @@ spread: $(batch_line spread).
 $(cat "$OUT/top-hot.txt" 2>/dev/null)
 \`\`\`
 
-CPU samples of the whole app during the placement peaks (async-profiler, \`event=cpu\`, every thread: request
+CPU samples of the whole app during a profiled run of each placement scenario, after the measured ones
+(attached profilers make the JVM recompile, so they are kept out of the measured runs; these runs'
+rates are not results) (async-profiler, \`event=cpu\`, every thread: request
 threads, the group-commit writers, the placement feed, the listeners' \`task\` threads, the JIT compiler
 and GC; raw stacks in \`target/bench/{hot,spread}.collapsed\`, a flame graph from them with async-profiler's \`jfr-converter\`
 (Maven Central \`tools.profiler:jfr-converter\`: \`java -jar jfr-converter.jar spread.collapsed spread.html\`)):
 
 $PROFILES
-JFR execution samples of the app during the hot-market peak:
+JFR execution samples of the app during the profiled hot-market run:
 
 \`\`\`
 $JFR_SUMMARY
 \`\`\`
 
-Slow database round trips during the hot-market peak (JFR \`jdk.SocketRead\`, by thread; \`forecast-writer\` = the hot market's group-commit writer, \`task\` = asynchronous event listeners, \`http-nio\` = request threads):
+Slow database round trips during the profiled hot-market run (JFR \`jdk.SocketRead\`, by thread; \`forecast-writer\` = the hot market's group-commit writer, \`task\` = asynchronous event listeners, \`http-nio\` = request threads):
 
 \`\`\`
 ${SLOW_READS:-}
