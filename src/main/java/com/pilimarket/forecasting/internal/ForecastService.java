@@ -214,20 +214,20 @@ public class ForecastService {
         List<Posted> posted = ledger.postAll(transfers);
         markets.recordStakes(marketId, stakes);
 
-        List<ForecastPlaced> placed = new ArrayList<>(applied.size());
+        List<ForecastPlaced> forFeed = new ArrayList<>(applied.size());
         for (int k = 0; k < applied.size(); k++) {
             int i = applied.get(k);
             Placement p = batch.get(i);
             ForecastRow row = saved.get(p.userId());
             boolean topUp = held.containsKey(p.userId());
-            placed.add(placed(row, market, p.points(), topUp));
+            forFeed.add(placed(row, market, p.points(), topUp));
             countAfterCommit(topUp, p.points());
             results.set(
                     i,
                     new BatchResult.Placed(new ForecastPlacement(
                             row.view(), !topUp, posted.get(k).balanceOf(p.userId()))));
         }
-        feed.append(placed);
+        feed.append(forFeed);
         return results;
     }
 
