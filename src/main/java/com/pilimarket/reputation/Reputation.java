@@ -91,18 +91,22 @@ public class Reputation {
     }
 
     /**
-     * Lines {@code offset} … {@code offset + limit − 1} of a board, ranked, and how many users it ranks.
-     * A board is one {@code period} ({@code weekly}, {@code monthly} or {@code all_time}) window
-     * ({@code periodKey}: an ISO week such as {@code 2026-W05} or a month such as {@code 2026-01} in
-     * Asia/Manila, or {@code all}) of one {@code category} ({@code all} or one) by {@code metric}. Boards
-     * are kept up to date as settlements are scored.
+     * Lines {@code offset} … {@code offset + limit − 1} of a board, ranked. A board is one {@code period}
+     * ({@code weekly}, {@code monthly} or {@code all_time}) window ({@code periodKey}: an ISO week such as
+     * {@code 2026-W05} or a month such as {@code 2026-01} in Asia/Manila, or {@code all}) of one
+     * {@code category} ({@code all} or one) by {@code metric}. Boards are kept up to date as settlements
+     * are scored.
      */
     @Transactional(readOnly = true)
-    public RankedPage board(
+    public List<RankedScore> board(
             String period, String periodKey, String category, RankingMetric metric, long offset, int limit) {
-        return new RankedPage(
-                rankTotals.page(period, periodKey, category, metric, offset, limit),
-                rankTotals.size(period, periodKey, category));
+        return rankTotals.page(period, periodKey, category, metric, offset, limit);
+    }
+
+    /** How many users a board (see {@link #board}) ranks; the same for both metrics. */
+    @Transactional(readOnly = true)
+    public long boardSize(String period, String periodKey, String category) {
+        return rankTotals.size(period, periodKey, category);
     }
 
     /** The user's line on a board (see {@link #board}), if the user is ranked on it. */

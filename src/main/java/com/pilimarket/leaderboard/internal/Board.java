@@ -6,8 +6,4 @@ import com.pilimarket.reputation.RankingMetric;
 record Board(Period period, String periodKey, String category, RankingMetric metric) {
 
     static final String ALL = "all";
-
-    String id() {
-        return period.value() + ":" + periodKey + ":" + category + ":" + metric.value();
-    }
 }

@@ -1,11 +1,9 @@
 package com.pilimarket.leaderboard.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.pilimarket.leaderboard.LeaderboardEntry;
 import com.pilimarket.leaderboard.LeaderboardEntry.LeaderboardUser;
 import com.pilimarket.leaderboard.Ranks;
-import com.pilimarket.reputation.RankedPage;
 import com.pilimarket.reputation.RankedScore;
 import com.pilimarket.reputation.RankingMetric;
 import com.pilimarket.reputation.Reputation;
@@ -15,38 +13,56 @@ import com.pilimarket.users.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.springframework.stereotype.Service;
 
 /**
  * Serves the boards (3 periods × all categories and each one × 2 metrics) from the reputation module's
- * board totals, which scoring keeps up to date settlement by settlement; pages are cached for a few
- * seconds. {@link #recomputeAll()} is the repair: it rebuilds every board from the settled forecasts.
+ * board totals, which scoring keeps up to date settlement by settlement. Pages, board sizes and users'
+ * lines are cached and reloaded in the background ({@link RefreshingCache}), so a reader never waits for
+ * the database while a board is being read; a scored settlement drops this instance's cache at once.
+ * {@link #recomputeAll()} is the repair: it rebuilds every board from the settled forecasts.
  */
 @Service
 class Leaderboards implements Ranks {
 
-    /** How long a page or a rank is served from this instance's cache (how stale a board can look). */
+    /** How old a page, a size or a rank may get before it is reloaded (in the background). */
     static final Duration FRESHNESS = Duration.ofSeconds(2);
+
+    /**
+     * How long an unread value is kept: older than this, the next read loads it and waits. Short, so
+     * that a board nobody looked at for a while is not shown stale (a board being read is reloaded
+     * every {@link #FRESHNESS}).
+     */
+    static final Duration STALEST = Duration.ofSeconds(10);
 
     private final Reputation reputation;
     private final Users users;
     private final Clock clock;
 
-    private final Cache<String, Object> boards =
-            Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(FRESHNESS).build();
+    private final RefreshingCache<PageKey, List<RankedScore>> pages;
+    private final RefreshingCache<SizeKey, Long> sizes;
+    private final RefreshingCache<LineKey, Optional<RankedScore>> lines;
 
-    private final Cache<UUID, LeaderboardUser> people = Caffeine.newBuilder()
-            .maximumSize(20_000)
-            .expireAfterWrite(Duration.ofMinutes(1))
-            .build();
+    /** Names and avatars beside the lines: a renamed user shows within a minute. */
+    private final RefreshingCache<UUID, LeaderboardUser> people;
 
     Leaderboards(Reputation reputation, Users users, Clock clock) {
+        Ticker ticker = Ticker.systemTicker();
+        Executor reloads = ForkJoinPool.commonPool();
         this.reputation = reputation;
         this.users = users;
         this.clock = clock;
+        this.pages = new RefreshingCache<>(this::loadPage, FRESHNESS, STALEST, 5_000, ticker, reloads);
+        this.sizes = new RefreshingCache<>(this::loadSize, FRESHNESS, STALEST, 1_000, ticker, reloads);
+        this.lines = new RefreshingCache<>(this::loadLine, FRESHNESS, STALEST, 20_000, ticker, reloads);
+        this.people = new RefreshingCache<>(
+                this::loadUser, Duration.ofMinutes(1), Duration.ofMinutes(10), 20_000, ticker, reloads);
     }
 
     /**
@@ -57,40 +73,67 @@ class Leaderboards implements Ranks {
         Instant now = clock.instant();
         reputation.rebuildBoards(
                 Period.WEEKLY.window(now).key(), Period.MONTHLY.window(now).key());
-        boards.invalidateAll();
+        forgetBoards();
     }
 
     /** Forgets cached pages: a settlement was scored, this instance shows it at once. */
     void refresh() {
-        boards.invalidateAll();
+        forgetBoards();
+    }
+
+    private void forgetBoards() {
+        pages.invalidateAll();
+        sizes.invalidateAll();
+        lines.invalidateAll();
     }
 
     Page<LeaderboardEntry> page(Period period, String category, RankingMetric metric, PageQuery page) {
         Board board = board(period, category, metric);
-        RankedPage ranked = (RankedPage) boards.get(
-                "page:" + board.id() + ":" + page.offset() + ":" + page.limit(),
-                k -> reputation.board(
-                        period.value(), board.periodKey(), board.category(), metric, page.offset(), page.limit()));
-        return Page.of(ranked.lines().stream().map(this::entry).toList(), page, ranked.total());
+        List<RankedScore> ranked = pages.get(new PageKey(board, page.offset(), page.limit()));
+        long total = sizes.get(new SizeKey(period, board.periodKey(), board.category()));
+        return Page.of(ranked.stream().map(this::entry).toList(), page, total);
     }
 
     Optional<LeaderboardEntry> rankOf(UUID userId, Period period, String category, RankingMetric metric) {
-        return line(userId, board(period, category, metric)).map(this::entry);
+        return lines.get(new LineKey(board(period, category, metric), userId)).map(this::entry);
     }
 
     @Override
     public OptionalInt allTimeRank(UUID userId) {
-        return line(userId, board(Period.ALL_TIME, null, RankingMetric.SKILL))
+        return lines.get(new LineKey(board(Period.ALL_TIME, null, RankingMetric.SKILL), userId))
                 .map(line -> OptionalInt.of(line.rank()))
                 .orElse(OptionalInt.empty());
     }
 
-    @SuppressWarnings("unchecked")
-    private Optional<RankedScore> line(UUID userId, Board board) {
-        return (Optional<RankedScore>) boards.get(
-                "me:" + board.id() + ":" + userId,
-                k -> reputation.rankOf(
-                        board.period().value(), board.periodKey(), board.category(), board.metric(), userId));
+    /** A page of a board: the cache's key. */
+    private record PageKey(Board board, long offset, int limit) {}
+
+    /** The users a board ranks: the same for both metrics, so counted once for the two. */
+    private record SizeKey(Period period, String periodKey, String category) {}
+
+    /** A user's line on a board: the cache's key. */
+    private record LineKey(Board board, UUID userId) {}
+
+    private List<RankedScore> loadPage(PageKey key) {
+        Board board = key.board();
+        return reputation.board(
+                board.period().value(), board.periodKey(), board.category(), board.metric(), key.offset(), key.limit());
+    }
+
+    private long loadSize(SizeKey key) {
+        return reputation.boardSize(key.period().value(), key.periodKey(), key.category());
+    }
+
+    private Optional<RankedScore> loadLine(LineKey key) {
+        Board board = key.board();
+        return reputation.rankOf(
+                board.period().value(), board.periodKey(), board.category(), board.metric(), key.userId());
+    }
+
+    private LeaderboardUser loadUser(UUID id) {
+        return users.find(id)
+                .map(u -> new LeaderboardUser(u.id(), u.displayName(), u.handle(), u.avatarUrl()))
+                .orElse(new LeaderboardUser(id, null, null, null));
     }
 
     private Board board(Period period, String category, RankingMetric metric) {
@@ -98,11 +141,7 @@ class Leaderboards implements Ranks {
     }
 
     private LeaderboardEntry entry(RankedScore line) {
-        LeaderboardUser user = people.get(
-                line.userId(),
-                id -> users.find(id)
-                        .map(u -> new LeaderboardUser(u.id(), u.displayName(), u.handle(), u.avatarUrl()))
-                        .orElse(new LeaderboardUser(id, null, null, null)));
+        LeaderboardUser user = people.get(line.userId());
         double accuracy = line.forecasts() == 0 ? 0 : (double) line.won() / line.forecasts();
         return new LeaderboardEntry(line.rank(), user, line.score(), line.forecasts(), accuracy);
     }
