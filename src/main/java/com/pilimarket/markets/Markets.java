@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -117,22 +116,23 @@ public class Markets {
     }
 
     /**
-     * For placing a batch of forecasts on one market: locks the market row for the rest of the
-     * caller's transaction if the market takes forecasts now; empty if it is unknown or does not
-     * (then {@link #lockForForecast} tells each placement why). The caller checks each placement's
-     * outcome against {@link MarketSnapshot#outcomeIds()}.
+     * For placing forecasts on many markets in one transaction: locks the market rows for the rest of
+     * the caller's transaction, in PostgreSQL's order, and returns those that take forecasts now, by id.
+     * The others (unknown, or not taking forecasts) are left out and nothing is thrown: then
+     * {@link #lockForForecast} tells each placement why. The caller checks each placement's outcome
+     * against {@link MarketSnapshot#outcomeIds()}.
      */
-    public Optional<MarketSnapshot> lockIfTakingForecasts(UUID marketId) {
-        return marketStakes.lockIfTakingForecasts(marketId);
+    public Map<UUID, MarketSnapshot> lockAllIfTakingForecasts(Collection<UUID> marketIds) {
+        return marketStakes.lockAllIfTakingForecasts(marketIds);
     }
 
     /**
-     * For forecast placement, in the same transaction as {@link #lockForForecast}: adds the stakes,
-     * in order, to the totals, records a history point after each and broadcasts the new odds after
-     * commit.
+     * For forecast placement, in the same transaction as the market locks: adds the stakes, market by
+     * market in the given order, to the totals, records a history point after each and broadcasts the
+     * new odds after commit. A few statements whatever the number of markets.
      */
-    public void recordStakes(UUID marketId, List<Stake> stakes) {
-        marketStakes.recordStakes(marketId, stakes);
+    public void recordStakes(Map<UUID, List<Stake>> stakesByMarket) {
+        marketStakes.recordStakes(stakesByMarket);
     }
 
     /**

@@ -6,7 +6,6 @@ import com.pilimarket.shared.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,35 +128,51 @@ class ForecastRecords {
 
     // ------------------------------------------------------------------ group commit
 
-    /** The forecasts these users hold in a market, locked in user order (at most one each). */
-    List<ForecastRow> lockByUsersAndMarket(Collection<UUID> userIds, UUID marketId) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM forecasts WHERE market_id = :m AND user_id = ANY(:u) ORDER BY user_id FOR UPDATE")
-                .param("m", marketId)
-                .param("u", userIds.toArray(UUID[]::new))
-                .query(ForecastRecords::row)
-                .list();
-    }
-
-    /** A forecast to open: its id, owner, outcome, stake and crowd probability. */
-    record NewForecast(UUID id, UUID userId, UUID outcomeId, long points, double crowdProbability) {}
+    /** A user's place on a market: whose forecast, on which market. */
+    record MarketUser(UUID marketId, UUID userId) {}
 
     /**
-     * Opens many forecasts of one market in one statement and returns them as stored. A user who
-     * already holds one there is skipped (the unique key), so fewer rows than given means a conflict.
+     * Reads and locks the forecasts these users hold on these markets (pairs that hold none are left
+     * out), in (market, user) order: PostgreSQL's, the one lock order. One statement for any number of
+     * markets.
      */
-    List<ForecastRow> insertAll(UUID marketId, List<NewForecast> forecasts) {
+    List<ForecastRow> lockByMarketsAndUsers(List<MarketUser> holders) {
+        if (holders.isEmpty()) {
+            return List.of();
+        }
+        return template.query(
+                BatchStatements.of(
+                        "SELECT " + COLUMNS_OF_F + " FROM forecasts f"
+                                + " JOIN unnest(?::uuid[], ?::uuid[]) AS d(m, u) ON f.market_id = d.m AND f.user_id = d.u"
+                                + " ORDER BY f.market_id, f.user_id FOR UPDATE OF f",
+                        BatchStatements.array(
+                                "uuid", BatchStatements.column(holders, MarketUser::marketId, UUID[]::new)),
+                        BatchStatements.array(
+                                "uuid", BatchStatements.column(holders, MarketUser::userId, UUID[]::new))),
+                ForecastRecords::row);
+    }
+
+    /** A forecast to open: its id, owner, market, outcome, stake and crowd probability. */
+    record NewForecast(UUID id, UUID userId, UUID marketId, UUID outcomeId, long points, double crowdProbability) {}
+
+    /**
+     * Opens many forecasts, of any markets, in one statement and returns them as stored. A user who
+     * already holds one on that market is skipped (the unique key), so fewer rows than given means a
+     * conflict.
+     */
+    List<ForecastRow> insertAll(List<NewForecast> forecasts) {
         return template.query(
                 BatchStatements.of(
                         "INSERT INTO forecasts (id, user_id, market_id, outcome_id, points, crowd_probability)"
-                                + " SELECT d.id, d.u, ?, d.o, d.points, d.q"
-                                + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::float8[])"
-                                + " AS d(id, u, o, points, q)"
+                                + " SELECT d.id, d.u, d.m, d.o, d.points, d.q"
+                                + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::float8[])"
+                                + " AS d(id, u, m, o, points, q)"
                                 + " ON CONFLICT (user_id, market_id) DO NOTHING RETURNING " + COLUMNS,
-                        marketId,
                         BatchStatements.array("uuid", BatchStatements.column(forecasts, NewForecast::id, UUID[]::new)),
                         BatchStatements.array(
                                 "uuid", BatchStatements.column(forecasts, NewForecast::userId, UUID[]::new)),
+                        BatchStatements.array(
+                                "uuid", BatchStatements.column(forecasts, NewForecast::marketId, UUID[]::new)),
                         BatchStatements.array(
                                 "uuid", BatchStatements.column(forecasts, NewForecast::outcomeId, UUID[]::new)),
                         BatchStatements.array(
@@ -188,7 +203,6 @@ class ForecastRecords {
                 ForecastRecords::row);
     }
 
-    /** One field of every row, as the array a batch statement unnests. */
     /** A forecast of a market as the public sees it, with its owner's id. */
     record MarketForecastRow(
             UUID id,

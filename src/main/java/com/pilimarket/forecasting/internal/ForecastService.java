@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public class ForecastService {
         Posted posted = ledger.post(
                 stakeTransfer(userId, market.id(), command.outcomeId(), forecastId, placement, command.points()));
         markets.recordStakes(
-                market.id(), List.of(new Stake(command.outcomeId(), command.points(), existing.isEmpty())));
+                Map.of(market.id(), List.of(new Stake(command.outcomeId(), command.points(), existing.isEmpty()))));
         ForecastRow saved = records.find(forecastId).orElseThrow();
         feed.append(List.of(placed(saved, market, command.points(), existing.isPresent())));
         countAfterCommit(existing.isPresent(), command.points());
@@ -128,107 +129,212 @@ public class ForecastService {
     }
 
     /**
-     * Applies placements on one market as one set: about a dozen statements for the whole batch
-     * instead of about fifteen per placement. The answers are exactly those of placing them one by
-     * one in the given order: each is checked against the totals its predecessors left, gets its
-     * own crowd probability, its own ledger transfer and its own balance after.
-     *
-     * <p>Everything that can refuse a placement is decided before anything is written, from rows
-     * read under the market lock: a refusal here changes nothing. The uncommon cases — an unknown,
-     * inactive or short-of-chips user, an outcome of another market, a market that is not open, a
-     * user twice in one batch — are answered {@link BatchResult.Alone} for the caller to place
-     * alone, so the rules for them live in {@link #place} only. A write that still fails (a race
-     * on a balance, say) throws, and the caller retries the batch one by one.
+     * Applies placements on one market as one set ({@link #placeAcross} with one market): the answers
+     * are exactly those of placing them one by one in the given order.
      */
     @Transactional
     public List<BatchResult> placeAll(UUID marketId, List<Placement> batch) {
-        List<BatchResult> results = new ArrayList<>(Collections.nCopies(batch.size(), new BatchResult.Alone()));
-        Map<UUID, UserAccount> people =
-                users.findAll(batch.stream().map(Placement::userId).toList());
-        Optional<MarketSnapshot> open = markets.lockIfTakingForecasts(marketId);
-        if (open.isEmpty()) {
-            return results; // each gets its own answer (an unknown outcome is a 400 even on a closed market)
-        }
-        MarketSnapshot market = open.get();
-        Map<UUID, ForecastRow> held = new HashMap<>();
-        records.lockByUsersAndMarket(people.keySet(), marketId).forEach(row -> held.put(row.userId(), row));
+        return placeAcross(List.of(new MarketBatch(marketId, batch))).get(0);
+    }
 
-        long[] totals = market.outcomeTotals().clone();
-        Set<UUID> seen = new HashSet<>();
-        List<Integer> applied = new ArrayList<>();
+    /** The placements of one market in a round of {@link #placeAcross}, in the order they are to be applied. */
+    record MarketBatch(UUID marketId, List<Placement> placements) {}
+
+    /**
+     * Applies placements on any number of markets as one set: about a dozen statements for the whole
+     * round, whatever the number of markets and placements, instead of about fifteen per placement.
+     * The answers are exactly those of placing them one by one, market by market in the given order:
+     * each is checked against the totals its predecessors on its market left, gets its own crowd
+     * probability, its own ledger transfer and its own balance after. Results come per market, in the
+     * order of {@code batches}.
+     *
+     * <p>Everything that can refuse a placement is decided before anything is written, from rows
+     * read under the market locks: a refusal here changes nothing. The uncommon cases — an unknown,
+     * inactive or short-of-chips user, an outcome of another market, a market that is not open, a
+     * user twice on one market — are answered {@link BatchResult.Alone} for the caller to place
+     * alone, so the rules for them live in {@link #place} only. A write that still fails (a race
+     * on a balance, say) throws, and the caller retries the batch one by one.
+     *
+     * <p>Locks: the markets' rows in PostgreSQL's order, then their forecasts of these users in
+     * (market, user) order, then the ledger's accounts; callers that lock users first do so after the
+     * markets ({@link PlacementBatcher}).
+     */
+    @Transactional
+    public List<List<BatchResult>> placeAcross(List<MarketBatch> batches) {
+        List<MarketSet> sets = batches.stream().map(MarketSet::new).toList();
+        Map<UUID, UserAccount> people = users.findAll(batches.stream()
+                .flatMap(b -> b.placements().stream())
+                .map(Placement::userId)
+                .distinct()
+                .toList());
+        Map<UUID, MarketSnapshot> open = markets.lockAllIfTakingForecasts(
+                sets.stream().map(MarketSet::marketId).toList());
+        // Markets not taking forecasts (or unknown): each placement gets its own answer alone (an
+        // unknown outcome is a 400 even on a closed market).
+        List<MarketSet> taking =
+                sets.stream().filter(set -> open.containsKey(set.marketId())).toList();
+        List<ForecastRecords.MarketUser> holders = new ArrayList<>();
+        for (MarketSet set : taking) {
+            set.placements().stream()
+                    .map(Placement::userId)
+                    .filter(people::containsKey)
+                    .distinct()
+                    .forEach(userId -> holders.add(new ForecastRecords.MarketUser(set.marketId(), userId)));
+        }
+        Map<ForecastRecords.MarketUser, ForecastRow> held = new HashMap<>();
+        records.lockByMarketsAndUsers(holders)
+                .forEach(row -> held.put(new ForecastRecords.MarketUser(row.marketId(), row.userId()), row));
+
+        // Each user's chips as the round goes: a placement on an earlier market of the round spends them.
+        Map<UUID, Long> chips = new HashMap<>();
+        people.forEach((id, user) -> chips.put(id, user.chips()));
         List<ForecastRecords.NewForecast> opened = new ArrayList<>();
         List<ForecastRecords.ToppedUp> toppedUp = new ArrayList<>();
         List<Transfer> transfers = new ArrayList<>();
-        List<Stake> stakes = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Placement p = batch.get(i);
-            UserAccount user = people.get(p.userId());
-            int outcome = market.indexOf(p.outcomeId());
-            if (!seen.add(p.userId()) || user == null || !user.canWrite() || outcome < 0 || user.chips() < p.points()) {
-                continue; // Alone
+        Map<UUID, List<Stake>> stakes = new LinkedHashMap<>();
+        for (MarketSet set : taking) {
+            MarketSnapshot market = open.get(set.marketId());
+            set.decide(market, people, chips, held, opened, toppedUp, transfers, stakes);
+        }
+        if (transfers.isEmpty()) {
+            return sets.stream().map(MarketSet::results).toList();
+        }
+
+        Map<ForecastRecords.MarketUser, ForecastRow> saved = new HashMap<>();
+        if (!opened.isEmpty()) {
+            List<ForecastRow> inserted = records.insertAll(opened);
+            if (inserted.size() != opened.size()) {
+                // Unreachable while the market locks serialise placements; the caller retries one by one.
+                throw new IllegalStateException("a concurrent forecast got in the way of a batch");
             }
-            try {
-                requireValidPoints(p.points());
-                double q = displayedProbability(market, totals, p.outcomeId());
-                ForecastRow row = held.get(p.userId());
-                UUID forecastId;
-                int placement;
-                if (row != null) {
-                    Forecast forecast = toDomain(row);
-                    forecast.topUp(p.outcomeId(), p.points(), q, market.maxPointsPerUser());
-                    forecastId = row.id();
-                    placement = forecast.placements();
-                    toppedUp.add(new ForecastRecords.ToppedUp(
-                            forecastId, forecast.points(), placement, forecast.crowdProbability()));
-                } else {
-                    Forecast forecast = Forecast.open(p.outcomeId(), p.points(), q, market.maxPointsPerUser());
-                    forecastId = UUID.randomUUID();
-                    placement = forecast.placements();
-                    opened.add(new ForecastRecords.NewForecast(
-                            forecastId, p.userId(), p.outcomeId(), forecast.points(), forecast.crowdProbability()));
-                }
-                totals[outcome] = Math.addExact(totals[outcome], p.points());
-                transfers.add(stakeTransfer(p.userId(), marketId, p.outcomeId(), forecastId, placement, p.points()));
-                stakes.add(new Stake(p.outcomeId(), p.points(), row == null));
-                applied.add(i);
-            } catch (ApiException refused) {
-                results.set(i, new BatchResult.Refused(refused));
+            inserted.forEach(row -> saved.put(new ForecastRecords.MarketUser(row.marketId(), row.userId()), row));
+        }
+        if (!toppedUp.isEmpty()) {
+            records.topUpAll(toppedUp)
+                    .forEach(row -> saved.put(new ForecastRecords.MarketUser(row.marketId(), row.userId()), row));
+        }
+        List<Posted> posted = ledger.postAll(transfers);
+        markets.recordStakes(stakes);
+
+        List<ForecastPlaced> forFeed = new ArrayList<>(transfers.size());
+        int transfer = 0;
+        for (MarketSet set : taking) {
+            MarketSnapshot market = open.get(set.marketId());
+            for (int i : set.applied()) {
+                Placement p = set.placements().get(i);
+                ForecastRecords.MarketUser holder = new ForecastRecords.MarketUser(set.marketId(), p.userId());
+                ForecastRow row = saved.get(holder);
+                boolean topUp = held.containsKey(holder);
+                forFeed.add(placed(row, market, p.points(), topUp));
+                countAfterCommit(topUp, p.points());
+                set.results()
+                        .set(
+                                i,
+                                new BatchResult.Placed(new ForecastPlacement(
+                                        row.view(), !topUp, posted.get(transfer).balanceOf(p.userId()))));
+                transfer++;
             }
         }
-        if (applied.isEmpty()) {
+        feed.append(forFeed);
+        return sets.stream().map(MarketSet::results).toList();
+    }
+
+    /**
+     * One market's placements in a round of {@link #placeAcross}: their results (Alone until decided)
+     * and the indexes of those applied, in order.
+     */
+    private final class MarketSet {
+
+        private final MarketBatch batch;
+        private final List<BatchResult> results;
+        private final List<Integer> applied = new ArrayList<>();
+
+        MarketSet(MarketBatch batch) {
+            this.batch = batch;
+            this.results =
+                    new ArrayList<>(Collections.nCopies(batch.placements().size(), new BatchResult.Alone()));
+        }
+
+        UUID marketId() {
+            return batch.marketId();
+        }
+
+        List<Placement> placements() {
+            return batch.placements();
+        }
+
+        List<BatchResult> results() {
             return results;
         }
 
-        Map<UUID, ForecastRow> saved = new HashMap<>();
-        if (!opened.isEmpty()) {
-            List<ForecastRow> inserted = records.insertAll(marketId, opened);
-            if (inserted.size() != opened.size()) {
-                // Unreachable while the market lock serialises placements; the caller retries one by one.
-                throw new IllegalStateException("a concurrent forecast got in the way of a batch on " + marketId);
-            }
-            inserted.forEach(row -> saved.put(row.userId(), row));
+        List<Integer> applied() {
+            return applied;
         }
-        if (!toppedUp.isEmpty()) {
-            records.topUpAll(toppedUp).forEach(row -> saved.put(row.userId(), row));
-        }
-        List<Posted> posted = ledger.postAll(transfers);
-        markets.recordStakes(marketId, stakes);
 
-        List<ForecastPlaced> forFeed = new ArrayList<>(applied.size());
-        for (int k = 0; k < applied.size(); k++) {
-            int i = applied.get(k);
-            Placement p = batch.get(i);
-            ForecastRow row = saved.get(p.userId());
-            boolean topUp = held.containsKey(p.userId());
-            forFeed.add(placed(row, market, p.points(), topUp));
-            countAfterCommit(topUp, p.points());
-            results.set(
-                    i,
-                    new BatchResult.Placed(new ForecastPlacement(
-                            row.view(), !topUp, posted.get(k).balanceOf(p.userId()))));
+        /**
+         * Decides each placement against the totals its predecessors on this market left and the chips
+         * its user has left in the round, adding what the applied ones write (in order) to the round's
+         * lists; refusals are answered, the unusual cases left Alone.
+         */
+        void decide(
+                MarketSnapshot market,
+                Map<UUID, UserAccount> people,
+                Map<UUID, Long> chips,
+                Map<ForecastRecords.MarketUser, ForecastRow> held,
+                List<ForecastRecords.NewForecast> opened,
+                List<ForecastRecords.ToppedUp> toppedUp,
+                List<Transfer> transfers,
+                Map<UUID, List<Stake>> stakes) {
+            long[] totals = market.outcomeTotals().clone();
+            Set<UUID> seen = new HashSet<>();
+            for (int i = 0; i < placements().size(); i++) {
+                Placement p = placements().get(i);
+                UserAccount user = people.get(p.userId());
+                int outcome = market.indexOf(p.outcomeId());
+                if (!seen.add(p.userId())
+                        || user == null
+                        || !user.canWrite()
+                        || outcome < 0
+                        || chips.get(p.userId()) < p.points()) {
+                    continue; // Alone
+                }
+                try {
+                    requireValidPoints(p.points());
+                    double q = displayedProbability(market, totals, p.outcomeId());
+                    ForecastRow row = held.get(new ForecastRecords.MarketUser(market.id(), p.userId()));
+                    UUID forecastId;
+                    int placement;
+                    if (row != null) {
+                        Forecast forecast = toDomain(row);
+                        forecast.topUp(p.outcomeId(), p.points(), q, market.maxPointsPerUser());
+                        forecastId = row.id();
+                        placement = forecast.placements();
+                        toppedUp.add(new ForecastRecords.ToppedUp(
+                                forecastId, forecast.points(), placement, forecast.crowdProbability()));
+                    } else {
+                        Forecast forecast = Forecast.open(p.outcomeId(), p.points(), q, market.maxPointsPerUser());
+                        forecastId = UUID.randomUUID();
+                        placement = forecast.placements();
+                        opened.add(new ForecastRecords.NewForecast(
+                                forecastId,
+                                p.userId(),
+                                market.id(),
+                                p.outcomeId(),
+                                forecast.points(),
+                                forecast.crowdProbability()));
+                    }
+                    totals[outcome] = Math.addExact(totals[outcome], p.points());
+                    transfers.add(
+                            stakeTransfer(p.userId(), market.id(), p.outcomeId(), forecastId, placement, p.points()));
+                    stakes.computeIfAbsent(market.id(), k -> new ArrayList<>())
+                            .add(new Stake(p.outcomeId(), p.points(), row == null));
+                    chips.merge(p.userId(), -p.points(), Long::sum);
+                    applied.add(i);
+                } catch (ApiException refused) {
+                    results.set(i, new BatchResult.Refused(refused));
+                }
+            }
         }
-        feed.append(forFeed);
-        return results;
     }
 
     /** One placement of a batch: who, and what they asked for. */

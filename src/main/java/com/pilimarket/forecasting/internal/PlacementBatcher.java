@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -414,15 +413,10 @@ public class PlacementBatcher implements DisposableBean {
             try {
                 decisions = batchTx.execute(status -> {
                     // Keys first (as a lone keyed placement claims its key before any lock), then markets, then users.
-                    List<boolean[]> mayPlace =
-                            groups.stream().map(this::claimKeys).toList();
+                    List<boolean[]> mayPlace = claimKeys(groups);
                     markets.lockAll(marketIds);
                     users.lockInOrder(userIds);
-                    List<List<Decision>> all = new ArrayList<>();
-                    for (int i = 0; i < groups.size(); i++) {
-                        all.add(placeClaimed(marketIds.get(i), groups.get(i), mayPlace.get(i)));
-                    }
-                    return all;
+                    return placeClaimed(marketIds, groups, mayPlace);
                 });
             } catch (RuntimeException e) {
                 log.debug(
@@ -555,67 +549,89 @@ public class PlacementBatcher implements DisposableBean {
 
     /** In the batch's transaction: the decision for each placement, in the batch's order. */
     private List<Decision> placeAsSet(UUID marketId, List<Pending> batch) {
-        return placeClaimed(marketId, batch, claimKeys(batch));
+        return placeClaimed(List.of(marketId), List.of(batch), claimKeys(List.of(batch)))
+                .get(0);
     }
 
     /**
-     * Claims the keys of a batch's keyed placements (first, before any market or user lock, as a
-     * lone keyed placement does); per placement whether it may be placed in the set: unkeyed, or
-     * its key claimed. The others replay (or wait) through {@link IdempotentRequests#execute}, alone.
+     * Claims the keys of the keyed placements of a round's markets (first, before any market or user
+     * lock, as a lone keyed placement does), in one statement; per market and placement whether it may
+     * be placed in the set: unkeyed, or its key claimed. The others replay (or wait) through
+     * {@link IdempotentRequests#execute}, alone.
      */
-    private boolean[] claimKeys(List<Pending> batch) {
-        List<Integer> keyedIndexes = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).keyed() != null) {
-                keyedIndexes.add(i);
+    private List<boolean[]> claimKeys(List<List<Pending>> groups) {
+        List<IdempotentRequests.KeyedRequest> keyed = new ArrayList<>();
+        for (List<Pending> group : groups) {
+            for (Pending p : group) {
+                if (p.keyed() != null) {
+                    keyed.add(p.keyedRequest());
+                }
             }
         }
-        boolean[] claimed = idempotency.claimAll(
-                SCOPE,
-                keyedIndexes.stream().map(i -> batch.get(i).keyedRequest()).toList());
-        boolean[] mayPlace = new boolean[batch.size()];
-        Arrays.fill(mayPlace, true);
-        for (int k = 0; k < keyedIndexes.size(); k++) {
-            mayPlace[keyedIndexes.get(k)] = claimed[k];
+        boolean[] claimed = idempotency.claimAll(SCOPE, keyed);
+        List<boolean[]> mayPlace = new ArrayList<>(groups.size());
+        int k = 0;
+        for (List<Pending> group : groups) {
+            boolean[] may = new boolean[group.size()];
+            for (int i = 0; i < group.size(); i++) {
+                may[i] = group.get(i).keyed() == null || claimed[k++];
+            }
+            mayPlace.add(may);
         }
         return mayPlace;
     }
 
-    /** Places the batch's placements that {@code mayPlace} as one set and stores the keyed responses. */
-    private List<Decision> placeClaimed(UUID marketId, List<Pending> batch, boolean[] mayPlace) {
-        List<Decision> decisions = new ArrayList<>(Collections.nCopies(batch.size(), Decision.ALONE));
-        List<Integer> placedIndexes = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (mayPlace[i]) {
-                placedIndexes.add(i);
+    /**
+     * Places the placements that {@code mayPlace} of the round's markets as one set ({@link
+     * ForecastService#placeAcross}) and stores the keyed responses; the decisions per market and
+     * placement, in the given order.
+     */
+    private List<List<Decision>> placeClaimed(
+            List<UUID> marketIds, List<List<Pending>> groups, List<boolean[]> mayPlace) {
+        List<List<Integer>> placedIndexes = new ArrayList<>(groups.size());
+        List<ForecastService.MarketBatch> batches = new ArrayList<>(groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            List<Pending> group = groups.get(g);
+            List<Integer> indexes = new ArrayList<>();
+            List<ForecastService.Placement> placements = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                if (mayPlace.get(g)[i]) {
+                    indexes.add(i);
+                    Pending p = group.get(i);
+                    placements.add(new ForecastService.Placement(
+                            p.userId(), p.command().outcomeId(), p.command().points()));
+                }
             }
+            placedIndexes.add(indexes);
+            batches.add(new ForecastService.MarketBatch(marketIds.get(g), placements));
         }
-        List<ForecastService.BatchResult> results = service.placeAll(
-                marketId,
-                placedIndexes.stream()
-                        .map(i -> batch.get(i))
-                        .map(p -> new ForecastService.Placement(
-                                p.userId(), p.command().outcomeId(), p.command().points()))
-                        .toList());
+        List<List<ForecastService.BatchResult>> results = service.placeAcross(batches);
 
+        List<List<Decision>> decisions = new ArrayList<>(groups.size());
         List<IdempotentRequests.KeyedRequest> answered = new ArrayList<>();
         List<ResponseEntity<?>> responses = new ArrayList<>();
         List<IdempotentRequests.KeyedRequest> released = new ArrayList<>();
-        for (int j = 0; j < placedIndexes.size(); j++) {
-            int i = placedIndexes.get(j);
-            Pending p = batch.get(i);
-            Decision decision = Decision.of(results.get(j), p);
-            decisions.set(i, decision);
-            if (p.keyed() == null) {
-                continue;
+        for (int g = 0; g < groups.size(); g++) {
+            List<Pending> group = groups.get(g);
+            List<Decision> ofGroup = new ArrayList<>(Collections.nCopies(group.size(), Decision.ALONE));
+            List<Integer> indexes = placedIndexes.get(g);
+            for (int j = 0; j < indexes.size(); j++) {
+                int i = indexes.get(j);
+                Pending p = group.get(i);
+                Decision decision = Decision.of(results.get(g).get(j), p);
+                ofGroup.set(i, decision);
+                if (p.keyed() == null) {
+                    continue;
+                }
+                if (decision instanceof Decision.Answered answer) {
+                    answered.add(p.keyedRequest());
+                    responses.add((ResponseEntity<?>) answer.answer());
+                } else {
+                    // Refusals are not stored (they changed nothing); the rest get their key again alone.
+                    released.add(p.keyedRequest());
+                }
             }
-            if (decision instanceof Decision.Answered answer) {
-                answered.add(p.keyedRequest());
-                responses.add((ResponseEntity<?>) answer.answer());
-            } else {
-                // Refusals are not stored (they changed nothing); the rest get their key again alone.
-                released.add(p.keyedRequest());
-            }
+            decisions.add(ofGroup);
         }
         idempotency.storeAll(SCOPE, answered, responses);
         idempotency.releaseAll(SCOPE, released);

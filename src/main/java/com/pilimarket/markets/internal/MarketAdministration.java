@@ -298,7 +298,8 @@ public class MarketAdministration {
         writes.updateFilipinoText(marketId, titleFil, descriptionFil);
         if (outcomes != null) {
             writes.insertOutcomes(marketId, outcomes);
-            history.insertHistory(marketId, List.of(odds.probabilitiesJson(records.outcomes(marketId))));
+            history.insertHistory(List.of(
+                    new MarketHistoryRecords.Point(marketId, odds.probabilitiesJson(records.outcomes(marketId)))));
         }
         if (outcomesFil != null) {
             writes.updateOutcomeNamesFil(marketId, outcomesFil);

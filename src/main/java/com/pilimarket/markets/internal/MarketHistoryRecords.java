@@ -20,21 +20,32 @@ class MarketHistoryRecords {
         this.template = template;
     }
 
+    /** A history point to write: a market and its odds as JSON. */
+    record Point(UUID marketId, String probabilitiesJson) {}
+
     /**
-     * One history point per element, in order, in one statement. clock_timestamp(), not now(): now()
-     * is when the transaction started, and placements commit in the order of the market lock, not
-     * in the order they started; WITH ORDINALITY keeps the points in the order given.
+     * One history point per element, in order, in one statement, whatever their markets.
+     * clock_timestamp(), not now(): now() is when the transaction started, and placements commit in the
+     * order of the market lock, not in the order they started; WITH ORDINALITY keeps the points in the
+     * order given.
      */
-    void insertHistory(UUID marketId, List<String> probabilitiesJson) {
+    void insertHistory(List<Point> points) {
         template.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO market_history (market_id, at, probabilities)
-                    SELECT ?, clock_timestamp(), CAST(p AS jsonb)
-                    FROM unnest(?::text[]) WITH ORDINALITY AS h(p, n)
-                    ORDER BY n
+                    SELECT h.m, clock_timestamp(), CAST(h.p AS jsonb)
+                    FROM unnest(?::uuid[], ?::text[]) WITH ORDINALITY AS h(m, p, n)
+                    ORDER BY h.n
                     """);
-            ps.setObject(1, marketId);
-            ps.setArray(2, con.createArrayOf("text", probabilitiesJson.toArray(String[]::new)));
+            ps.setArray(
+                    1,
+                    con.createArrayOf(
+                            "uuid", points.stream().map(Point::marketId).toArray()));
+            ps.setArray(
+                    2,
+                    con.createArrayOf(
+                            "text",
+                            points.stream().map(Point::probabilitiesJson).toArray()));
             return ps;
         });
     }

@@ -151,11 +151,14 @@ class MarketRecords {
                 .optional();
     }
 
-    /** Locks many markets' rows as {@link #lock} does, in PostgreSQL's order, in one statement. */
-    void lockAll(Collection<UUID> ids) {
-        jdbc.sql("SELECT m.id FROM markets m WHERE m.id = ANY(:ids) ORDER BY m.id FOR NO KEY UPDATE")
+    /**
+     * Reads and locks many markets' rows as {@link #lock} does, in PostgreSQL's order, in one
+     * statement; unknown ids are left out.
+     */
+    List<MarketRow> lockAll(Collection<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM markets m WHERE m.id = ANY(:ids) ORDER BY m.id FOR NO KEY UPDATE")
                 .param("ids", ids.toArray(UUID[]::new))
-                .query((rs, n) -> 1)
+                .query(MarketRecords::market)
                 .list();
     }
 

@@ -2,6 +2,8 @@ package com.pilimarket.markets.internal;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,34 +46,58 @@ class MarketStakeRecords {
                 == 1;
     }
 
-    /** Adds placed stakes to the outcome and market totals (under the market lock): two statements. */
-    void addStakes(UUID marketId, Map<UUID, Long> pointsByOutcome, int newForecasters) {
-        UUID[] outcomes = pointsByOutcome.keySet().toArray(UUID[]::new);
-        Long[] points = pointsByOutcome.values().toArray(Long[]::new);
+    /** Chips added to one outcome of one market. */
+    record AddedStake(UUID marketId, UUID outcomeId, long points) {}
+
+    /**
+     * Adds placed stakes to the outcome and market totals of any number of markets (under their
+     * locks): two statements. {@code newForecasters} holds every market with stakes, with how many
+     * forecasters it gained.
+     */
+    void addStakes(List<AddedStake> added, Map<UUID, Integer> newForecasters) {
         int updated = template.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     UPDATE outcomes o SET total_points = o.total_points + d.points
-                    FROM unnest(?::uuid[], ?::bigint[]) AS d(id, points)
-                    WHERE o.id = d.id AND o.market_id = ?
+                    FROM unnest(?::uuid[], ?::uuid[], ?::bigint[]) AS d(market_id, id, points)
+                    WHERE o.id = d.id AND o.market_id = d.market_id
                     """);
-            ps.setArray(1, con.createArrayOf("uuid", outcomes));
-            ps.setArray(2, con.createArrayOf("bigint", points));
-            ps.setObject(3, marketId);
+            ps.setArray(
+                    1,
+                    con.createArrayOf(
+                            "uuid", added.stream().map(AddedStake::marketId).toArray()));
+            ps.setArray(
+                    2,
+                    con.createArrayOf(
+                            "uuid", added.stream().map(AddedStake::outcomeId).toArray()));
+            ps.setArray(
+                    3,
+                    con.createArrayOf(
+                            "bigint", added.stream().map(AddedStake::points).toArray()));
             return ps;
         });
-        if (updated != outcomes.length) {
-            throw new IllegalStateException("not all of " + pointsByOutcome.keySet() + " are outcomes of " + marketId);
+        if (updated != added.size()) {
+            throw new IllegalStateException("not all of " + added + " are outcomes of their markets");
         }
-        long total =
-                pointsByOutcome.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact);
-        jdbc.sql("""
-                        UPDATE markets SET total_points = total_points + :points,
-                               forecaster_count = forecaster_count + :newForecasters, updated_at = now()
-                        WHERE id = :market
-                        """)
-                .param("points", total)
-                .param("newForecasters", newForecasters)
-                .param("market", marketId)
-                .update();
+        Map<UUID, Long> totals = new LinkedHashMap<>();
+        added.forEach(stake -> totals.merge(stake.marketId(), stake.points(), Math::addExact));
+        UUID[] markets = newForecasters.keySet().toArray(UUID[]::new);
+        Long[] points = new Long[markets.length];
+        Integer[] fresh = new Integer[markets.length];
+        for (int i = 0; i < markets.length; i++) {
+            points[i] = totals.getOrDefault(markets[i], 0L);
+            fresh[i] = newForecasters.get(markets[i]);
+        }
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    UPDATE markets m SET total_points = m.total_points + d.points,
+                           forecaster_count = m.forecaster_count + d.fresh, updated_at = now()
+                    FROM unnest(?::uuid[], ?::bigint[], ?::int[]) AS d(id, points, fresh)
+                    WHERE m.id = d.id
+                    """);
+            ps.setArray(1, con.createArrayOf("uuid", markets));
+            ps.setArray(2, con.createArrayOf("bigint", points));
+            ps.setArray(3, con.createArrayOf("int", fresh));
+            return ps;
+        });
     }
 }

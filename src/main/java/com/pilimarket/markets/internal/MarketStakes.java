@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,43 +67,69 @@ public class MarketStakes {
         records.lockAll(marketIds);
     }
 
-    /** Empty (and nothing thrown, so the caller's transaction goes on) if the market is unknown or not open. */
+    /**
+     * Locks these markets' rows in PostgreSQL's order and returns those that take forecasts now, by id;
+     * nothing is thrown for the others (unknown or not open), so the caller's transaction goes on.
+     * Two statements whatever the number of markets.
+     */
     @Transactional
-    public Optional<MarketSnapshot> lockIfTakingForecasts(UUID marketId) {
-        return records.lock(marketId)
+    public Map<UUID, MarketSnapshot> lockAllIfTakingForecasts(Collection<UUID> marketIds) {
+        List<MarketRow> taking = records.lockAll(marketIds).stream()
                 .filter(row -> row.toDomain().takesForecasts(clock.instant()))
-                .map(row -> snapshot(row, records.outcomes(marketId)));
+                .toList();
+        Map<UUID, List<OutcomeRow>> outcomes =
+                records.outcomesOf(taking.stream().map(MarketRow::id).toList());
+        Map<UUID, MarketSnapshot> open = new LinkedHashMap<>();
+        for (MarketRow row : taking) {
+            open.put(row.id(), snapshot(row, outcomes.getOrDefault(row.id(), List.of())));
+        }
+        return open;
     }
 
     /**
-     * Four statements whatever the number of stakes: read the totals (under the market lock the
-     * caller holds), add all stakes, and write one history point per stake with the odds right
-     * after it, as if each had been recorded on its own.
+     * Four statements whatever the number of markets and stakes: read the totals (under the market
+     * locks the caller holds), add all stakes, and write one history point per stake with its market's
+     * odds right after it, as if each had been recorded on its own. Stakes of a market are taken in
+     * the given order.
      */
     @Transactional
-    public void recordStakes(UUID marketId, List<Stake> stakes) {
-        if (stakes.isEmpty()) {
+    public void recordStakes(Map<UUID, List<Stake>> stakesByMarket) {
+        Map<UUID, List<Stake>> withStakes = new LinkedHashMap<>();
+        stakesByMarket.forEach((marketId, stakes) -> {
+            if (!stakes.isEmpty()) {
+                withStakes.put(marketId, stakes);
+            }
+        });
+        if (withStakes.isEmpty()) {
             return;
         }
-        List<OutcomeRow> outcomes = records.outcomes(marketId);
-        List<UUID> ids = outcomes.stream().map(OutcomeRow::id).toList();
-        long[] totals = outcomes.stream().mapToLong(OutcomeRow::totalPoints).toArray();
-        Map<UUID, Long> added = new LinkedHashMap<>();
-        int newForecasters = 0;
-        List<String> history = new ArrayList<>(stakes.size());
-        for (Stake stake : stakes) {
-            int index = ids.indexOf(stake.outcomeId());
-            if (index < 0) {
-                throw new IllegalStateException("outcome " + stake.outcomeId() + " is not in market " + marketId);
+        Map<UUID, List<OutcomeRow>> outcomesByMarket = records.outcomesOf(withStakes.keySet());
+        List<MarketStakeRecords.AddedStake> added = new ArrayList<>();
+        Map<UUID, Integer> newForecasters = new LinkedHashMap<>();
+        List<MarketHistoryRecords.Point> history = new ArrayList<>();
+        withStakes.forEach((marketId, stakes) -> {
+            List<OutcomeRow> outcomes = outcomesByMarket.getOrDefault(marketId, List.of());
+            List<UUID> ids = outcomes.stream().map(OutcomeRow::id).toList();
+            long[] totals = outcomes.stream().mapToLong(OutcomeRow::totalPoints).toArray();
+            Map<UUID, Long> byOutcome = new LinkedHashMap<>();
+            int fresh = 0;
+            for (Stake stake : stakes) {
+                int index = ids.indexOf(stake.outcomeId());
+                if (index < 0) {
+                    throw new IllegalStateException("outcome " + stake.outcomeId() + " is not in market " + marketId);
+                }
+                totals[index] = Math.addExact(totals[index], stake.points());
+                byOutcome.merge(stake.outcomeId(), stake.points(), Math::addExact);
+                fresh += stake.newForecaster() ? 1 : 0;
+                history.add(new MarketHistoryRecords.Point(marketId, odds.probabilitiesJson(ids, totals)));
             }
-            totals[index] = Math.addExact(totals[index], stake.points());
-            added.merge(stake.outcomeId(), stake.points(), Math::addExact);
-            newForecasters += stake.newForecaster() ? 1 : 0;
-            history.add(odds.probabilitiesJson(ids, totals));
-        }
-        this.stakes.addStakes(marketId, added, newForecasters);
-        this.history.insertHistory(marketId, history);
-        broadcast.changed(marketId);
+            byOutcome.forEach(
+                    (outcomeId, points) -> added.add(new MarketStakeRecords.AddedStake(marketId, outcomeId, points)));
+            newForecasters.put(marketId, fresh);
+        });
+        this.stakes.addStakes(added, newForecasters);
+        this.history.insertHistory(history);
+        withStakes.keySet().forEach(broadcast::changed);
     }
 
     @Transactional

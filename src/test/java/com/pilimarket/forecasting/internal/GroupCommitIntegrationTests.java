@@ -184,6 +184,86 @@ class GroupCommitIntegrationTests {
     }
 
     @Test
+    void a_round_over_several_markets_answers_as_placing_them_market_by_market_would() {
+        // The spender has 1,000 chips: 600 on the first market and 300 on the second leave 100, so its
+        // 200 on the third is not the set's to decide (short of chips: placed alone, refused there).
+        record Step(int market, int user, int outcome, long points) {}
+        List<Step> script = List.of(
+                new Step(0, 0, 0, 600),
+                new Step(0, 1, 1, 100),
+                new Step(1, 0, 1, 300),
+                new Step(1, 2, 0, 200),
+                new Step(2, 0, 0, 200),
+                new Step(2, 1, 0, 50));
+        List<MarketDetail> alone = List.of(
+                markets.open("Alone A", CAP, "Yes", "No"),
+                markets.open("Alone B", CAP, "Yes", "No"),
+                markets.open("Alone C", CAP, "Yes", "No"));
+        List<MarketDetail> across = List.of(
+                markets.open("Across A", CAP, "Yes", "No"),
+                markets.open("Across B", CAP, "Yes", "No"),
+                markets.open("Across C", CAP, "Yes", "No"));
+        List<TestUser> aloneUsers = List.of(users.create(1_000), users.create(1_000), users.create(1_000));
+        List<TestUser> acrossUsers = List.of(users.create(1_000), users.create(1_000), users.create(1_000));
+
+        List<Answer> expected = new ArrayList<>();
+        for (Step step : script) {
+            MarketDetail market = alone.get(step.market());
+            try {
+                expected.add(Answer.of(service.place(
+                        aloneUsers.get(step.user()).id(),
+                        new PlaceForecast(market.id(), outcome(market, step.outcome()), step.points()))));
+            } catch (ApiException e) {
+                expected.add(Answer.of(e));
+            }
+        }
+        List<ForecastService.MarketBatch> round = new ArrayList<>();
+        for (int m = 0; m < across.size(); m++) {
+            MarketDetail market = across.get(m);
+            List<Placement> placements = new ArrayList<>();
+            for (Step step : script) {
+                if (step.market() == m) {
+                    placements.add(new Placement(
+                            acrossUsers.get(step.user()).id(), outcome(market, step.outcome()), step.points()));
+                }
+            }
+            round.add(new ForecastService.MarketBatch(market.id(), placements));
+        }
+        List<List<BatchResult>> results = tx.execute(s -> service.placeAcross(round));
+
+        List<BatchResult> flat = results.stream().flatMap(List::stream).toList();
+        assertThat(flat).hasSize(script.size());
+        assertThat(flat.get(4)).isInstanceOf(BatchResult.Alone.class);
+        assertThat(expected.get(4).code()).isEqualTo("INSUFFICIENT_CHIPS");
+        for (int i = 0; i < script.size(); i++) {
+            if (i == 4) {
+                continue;
+            }
+            Answer actual = Answer.of(((BatchResult.Placed) flat.get(i)).placement());
+            assertThat(actual.crowdProbability())
+                    .as("crowd probability of step %d", i)
+                    .isCloseTo(expected.get(i).crowdProbability(), within(1e-12));
+            assertThat(actual)
+                    .as("step %d", i)
+                    .usingRecursiveComparison()
+                    .ignoringFields("crowdProbability")
+                    .isEqualTo(expected.get(i));
+        }
+        for (int m = 0; m < across.size(); m++) {
+            MarketDetail a = marketsApi.detail(alone.get(m).id().toString(), null);
+            MarketDetail b = marketsApi.detail(across.get(m).id().toString(), null);
+            assertThat(b.totalPoints()).as("market %d", m).isEqualTo(a.totalPoints());
+            assertThat(b.forecasterCount()).as("market %d", m).isEqualTo(a.forecasterCount());
+            assertThat(ledger.balanceOf(Account.pool(b.id()))).isEqualTo(ledger.balanceOf(Account.pool(a.id())));
+            assertThat(historyPoints(b)).as("market %d", m).isEqualTo(historyPoints(a));
+        }
+        for (int u = 0; u < aloneUsers.size(); u++) {
+            assertThat(ledger.balanceOf(Account.user(acrossUsers.get(u).id())))
+                    .isEqualTo(ledger.balanceOf(Account.user(aloneUsers.get(u).id())));
+        }
+    }
+
+    @Test
     void the_uncommon_cases_are_left_to_be_placed_alone_and_nothing_of_them_is_written() {
         MarketDetail market = markets.open("Edge cases", CAP, "Yes", "No");
         MarketDetail other = markets.open("Another market", CAP, "Yes", "No");
