@@ -60,7 +60,7 @@ public class RankTotals {
      * written in user order, so two board steps of overlapping users wait for each other instead of
      * deadlocking.
      */
-    public int addPending(int limit) {
+    int addPending(int limit) {
         jdbc.sql("LOCK TABLE rank_totals IN ROW EXCLUSIVE MODE").update();
         List<UUID> claimed = jdbc.sql("DELETE FROM board_pending WHERE (user_id, forecast_id) IN"
                         + " (SELECT user_id, forecast_id FROM board_pending ORDER BY user_id, forecast_id"
@@ -73,7 +73,7 @@ public class RankTotals {
     }
 
     /** Settled forecasts still to be added to their boards. */
-    public long pending() {
+    long pending() {
         return jdbc.sql("SELECT count(*) FROM board_pending").query(Long.class).single();
     }
 
