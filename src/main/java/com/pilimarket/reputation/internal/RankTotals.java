@@ -62,6 +62,9 @@ public class RankTotals {
      */
     int addPending(int limit) {
         jdbc.sql("LOCK TABLE rank_totals IN ROW EXCLUSIVE MODE").update();
+        // The aggregate of a chunk (6 boards per forecast: 30,000 groups per 5,000) spilled to disk at the
+        // default 4 MB (EXPLAIN ANALYZE: 335 temp blocks written); this transaction only.
+        jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         List<UUID> claimed = jdbc.sql("DELETE FROM board_pending WHERE (user_id, forecast_id) IN"
                         + " (SELECT user_id, forecast_id FROM board_pending ORDER BY user_id, forecast_id"
                         + " LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING forecast_id")
