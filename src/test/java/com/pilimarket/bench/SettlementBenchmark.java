@@ -149,6 +149,25 @@ class SettlementBenchmark {
                     "BENCH reputation scoring step %s: %,.0f ms over %d chunks%n",
                     step.getId().getTag("step"), step.totalTime(TimeUnit.MILLISECONDS), step.count());
         }
+        // Not part of "end to end" (issue 16 lists payouts, won/lost, reputation, skill points, badges and
+        // market_resolved notifications): the board step after ForecastsScored, until the leaderboards show
+        // the settlement (every pending forecast added, BoardsUpdated handled).
+        while (boardsBusy()) {
+            Thread.sleep(10);
+        }
+        long onBoards = (System.nanoTime() - start) / 1_000_000;
+        Timer boards = meters.find("pilimarket.reputation.boards.chunk").timer();
+        System.out.printf(
+                "BENCH board step (after ForecastsScored): %,.0f ms over %d chunks; on the leaderboards %,d ms after"
+                        + " the resolve call%n",
+                boards == null ? 0 : boards.totalTime(TimeUnit.MILLISECONDS),
+                boards == null ? 0 : boards.count(),
+                onBoards);
+        assertThat(count(
+                        "SELECT count(*) FROM rank_totals WHERE period = 'all_time' AND category = 'all'"
+                                + " AND user_id IN (SELECT user_id FROM settled_forecasts WHERE market_id = ?)",
+                        market.id()))
+                .isEqualTo(FORECASTS);
         System.out.printf(
                 "BENCH settlement CPU: app %,.0f ms (%.3f ms per settled forecast), database %,.0f ms (%.3f ms per"
                         + " settled forecast; this database's backends)%n",
@@ -257,6 +276,15 @@ class SettlementBenchmark {
     private boolean listenersBusy() {
         return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
                                 + " AND (event_type LIKE '%MarketSettled' OR event_type LIKE '%MarketResolved')")
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private boolean boardsBusy() {
+        return jdbc.sql("SELECT (SELECT count(*) FROM board_pending) + (SELECT count(*) FROM event_publication"
+                                + " WHERE completion_date IS NULL AND (event_type LIKE '%ForecastsScored'"
+                                + " OR event_type LIKE '%BoardsUpdated'))")
                         .query(Long.class)
                         .single()
                 > 0;

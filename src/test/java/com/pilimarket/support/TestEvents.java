@@ -65,9 +65,11 @@ public class TestEvents {
     }
 
     /**
-     * Waits until no placement is waiting in the placement feed and no event publication is still to be
-     * processed (one statement: the feed's drain deletes its rows and stores its publications in one
-     * transaction). Publications that already failed are not waited for (a test that cares asserts on
+     * Waits until no placement is waiting in the placement feed, no settled forecast is waiting for the
+     * board step (reputation's {@code board_pending}, added after {@code ForecastsScored}) and no event
+     * publication is still to be processed (one statement: the feed's drain deletes its rows and stores
+     * its publications in one transaction; scoring marks forecasts pending and publishes the event that
+     * adds them in its transactions). Publications that already failed are not waited for (a test that cares asserts on
      * what the listener should have done).
      */
     public void awaitListeners() {
@@ -75,6 +77,7 @@ public class TestEvents {
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.sql("SELECT (SELECT count(*) FROM placement_feed)"
+                                        + " + (SELECT count(*) FROM board_pending)"
                                         + " + (SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
                                         + " AND coalesce(status, '') <> 'FAILED')")
                                 .query(Long.class)

@@ -1,6 +1,6 @@
 package com.pilimarket.leaderboard.internal;
 
-import com.pilimarket.reputation.ForecastsScored;
+import com.pilimarket.reputation.BoardsUpdated;
 import com.pilimarket.shared.platform.Jobs;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Boards follow settlements by themselves: scoring adds each settlement to the reputation module's
- * board totals, and {@link ForecastsScored} only makes this instance drop its cached pages. Every hour
+ * Boards follow settlements by themselves: the reputation module adds each scored settlement to its
+ * board totals, and {@link BoardsUpdated} (once they are written) only makes this instance drop its
+ * cached pages. Every hour
  * (once across instances) the boards are rebuilt from the settled forecasts: a repair that also drops
  * forecasts flagged since they were scored and the windows of past weeks and months.
  */
@@ -35,7 +36,7 @@ class LeaderboardJobs {
     }
 
     @ApplicationModuleListener
-    void on(ForecastsScored event) {
+    void on(BoardsUpdated event) {
         leaderboards.refresh();
     }
 }

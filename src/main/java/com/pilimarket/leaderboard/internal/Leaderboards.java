@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Serves the boards (3 periods × all categories and each one × 2 metrics) from the reputation module's
- * board totals, which scoring keeps up to date settlement by settlement. Pages, board sizes and users'
+ * board totals, which a board step adds each scored settlement to. Pages, board sizes and users'
  * lines are cached and reloaded in the background ({@link RefreshingCache}), so a reader never waits for
- * the database while a board is being read; a scored settlement drops this instance's cache at once.
+ * the database while a board is being read; a settlement added to the boards drops this instance's cache at once.
  * {@link #recomputeAll()} is the repair: it rebuilds every board from the settled forecasts.
  */
 @Service
@@ -76,7 +76,7 @@ class Leaderboards implements Ranks {
         forgetBoards();
     }
 
-    /** Forgets cached pages: a settlement was scored, this instance shows it at once. */
+    /** Forgets cached pages: a settlement reached the boards (BoardsUpdated), this instance shows it at once. */
     void refresh() {
         forgetBoards();
     }

@@ -3,6 +3,7 @@ package com.pilimarket.reputation.internal;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.reputation.BoardsUpdated;
 import com.pilimarket.reputation.ForecastsScored;
 import com.pilimarket.reputation.Reputation;
 import com.pilimarket.shared.platform.Jobs;
@@ -26,9 +27,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the read model, reputation and badges up to date. Durable and at-least-once: every step is
- * idempotent (rows keyed by forecast id, reputation recomputed from the stored rows rather than
- * incremented, badges keyed by user and badge), so a redelivered event changes nothing.
+ * Keeps the read model, reputation, badges and board totals up to date. Durable and at-least-once:
+ * every step is idempotent (rows keyed by forecast id, reputation recomputed from the stored rows rather
+ * than incremented, badges keyed by user and badge, a forecast added to the boards in the transaction
+ * that deletes its pending mark), so a redelivered event changes nothing.
  */
 @Component
 class ReputationListeners {
@@ -44,6 +46,7 @@ class ReputationListeners {
     private final MeterRegistry meters;
     private final TransactionTemplate chunks;
     private final int chunkSize;
+    private final int boardChunkSize;
 
     ReputationListeners(
             ReputationRecords records,
@@ -56,11 +59,13 @@ class ReputationListeners {
             Jobs jobs,
             MeterRegistry meters,
             PlatformTransactionManager transactions,
-            @Value("${pilimarket.reputation.scoring-chunk:5000}") int chunkSize) {
+            @Value("${pilimarket.reputation.scoring-chunk:5000}") int chunkSize,
+            @Value("${pilimarket.reputation.boards-chunk:5000}") int boardChunkSize) {
         this.chunks = new TransactionTemplate(transactions);
         // Each chunk commits on its own: user rows are held for one chunk, not for the whole market.
         this.chunks.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chunkSize = Math.max(1, chunkSize);
+        this.boardChunkSize = Math.max(1, boardChunkSize);
         this.records = records;
         this.rankTotals = rankTotals;
         this.badges = badges;
@@ -100,14 +105,14 @@ class ReputationListeners {
 
     /**
      * Scores a settlement as sets, a chunk of forecasters per short transaction (a few statements
-     * each, whatever the chunk's size): store their settled forecasts, then lock their user rows in
-     * PostgreSQL's order (the ledger's, so scoring and settlement cannot deadlock) and set their
-     * reputation from their stored forecasts, add the forecasts stored now to the leaderboards' totals
-     * ({@link RankTotals}: a redelivered chunk stores nothing, so adds nothing), then award the badges
-     * their records now earn. No user row is held longer than its chunk. A redelivered event recomputes
-     * the same values. The forecasts are read from forecasting in chunks ({@link
+     * each, whatever the chunk's size): store their settled forecasts (marking those that count as
+     * pending for the boards), then lock their user rows in PostgreSQL's order (the ledger's, so scoring
+     * and settlement cannot deadlock) and set their reputation from their stored forecasts, then award
+     * the badges their records now earn. No user row is held longer than its chunk. A redelivered event
+     * recomputes the same values. The forecasts are read from forecasting in chunks ({@link
      * Forecasts#forEachSettledChunk}), ordered by user in PostgreSQL's order: one forecast per user and
-     * market, so a chunk's users are distinct and sorted as {@code Uuids.POSTGRES_ORDER} sorts them.
+     * market, so a chunk's users are distinct and sorted as {@code Uuids.POSTGRES_ORDER} sorts them. The
+     * board totals are not part of scoring: {@link #on(ForecastsScored)} adds them afterwards.
      */
     void score(MarketSettled event) {
         String metadata = "{\"market_id\":\"" + event.marketId() + "\"}";
@@ -119,12 +124,10 @@ class ReputationListeners {
             List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
             chunks.executeWithoutResult(status -> {
                 long started = System.nanoTime();
-                List<UUID> stored = records.recordSettled(chunk);
+                records.recordSettled(chunk);
                 started = step("store", started);
                 users.updateReputations(userIds, records::skillTotals);
                 started = step("reputation", started);
-                rankTotals.add(stored);
-                started = step("boards", started);
                 if (!event.refunded()) {
                     badges.awardAll(records.settledBadges(userIds), metadata);
                     step("badges", started);
@@ -137,10 +140,38 @@ class ReputationListeners {
         events.publishEvent(new ForecastsScored(event.marketId(), event.settledAt()));
     }
 
+    @ApplicationModuleListener
+    void on(ForecastsScored scored) {
+        jobs.run("reputation-boards", () -> addToBoards(scored));
+    }
+
+    /**
+     * The board step: adds every pending settled forecast (this market's and any other's still pending,
+     * e.g. left by a step that died) to the board totals, a chunk per transaction ({@link
+     * RankTotals#addPending}: a chunk's pending marks are deleted in the transaction that adds it, so a
+     * redelivered event or a second step adds nothing twice, and a step that died is finished by the
+     * next), then publishes {@link BoardsUpdated} so the leaderboards drop their cached pages.
+     */
+    void addToBoards(ForecastsScored scored) {
+        long added = 0;
+        while (true) {
+            long started = System.nanoTime();
+            Integer taken = chunks.execute(status -> rankTotals.addPending(boardChunkSize));
+            if (taken == null || taken == 0) {
+                break;
+            }
+            boardStep(started);
+            added += taken;
+        }
+        if (added > 0) {
+            events.publishEvent(new BoardsUpdated(scored.marketId(), added));
+        }
+    }
+
     /**
      * Records the time of one step of a scoring chunk ({@code pilimarket.reputation.scoring.step},
-     * tagged {@code step}: read, store, reputation, boards, badges), so what limits scoring can be read
-     * off the metrics; returns now, the start of the next step.
+     * tagged {@code step}: read, store, reputation, badges), so what limits scoring can be read off the
+     * metrics; returns now, the start of the next step.
      */
     private long step(String step, long started) {
         long now = System.nanoTime();
@@ -150,5 +181,13 @@ class ReputationListeners {
                 .register(meters)
                 .record(now - started, TimeUnit.NANOSECONDS);
         return now;
+    }
+
+    /** Records the time of one chunk of the board step ({@code pilimarket.reputation.boards.chunk}). */
+    private void boardStep(long started) {
+        Timer.builder("pilimarket.reputation.boards.chunk")
+                .description("Time of one chunk of the board step (pending settled forecasts added to the boards)")
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 }

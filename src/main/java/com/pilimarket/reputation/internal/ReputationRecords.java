@@ -155,7 +155,9 @@ public class ReputationRecords {
 
     /**
      * Stores settled forecasts in one statement and returns the ids of those it stored now; a
-     * redelivered settlement stores (and returns) nothing.
+     * redelivered settlement stores (and returns) nothing. Those stored now that can count on the boards
+     * (not refunded, not flagged) are marked pending for the board step ({@link RankTotals#addPending})
+     * in the same statement, so a forecast is marked once, when it is stored.
      */
     List<UUID> recordSettled(List<ForecastSettled> forecasts) {
         if (forecasts.isEmpty()) {
@@ -198,13 +200,20 @@ public class ReputationRecords {
         return template.query(
                 con -> {
                     var ps = con.prepareStatement("""
-                    INSERT INTO settled_forecasts (forecast_id, user_id, market_id, category, outcome_id, won, refunded,
-                        stake, payout, crowd_probability, skill, placed_at, market_created_at, settled_at, flagged)
-                    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::boolean[],
-                        ?::boolean[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::timestamptz[],
-                        ?::timestamptz[], ?::timestamptz[], ?::boolean[])
-                    ON CONFLICT (forecast_id) DO NOTHING
-                    RETURNING forecast_id
+                    WITH stored AS (
+                        INSERT INTO settled_forecasts (forecast_id, user_id, market_id, category, outcome_id, won,
+                            refunded, stake, payout, crowd_probability, skill, placed_at, market_created_at,
+                            settled_at, flagged)
+                        SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::boolean[],
+                            ?::boolean[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::timestamptz[],
+                            ?::timestamptz[], ?::timestamptz[], ?::boolean[])
+                        ON CONFLICT (forecast_id) DO NOTHING
+                        RETURNING forecast_id, user_id, refunded, flagged
+                    ), pending AS (
+                        INSERT INTO board_pending (user_id, forecast_id)
+                        SELECT user_id, forecast_id FROM stored WHERE NOT refunded AND NOT flagged
+                    )
+                    SELECT forecast_id FROM stored
                     """);
                     ps.setArray(1, con.createArrayOf("uuid", forecastIds));
                     ps.setArray(2, con.createArrayOf("uuid", userIds));
