@@ -79,6 +79,14 @@ class NotificationStream {
         return emitter;
     }
 
+    /**
+     * Whether an event for the user can reach anyone: always with Redis (the user may be connected
+     * to another instance), else only when the user has a stream open here.
+     */
+    boolean reaches(UUID userId) {
+        return redis != null || !subscribers.getOrDefault(userId, Set.of()).isEmpty();
+    }
+
     /** Sends an event to the user wherever they are connected; losing one costs the client a poll. */
     void publish(UUID userId, String event, String json) {
         try {
