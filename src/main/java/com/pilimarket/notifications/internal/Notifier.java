@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,8 +68,9 @@ class Notifier {
     /**
      * Notifies many users at once (one statement; same rules as {@link #notify}), each with the
      * {@code shared} metadata plus the notification's own fields, and, after commit, pushes each new
-     * notification and its user's unread count to the streams that can reach the user (read, rendered
-     * and serialised only for those: a settlement notifies 100,000 users, most of them not connected).
+     * notification and its user's unread count to the users a stream can reach ({@link
+     * NotificationStream#reachable}: connected here, or present in Redis), read, rendered and
+     * serialised only for those: a settlement notifies 100,000 users, most of them not connected.
      * Joins the caller's transaction; returns how many were added.
      */
     @Transactional
@@ -80,8 +82,12 @@ class Notifier {
         pushes.enqueue(type, created);
         if (!created.isEmpty()) {
             afterCommit(() -> {
-                List<NotificationRecords.Created> reachable =
-                        created.stream().filter(c -> stream.reaches(c.userId())).toList();
+                Set<UUID> connected = stream.reachable(created.stream()
+                        .map(NotificationRecords.Created::userId)
+                        .toList());
+                List<NotificationRecords.Created> reachable = created.stream()
+                        .filter(c -> connected.contains(c.userId()))
+                        .toList();
                 if (reachable.isEmpty()) {
                     return;
                 }
