@@ -69,37 +69,39 @@ class NotificationListeners {
                             .findFirst()
                             .orElse(null);
             String winner = winning == null ? "as decided" : winning.name();
+            // The metadata all these notifications share, serialised once; each row adds its own fields.
+            Map<String, Object> shared = new LinkedHashMap<>();
+            shared.put("market_id", event.marketId().toString());
+            shared.put("slug", market == null ? null : market.slug());
+            shared.put("title", title);
+            // The parameters the text is rendered from when read, in the reader's language.
+            shared.put("title_fil", market == null ? null : market.titleFil());
+            shared.put(
+                    "winning_outcome_id",
+                    event.winningOutcomeId() == null
+                            ? null
+                            : event.winningOutcomeId().toString());
+            shared.put("winning_outcome", winner);
+            shared.put("winning_outcome_fil", winning == null ? null : winning.nameFil());
+            shared.put("cancelled", event.cancelled());
             // In sets of a few thousand, read from forecasting a set at a time: a statement per set,
             // not one per forecaster.
             forecasts.forEachSettledChunk(event, NOTIFY_CHUNK, chunk -> {
                 List<NotificationRecords.NewNotification> notifications = new ArrayList<>(chunk.size());
                 for (ForecastSettled forecast : chunk) {
-                    Map<String, Object> metadata = new LinkedHashMap<>();
-                    metadata.put("market_id", event.marketId().toString());
-                    metadata.put("slug", market == null ? null : market.slug());
-                    metadata.put("title", title);
-                    // The parameters the text is rendered from when read, in the reader's language.
-                    metadata.put("title_fil", market == null ? null : market.titleFil());
-                    metadata.put("forecast_id", forecast.forecastId().toString());
-                    metadata.put(
-                            "winning_outcome_id",
-                            event.winningOutcomeId() == null
-                                    ? null
-                                    : event.winningOutcomeId().toString());
-                    metadata.put("winning_outcome", winner);
-                    metadata.put("winning_outcome_fil", winning == null ? null : winning.nameFil());
-                    metadata.put("cancelled", event.cancelled());
-                    metadata.put("won", forecast.won());
-                    metadata.put("refunded", forecast.refunded());
-                    metadata.put("stake", forecast.stake());
-                    metadata.put("payout", forecast.payout());
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("forecast_id", forecast.forecastId().toString());
+                    fields.put("won", forecast.won());
+                    fields.put("refunded", forecast.refunded());
+                    fields.put("stake", forecast.stake());
+                    fields.put("payout", forecast.payout());
                     notifications.add(new NotificationRecords.NewNotification(
                             forecast.userId(),
                             resolvedMessage(title, event, winner, forecast),
-                            metadata,
+                            fields,
                             "resolved:" + event.marketId() + ":" + forecast.userId()));
                 }
-                notifier.notifyAll(NotificationType.MARKET_RESOLVED, notifications);
+                notifier.notifyAll(NotificationType.MARKET_RESOLVED, shared, notifications);
             });
         });
     }
@@ -143,7 +145,7 @@ class NotificationListeners {
                         metadata,
                         "badge:" + event.badge() + ":" + event.userId()));
             }
-            notifier.notifyAll(NotificationType.BADGE_EARNED, notifications);
+            notifier.notifyAll(NotificationType.BADGE_EARNED, Map.of(), notifications);
         });
     }
 

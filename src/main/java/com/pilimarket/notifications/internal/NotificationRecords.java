@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +65,11 @@ class NotificationRecords {
                 .optional();
     }
 
-    /** One notification to add with {@link #insertAll}. */
-    record NewNotification(UUID userId, String message, Map<String, Object> metadata, String dedupeKey) {}
+    /**
+     * One notification to add with {@link #insertAll}: its own fields of the metadata (the same keys
+     * in every row of a call; values text, numbers, booleans or null), the rest being shared.
+     */
+    record NewNotification(UUID userId, String message, Map<String, Object> fields, String dedupeKey) {}
 
     /** A notification {@link #insertAll} added, and the user it is for. */
     record Created(UUID userId, NotificationView view) {}
@@ -73,51 +77,120 @@ class NotificationRecords {
     /**
      * Adds many notifications of one type in one statement, with the rules of {@link #insert} (a
      * user who turned the type off gets none, a used {@code dedupeKey} adds nothing); returns the
-     * notifications added, each with its user.
+     * notifications added, each with its user. Each metadata is {@code shared} plus the row's
+     * {@code fields}: PostgreSQL builds it from the shared JSON, serialised once, and a typed array
+     * per field, so no JSON is written or parsed per row.
      */
-    List<Created> insertAll(NotificationType type, List<NewNotification> notifications) {
+    List<Created> insertAll(NotificationType type, Map<String, Object> shared, List<NewNotification> notifications) {
         if (notifications.isEmpty()) {
             return List.of();
         }
-        // The column is chosen from the enum, never from input.
-        String enabled =
-                "coalesce((SELECT p." + type.value() + " FROM notification_preferences p WHERE p.user_id = t.u), true)";
-        String[] metadata = notifications.stream()
-                .map(n -> json.writeValueAsString(n.metadata()))
-                .toArray(String[]::new);
-        Map<String, NewNotification> byDedupeKey = new HashMap<>();
-        notifications.forEach(n -> byDedupeKey.putIfAbsent(n.dedupeKey(), n));
-        // The views are built from what was inserted (only id, read, time and the dedupe key to match
-        // them come back): no metadata read back and parsed per row, for 100,000 notifications.
-        return jdbc.sql("INSERT INTO notifications (user_id, type, message, metadata, dedupe_key)"
-                        + " SELECT t.u, :type, t.m, CAST(t.j AS jsonb), t.d"
-                        + " FROM unnest(CAST(:users AS uuid[]), CAST(:messages AS text[]), CAST(:metadata AS text[]),"
-                        + " CAST(:dedupe AS text[])) AS t(u, m, j, d) WHERE " + enabled
+        int n = notifications.size();
+        List<String> keys = List.copyOf(notifications.get(0).fields().keySet());
+        UUID[] users = new UUID[n];
+        String[] messages = new String[n];
+        String[] dedupe = new String[n];
+        Object[][] columns = new Object[keys.size()][n];
+        for (int i = 0; i < n; i++) {
+            NewNotification row = notifications.get(i);
+            if (!row.fields().keySet().equals(notifications.get(0).fields().keySet())) {
+                throw new IllegalArgumentException("notifications of one call need the same fields: " + keys);
+            }
+            users[i] = row.userId();
+            messages[i] = row.message();
+            dedupe[i] = row.dedupeKey();
+            for (int k = 0; k < keys.size(); k++) {
+                columns[k][i] = row.fields().get(keys.get(k));
+            }
+        }
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        StringBuilder build = new StringBuilder();
+        for (int k = 0; k < keys.size(); k++) {
+            String sqlType = sqlType(columns[k]);
+            arrays.append(", CAST(:f").append(k).append(" AS ").append(sqlType).append("[])");
+            names.append(", f").append(k);
+            // The keys come from the listeners' code, never from input; quoted as SQL literals all the same.
+            build.append(k == 0 ? "" : ", ")
+                    .append('\'')
+                    .append(keys.get(k).replace("'", "''"))
+                    .append("', t.f")
+                    .append(k);
+        }
+        // The column is chosen from the enum, never from input. A join rather than a lookup per row.
+        var statement = jdbc.sql("INSERT INTO notifications (user_id, type, message, metadata, dedupe_key)"
+                        + " SELECT t.u, :type, t.m, CAST(:shared AS jsonb) || jsonb_build_object(" + build + "), t.d"
+                        + " FROM unnest(CAST(:users AS uuid[]), CAST(:messages AS text[]), CAST(:dedupe AS text[])"
+                        + arrays + ") AS t(u, m, d" + names + ")"
+                        + " LEFT JOIN notification_preferences p ON p.user_id = t.u"
+                        + " WHERE coalesce(p." + type.value() + ", true)"
                         + " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, read, created_at, dedupe_key")
                 .param("type", type.value())
-                .param(
-                        "users",
-                        notifications.stream().map(NewNotification::userId).toArray(UUID[]::new))
-                .param(
-                        "messages",
-                        notifications.stream().map(NewNotification::message).toArray(String[]::new))
-                .param("metadata", metadata)
-                .param(
-                        "dedupe",
-                        notifications.stream().map(NewNotification::dedupeKey).toArray(String[]::new))
-                .query((rs, n) -> {
+                .param("shared", json.writeValueAsString(shared))
+                .param("users", users)
+                .param("messages", messages)
+                .param("dedupe", dedupe);
+        for (int k = 0; k < keys.size(); k++) {
+            statement = statement.param("f" + k, arrayOf(columns[k]));
+        }
+        Map<String, NewNotification> byDedupeKey = new HashMap<>();
+        notifications.forEach(row -> byDedupeKey.putIfAbsent(row.dedupeKey(), row));
+        // The views are built from what was inserted (only id, read, time and the dedupe key to match
+        // them come back): no metadata read back and parsed per row, for 100,000 notifications.
+        return statement
+                .query((rs, row) -> {
                     NewNotification added = byDedupeKey.get(rs.getString("dedupe_key"));
+                    Map<String, Object> metadata = new LinkedHashMap<>(shared);
+                    metadata.putAll(added.fields());
                     return new Created(
                             added.userId(),
                             view(
                                     rs.getObject("id", UUID.class),
                                     type.value(),
                                     added.message(),
-                                    added.metadata(),
+                                    metadata,
                                     rs.getBoolean("read"),
                                     rs.getTimestamp("created_at")));
                 })
                 .list();
+    }
+
+    /** The SQL type of a field's values: boolean, bigint, double precision or (anything else) text. */
+    private static String sqlType(Object[] values) {
+        String type = null;
+        for (Object value : values) {
+            String of = value == null
+                    ? null
+                    : value instanceof Boolean
+                            ? "boolean"
+                            : value instanceof Long || value instanceof Integer || value instanceof Short
+                                    ? "bigint"
+                                    : value instanceof Number ? "double precision" : "text";
+            if (of != null && type != null && !of.equals(type)) {
+                return "text";
+            }
+            type = of == null ? type : of;
+        }
+        return type == null ? "text" : type;
+    }
+
+    /** The values as a Java array of the type {@link #sqlType} chose, for the driver. */
+    private static Object[] arrayOf(Object[] values) {
+        return switch (sqlType(values)) {
+            case "boolean" -> java.util.Arrays.copyOf(values, values.length, Boolean[].class);
+            case "bigint" ->
+                java.util.Arrays.stream(values)
+                        .map(v -> v == null ? null : ((Number) v).longValue())
+                        .toArray(Long[]::new);
+            case "double precision" ->
+                java.util.Arrays.stream(values)
+                        .map(v -> v == null ? null : ((Number) v).doubleValue())
+                        .toArray(Double[]::new);
+            default ->
+                java.util.Arrays.stream(values)
+                        .map(v -> v == null ? null : v.toString())
+                        .toArray(String[]::new);
+        };
     }
 
     /** Unread notifications per user, for many users in one query (users with none are absent). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,24 +66,39 @@ class Notifier {
     }
 
     /**
-     * Notifies many users at once (one statement; same rules as {@link #notify}) and, after
-     * commit, pushes each new notification and its user's unread count (read for all of them in
-     * one query) to their streams. Joins the caller's transaction; returns how many were added.
+     * Notifies many users at once (one statement; same rules as {@link #notify}), each with the
+     * {@code shared} metadata plus the notification's own fields, and, after commit, pushes each new
+     * notification and its user's unread count to the users a stream can reach ({@link
+     * NotificationStream#reachable}: connected here, or present in Redis), read, rendered and
+     * serialised only for those: a settlement notifies 100,000 users, most of them not connected.
+     * Joins the caller's transaction; returns how many were added.
      */
     @Transactional
-    public int notifyAll(NotificationType type, List<NotificationRecords.NewNotification> notifications) {
-        List<NotificationRecords.Created> created = records.insertAll(type, notifications);
+    public int notifyAll(
+            NotificationType type,
+            Map<String, Object> shared,
+            List<NotificationRecords.NewNotification> notifications) {
+        List<NotificationRecords.Created> created = records.insertAll(type, shared, notifications);
         pushes.enqueue(type, created);
         if (!created.isEmpty()) {
             afterCommit(() -> {
-                List<UUID> recipients = created.stream()
+                Set<UUID> connected = stream.reachable(created.stream()
+                        .map(NotificationRecords.Created::userId)
+                        .toList());
+                List<NotificationRecords.Created> reachable = created.stream()
+                        .filter(c -> connected.contains(c.userId()))
+                        .toList();
+                if (reachable.isEmpty()) {
+                    return;
+                }
+                List<UUID> recipients = reachable.stream()
                         .map(NotificationRecords.Created::userId)
                         .toList();
                 Map<UUID, Long> unread = records.unreadCounts(recipients);
                 // Pushed outside any request: in the language each recipient saved.
                 Map<UUID, Language> languages = this.languages.savedLanguages(recipients);
-                List<NotificationStream.Event> events = new ArrayList<>(created.size() * 2);
-                for (NotificationRecords.Created c : created) {
+                List<NotificationStream.Event> events = new ArrayList<>(reachable.size() * 2);
+                for (NotificationRecords.Created c : reachable) {
                     Language language = languages.getOrDefault(c.userId(), Language.EN);
                     events.add(new NotificationStream.Event(
                             c.userId(),

@@ -98,6 +98,18 @@ class NotificationIntegrationTests {
         assertThat(resolved(big)).singleElement().satisfies(n -> {
             assertThat(n.get("metadata").get("payout").asLong()).isEqualTo(375);
             assertThat(n.get("metadata").get("won").asBoolean()).isTrue();
+            // The market's part of the metadata (written once per chunk) and the forecast's own fields.
+            JsonNode metadata = n.get("metadata");
+            assertThat(metadata.get("title").asString()).isEqualTo("Will it rain in Manila?");
+            assertThat(metadata.get("slug").asString()).isEqualTo(market.slug());
+            assertThat(metadata.get("winning_outcome").asString()).isEqualTo("Yes");
+            assertThat(metadata.get("winning_outcome_id").asString()).isEqualTo(yes.toString());
+            assertThat(metadata.get("cancelled").isBoolean()).isTrue();
+            assertThat(metadata.get("cancelled").asBoolean()).isFalse();
+            assertThat(metadata.get("refunded").isBoolean()).isTrue();
+            assertThat(metadata.get("stake").isNumber()).isTrue();
+            assertThat(metadata.get("stake").asLong()).isEqualTo(300);
+            assertThat(metadata.get("forecast_id").asString()).isNotBlank();
             assertThat(n.get("message").asString()).contains("₱375").contains("Yes");
             assertThat(n.get("market_id").asString()).isEqualTo(market.id().toString());
             assertThat(n.get("is_read").asBoolean()).isFalse();

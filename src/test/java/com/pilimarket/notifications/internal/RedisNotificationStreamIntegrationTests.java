@@ -15,9 +15,12 @@ import com.pilimarket.support.WithRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
@@ -41,6 +44,12 @@ class RedisNotificationStreamIntegrationTests {
     @Autowired
     PlatformMode platform;
 
+    @Autowired
+    NotificationStream stream;
+
+    @Autowired
+    StringRedisTemplate redis;
+
     @Test
     void notifications_are_fanned_out_through_redis_pub_sub_to_the_stream() throws Exception {
         TestUser user = users.create(0);
@@ -55,5 +64,25 @@ class RedisNotificationStreamIntegrationTests {
             stream.awaitLine("data:{\"count\":1}");
         }
         assertThat(published).anyMatch(m -> m.startsWith("notification\n") && m.contains("early_bird"));
+    }
+
+    @Test
+    void events_go_only_to_users_some_instance_has_marked_connected() throws Exception {
+        UUID elsewhere = UUID.randomUUID();
+        UUID offline = UUID.randomUUID();
+        // What another instance's subscribe or heartbeat writes for a user connected there.
+        redis.opsForValue().set(platform.keyPrefix() + "online:" + elsewhere, "1");
+        TestUser here = users.create(0);
+        try (SseClient client = SseClient.open(http.baseUrl() + "/api/v1/notifications/stream", here.token())) {
+            client.awaitLine("event:unread_count");
+
+            assertThat(stream.reachable(List.of(elsewhere, offline, here.id())))
+                    .isEqualTo(Set.of(elsewhere, here.id()));
+            assertThat(redis.hasKey(platform.keyPrefix() + "online:" + here.id()))
+                    .as("subscribing marks the user connected for the other instances")
+                    .isTrue();
+        } finally {
+            redis.delete(platform.keyPrefix() + "online:" + elsewhere);
+        }
     }
 }
