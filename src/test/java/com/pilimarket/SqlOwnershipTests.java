@@ -36,7 +36,7 @@ class SqlOwnershipTests {
     static final Map<String, String> OWNERS = owners(
             "activity", "activities",
             "audit", "audit_log",
-            "auth", "auth_email_tokens auth_session_cutoffs login_throttle refresh_tokens",
+            "auth", "auth_account_changes auth_email_tokens auth_session_cutoffs login_throttle refresh_tokens",
             "comments", "comments comment_likes comment_market_endings comment_reports",
             "discovery", "discovery_stakes",
             "forecasting", "forecasts forecast_view placement_feed",

@@ -8,9 +8,11 @@ import com.pilimarket.support.TestHttp;
 import com.pilimarket.support.TestHttp.Result;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.users.UserRole;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -334,6 +336,31 @@ class AuthIntegrationTests {
         assertThat(oldToken.errorCode()).isEqualTo("ACCOUNT_BANNED");
         // A wrong password still says only "wrong credentials": the ban is no oracle.
         assertThat(login(email, "not the password").errorCode()).isEqualTo("INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void a_ban_made_on_another_instance_is_enforced_here_within_seconds() {
+        var user = users.create(500);
+        // This instance has the account cached as active.
+        assertThat(http.get("/api/v1/users/me").bearer(user.token()).send().status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/users/me").bearer(user.token()).send().status())
+                .isEqualTo(200);
+
+        // Another instance bans the user: its transaction writes the row and the change record; no event
+        // reaches this instance.
+        jdbc.sql("UPDATE users SET status = 'banned' WHERE id = :id")
+                .param("id", user.id())
+                .update();
+        jdbc.sql("INSERT INTO auth_account_changes (user_id) VALUES (:id)")
+                .param("id", user.id())
+                .update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Result refused = http.get("/api/v1/users/me").bearer(user.token()).send();
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.errorCode()).isEqualTo("ACCOUNT_BANNED");
+        });
     }
 
     @Test

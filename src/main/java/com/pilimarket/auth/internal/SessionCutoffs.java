@@ -16,13 +16,19 @@ import org.springframework.stereotype.Repository;
 class SessionCutoffs {
 
     private final JdbcClient jdbc;
+    private final AccountChanges changes;
 
-    SessionCutoffs(JdbcClient jdbc) {
+    SessionCutoffs(JdbcClient jdbc, AccountChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
-    /** Milliseconds, as the tokens' {@code iat_ms}: a token issued a moment before the cutoff is refused. */
+    /**
+     * Milliseconds, as the tokens' {@code iat_ms}: a token issued a moment before the cutoff is refused.
+     * Recorded as an account change, so that every instance drops its cached cutoff ({@link AccountStatuses}).
+     */
     void cutOff(UUID userId, Instant at) {
+        changes.record(userId);
         jdbc.sql("""
                         INSERT INTO auth_session_cutoffs (user_id, not_before) VALUES (:user, :at)
                         ON CONFLICT (user_id) DO UPDATE SET not_before = excluded.not_before
