@@ -669,6 +669,8 @@ fi
 ratio() { python3 -c "a=float('$1' or 0); b=float('$2' or 0); print(f'{a/b:.2f}' if b else 'n/a')"; }
 met() { python3 -c "print('**met**' if float('$1' or 0) >= float('$2') else '**not met**')"; }
 metle() { python3 -c "print('**met**' if float('$1' or 1e9) <= float('$2') else '**not met**')"; }
+# The larger of two measurements (a missing one counts as failed): a goal holds for every page measured.
+maxof() { python3 -c "print(max(float('$1' or 1e9), float('$2' or 1e9)))"; }
 
 R_HOT_BHOT=$(ratio "${PEAK[hot]}" "$B_HOT")
 R_SPREAD_BHOT=$(ratio "${PEAK[spread]}" "$B_HOT")
@@ -774,8 +776,8 @@ job, took **${LB_RECOMPUTE_MS} ms** (once, right after seeding).
 | (reference) B_json, the trivial endpoint's ceiling through HTTP | ${PEAK[json]} / $B_HOT = $R_JSON_BHOT × B_hot | – |
 | placement p99 ≤ 50 ms at 60 % of peak (hot / spread) | ${P99[hot]} / ${P99[spread]} ms | $(python3 -c "print('**met**' if max(float('${P99[hot]:-1e9}'), float('${P99[spread]:-1e9}')) <= 50 else '**not met**')") |
 | market list p99 ≤ 20 ms at 60 % of peak | ${P99[list]} ms | $(metle "${P99[list]}" 20) |
-| market detail p99 ≤ 20 ms at 60 % of peak | ${P99[detail]} ms (hot market: ${P99[detail_hot]} ms) | $(metle "${P99[detail]}" 20) |
-| leaderboard p99 ≤ 20 ms at 60 % of peak | ${P99[leaderboard]} ms (deep page: ${P99[leaderboard_deep]} ms) | $(metle "${P99[leaderboard]}" 20) |
+| market detail p99 ≤ 20 ms at 60 % of peak (both pages) | ${P99[detail]} ms (hot market: ${P99[detail_hot]} ms) | $(metle "$(maxof "${P99[detail]}" "${P99[detail_hot]}")" 20) |
+| leaderboard p99 ≤ 20 ms at 60 % of peak (both pages) | ${P99[leaderboard]} ms (deep page: ${P99[leaderboard_deep]} ms) | $(metle "$(maxof "${P99[leaderboard]}" "${P99[leaderboard_deep]}")" 20) |
 | settlement of 100,000 forecasts end to end < 5 s | $SETTLEMENT_LINE | $SETTLEMENT_MET |
 | a resolution shows on the leaderboards within 10 s | ${BOARDS_MS:-not within 180 s} ms (hot market, $HOT_N forecasts) | $(metle "${BOARDS_MS:-1e9}" 10000) |
 | ranking all boards at 1M settled forecasts < 3 s, or boards maintained incrementally | maintained incrementally (scoring adds to board totals); full rebuild (hourly repair) ${LB_RECOMPUTE_MS} ms | met (incremental) |
