@@ -761,7 +761,7 @@ on the all-time board ${BOARDS_MS:-not within 180 s} ms after the resolve call.
 ${SETTLEMENT_CPU:+SettlementBenchmark (100,000 forecasts): $SETTLEMENT_CPU.}
 
 Leaderboard data: $LB_HAVE, seeded into the reputation read model in ${LB_SEED_SECONDS} s (the
-all-time board ranks $LB_TOTAL users). Boards are maintained incrementally: each scoring chunk adds
+all-time board ranks $LB_TOTAL users). Boards are maintained incrementally: a board step after scoring adds
 its settled forecasts to per-user board totals, and requests read a board in rank order from an
 index. The full rebuild of every board (3 periods × 8 categories; $LB_ENTRIES), the hourly repair
 job, took **${LB_RECOMPUTE_MS} ms** (once, right after seeding).
@@ -780,7 +780,7 @@ job, took **${LB_RECOMPUTE_MS} ms** (once, right after seeding).
 | leaderboard p99 ≤ 20 ms at 60 % of peak (both pages) | ${P99[leaderboard]} ms (deep page: ${P99[leaderboard_deep]} ms) | $(metle "$(maxof "${P99[leaderboard]}" "${P99[leaderboard_deep]}")" 20) |
 | settlement of 100,000 forecasts end to end < 5 s | $SETTLEMENT_LINE | $SETTLEMENT_MET |
 | a resolution shows on the leaderboards within 10 s | ${BOARDS_MS:-not within 180 s} ms (hot market, $HOT_N forecasts) | $(metle "${BOARDS_MS:-1e9}" 10000) |
-| ranking all boards at 1M settled forecasts < 3 s, or boards maintained incrementally | maintained incrementally (scoring adds to board totals); full rebuild (hourly repair) ${LB_RECOMPUTE_MS} ms | met (incremental) |
+| ranking all boards at 1M settled forecasts < 3 s, or boards maintained incrementally | maintained incrementally (a board step adds each scored settlement to board totals); full rebuild (hourly repair) ${LB_RECOMPUTE_MS} ms | met (incremental) |
 | app and database CPU ms per placement and per settled forecast reported | see "CPU per request" above | reported |
 
 ## Invariants after the run: $INV_OK
