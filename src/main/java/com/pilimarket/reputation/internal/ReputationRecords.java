@@ -154,14 +154,14 @@ public class ReputationRecords {
     }
 
     /**
-     * Stores settled forecasts in one statement and returns the ids of those it stored now; a
-     * redelivered settlement stores (and returns) nothing. Those stored now that can count on the boards
-     * (not refunded, not flagged) are marked pending for the board step ({@link RankTotals#addPending})
-     * in the same statement, so a forecast is marked once, when it is stored.
+     * Stores settled forecasts in one statement; a redelivered settlement stores nothing. Those stored
+     * now that can count on the boards (not refunded, not flagged) are marked pending for the board step
+     * ({@link RankTotals#addPending}) in the same statement, so a forecast is marked once, when it is
+     * stored.
      */
-    List<UUID> recordSettled(List<ForecastSettled> forecasts) {
+    void recordSettled(List<ForecastSettled> forecasts) {
         if (forecasts.isEmpty()) {
-            return List.of();
+            return;
         }
         int n = forecasts.size();
         Object[] forecastIds = new Object[n];
@@ -197,9 +197,8 @@ public class ReputationRecords {
             settled[i] = Timestamp.from(f.settledAt());
             flagged[i] = f.flagged();
         }
-        return template.query(
-                con -> {
-                    var ps = con.prepareStatement("""
+        template.update(con -> {
+            var ps = con.prepareStatement("""
                     WITH stored AS (
                         INSERT INTO settled_forecasts (forecast_id, user_id, market_id, category, outcome_id, won,
                             refunded, stake, payout, crowd_probability, skill, placed_at, market_created_at,
@@ -209,30 +208,27 @@ public class ReputationRecords {
                             ?::timestamptz[], ?::timestamptz[], ?::boolean[])
                         ON CONFLICT (forecast_id) DO NOTHING
                         RETURNING forecast_id, user_id, refunded, flagged
-                    ), pending AS (
-                        INSERT INTO board_pending (user_id, forecast_id)
-                        SELECT user_id, forecast_id FROM stored WHERE NOT refunded AND NOT flagged
                     )
-                    SELECT forecast_id FROM stored
+                    INSERT INTO board_pending (user_id, forecast_id)
+                    SELECT user_id, forecast_id FROM stored WHERE NOT refunded AND NOT flagged
                     """);
-                    ps.setArray(1, con.createArrayOf("uuid", forecastIds));
-                    ps.setArray(2, con.createArrayOf("uuid", userIds));
-                    ps.setArray(3, con.createArrayOf("uuid", marketIds));
-                    ps.setArray(4, con.createArrayOf("text", categories));
-                    ps.setArray(5, con.createArrayOf("uuid", outcomeIds));
-                    ps.setArray(6, con.createArrayOf("boolean", won));
-                    ps.setArray(7, con.createArrayOf("boolean", refunded));
-                    ps.setArray(8, con.createArrayOf("bigint", stakes));
-                    ps.setArray(9, con.createArrayOf("bigint", payouts));
-                    ps.setArray(10, con.createArrayOf("float8", probabilities));
-                    ps.setArray(11, con.createArrayOf("float8", skills));
-                    ps.setArray(12, con.createArrayOf("timestamptz", placed));
-                    ps.setArray(13, con.createArrayOf("timestamptz", created));
-                    ps.setArray(14, con.createArrayOf("timestamptz", settled));
-                    ps.setArray(15, con.createArrayOf("boolean", flagged));
-                    return ps;
-                },
-                (rs, row) -> rs.getObject(1, UUID.class));
+            ps.setArray(1, con.createArrayOf("uuid", forecastIds));
+            ps.setArray(2, con.createArrayOf("uuid", userIds));
+            ps.setArray(3, con.createArrayOf("uuid", marketIds));
+            ps.setArray(4, con.createArrayOf("text", categories));
+            ps.setArray(5, con.createArrayOf("uuid", outcomeIds));
+            ps.setArray(6, con.createArrayOf("boolean", won));
+            ps.setArray(7, con.createArrayOf("boolean", refunded));
+            ps.setArray(8, con.createArrayOf("bigint", stakes));
+            ps.setArray(9, con.createArrayOf("bigint", payouts));
+            ps.setArray(10, con.createArrayOf("float8", probabilities));
+            ps.setArray(11, con.createArrayOf("float8", skills));
+            ps.setArray(12, con.createArrayOf("timestamptz", placed));
+            ps.setArray(13, con.createArrayOf("timestamptz", created));
+            ps.setArray(14, con.createArrayOf("timestamptz", settled));
+            ps.setArray(15, con.createArrayOf("boolean", flagged));
+            return ps;
+        });
     }
 
     /** Σ skill over each user's settled (non-refunded) forecasts, in one statement; users with none are absent. */
