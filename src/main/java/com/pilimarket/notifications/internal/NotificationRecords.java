@@ -103,12 +103,17 @@ class NotificationRecords {
                 columns[k][i] = row.fields().get(keys.get(k));
             }
         }
+        String[] sqlTypes = new String[keys.size()];
         StringBuilder arrays = new StringBuilder();
         StringBuilder names = new StringBuilder();
         StringBuilder build = new StringBuilder();
         for (int k = 0; k < keys.size(); k++) {
-            String sqlType = sqlType(columns[k]);
-            arrays.append(", CAST(:f").append(k).append(" AS ").append(sqlType).append("[])");
+            sqlTypes[k] = sqlType(columns[k]);
+            arrays.append(", CAST(:f")
+                    .append(k)
+                    .append(" AS ")
+                    .append(sqlTypes[k])
+                    .append("[])");
             names.append(", f").append(k);
             // The keys come from the listeners' code, never from input; quoted as SQL literals all the same.
             build.append(k == 0 ? "" : ", ")
@@ -131,7 +136,7 @@ class NotificationRecords {
                 .param("messages", messages)
                 .param("dedupe", dedupe);
         for (int k = 0; k < keys.size(); k++) {
-            statement = statement.param("f" + k, arrayOf(columns[k]));
+            statement = statement.param("f" + k, arrayOf(sqlTypes[k], columns[k]));
         }
         Map<String, NewNotification> byDedupeKey = new HashMap<>();
         notifications.forEach(row -> byDedupeKey.putIfAbsent(row.dedupeKey(), row));
@@ -174,22 +179,20 @@ class NotificationRecords {
         return type == null ? "text" : type;
     }
 
-    /** The values as a Java array of the type {@link #sqlType} chose, for the driver. */
-    private static Object[] arrayOf(Object[] values) {
-        return switch (sqlType(values)) {
-            case "boolean" -> java.util.Arrays.copyOf(values, values.length, Boolean[].class);
+    /** The values as a Java array of {@code sqlType}, the type {@link #sqlType} chose for them, for the driver. */
+    private static Object[] arrayOf(String sqlType, Object[] values) {
+        return switch (sqlType) {
+            case "boolean" -> Arrays.copyOf(values, values.length, Boolean[].class);
             case "bigint" ->
-                java.util.Arrays.stream(values)
+                Arrays.stream(values)
                         .map(v -> v == null ? null : ((Number) v).longValue())
                         .toArray(Long[]::new);
             case "double precision" ->
-                java.util.Arrays.stream(values)
+                Arrays.stream(values)
                         .map(v -> v == null ? null : ((Number) v).doubleValue())
                         .toArray(Double[]::new);
             default ->
-                java.util.Arrays.stream(values)
-                        .map(v -> v == null ? null : v.toString())
-                        .toArray(String[]::new);
+                Arrays.stream(values).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
         };
     }
 
