@@ -70,10 +70,12 @@ class AccountStatuses implements DisposableBean {
             .maximumSize(100_000)
             .build();
 
-    /** {@link System#nanoTime()} before which cached copies may be used; 0 until the first poll succeeds. */
+    /**
+     * The clock's reading ({@code nanos}) before which cached copies may be used: a successful poll's
+     * start plus {@link #FRESHNESS}; at construction, already passed (nothing trusted before a poll).
+     */
     private volatile long trustedUntil;
 
-    private volatile boolean trusted;
     private long polls;
 
     @Autowired
@@ -86,6 +88,7 @@ class AccountStatuses implements DisposableBean {
         this.cutoffs = cutoffs;
         this.changes = changes;
         this.nanos = nanos;
+        this.trustedUntil = nanos.getAsLong();
         if (poll) {
             this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "account-changes-poll");
@@ -101,7 +104,7 @@ class AccountStatuses implements DisposableBean {
 
     /** Empty when the account no longer exists. */
     Optional<Snapshot> of(UUID userId) {
-        if (!trusted || nanos.getAsLong() - trustedUntil >= 0) {
+        if (!trusted(nanos.getAsLong())) {
             // No recent poll: another instance's change might not have reached this cache.
             return cutoffs.snapshot(userId);
         }
@@ -117,18 +120,22 @@ class AccountStatuses implements DisposableBean {
         long started = nanos.getAsLong();
         try {
             List<UUID> changed = changes.changedWithin(WINDOW);
-            if (!trusted || started - trustedUntil >= 0) {
+            if (!trusted(started)) {
                 cache.invalidateAll();
             }
             cache.invalidateAll(changed);
             trustedUntil = started + FRESHNESS.toNanos();
-            trusted = true;
             if (++polls % 600 == 0) {
                 changes.deleteOlderThan(KEEP);
             }
         } catch (RuntimeException e) {
             log.debug("Could not poll the account changes ({}); reading accounts uncached", e.toString());
         }
+    }
+
+    /** Whether cached copies may be used at this reading of the clock (overflow-safe, as nanoTime needs). */
+    private boolean trusted(long now) {
+        return now - trustedUntil < 0;
     }
 
     /** After a change this instance made (a password reset): take effect at once here. */
