@@ -13,12 +13,9 @@ import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestUsers;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +93,7 @@ class BoardStepIntegrationTests {
         assertThat((int) tx.execute(status -> rankTotals.addPending(2))).isEqualTo(2);
 
         // The rebuild counts all four (two added, two still pending): the two must not be added again.
-        reputation.rebuildBoards(weekKey(now), monthKey(now));
+        reputation.rebuildBoards(CurrentBoards.weekKey(now), CurrentBoards.monthKey(now));
         assertThat(rankTotals.pending()).isZero();
         // Stored after the rebuild: not counted by it, so still to be added.
         store(settled(UUID.randomUUID(), 4, 5, 0));
@@ -161,34 +158,12 @@ class BoardStepIntegrationTests {
 
     /** These forecasters' lines on the boards, rebuilt from every settled forecast (the rebuild is the reference). */
     private List<String> rebuilt() {
-        reputation.rebuildBoards(weekKey(now), monthKey(now));
+        reputation.rebuildBoards(CurrentBoards.weekKey(now), CurrentBoards.monthKey(now));
         return boards();
     }
 
     /** These forecasters' lines on the current week's, month's and all-time boards, in a fixed order. */
     private List<String> boards() {
-        return jdbc.sql("""
-                        SELECT period || ' ' || period_key || ' ' || category || ' ' || user_id || ' ' || skill::text
-                               || ' ' || profit || ' ' || forecasts || ' ' || won
-                        FROM rank_totals WHERE user_id IN (:users)
-                          AND (period = 'all_time' OR period_key IN (:week, :month))
-                        ORDER BY period, period_key, category, user_id
-                        """)
-                .param("users", forecasters)
-                .param("week", weekKey(now))
-                .param("month", monthKey(now))
-                .query(String.class)
-                .list();
-    }
-
-    private static String weekKey(Instant now) {
-        var day = now.atZone(ZoneId.of("Asia/Manila")).toLocalDate();
-        return day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                + String.format(Locale.ROOT, "%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    private static String monthKey(Instant now) {
-        var day = now.atZone(ZoneId.of("Asia/Manila")).toLocalDate();
-        return String.format(Locale.ROOT, "%d-%02d", day.getYear(), day.getMonthValue());
+        return CurrentBoards.lines(jdbc, now, forecasters);
     }
 }

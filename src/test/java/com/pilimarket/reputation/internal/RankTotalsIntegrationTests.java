@@ -12,11 +12,8 @@ import com.pilimarket.support.TestEvents.Result;
 import com.pilimarket.support.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -70,34 +67,11 @@ class RankTotalsIntegrationTests {
             events.settleAndWait(UUID.randomUUID(), at, results.toArray(Result[]::new));
         }
 
-        List<String> kept = current(now);
+        List<String> kept = CurrentBoards.lines(jdbc, now);
         assertThat(kept).isNotEmpty();
-        reputation.rebuildBoards(weekKey(now), monthKey(now));
-        assertThat(current(now)).containsExactlyElementsOf(kept);
+        reputation.rebuildBoards(CurrentBoards.weekKey(now), CurrentBoards.monthKey(now));
+        assertThat(CurrentBoards.lines(jdbc, now)).containsExactlyElementsOf(kept);
     }
 
     /** Every line of the all-time boards and of this week's and month's boards, in a fixed order. */
-    private List<String> current(Instant now) {
-        return jdbc.sql("""
-                        SELECT period || ' ' || period_key || ' ' || category || ' ' || user_id || ' ' || skill::text
-                               || ' ' || profit || ' ' || forecasts || ' ' || won
-                        FROM rank_totals WHERE period = 'all_time' OR period_key IN (:week, :month)
-                        ORDER BY period, period_key, category, user_id
-                        """)
-                .param("week", weekKey(now))
-                .param("month", monthKey(now))
-                .query(String.class)
-                .list();
-    }
-
-    private static String weekKey(Instant now) {
-        var day = now.atZone(ZoneId.of("Asia/Manila")).toLocalDate();
-        return day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                + String.format(Locale.ROOT, "%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    private static String monthKey(Instant now) {
-        var day = now.atZone(ZoneId.of("Asia/Manila")).toLocalDate();
-        return String.format(Locale.ROOT, "%d-%02d", day.getYear(), day.getMonthValue());
-    }
 }
