@@ -24,7 +24,9 @@ WARM=${BENCH_WARMUP:-5}
 WORKERS=${BENCH_WORKERS:-32}
 USERS=${BENCH_USERS:-5000}
 MARKETS=${BENCH_MARKETS:-1000}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx1g}
+# A fixed heap, as docs/OPERATIONS.md advises for production: with -Xms256m G1 kept the young generation
+# near 150 MB and the reads paused for a young collection every ~2,300 requests (every ~9,000 with 1 GB).
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}
 OUT=${BENCH_OUT:-"$ROOT/target/bench"}
 REPORT=${BENCH_REPORT:-"$ROOT/docs/BENCHMARKS.md"}
 rm -rf "$OUT"
@@ -105,7 +107,8 @@ start_app() { # initial delay of the leaderboard job
         PILIMARKET_FORECASTING_BATCH_ACROSS_MARKETS="${BENCH_ACROSS_MARKETS:-true}" \
         PILIMARKET_LEADERBOARD_INITIAL_DELAY="$1" PILIMARKET_LEADERBOARD_RECOMPUTE_INTERVAL=PT10H \
         ${BENCH_REDIS_URL:+SPRING_DATA_REDIS_URL=$BENCH_REDIS_URL} \
-        java $JAVA_OPTS -XX:+UseG1GC -jar "$JAR" >>"$OUT/app.log" 2>&1 &
+        java $JAVA_OPTS -XX:+UseG1GC -Xlog:safepoint:file="$OUT/safepoints-%p.log":timemillis \
+        -jar "$JAR" >>"$OUT/app.log" 2>&1 &
     APP_PID=$!
     local limit=${BENCH_START_TIMEOUT:-600} # a loaded shared machine starts the app slowly
     for i in $(seq 1 "$limit"); do
@@ -319,7 +322,29 @@ drain_events() {
     done
     log "event listeners still busy after 240 s"
 }
-declare -A PEAK P50 P95 P99 OPEN_RATE ERRS APP_CPU DB_CPU GEN_CPU
+declare -A PEAK P50 P95 P99 OPEN_RATE ERRS APP_CPU DB_CPU GEN_CPU STOPS
+# The JVM's stops (safepoints: GC pauses, deoptimisation, the periodic cleanup) between two epoch ms,
+# from the app's safepoint log: "count over 10 ms; longest (operation); total". A request that arrives
+# during a stop waits for all of it, so a tail that a 60 % load should not have shows here first.
+stops_between() { # from-ms to-ms
+    python3 - "$OUT/safepoints-$APP_PID.log" "$1" "$2" <<'PY'
+import re, sys
+path, lo, hi = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+stops = []
+try:
+    for line in open(path):
+        m = re.match(r'\[(\d+)ms\] Safepoint "([^"]+)".*Total: (\d+) ns', line)
+        if m and lo <= int(m.group(1)) <= hi:
+            stops.append((int(m.group(3)) / 1e6, m.group(2)))
+except OSError:
+    print("no safepoint log"); sys.exit()
+if not stops:
+    print("none"); sys.exit()
+longest = max(stops)
+print(f"{sum(1 for t, _ in stops if t > 10)} over 10 ms of {len(stops)}; longest {longest[0]:.1f} ms ({longest[1]}); "
+      f"{sum(t for t, _ in stops):.0f} ms in all")
+PY
+}
 scenario() { # key method url body markets-file [profile]
     local key=$1 method=$2 url=$3 body=${4:-} markets=${5:-} profile=${6:-}
     log "scenario $key: closed loop ($WORKERS workers, ${SECS}s)"
@@ -352,8 +377,10 @@ scenario() { # key method url body markets-file [profile]
     # The peak leaves the asynchronous listeners a backlog; latency is measured without it.
     [[ "$method" == POST ]] && drain_events
     log "scenario $key: open loop at $rate/s"
-    local open
+    local open t0
+    t0=$(date +%s%3N)
     open=$(run_load "$key-60pct" open "$rate" "$method" "$url" "$body" "$markets")
+    STOPS[$key]=$(stops_between $((t0 + WARM * 1000)) "$(date +%s%3N)")
     P50[$key]=$(field "$open" p50_ms)
     P95[$key]=$(field "$open" p95_ms)
     P99[$key]=$(field "$open" p99_ms)
@@ -438,6 +465,7 @@ warm_until_compiled reads \
     "get.lua $BASE/api/v1/purchases/packages - 6" \
     "get.lua $BASE/api/v1/markets?status=open&sort=volume&limit=20 - 6" \
     "get.lua $BASE/api/v1/markets/MARKET $OUT/spread-ids.txt 6" \
+    "get.lua $BASE/api/v1/markets/$HOT_ID - 6" \
     "get.lua $BASE/api/v1/leaderboard?period=all_time&limit=20 - 6" \
     "get.lua $BASE/api/v1/leaderboard?period=monthly&category=sports&metric=profit&limit=20&page=250 - 6"
 drain_events
@@ -709,7 +737,7 @@ mode), ${SECS} s after ${WARM} s not measured. Load generator, app and PostgreSQ
 |---|---|
 | CPU | $(nproc) × $CPU_MODEL |
 | RAM | $MEM |
-| Java | $JAVA_V (app: \`$JAVA_OPTS -XX:+UseG1GC\`) |
+| Java | $JAVA_V (app: \`$JAVA_OPTS -XX:+UseG1GC -Xlog:safepoint\`) |
 | PostgreSQL | $PG_V ($PG_SETTINGS) |
 | load before | \`$UPTIME_BEFORE\` |
 | load after | \`$UPTIME_AFTER\` |
@@ -742,6 +770,13 @@ $(row leaderboard_deep "\`GET /api/v1/leaderboard?period=monthly&category=sports
 CPU of the open-loop generator itself during each measured run (% of one core): B_json ${GEN_CPU[json]:-?},
 placements ${GEN_CPU[hot]:-?} / ${GEN_CPU[spread]:-?}, B_json again ${GEN_CPU[json2]:-?}, list ${GEN_CPU[list]:-?},
 detail ${GEN_CPU[detail]:-?} / ${GEN_CPU[detail_hot]:-?}, leaderboard ${GEN_CPU[leaderboard]:-?} / ${GEN_CPU[leaderboard_deep]:-?}.
+
+The app's stops (JVM safepoints: GC pauses, deoptimisation, periodic cleanup; \`-Xlog:safepoint\`)
+during each measured 60 % run. A request arriving during a stop waits for all of it:
+
+| scenario | stops |
+|---|---|
+$(for k in json hot spread json2 list detail detail_hot leaderboard leaderboard_deep; do echo "| $k | ${STOPS[$k]:-?} |"; done)
 EOF
 cat <<EOF
 
