@@ -169,6 +169,32 @@ class AccessTokenIntegrationTests {
     }
 
     @Test
+    void a_token_in_use_is_refused_once_its_account_is_banned_and_an_altered_copy_never_works() {
+        var user = users.create(0);
+        var moderator = users.create(0, UserRole.MODERATOR);
+        // Used twice: verified once, then served from the cache of verified tokens.
+        assertThat(me(user.token()).status()).isEqualTo(200);
+        assertThat(me(user.token()).status()).isEqualTo(200);
+
+        String[] parts = user.token().split("\\.");
+        char[] signature = parts[2].toCharArray();
+        signature[5] = signature[5] == 'A' ? 'B' : 'A';
+        assertThat(me(parts[0] + "." + parts[1] + "." + new String(signature)).status())
+                .isEqualTo(401);
+
+        assertThat(http.patch(
+                                "/api/v1/admin/users/" + user.id(),
+                                java.util.Map.of("status", "banned", "reason", "spam"))
+                        .bearer(moderator.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        Result refused = me(user.token());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("ACCOUNT_BANNED");
+    }
+
+    @Test
     void a_stale_access_token_does_not_block_logging_in() {
         Result result = http.post("/api/v1/auth/login", java.util.Map.of("email", "nobody@example.ph", "password", "x"))
                 .bearer("garbage.token.value")

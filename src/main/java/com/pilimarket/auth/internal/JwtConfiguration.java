@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,7 +28,9 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -67,8 +70,9 @@ class JwtConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(key));
     }
 
+    /** Verifies access tokens; one already verified is taken from {@link VerifiedTokens} while it is valid. */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey key) {
+    JwtDecoder jwtDecoder(SecretKey key, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
@@ -88,11 +92,12 @@ class JwtConfiguration {
         });
         // The default validator checks exp and nbf only when present: a token without exp would live
         // forever. Ours always carry exp, iat and our iss, so anything else was not issued by us.
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<Object>(JwtClaimNames.IAT, Objects::nonNull)));
-        return decoder;
+                new JwtClaimValidator<Object>(JwtClaimNames.IAT, Objects::nonNull));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, clock);
     }
 
     @Bean

@@ -59,12 +59,19 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long maxBytes = request.getRequestURI().startsWith("/webhooks/") ? maxWebhookBytes : maxApiBytes;
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
             errors.write(
                     response,
                     HttpStatus.CONTENT_TOO_LARGE,
                     ErrorCodes.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes");
+            return;
+        }
+        if (declared >= 0) {
+            // The container reads no more than a declared length (a chunked body has none: -1), so a
+            // body within the cap needs no counting, and later filters no extra wrapper to call through.
+            chain.doFilter(request, response);
             return;
         }
         chain.doFilter(new Capped(request, maxBytes), response);
