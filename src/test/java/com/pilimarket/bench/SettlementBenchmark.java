@@ -102,6 +102,7 @@ class SettlementBenchmark {
         assertThat(invariants.check().violations()).isEmpty();
         long pool = ledger.balanceOf(Account.pool(market.id()));
 
+        Map<String, long[]> tablesBefore = tableWrites();
         Map<String, double[]> jobsBefore = jobTimes();
         long appCpuBefore = appCpuNanos();
         Map<Long, Long> dbCpuBefore = databaseCpuTicks();
@@ -168,6 +169,7 @@ class SettlementBenchmark {
                                 + " AND user_id IN (SELECT user_id FROM settled_forecasts WHERE market_id = ?)",
                         market.id()))
                 .isEqualTo(FORECASTS);
+        printTableWrites(tablesBefore, tableWrites());
         System.out.printf(
                 "BENCH settlement CPU: app %,.0f ms (%.3f ms per settled forecast), database %,.0f ms (%.3f ms per"
                         + " settled forecast; this database's backends)%n",
@@ -225,6 +227,49 @@ class SettlementBenchmark {
             ps.setArray(5, con.createArrayOf("bigint", points));
             return ps;
         });
+    }
+
+    /** The tables a settlement writes, by the rows it inserts and updates (HOT or not). */
+    private static final List<String> WRITTEN_TABLES = List.of(
+            "users",
+            "forecasts",
+            "ledger_transactions",
+            "ledger_entries",
+            "settled_forecasts",
+            "board_pending",
+            "rank_totals",
+            "user_badges",
+            "notifications",
+            "event_publication");
+
+    /**
+     * Per table: rows inserted, updated, of those HOT-updated, and its indexes' size in pages. A backend
+     * reports its counters when it goes idle, after at most 10 s ({@code PGSTAT_IDLE_INTERVAL}), so this
+     * waits that long first.
+     */
+    private Map<String, long[]> tableWrites() throws InterruptedException {
+        Thread.sleep(11_000);
+        Map<String, long[]> writes = new HashMap<>();
+        jdbc.sql("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_indexes_size(relid) / 8192"
+                        + " FROM pg_stat_user_tables WHERE relname IN (:tables)")
+                .param("tables", WRITTEN_TABLES)
+                .query(rs -> {
+                    writes.put(
+                            rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        return writes;
+    }
+
+    private static void printTableWrites(Map<String, long[]> before, Map<String, long[]> after) {
+        for (String table : WRITTEN_TABLES) {
+            long[] b = before.getOrDefault(table, new long[4]);
+            long[] a = after.getOrDefault(table, new long[4]);
+            long updated = a[1] - b[1];
+            long hot = a[2] - b[2];
+            System.out.printf(
+                    "BENCH table %s: %,d inserted, %,d updated, %,d HOT (%.0f %%), index pages %,d -> %,d%n",
+                    table, a[0] - b[0], updated, hot, updated == 0 ? 0.0 : 100.0 * hot / updated, b[3], a[3]);
+        }
     }
 
     /** Per job of {@code Jobs}: total milliseconds and runs so far. */

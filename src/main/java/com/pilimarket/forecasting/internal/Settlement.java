@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -107,12 +108,11 @@ public class Settlement {
             return;
         }
         int settled = 0;
-        while (true) {
-            Integer done = batch.execute(tx -> settleBatch(plan));
-            if (done == null || done == 0) {
-                break;
-            }
-            settled += done;
+        List<StakeRow> stakes = plan.stakes();
+        for (int from = 0; from < stakes.size(); from += batchSize) {
+            List<StakeRow> rows = stakes.subList(from, Math.min(from + batchSize, stakes.size()));
+            Integer done = batch.execute(tx -> settleBatch(plan, rows));
+            settled += done == null ? 0 : done;
         }
         batch.executeWithoutResult(tx -> finish(plan));
         log.info(
@@ -124,8 +124,11 @@ public class Settlement {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Everything settlement needs to know, computed once per run from the (frozen) stakes. */
-    private record Plan(MarketSnapshot market, UUID winner, PariMutuel.Result result, int forecasts) {
+    /**
+     * Everything settlement needs to know, computed once per run from the (frozen) stakes, which it
+     * also keeps (in id order) to walk them in batches.
+     */
+    private record Plan(MarketSnapshot market, UUID winner, PariMutuel.Result result, List<StakeRow> stakes) {
 
         boolean cancelled() {
             return market.status() == MarketStatus.CANCELLED;
@@ -137,7 +140,8 @@ public class Settlement {
         if (market.status() != MarketStatus.RESOLVED && market.status() != MarketStatus.CANCELLED) {
             throw new IllegalStateException("market " + marketId + " is " + market.status() + ", not final");
         }
-        List<PariMutuel.Stake> stakes = records.stakes(marketId).stream()
+        List<StakeRow> rows = records.stakes(marketId);
+        List<PariMutuel.Stake> stakes = rows.stream()
                 .map(s -> new PariMutuel.Stake(s.id(), s.outcomeId(), s.points()))
                 .toList();
         PariMutuel.Result result = market.status() == MarketStatus.CANCELLED
@@ -148,35 +152,39 @@ public class Settlement {
                             "house:" + marketId, "house share", Account.pool(marketId), Account.HOUSE, result.house())
                     .withMetadata(Map.of("market_id", marketId.toString())));
         }
-        return new Plan(market, winner, result, stakes.size());
+        return new Plan(market, winner, result, rows);
     }
 
-    private int settleBatch(Plan plan) {
+    /**
+     * Settles the still-pending forecasts among {@code rows}: marks them (the UPDATE takes their row
+     * locks and skips any a previous run already settled), then posts the payouts of exactly those
+     * it marked, in the same transaction.
+     */
+    private int settleBatch(Plan plan, List<StakeRow> rows) {
         UUID marketId = plan.market().id();
         markets.lockForSettlement(marketId);
-        List<StakeRow> rows = records.lockPending(marketId, batchSize);
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        List<Transfer> transfers = new ArrayList<>();
+        boolean refund = plan.result().refund();
         UUID[] ids = new UUID[rows.size()];
         String[] statuses = new String[rows.size()];
         Long[] payouts = new Long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             StakeRow row = rows.get(i);
-            long payout = plan.result().payoutOf(row.id());
-            boolean refund = plan.result().refund();
             ids[i] = row.id();
-            payouts[i] = payout;
+            payouts[i] = plan.result().payoutOf(row.id());
             statuses[i] = refund ? "refunded" : row.outcomeId().equals(plan.winner()) ? "won" : "lost";
-            if (payout > 0) {
+        }
+        Set<UUID> marked = records.markSettled(ids, statuses, payouts);
+        List<Transfer> transfers = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            StakeRow row = rows.get(i);
+            if (payouts[i] > 0 && marked.contains(row.id())) {
                 String kind = refund ? "refund" : "payout";
                 transfers.add(Transfer.move(
                                 kind + ":" + marketId + ":" + row.userId(),
                                 kind,
                                 Account.pool(marketId),
                                 Account.user(row.userId()),
-                                payout)
+                                payouts[i])
                         .withMetadata(Map.of(
                                 "market_id",
                                 marketId.toString(),
@@ -185,8 +193,7 @@ public class Settlement {
             }
         }
         ledger.postAll(transfers);
-        records.markSettled(ids, statuses, payouts);
-        return rows.size();
+        return marked.size();
     }
 
     private void finish(Plan plan) {
@@ -212,6 +219,6 @@ public class Settlement {
                 plan.result().house(),
                 plan.market().createdAt(),
                 now,
-                plan.forecasts()));
+                plan.stakes().size()));
     }
 }
