@@ -62,6 +62,9 @@ class AccountStatuses implements DisposableBean {
     /** How long the change records are kept. */
     private static final Duration KEEP = Duration.ofHours(1);
 
+    /** How many polls apart the old change records are deleted: about every ten minutes, whatever {@link #POLL_EVERY}. */
+    private static final long POLLS_BETWEEN_CLEAN_UPS = Duration.ofMinutes(10).dividedBy(POLL_EVERY);
+
     /** {@code sessionsNotBefore}: access tokens issued before it are refused (null: none). */
     record Snapshot(UserStatus status, UserRole role, Instant sessionsNotBefore) {}
 
@@ -130,7 +133,7 @@ class AccountStatuses implements DisposableBean {
             }
             cache.invalidateAll(changed);
             trustedUntil = started + FRESHNESS.toNanos();
-            if (++polls % 600 == 0) {
+            if (++polls % POLLS_BETWEEN_CLEAN_UPS == 0) {
                 changes.deleteOlderThan(KEEP);
             }
         } catch (RuntimeException e) {
