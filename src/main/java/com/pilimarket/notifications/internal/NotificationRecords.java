@@ -166,16 +166,17 @@ class NotificationRecords {
                     .append(k);
         }
         boolean hasShared = !shared.isEmpty();
-        String sharedId = "md5(CAST(CAST(:shared AS jsonb) AS text))::uuid";
+        // The shared row's id is computed once per statement (an InitPlan), not once per inserted row.
         // The column is chosen from the enum, never from input. A join rather than a lookup per row.
         var statement = jdbc.sql((hasShared
-                                ? "WITH shared AS (INSERT INTO notification_shared (id, metadata)"
-                                        + " VALUES (" + sharedId + ", CAST(:shared AS jsonb))"
-                                        + " ON CONFLICT (id) DO NOTHING) "
+                                ? "WITH part AS (SELECT CAST(:shared AS jsonb) AS metadata),"
+                                        + " shared AS (SELECT md5(CAST(metadata AS text))::uuid AS id, metadata FROM part),"
+                                        + " stored AS (INSERT INTO notification_shared (id, metadata)"
+                                        + " SELECT id, metadata FROM shared ON CONFLICT (id) DO NOTHING) "
                                 : "")
                         + "INSERT INTO notifications (user_id, type, message, metadata, dedupe_key, shared_id)"
                         + " SELECT t.u, :type, t.m, jsonb_build_object(" + build + "), t.d, "
-                        + (hasShared ? sharedId : "NULL::uuid")
+                        + (hasShared ? "(SELECT id FROM shared)" : "NULL::uuid")
                         + " FROM unnest(CAST(:users AS uuid[]), CAST(:messages AS text[]), CAST(:dedupe AS text[])"
                         + arrays + ") AS t(u, m, d" + names + ")"
                         + " LEFT JOIN notification_preferences p ON p.user_id = t.u"
