@@ -2,12 +2,10 @@ package com.pilimarket.forecasting.internal;
 
 import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.PlaceForecast;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.Uuids;
 import com.pilimarket.shared.idempotency.IdempotentRequests;
-import com.pilimarket.users.Users;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,8 +79,6 @@ public class PlacementBatcher implements DisposableBean {
     private final Counter setFallbacks;
     private final DistributionSummary marketsPerBatch;
     private final Duration waitTimeout;
-    private final Markets markets;
-    private final Users users;
     /** Group commit across markets: ready markets waiting for a pipeline, and the pipelines at work. */
     private volatile boolean acrossMarkets; // not final: tests switch it
 
@@ -99,14 +95,10 @@ public class PlacementBatcher implements DisposableBean {
             @Value("${pilimarket.forecasting.batch.wait-timeout:PT30S}") Duration waitTimeout,
             @Value("${pilimarket.forecasting.batch.across-markets:true}") boolean acrossMarkets,
             @Value("${pilimarket.forecasting.batch.pipelines:4}") int pipelines,
-            Markets markets,
-            Users users,
             ObjectProvider<MeterRegistry> meters) {
         this.waitTimeout = waitTimeout;
         this.acrossMarkets = acrossMarkets;
         this.pipelines = Math.max(1, pipelines);
-        this.markets = markets;
-        this.users = users;
         this.service = service;
         this.idempotency = idempotency;
         MeterRegistry registry = meters.getIfAvailable();
@@ -404,19 +396,13 @@ public class PlacementBatcher implements DisposableBean {
             groups.sort(Comparator.comparing(g -> g.get(0).command().marketId(), Uuids.POSTGRES_ORDER));
             List<UUID> marketIds =
                     groups.stream().map(g -> g.get(0).command().marketId()).toList();
-            List<UUID> userIds = groups.stream()
-                    .flatMap(List::stream)
-                    .map(Pending::userId)
-                    .distinct()
-                    .toList();
             List<List<Decision>> decisions;
             try {
                 decisions = batchTx.execute(status -> {
-                    // Keys first (as a lone keyed placement claims its key before any lock), then markets, then users.
+                    // Keys first (as a lone keyed placement claims its key before any lock); placeAcross then
+                    // locks the markets, then the users, each in one statement.
                     List<boolean[]> mayPlace = claimKeys(groups);
-                    markets.lockAll(marketIds);
-                    users.lockInOrder(userIds);
-                    return placeClaimed(marketIds, groups, mayPlace);
+                    return placeClaimed(marketIds, groups, mayPlace, true);
                 });
             } catch (RuntimeException e) {
                 log.debug(
@@ -549,7 +535,7 @@ public class PlacementBatcher implements DisposableBean {
 
     /** In the batch's transaction: the decision for each placement, in the batch's order. */
     private List<Decision> placeAsSet(UUID marketId, List<Pending> batch) {
-        return placeClaimed(List.of(marketId), List.of(batch), claimKeys(List.of(batch)))
+        return placeClaimed(List.of(marketId), List.of(batch), claimKeys(List.of(batch)), false)
                 .get(0);
     }
 
@@ -583,11 +569,11 @@ public class PlacementBatcher implements DisposableBean {
 
     /**
      * Places the placements that {@code mayPlace} of the round's markets as one set ({@link
-     * ForecastService#placeAcross}) and stores the keyed responses; the decisions per market and
-     * placement, in the given order.
+     * ForecastService#placeAcross}, which locks the users too with {@code lockUsers}) and stores the
+     * keyed responses; the decisions per market and placement, in the given order.
      */
     private List<List<Decision>> placeClaimed(
-            List<UUID> marketIds, List<List<Pending>> groups, List<boolean[]> mayPlace) {
+            List<UUID> marketIds, List<List<Pending>> groups, List<boolean[]> mayPlace, boolean lockUsers) {
         List<List<Integer>> placedIndexes = new ArrayList<>(groups.size());
         List<ForecastService.MarketBatch> batches = new ArrayList<>(groups.size());
         for (int g = 0; g < groups.size(); g++) {
@@ -605,7 +591,7 @@ public class PlacementBatcher implements DisposableBean {
             placedIndexes.add(indexes);
             batches.add(new ForecastService.MarketBatch(marketIds.get(g), placements));
         }
-        List<List<ForecastService.BatchResult>> results = service.placeAcross(batches);
+        List<List<ForecastService.BatchResult>> results = service.placeAcross(batches, lockUsers);
 
         List<List<Decision>> decisions = new ArrayList<>(groups.size());
         List<IdempotentRequests.KeyedRequest> answered = new ArrayList<>();

@@ -229,7 +229,7 @@ class GroupCommitIntegrationTests {
             }
             round.add(new ForecastService.MarketBatch(market.id(), placements));
         }
-        List<List<BatchResult>> results = tx.execute(s -> service.placeAcross(round));
+        List<List<BatchResult>> results = tx.execute(s -> service.placeAcross(round, true));
 
         List<BatchResult> flat = results.stream().flatMap(List::stream).toList();
         assertThat(flat).hasSize(script.size());
