@@ -598,11 +598,16 @@ class GroupCommitIntegrationTests {
         try (Rounds rounds = rounds(4, 4, java.time.Duration.ofMinutes(1))) {
             HeldRound held = holdARound(rounds.callers());
             List<Sent> sent = sendOnSixMarkets(rounds.callers());
-            assertAnswered(sent);
+            // A round starts once four wait; the last few to arrive may be fewer than four and wait
+            // for a round in flight (under a minute of stall-after they would wait for the held one).
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> sent.stream().filter(s -> s.answer().isDone()).count() >= 4);
             assertThat(held.answer().isDone())
                     .as("the held round is still in flight")
                     .isFalse();
             held.release();
+            assertAnswered(sent);
         }
     }
 
