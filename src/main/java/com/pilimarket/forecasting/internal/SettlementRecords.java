@@ -89,11 +89,12 @@ class SettlementRecords {
 
     /**
      * The next {@code limit} settled forecasts of a market after user {@code afterUserId} (null: from
-     * the first), in user order ({@code idx_forecasts_market_user}; a user has one forecast per market).
+     * the first), in user order (a user has one forecast per market). PostgreSQL reads the market's
+     * rows through {@code idx_forecasts_market} and keeps the first {@code limit} (V280).
      */
     List<SettledRow> settledAfter(UUID marketId, UUID afterUserId, int limit) {
         // Two texts rather than "(:after IS NULL OR user_id > :after)", which the planner cannot turn
-        // into an index range on (market_id, user_id).
+        // into an index condition.
         String after = afterUserId == null ? "" : "AND user_id > :after";
         var statement = jdbc.sql("""
                         SELECT id, user_id, outcome_id, status, points, coalesce(payout, 0), crowd_probability,
