@@ -67,11 +67,22 @@ class SettlementRecords {
         return marked;
     }
 
+    /**
+     * Whether any forecast of the market is still pending. Asked once a settlement has marked them all,
+     * so the answer is nearly always no: read through the market's index ({@code ORDER BY} its order). As
+     * {@code EXISTS}, PostgreSQL expected the first of the many pending forecasts of other markets to be
+     * a few rows into a sequential scan and read the whole table to find none (measured: 45 ms on 192,000
+     * forecasts and 0.25-1 s on 1.1 million, against 4 ms through the index).
+     */
     boolean hasPending(UUID marketId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending')")
+        return !jdbc.sql("""
+                        SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending'
+                        ORDER BY created_at DESC LIMIT 1
+                        """)
                 .param("m", marketId)
-                .query(Boolean.class)
-                .single();
+                .query(Integer.class)
+                .list()
+                .isEmpty();
     }
 
     /** A settled forecast, as the listeners of a settlement read it. */
