@@ -135,15 +135,6 @@ public class Markets {
         marketStakes.recordStakes(stakesByMarket);
     }
 
-    /**
-     * For placements of many markets in one transaction: locks their rows up front, in PostgreSQL's
-     * order, so that the transaction takes every market lock before any user's (the one lock order:
-     * markets by id, then users by id).
-     */
-    public void lockAll(Collection<UUID> marketIds) {
-        marketStakes.lockAll(marketIds);
-    }
-
     /** For settlement: locks the market row and returns it (its status must be final to settle). */
     public MarketSnapshot lockForSettlement(UUID marketId) {
         return marketStakes.lockForSettlement(marketId);

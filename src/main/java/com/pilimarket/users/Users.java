@@ -187,6 +187,19 @@ public class Users implements LanguagePreferences {
     }
 
     /**
+     * The accounts of these ids that exist, by id, their rows locked until the transaction ends in
+     * PostgreSQL's order (the ledger's), as {@link #lockInOrder} does: one query for both.
+     */
+    @Transactional
+    public Map<UUID, UserAccount> lockAll(Collection<UUID> ids) {
+        Map<UUID, UserAccount> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            records.lockAllById(ids).forEach(user -> found.put(user.id(), user));
+        }
+        return found;
+    }
+
+    /**
      * Locks these users' rows until the transaction ends, in PostgreSQL's order (the ledger's), for
      * work that must hold several users before it writes any of them.
      */

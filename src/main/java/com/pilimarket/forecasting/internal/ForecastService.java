@@ -134,7 +134,7 @@ public class ForecastService {
      */
     @Transactional
     public List<BatchResult> placeAll(UUID marketId, List<Placement> batch) {
-        return placeAcross(List.of(new MarketBatch(marketId, batch))).get(0);
+        return placeAcross(List.of(new MarketBatch(marketId, batch)), false).get(0);
     }
 
     /** The placements of one market in a round of {@link #placeAcross}, in the order they are to be applied. */
@@ -155,20 +155,29 @@ public class ForecastService {
      * alone, so the rules for them live in {@link #place} only. A write that still fails (a race
      * on a balance, say) throws, and the caller retries the batch one by one.
      *
-     * <p>Locks: the markets' rows in PostgreSQL's order, then their forecasts of these users in
-     * (market, user) order, then the ledger's accounts; callers that lock users first do so after the
-     * markets ({@link PlacementBatcher}).
+     * <p>Locks (after the keys the caller claimed): the markets' rows in PostgreSQL's order, then, with
+     * {@code lockUsers}, the users' rows in PostgreSQL's order as they are read (one statement for
+     * both), then their forecasts of these users in (market, user) order, then the ledger's accounts.
+     * A round of many markets locks its users up front ({@link PlacementBatcher#applyAcross}).
      */
     @Transactional
-    public List<List<BatchResult>> placeAcross(List<MarketBatch> batches) {
+    public List<List<BatchResult>> placeAcross(List<MarketBatch> batches, boolean lockUsers) {
         List<MarketSet> sets = batches.stream().map(MarketSet::new).toList();
-        Map<UUID, UserAccount> people = users.findAll(batches.stream()
+        List<UUID> userIds = batches.stream()
                 .flatMap(b -> b.placements().stream())
                 .map(Placement::userId)
                 .distinct()
-                .toList());
-        Map<UUID, MarketSnapshot> open = markets.lockAllIfTakingForecasts(
-                sets.stream().map(MarketSet::marketId).toList());
+                .toList();
+        List<UUID> marketIds = sets.stream().map(MarketSet::marketId).toList();
+        Map<UUID, UserAccount> people;
+        Map<UUID, MarketSnapshot> open;
+        if (lockUsers) {
+            open = markets.lockAllIfTakingForecasts(marketIds);
+            people = users.lockAll(userIds);
+        } else {
+            people = users.findAll(userIds);
+            open = markets.lockAllIfTakingForecasts(marketIds);
+        }
         // Markets not taking forecasts (or unknown): each placement gets its own answer alone (an
         // unknown outcome is a 400 even on a closed market).
         List<MarketSet> taking =

@@ -2,15 +2,14 @@ package com.pilimarket.forecasting.internal;
 
 import com.pilimarket.forecasting.ForecastPlacement;
 import com.pilimarket.forecasting.PlaceForecast;
-import com.pilimarket.markets.Markets;
 import com.pilimarket.shared.ApiException;
 import com.pilimarket.shared.ErrorCodes;
 import com.pilimarket.shared.Uuids;
 import com.pilimarket.shared.idempotency.IdempotentRequests;
-import com.pilimarket.users.Users;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,14 +80,28 @@ public class PlacementBatcher implements DisposableBean {
     private final Counter setFallbacks;
     private final DistributionSummary marketsPerBatch;
     private final Duration waitTimeout;
-    private final Markets markets;
-    private final Users users;
-    /** Group commit across markets: ready markets waiting for a pipeline, and the pipelines at work. */
+    /** Group commit across markets: ready markets waiting for a round, and the rounds in flight. */
     private volatile boolean acrossMarkets; // not final: tests switch it
 
+    /** At most this many rounds in flight at once. */
     private volatile int pipelines; // not final: tests narrow it
+    /** With a round in flight, another starts only when this many placements wait (or the last one stalls). */
+    private volatile int growAt; // not final: tests change it
+    /** A round in flight this long (nanoseconds) without another starting lets one more start. */
+    private volatile long stallAfterNanos; // not final: tests change it
+
     private final ConcurrentLinkedQueue<MarketQueue> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger leaders = new AtomicInteger();
+    /**
+     * Placements in the queues that no round has taken yet (across markets). Only {@link #mayGrow}
+     * reads it: every wake-up rests on the ready line and the leaders' count, never on this one.
+     */
+    private final AtomicInteger backlog = new AtomicInteger();
+    /** When the latest round started (System.nanoTime). */
+    private volatile long lastRoundStarted = System.nanoTime();
+
+    private final Timer roundTimes;
+    private final Timer readyWaits;
 
     PlacementBatcher(
             ForecastService service,
@@ -99,14 +112,14 @@ public class PlacementBatcher implements DisposableBean {
             @Value("${pilimarket.forecasting.batch.wait-timeout:PT30S}") Duration waitTimeout,
             @Value("${pilimarket.forecasting.batch.across-markets:true}") boolean acrossMarkets,
             @Value("${pilimarket.forecasting.batch.pipelines:4}") int pipelines,
-            Markets markets,
-            Users users,
+            @Value("${pilimarket.forecasting.batch.grow-at:64}") int growAt,
+            @Value("${pilimarket.forecasting.batch.stall-after:PT0.1S}") Duration stallAfter,
             ObjectProvider<MeterRegistry> meters) {
         this.waitTimeout = waitTimeout;
         this.acrossMarkets = acrossMarkets;
         this.pipelines = Math.max(1, pipelines);
-        this.markets = markets;
-        this.users = users;
+        this.growAt = Math.max(0, growAt);
+        this.stallAfterNanos = stallAfter.toNanos();
         this.service = service;
         this.idempotency = idempotency;
         MeterRegistry registry = meters.getIfAvailable();
@@ -124,6 +137,16 @@ public class PlacementBatcher implements DisposableBean {
                 ? null
                 : Counter.builder("pilimarket.forecasts.batch.set.fallbacks")
                         .description("Batches that could not be applied as one set and were applied one by one")
+                        .register(registry);
+        this.roundTimes = registry == null
+                ? null
+                : Timer.builder("pilimarket.forecasts.batch.round")
+                        .description("Time from a round taking its placements to all of them answered (group commit)")
+                        .register(registry);
+        this.readyWaits = registry == null
+                ? null
+                : Timer.builder("pilimarket.forecasts.batch.ready.wait")
+                        .description("Time a market with placements waiting spent ready before a round took it")
                         .register(registry);
         this.batchTx = new TransactionTemplate(transactions);
         this.itemTx = new TransactionTemplate(transactions);
@@ -203,6 +226,8 @@ public class PlacementBatcher implements DisposableBean {
         final UUID marketId;
         final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
         final AtomicBoolean draining = new AtomicBoolean();
+        /** When it was last put in the ready line (System.nanoTime). */
+        volatile long readySince;
 
         MarketQueue(UUID marketId) {
             this.marketId = marketId;
@@ -228,13 +253,18 @@ public class PlacementBatcher implements DisposableBean {
 
     private Object submit(Pending mine) {
         MarketQueue queue = queues.computeIfAbsent(mine.command().marketId(), MarketQueue::new);
-        queue.pending.add(mine);
         if (acrossMarkets) {
+            backlog.incrementAndGet();
+            queue.pending.add(mine);
             if (queue.draining.compareAndSet(false, true)) {
-                ready.add(queue);
+                makeReady(queue);
             }
-            lead(true);
-        } else if (queue.draining.compareAndSet(false, true)) {
+            lead(true, false);
+        } else {
+            queue.pending.add(mine);
+            if (!queue.draining.compareAndSet(false, true)) {
+                return awaitAnswer(queue, mine);
+            }
             // The market was idle: apply one batch here (it contains our placement), then hand on.
             try {
                 drainOnce(queue);
@@ -242,6 +272,10 @@ public class PlacementBatcher implements DisposableBean {
                 release(queue);
             }
         }
+        return awaitAnswer(queue, mine);
+    }
+
+    private Object awaitAnswer(MarketQueue queue, Pending mine) {
         try {
             return await(queue, mine);
         } catch (InterruptedException e) {
@@ -257,13 +291,26 @@ public class PlacementBatcher implements DisposableBean {
      * is taken back (nothing of it was written) and refused with 503; one a writer has taken gets
      * as long again (a writer always answers every placement it takes, even when it fails), then a
      * 503 saying its outcome is unknown, which a retry with the same {@code Idempotency-Key}
-     * settles either way.
+     * settles either way. Across markets, a placement not answered after {@link #stallAfterNanos}
+     * first tries to lead a round itself ({@link #lead}): rounds stuck in flight then let another
+     * start even when no new placement arrives to start it.
      */
     private Object await(MarketQueue queue, Pending mine) throws InterruptedException, ExecutionException {
+        if (acrossMarkets) {
+            try {
+                return mine.result().get(Math.min(stallAfterNanos, waitTimeout.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException stalled) {
+                // The rounds in flight may be stuck on a lock: another round may start now (see mayGrow).
+                lead(true, false);
+            }
+        }
         try {
             return mine.result().get(waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException queued) {
             if (queue.pending.remove(mine)) {
+                if (acrossMarkets) {
+                    backlog.decrementAndGet();
+                }
                 throw new ApiException(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         ErrorCodes.SERVICE_UNAVAILABLE,
@@ -313,15 +360,28 @@ public class PlacementBatcher implements DisposableBean {
     // ------------------------------------------------------------------ group commit across markets
 
     /**
-     * Becomes one of the (at most {@link #pipelines}) leaders and applies ready markets, many per
-     * transaction, while any are ready. A request thread leads one round, then hands on to a writer
-     * thread so that it can answer. No lost wake-up: a leader checks for ready markets after it gave
-     * its slot back, and whoever makes a market ready tries to lead after adding it.
+     * Leads rounds while markets are ready: takes up to maxBatch waiting placements from them and
+     * applies them in one transaction, then goes on with whatever became ready meanwhile.
+     *
+     * <p>Rounds grow with the load instead of multiplying: with a round in flight, a placement that
+     * arrives waits for it and joins the next one, which the finishing leader starts at once. Another
+     * round starts beside it ({@link #mayGrow}) only when {@link #growAt} placements wait, or when no
+     * round has started for {@link #stallAfterNanos} (a round waiting on a market's lock, say, an admin
+     * action or a settlement, must not hold every other market's placements), up to {@link #pipelines}
+     * at once. Per placement the database's cost is mostly per statement and per commit, so one big
+     * round beats two small ones whenever the first can take them all.
+     *
+     * <p>A request thread leads one round, then hands on to a writer thread so that it can answer.
+     * No lost wake-up: a leader checks for ready markets after it gave its slot back, and whoever
+     * makes a market ready tries to lead after adding it.
+     *
+     * @param goingOn whether this thread has just led a round (or was handed on by one that has): it
+     *     carries on without asking {@link #mayGrow}, as the round it replaces is over
      */
-    private void lead(boolean requestThread) {
+    private void lead(boolean requestThread, boolean goingOn) {
         while (true) {
             int n = leaders.get();
-            if (n >= pipelines) {
+            if (n >= pipelines || (n > 0 && !goingOn && !mayGrow())) {
                 return;
             }
             if (!leaders.compareAndSet(n, n + 1)) {
@@ -338,10 +398,21 @@ public class PlacementBatcher implements DisposableBean {
                 return;
             }
             if (requestThread) {
-                writers.execute(() -> lead(false));
+                writers.execute(() -> lead(false, true));
                 return;
             }
+            goingOn = true;
         }
+    }
+
+    /** With a round in flight: whether another may start beside it (the rounds' limit aside). */
+    private boolean mayGrow() {
+        return backlog.get() >= growAt || System.nanoTime() - lastRoundStarted >= stallAfterNanos;
+    }
+
+    private void makeReady(MarketQueue queue) {
+        queue.readySince = System.nanoTime();
+        ready.add(queue);
     }
 
     /** Takes up to maxBatch waiting placements from ready markets and applies them in one transaction. */
@@ -349,7 +420,11 @@ public class PlacementBatcher implements DisposableBean {
         Map<MarketQueue, List<Pending>> taken = new LinkedHashMap<>();
         int count = 0;
         MarketQueue queue;
+        long started = System.nanoTime();
         while (count < maxBatch && (queue = ready.poll()) != null) {
+            if (readyWaits != null) {
+                readyWaits.record(started - queue.readySince, TimeUnit.NANOSECONDS);
+            }
             List<Pending> placements = new ArrayList<>();
             Pending next;
             while (count < maxBatch && (next = queue.pending.poll()) != null) {
@@ -357,6 +432,10 @@ public class PlacementBatcher implements DisposableBean {
                 count++;
             }
             taken.put(queue, placements);
+        }
+        if (count > 0) {
+            backlog.addAndGet(-count);
+            lastRoundStarted = started;
         }
         try {
             List<List<Pending>> groups = taken.values().stream()
@@ -369,16 +448,19 @@ public class PlacementBatcher implements DisposableBean {
                     marketsPerBatch.record(groups.size());
                 }
                 applyAcross(groups);
+                if (roundTimes != null) {
+                    roundTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                }
             }
         } finally {
             for (MarketQueue q : taken.keySet()) {
                 // Still busy: back in line. Idle: marked so, unless a placement arrived meanwhile.
                 if (!q.pending.isEmpty()) {
-                    ready.add(q);
+                    makeReady(q);
                 } else {
                     q.draining.set(false);
                     if (!q.pending.isEmpty() && q.draining.compareAndSet(false, true)) {
-                        ready.add(q);
+                        makeReady(q);
                     }
                 }
             }
@@ -404,19 +486,13 @@ public class PlacementBatcher implements DisposableBean {
             groups.sort(Comparator.comparing(g -> g.get(0).command().marketId(), Uuids.POSTGRES_ORDER));
             List<UUID> marketIds =
                     groups.stream().map(g -> g.get(0).command().marketId()).toList();
-            List<UUID> userIds = groups.stream()
-                    .flatMap(List::stream)
-                    .map(Pending::userId)
-                    .distinct()
-                    .toList();
             List<List<Decision>> decisions;
             try {
                 decisions = batchTx.execute(status -> {
-                    // Keys first (as a lone keyed placement claims its key before any lock), then markets, then users.
+                    // Keys first (as a lone keyed placement claims its key before any lock); placeAcross then
+                    // locks the markets, then the users, each in one statement.
                     List<boolean[]> mayPlace = claimKeys(groups);
-                    markets.lockAll(marketIds);
-                    users.lockInOrder(userIds);
-                    return placeClaimed(marketIds, groups, mayPlace);
+                    return placeClaimed(marketIds, groups, mayPlace, true);
                 });
             } catch (RuntimeException e) {
                 log.debug(
@@ -549,7 +625,7 @@ public class PlacementBatcher implements DisposableBean {
 
     /** In the batch's transaction: the decision for each placement, in the batch's order. */
     private List<Decision> placeAsSet(UUID marketId, List<Pending> batch) {
-        return placeClaimed(List.of(marketId), List.of(batch), claimKeys(List.of(batch)))
+        return placeClaimed(List.of(marketId), List.of(batch), claimKeys(List.of(batch)), false)
                 .get(0);
     }
 
@@ -583,11 +659,11 @@ public class PlacementBatcher implements DisposableBean {
 
     /**
      * Places the placements that {@code mayPlace} of the round's markets as one set ({@link
-     * ForecastService#placeAcross}) and stores the keyed responses; the decisions per market and
-     * placement, in the given order.
+     * ForecastService#placeAcross}, which locks the users too with {@code lockUsers}) and stores the
+     * keyed responses; the decisions per market and placement, in the given order.
      */
     private List<List<Decision>> placeClaimed(
-            List<UUID> marketIds, List<List<Pending>> groups, List<boolean[]> mayPlace) {
+            List<UUID> marketIds, List<List<Pending>> groups, List<boolean[]> mayPlace, boolean lockUsers) {
         List<List<Integer>> placedIndexes = new ArrayList<>(groups.size());
         List<ForecastService.MarketBatch> batches = new ArrayList<>(groups.size());
         for (int g = 0; g < groups.size(); g++) {
@@ -605,7 +681,7 @@ public class PlacementBatcher implements DisposableBean {
             placedIndexes.add(indexes);
             batches.add(new ForecastService.MarketBatch(marketIds.get(g), placements));
         }
-        List<List<ForecastService.BatchResult>> results = service.placeAcross(batches);
+        List<List<ForecastService.BatchResult>> results = service.placeAcross(batches, lockUsers);
 
         List<List<Decision>> decisions = new ArrayList<>(groups.size());
         List<IdempotentRequests.KeyedRequest> answered = new ArrayList<>();

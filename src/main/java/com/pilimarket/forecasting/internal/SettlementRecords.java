@@ -67,11 +67,22 @@ class SettlementRecords {
         return marked;
     }
 
+    /**
+     * Whether any forecast of the market is still pending. Asked once a settlement has marked them all,
+     * so the answer is nearly always no: read through the market's index ({@code ORDER BY} its order). As
+     * {@code EXISTS}, PostgreSQL expected the first of the many pending forecasts of other markets to be
+     * a few rows into a sequential scan and read the whole table to find none (measured: 45 ms on 192,000
+     * forecasts and 0.25-1 s on 1.1 million, against 4 ms through the index).
+     */
     boolean hasPending(UUID marketId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending')")
+        return !jdbc.sql("""
+                        SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending'
+                        ORDER BY created_at DESC LIMIT 1
+                        """)
                 .param("m", marketId)
-                .query(Boolean.class)
-                .single();
+                .query(Integer.class)
+                .list()
+                .isEmpty();
     }
 
     /** A settled forecast, as the listeners of a settlement read it. */
@@ -89,11 +100,12 @@ class SettlementRecords {
 
     /**
      * The next {@code limit} settled forecasts of a market after user {@code afterUserId} (null: from
-     * the first), in user order ({@code idx_forecasts_market_user}; a user has one forecast per market).
+     * the first), in user order (a user has one forecast per market). PostgreSQL reads the market's
+     * rows through {@code idx_forecasts_market} and keeps the first {@code limit} (V280).
      */
     List<SettledRow> settledAfter(UUID marketId, UUID afterUserId, int limit) {
         // Two texts rather than "(:after IS NULL OR user_id > :after)", which the planner cannot turn
-        // into an index range on (market_id, user_id).
+        // into an index condition.
         String after = afterUserId == null ? "" : "AND user_id > :after";
         var statement = jdbc.sql("""
                         SELECT id, user_id, outcome_id, status, points, coalesce(payout, 0), crowd_probability,

@@ -61,12 +61,6 @@ public class MarketStakes {
         return snapshot(row, outcomes);
     }
 
-    /** Locks these markets' rows in PostgreSQL's order (placements of many markets in one transaction). */
-    @Transactional
-    public void lockAll(Collection<UUID> marketIds) {
-        records.lockAll(marketIds);
-    }
-
     /**
      * Locks these markets' rows in PostgreSQL's order and returns those that take forecasts now, by id;
      * nothing is thrown for the others (unknown or not open), so the caller's transaction goes on.

@@ -180,6 +180,14 @@ public class UserRecords {
                 .update();
     }
 
+    /** Reads and locks these users' rows in PostgreSQL's order, in one statement; unknown ids are left out. */
+    public List<UserAccount> lockAllById(Collection<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ANY(:ids) ORDER BY id FOR NO KEY UPDATE")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(MAPPER)
+                .list();
+    }
+
     /** Locks these users' rows in PostgreSQL's order (the ledger's), until the transaction ends. */
     public void lockInOrder(Collection<UUID> ids) {
         jdbc.sql("SELECT id FROM users WHERE id = ANY(:ids) ORDER BY id FOR NO KEY UPDATE")

@@ -229,7 +229,7 @@ class GroupCommitIntegrationTests {
             }
             round.add(new ForecastService.MarketBatch(market.id(), placements));
         }
-        List<List<BatchResult>> results = tx.execute(s -> service.placeAcross(round));
+        List<List<BatchResult>> results = tx.execute(s -> service.placeAcross(round, true));
 
         List<BatchResult> flat = results.stream().flatMap(List::stream).toList();
         assertThat(flat).hasSize(script.size());
@@ -559,6 +559,148 @@ class GroupCommitIntegrationTests {
             callers.shutdownNow();
             org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", pipelines);
             org.springframework.test.util.ReflectionTestUtils.setField(target, "acrossMarkets", across);
+        }
+    }
+
+    @Test
+    void placements_arriving_while_a_round_is_in_flight_wait_for_it_and_then_commit_together() throws Exception {
+        // Few placements waiting and a round that has just started: no round of their own beside it.
+        try (Rounds rounds = rounds(4, 64, java.time.Duration.ofMinutes(1))) {
+            HeldRound held = holdARound(rounds.callers());
+            List<Sent> sent = sendOnSixMarkets(rounds.callers());
+            Thread.sleep(1_500);
+            assertThat(sent)
+                    .as("waiting for the round in flight, not in rounds of their own")
+                    .noneMatch(s -> s.answer().isDone());
+            DistributionSummaryProbe probe = new DistributionSummaryProbe(meters, "pilimarket.forecasts.batch.markets");
+            held.release();
+            assertAnswered(sent);
+            assertThat(probe.max()).as("markets in the next round").isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @Test
+    void a_round_that_makes_no_progress_lets_another_start_beside_it() throws Exception {
+        // As a round waiting on a market's lock (an admin action, a settlement) would: the others go on.
+        try (Rounds rounds = rounds(4, 64, java.time.Duration.ofMillis(200))) {
+            HeldRound held = holdARound(rounds.callers());
+            List<Sent> sent = sendOnSixMarkets(rounds.callers());
+            assertAnswered(sent);
+            assertThat(held.answer().isDone())
+                    .as("the held round is still in flight")
+                    .isFalse();
+            held.release();
+        }
+    }
+
+    @Test
+    void enough_waiting_placements_start_another_round_beside_the_one_in_flight() throws Exception {
+        try (Rounds rounds = rounds(4, 4, java.time.Duration.ofMinutes(1))) {
+            HeldRound held = holdARound(rounds.callers());
+            List<Sent> sent = sendOnSixMarkets(rounds.callers());
+            // A round starts once four wait; the last few to arrive may be fewer than four and wait
+            // for a round in flight (under a minute of stall-after they would wait for the held one).
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> sent.stream().filter(s -> s.answer().isDone()).count() >= 4);
+            assertThat(held.answer().isDone())
+                    .as("the held round is still in flight")
+                    .isFalse();
+            held.release();
+            assertAnswered(sent);
+        }
+    }
+
+    /** The batcher's round rule for one test (rounds at once, grow-at, stall-after), put back on close. */
+    private Rounds rounds(int pipelines, int growAt, java.time.Duration stallAfter) {
+        Object target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher);
+        Map<String, Object> before = new java.util.HashMap<>();
+        for (String field : List.of("pipelines", "growAt", "stallAfterNanos", "acrossMarkets")) {
+            before.put(field, org.springframework.test.util.ReflectionTestUtils.getField(target, field));
+        }
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", pipelines);
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "growAt", growAt);
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "stallAfterNanos", stallAfter.toNanos());
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "acrossMarkets", true);
+        return new Rounds(target, before, java.util.concurrent.Executors.newFixedThreadPool(25));
+    }
+
+    private record Rounds(Object target, Map<String, Object> before, java.util.concurrent.ExecutorService callers)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            callers.shutdownNow();
+            before.forEach(
+                    (field, value) -> org.springframework.test.util.ReflectionTestUtils.setField(target, field, value));
+        }
+    }
+
+    /** A round in flight that does not finish until released: its keyed response waits for a gate. */
+    private record HeldRound(java.util.concurrent.CountDownLatch gate, java.util.concurrent.Future<?> answer) {
+
+        void release() throws Exception {
+            gate.countDown();
+            answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private HeldRound holdARound(java.util.concurrent.ExecutorService callers) throws InterruptedException {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        MarketDetail holder = markets.open("Holder", CAP, "Yes", "No");
+        TestUser first = users.create(1_000);
+        java.util.concurrent.Future<?> answer = callers.submit(() -> batcher.placeIdempotently(
+                first.id(),
+                new PlaceForecast(holder.id(), outcome(holder, 0), 10),
+                "k-" + UUID.randomUUID(),
+                placement -> {
+                    try {
+                        gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
+                }));
+        Thread.sleep(1_000);
+        return new HeldRound(gate, answer);
+    }
+
+    private record Sent(
+            TestUser user, MarketDetail market, long points, java.util.concurrent.Future<ForecastPlacement> answer) {}
+
+    /** Eighteen placements of eighteen new users on six new markets, each sent from its own thread. */
+    private List<Sent> sendOnSixMarkets(java.util.concurrent.ExecutorService callers) {
+        List<MarketDetail> many = new ArrayList<>();
+        for (int m = 0; m < 6; m++) {
+            many.add(markets.open("Waiting " + m, CAP, "Yes", "No"));
+        }
+        List<TestUser> crowd = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            crowd.add(users.create(1_000));
+        }
+        List<Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            TestUser user = crowd.get(i);
+            MarketDetail market = many.get(i % many.size());
+            long points = 10 + i;
+            int side = i % 2;
+            sent.add(new Sent(
+                    user,
+                    market,
+                    points,
+                    callers.submit(() ->
+                            batcher.place(user.id(), new PlaceForecast(market.id(), outcome(market, side), points)))));
+        }
+        return sent;
+    }
+
+    private void assertAnswered(List<Sent> sent) throws Exception {
+        for (Sent s : sent) {
+            ForecastPlacement placed = s.answer().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(placed.created()).isTrue();
+            assertThat(placed.forecast().points()).isEqualTo(s.points());
+            assertThat(placed.chips()).isEqualTo(1_000 - s.points());
+            assertThat(ledger.balanceOf(Account.user(s.user().id()))).isEqualTo(1_000 - s.points());
         }
     }
 
