@@ -46,7 +46,7 @@ class SqlOwnershipTests {
             "markets", "markets outcomes resolutions market_history watchlist market_view outcome_view watchlist_view",
             "moderation", "flags",
             "notifications",
-                    "notifications notification_interests notification_preferences push_subscriptions push_outbox",
+                    "notifications notification_shared notification_interests notification_preferences push_subscriptions push_outbox",
             "payments", "purchases payment_events purchase_view",
             "referrals", "referrals",
             "reputation", "rep_forecasts settled_forecasts monthly_awards rank_totals board_pending",

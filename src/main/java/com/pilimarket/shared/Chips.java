@@ -1,6 +1,5 @@
 package com.pilimarket.shared;
 
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -14,13 +13,28 @@ public final class Chips {
 
     /** {@code 1234} → {@code ₱1,234}. */
     public static String peso(long chips) {
-        NumberFormat format = NumberFormat.getIntegerInstance(LOCALE);
-        return (chips < 0 ? "-₱" : "₱") + format.format(Math.abs(chips));
+        return (chips < 0 ? "-₱" : "₱") + grouped(chips);
     }
 
     /** {@code 1234} → {@code 1,234 chips (₱1,234)}. */
     public static String describe(long chips) {
-        return NumberFormat.getIntegerInstance(LOCALE).format(chips) + (Math.abs(chips) == 1 ? " chip" : " chips")
-                + " (" + peso(chips) + ")";
+        return (chips < 0 ? "-" : "") + grouped(chips) + (Math.abs(chips) == 1 ? " chip" : " chips") + " ("
+                + peso(chips) + ")";
+    }
+
+    /**
+     * The magnitude in en-PH's integer format ({@code 1,234,567}), written directly: a settlement renders
+     * 100,000 of these, and a {@code NumberFormat} built per call was a tenth of its notification work.
+     */
+    private static String grouped(long chips) {
+        // Long.MIN_VALUE has no positive counterpart; its unsigned reading is the magnitude.
+        String digits = Long.toUnsignedString(Math.abs(chips));
+        int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+        out.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 }

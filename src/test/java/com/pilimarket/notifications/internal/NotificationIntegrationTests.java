@@ -123,6 +123,17 @@ class NotificationIntegrationTests {
             assertThat(n.get("metadata").get("won").asBoolean()).isFalse();
         });
         assertThat(resolved(admin)).isEmpty();
+        // The market's part is stored once for all three; each row keeps only its forecast's fields.
+        assertThat(jdbc.sql("""
+                        SELECT count(DISTINCT shared_id) || ' shared, '
+                               || count(*) FILTER (WHERE shared_id IS NULL OR metadata -> 'title' IS NOT NULL)
+                               || ' with the market in the row'
+                        FROM notifications WHERE type = 'market_resolved' AND dedupe_key LIKE :key
+                        """)
+                        .param("key", "resolved:" + market.id() + ":%")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1 shared, 0 with the market in the row");
     }
 
     @Test
