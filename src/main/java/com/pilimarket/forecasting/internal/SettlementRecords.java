@@ -78,11 +78,7 @@ class SettlementRecords {
         return !jdbc.sql("""
                         SELECT 1 FROM forecasts WHERE market_id = :m AND status = 'pending'
                         ORDER BY created_at DESC LIMIT 1
-                        """)
-                .param("m", marketId)
-                .query(Integer.class)
-                .list()
-                .isEmpty();
+                        """).param("m", marketId).query(Integer.class).list().isEmpty();
     }
 
     /** A settled forecast, as the listeners of a settlement read it. */
