@@ -488,64 +488,14 @@ class GroupCommitIntegrationTests {
     void placements_waiting_on_many_markets_commit_together_each_with_its_own_answer() throws Exception {
         // One pipeline, held by a placement whose answer waits for a gate: meanwhile placements on
         // six other markets become ready, and the next round takes them all into one transaction.
-        Object target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher);
-        Object pipelines = org.springframework.test.util.ReflectionTestUtils.getField(target, "pipelines");
-        Object across = org.springframework.test.util.ReflectionTestUtils.getField(target, "acrossMarkets");
-        org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", 1);
-        org.springframework.test.util.ReflectionTestUtils.setField(target, "acrossMarkets", true);
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(25);
-        DistributionSummaryProbe probe = new DistributionSummaryProbe(meters, "pilimarket.forecasts.batch.markets");
-        try {
-            // Everything is created first, so that placements wait in their queues for seconds only.
-            MarketDetail holder = markets.open("Holder", CAP, "Yes", "No");
-            TestUser first = users.create(1_000);
-            List<MarketDetail> many = new ArrayList<>();
-            for (int m = 0; m < 6; m++) {
-                many.add(markets.open("Many " + m, CAP, "Yes", "No"));
-            }
-            List<TestUser> crowd = new ArrayList<>();
-            for (int i = 0; i < 18; i++) {
-                crowd.add(users.create(1_000));
-            }
-            java.util.concurrent.Future<?> held = callers.submit(() -> batcher.placeIdempotently(
-                    first.id(), new PlaceForecast(holder.id(), outcome(holder, 0), 10), "k-hold", placement -> {
-                        try {
-                            gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
-                    }));
-            Thread.sleep(1_000);
-            record Sent(
-                    TestUser user,
-                    MarketDetail market,
-                    long points,
-                    java.util.concurrent.Future<ForecastPlacement> answer) {}
-            List<Sent> sent = new ArrayList<>();
-            for (int i = 0; i < 18; i++) {
-                TestUser user = crowd.get(i);
-                MarketDetail market = many.get(i % many.size());
-                long points = 10 + i;
-                int side = i % 2;
-                sent.add(new Sent(
-                        user,
-                        market,
-                        points,
-                        callers.submit(() -> batcher.place(
-                                user.id(), new PlaceForecast(market.id(), outcome(market, side), points)))));
-            }
+        try (Rounds rounds = rounds(1, 64, java.time.Duration.ofMinutes(1))) {
+            HeldRound held = holdARound(rounds.callers());
+            List<Sent> sent = sendOnSixMarkets(rounds.callers());
             Thread.sleep(2_000);
-            gate.countDown();
-            held.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            for (Sent s : sent) {
-                ForecastPlacement placed = s.answer().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                assertThat(placed.created()).isTrue();
-                assertThat(placed.forecast().points()).isEqualTo(s.points());
-                assertThat(placed.chips()).isEqualTo(1_000 - s.points());
-                assertThat(ledger.balanceOf(Account.user(s.user().id()))).isEqualTo(1_000 - s.points());
-            }
+            DistributionSummaryProbe probe = new DistributionSummaryProbe(meters, "pilimarket.forecasts.batch.markets");
+            held.release();
+            assertAnswered(sent);
+            List<MarketDetail> many = sent.stream().map(Sent::market).distinct().toList();
             for (MarketDetail market : many) {
                 long staked = sent.stream()
                         .filter(x -> x.market().id().equals(market.id()))
@@ -554,11 +504,6 @@ class GroupCommitIntegrationTests {
                 assertThat(ledger.balanceOf(Account.pool(market.id()))).isEqualTo(staked);
             }
             assertThat(probe.max()).as("markets in one transaction").isGreaterThanOrEqualTo(many.size());
-        } finally {
-            gate.countDown();
-            callers.shutdownNow();
-            org.springframework.test.util.ReflectionTestUtils.setField(target, "pipelines", pipelines);
-            org.springframework.test.util.ReflectionTestUtils.setField(target, "acrossMarkets", across);
         }
     }
 
