@@ -257,13 +257,12 @@ class NotificationRecords {
     }
 
     Page<NotificationView> list(UUID userId, boolean unreadOnly, PageQuery page) {
-        String filter = " WHERE user_id = :user" + (unreadOnly ? " AND NOT read" : "");
-        long total = jdbc.sql("SELECT count(*) FROM notifications" + filter)
+        String filter = " WHERE n.user_id = :user" + (unreadOnly ? " AND NOT n.read" : "");
+        long total = jdbc.sql("SELECT count(*) FROM notifications n" + filter)
                 .param("user", userId)
                 .query(Long.class)
                 .single();
-        List<NotificationView> items = jdbc.sql("SELECT " + JOINED_COLUMNS + JOINED
-                        + " WHERE n.user_id = :user" + (unreadOnly ? " AND NOT n.read" : "")
+        List<NotificationView> items = jdbc.sql("SELECT " + JOINED_COLUMNS + JOINED + filter
                         + " ORDER BY n.created_at DESC, n.id DESC LIMIT :limit OFFSET :offset")
                 .param("user", userId)
                 .param("limit", page.limit())
