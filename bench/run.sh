@@ -97,6 +97,9 @@ trap cleanup EXIT
 # The leaderboard job rebuilds every board from 1,000,000 settled forecasts (the boards are kept up to
 # date by scoring; the rebuild is the hourly repair): started right after the data is seeded (and
 # timed), then not again during the scenarios.
+# Public streams are capped per client address (20 by default), and every SSE connection of the bench
+# comes from 127.0.0.1: the cap is raised above BENCH_SSE so the SSE step holds all its streams (with
+# the default it held 20 and was refused 1,980 times since 30 Nov, and the report measured nothing).
 start_app() { # initial delay of the leaderboard job
     log "starting the app on $BASE"
     # shellcheck disable=SC2086
@@ -106,6 +109,7 @@ start_app() { # initial delay of the leaderboard job
         PILIMARKET_PAYMENTS_SANDBOX=true PILIMARKET_DATA_DIR="$OUT/data" \
         PILIMARKET_FORECASTING_BATCH_ACROSS_MARKETS="${BENCH_ACROSS_MARKETS:-true}" \
         PILIMARKET_LEADERBOARD_INITIAL_DELAY="$1" PILIMARKET_LEADERBOARD_RECOMPUTE_INTERVAL=PT10H \
+        PILIMARKET_STREAMS_MAX_PER_CLIENT=$(( ${BENCH_SSE:-2000} + 100 )) \
         ${BENCH_REDIS_URL:+SPRING_DATA_REDIS_URL=$BENCH_REDIS_URL} \
         java $JAVA_OPTS -XX:+UseG1GC -Xlog:safepoint:file="$OUT/safepoints-%p.log":timemillis \
         -jar "$JAR" >>"$OUT/app.log" 2>&1 &
