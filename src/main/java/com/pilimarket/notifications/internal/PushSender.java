@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Authorization header (RFC 8292) by the {@code com.interaso:webpush} library. 2xx: sent. 404/410:
  * the subscription is gone, so it is dropped with its queued pushes. 429, 5xx, or no answer: retried
  * 30 s, 1 min, 2 min … later, up to {@code maxAttempts}. Another 4xx will not change by retrying: failed.
+ * An endpoint whose host now is or resolves to a private address is not posted to at all: failed
+ * ({@link PushTargets#refusal}).
  */
 @Component
 class PushSender {
@@ -37,6 +40,7 @@ class PushSender {
     private final PushRecords records;
     private final PushKeys keys;
     private final PushProperties properties;
+    private final PushTargets targets;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final HttpClient http = PushConfiguration.httpClient();
@@ -45,11 +49,13 @@ class PushSender {
             PushRecords records,
             PushKeys keys,
             PushProperties properties,
+            PushTargets targets,
             TransactionTemplate transactions,
             Clock clock) {
         this.records = records;
         this.keys = keys;
         this.properties = properties;
+        this.targets = targets;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -89,6 +95,16 @@ class PushSender {
     }
 
     private boolean send(WebPush webPush, PushRecords.Pending push) {
+        // Checked again before every post: a name accepted when the user subscribed may resolve to a
+        // private address now. Retrying would not help, so it fails at once (the subscription stays:
+        // the name may point back at the push service later, and the next push checks again).
+        Optional<String> refused = targets.refusal(push.endpoint());
+        if (refused.isPresent()) {
+            String error = "refused: " + refused.get();
+            DeliveryQueue.recordFailure(records, push, error, false, properties.maxAttempts(), now());
+            log.warn("Push {} not sent: {}", push.id(), error);
+            return false;
+        }
         int status;
         String error;
         try {

@@ -5,24 +5,43 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a push subscription may be: an https endpoint of a push service (http and this machine only
  * where {@code allowLocalhost}: development and tests), the browser's P-256 public key ({@code p256dh},
  * 65 bytes, a point on the curve) and its 16-byte auth secret, both base64url. An endpoint whose host
- * is an address of a private, loopback or link-local network is refused (the server would post there).
+ * is, or resolves to, an address of a private, loopback or link-local network is refused: the server
+ * posts there, so a user must not be able to aim it at the machines behind it. Names are resolved when
+ * the subscription is stored and again before every post ({@link #refusal}), because a name's answer can
+ * change after it was accepted. The post itself resolves the name once more; the JVM caches a
+ * successful lookup for 30 s, so a rebinding server can still change the answer between the check and
+ * the connection only when the cached entry expires in between.
  */
 final class PushTargets {
 
     static final int MAX_ENDPOINT_LENGTH = 2048;
 
+    /** The addresses of a host name (the system resolver; tests give a fixed table). */
+    @FunctionalInterface
+    interface Resolver {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowLocalhost;
     private final int maxPerUser;
+    private final Resolver resolver;
 
     PushTargets(boolean allowLocalhost, int maxPerUser) {
+        this(allowLocalhost, maxPerUser, host -> List.of(InetAddress.getAllByName(host)));
+    }
+
+    PushTargets(boolean allowLocalhost, int maxPerUser, Resolver resolver) {
         this.allowLocalhost = allowLocalhost;
         this.maxPerUser = maxPerUser;
+        this.resolver = resolver;
     }
 
     int maxPerUser() {
@@ -80,10 +99,28 @@ final class PushTargets {
         if (!scheme.equals("https")) {
             throw ApiException.badRequest("endpoint", "must be an https URL");
         }
-        if (isPrivateAddress(host)) {
+        if (isPrivate(host, false)) {
             throw ApiException.badRequest("endpoint", "must be the https URL of a push service");
         }
         return value;
+    }
+
+    /**
+     * Why a stored endpoint must not be posted to now (its host is, or now resolves to, a private,
+     * loopback or link-local address, or does not resolve), or empty when it may be.
+     */
+    Optional<String> refusal(String endpoint) {
+        URI uri = URI.create(endpoint);
+        String host = uri.getHost();
+        if (host == null) {
+            return Optional.of("the endpoint has no host");
+        }
+        if (isLocalhost(host)) {
+            return allowLocalhost ? Optional.empty() : Optional.of("the endpoint is on this machine");
+        }
+        return isPrivate(host, true)
+                ? Optional.of("the endpoint's host " + host + " is or resolves to a private address")
+                : Optional.empty();
     }
 
     private static boolean isLocalhost(String host) {
@@ -91,23 +128,44 @@ final class PushTargets {
         return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]");
     }
 
-    /** An IP literal of a loopback, private, link-local or unspecified address (names are not resolved). */
-    private static boolean isPrivateAddress(String host) {
+    /**
+     * Whether the host is a private address: an IP literal of a loopback, private, link-local, unique-local,
+     * multicast or unspecified address, a name under {@code localhost}, or a name any of whose addresses is
+     * one. A name that does not resolve is private only where {@code unresolvedIsPrivate} (before a post:
+     * there is nothing safe to post to; when subscribing it may be a push service's passing DNS failure,
+     * and the post checks it again).
+     */
+    private boolean isPrivate(String host, boolean unresolvedIsPrivate) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         boolean literal = h.matches("[0-9.]+") || h.contains(":");
         if (!literal) {
-            return h.toLowerCase(Locale.ROOT).endsWith(".localhost") || h.equalsIgnoreCase("localhost");
+            String name = h.toLowerCase(Locale.ROOT);
+            if (name.endsWith(".localhost") || name.equals("localhost")) {
+                return true;
+            }
+            try {
+                return resolver.resolve(name).stream().anyMatch(PushTargets::isPrivateAddress);
+            } catch (UnknownHostException e) {
+                return unresolvedIsPrivate;
+            }
         }
         try {
-            InetAddress address = InetAddress.getByName(h);
-            return address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isMulticastAddress()
-                    || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
+            return isPrivateAddress(InetAddress.getByName(h));
         } catch (UnknownHostException e) {
             return true;
         }
+    }
+
+    private static boolean isPrivateAddress(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        // 100.64.0.0/10: carrier-grade NAT, private to the provider's network.
+        boolean sharedAddressSpace = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+        return sharedAddressSpace
+                || address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()
+                || (bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc);
     }
 }

@@ -322,6 +322,32 @@ class PushIntegrationTests {
     }
 
     @Test
+    void an_endpoint_that_now_points_at_a_private_address_is_not_posted_to() {
+        TestUser fe = users.create(0);
+        var moved = subscribe(fe);
+        // What a stored name resolving to a private address since looks like to the sender: this machine has
+        // no DNS server to make a name change its answer (PushTargetsTests covers names), so the row is
+        // pointed at a private address literal, which the sender checks the same way.
+        jdbc.sql("UPDATE push_subscriptions SET endpoint = 'https://10.0.0.7' || :path WHERE user_id = :u")
+                .param("path", moved.getValue())
+                .param("u", fe.id())
+                .update();
+        settle(market("Bagyo sa Bicol this week?", null, Duration.ofDays(2)), false, yes(fe, 10), no(null, 10));
+
+        assertThat(sender.sendDue()).isZero();
+        Map<String, Object> row = jdbc.sql("SELECT status, attempts, last_error FROM push_outbox o"
+                        + " JOIN push_subscriptions s ON s.id = o.subscription_id WHERE s.user_id = :u")
+                .param("u", fe.id())
+                .query()
+                .singleRow();
+        // Failed at once, without a connection attempt (which would have timed out and been retried).
+        assertThat(row.get("status")).isEqualTo("failed");
+        assertThat(row.get("attempts")).isEqualTo(1);
+        assertThat((String) row.get("last_error")).startsWith("refused: ").contains("private address");
+        assertThat(subscriptions(fe)).isEqualTo(1);
+    }
+
+    @Test
     void nothing_is_pushed_when_the_push_channel_or_the_type_is_off() {
         TestUser eve = users.create(0);
         TestUser fay = users.create(0);
