@@ -14,6 +14,7 @@ import type { ComponentType } from 'react';
 import { matchPath, Redirect, Route } from 'react-router-dom';
 import { HomePage } from '@/features/markets/HomePage';
 import { MarketsPage } from '@/features/markets/MarketsPage';
+import { PushKeyRenewal } from '@/features/notifications/components/PushKeyRenewal';
 import { useT } from '@/lib/i18n';
 import { HeaderExtrasContext } from '@/lib/layout';
 import { HeaderExtras } from './HeaderExtras';
@@ -163,6 +164,7 @@ export function App() {
     <AppProviders>
       <HeaderExtrasContext.Provider value={HeaderExtras}>
         <IonApp>
+          <PushKeyRenewal />
           <Shell />
         </IonApp>
       </HeaderExtrasContext.Provider>

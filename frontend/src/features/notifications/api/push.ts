@@ -51,28 +51,82 @@ export async function currentSubscription(): Promise<PushSubscription | null> {
 }
 
 /**
+ * Whether `subscription` was made with this application server key. Push services refuse pushes
+ * signed with another key, so a subscription made before the server's VAPID keys changed can no
+ * longer receive any. A browser that does not report the key it used is taken at its word.
+ */
+export function madeWithKey(subscription: PushSubscription, key: Uint8Array): boolean {
+  const used = subscription.options?.applicationServerKey;
+  if (!used) return true;
+  const bytes = new Uint8Array(used);
+  return bytes.length === key.length && bytes.every((b, i) => b === key[i]);
+}
+
+/** Subscribes with `key` and stores the subscription on the server. */
+async function subscribeWith(reg: ServiceWorkerRegistration, key: Uint8Array<ArrayBuffer>) {
+  const subscription = await reg.pushManager.subscribe({
+    userVisibleOnly: true,
+    applicationServerKey: key,
+  });
+  await store(subscription);
+}
+
+async function store(subscription: PushSubscription) {
+  const json = subscription.toJSON();
+  await postSubscription({
+    endpoint: subscription.endpoint,
+    keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
+  });
+}
+
+/**
+ * Drops a subscription made with an earlier key: unsubscribed in the browser and removed from the
+ * server (which could no longer push to it; a failure to remove it is left to the push service's
+ * answer, which makes the server drop it).
+ */
+async function dropStale(subscription: PushSubscription) {
+  const endpoint = subscription.endpoint;
+  await subscription.unsubscribe();
+  await deleteSubscription(endpoint).catch(() => undefined);
+}
+
+/**
  * Asks for permission, subscribes this browser with the server's VAPID key and stores the
- * subscription on the server. Returns 'denied' when the user (or the browser) refused.
+ * subscription on the server. Returns 'denied' when the user (or the browser) refused. A
+ * subscription this browser already holds is reused, unless it was made with another key.
  */
 export async function subscribeThisDevice(): Promise<'subscribed' | 'denied'> {
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return 'denied';
   const reg = await registration();
   if (!reg) throw new Error('no service worker');
-  const { public_key } = await getVapidKey();
+  const key = keyBytes((await getVapidKey()).public_key);
   const existing = await reg.pushManager.getSubscription();
-  const subscription =
-    existing ??
-    (await reg.pushManager.subscribe({
-      userVisibleOnly: true,
-      applicationServerKey: keyBytes(public_key),
-    }));
-  const json = subscription.toJSON();
-  await postSubscription({
-    endpoint: subscription.endpoint,
-    keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
-  });
+  if (existing && madeWithKey(existing, key)) {
+    await store(existing);
+  } else {
+    if (existing) await dropStale(existing);
+    await subscribeWith(reg, key);
+  }
   return 'subscribed';
+}
+
+/**
+ * Run when a signed-in user opens the app: where this browser holds a push subscription made with
+ * an earlier VAPID key (the server's keys were changed), it is replaced by one made with the current
+ * key, so the device keeps receiving pushes without the user turning the switch off and on. Nothing
+ * happens without a subscription, without notification permission, or when push is off on the server.
+ */
+export async function renewIfKeyChanged(): Promise<'renewed' | 'current' | 'none'> {
+  if (!pushSupported() || Notification.permission !== 'granted') return 'none';
+  const reg = await registration();
+  const existing = reg ? await reg.pushManager.getSubscription() : null;
+  if (!reg || !existing) return 'none';
+  const key = keyBytes((await getVapidKey()).public_key);
+  if (madeWithKey(existing, key)) return 'current';
+  await dropStale(existing);
+  await subscribeWith(reg, key);
+  return 'renewed';
 }
 
 /** Unsubscribes this browser and removes its subscription from the server. */
