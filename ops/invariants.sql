@@ -9,6 +9,10 @@ UNION ALL
 SELECT 'transaction balanced', 'transaction ' || transaction_id || ' sums to ' || sum(amount)
 FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0
 UNION ALL
+-- Checked by the balance trigger when the entries are written (V310; a foreign key before).
+SELECT 'entry has its transaction', 'entry ' || e.id || ' of missing transaction ' || e.transaction_id
+FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.id = e.transaction_id)
+UNION ALL
 SELECT 'user balance = entries >= 0', 'user ' || u.id || ': chips ' || u.chips || ', entries ' || coalesce(e.total, 0)
 FROM users u
 LEFT JOIN (SELECT user_id, sum(amount) AS total FROM ledger_entries WHERE user_id IS NOT NULL GROUP BY user_id) e

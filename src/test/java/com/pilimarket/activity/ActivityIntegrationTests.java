@@ -181,15 +181,19 @@ class ActivityIntegrationTests {
         counts.put(
                 "first_win notifications",
                 count(
-                        "SELECT count(*) FROM notifications WHERE type = 'badge_earned'"
-                                + " AND metadata->>'badge' = 'first_win' AND user_id = ANY(:ids)",
+                        // A badge's metadata is stored once per badge (notification_shared) and joined back.
+                        "SELECT count(*) FROM notifications n LEFT JOIN notification_shared s ON s.id = n.shared_id"
+                                + " WHERE n.type = 'badge_earned'"
+                                + " AND coalesce(s.metadata || n.metadata, n.metadata)->>'badge' = 'first_win'"
+                                + " AND n.user_id = ANY(:ids)",
                         ids));
         counts.put("winners with exactly one of each", count("""
                 SELECT count(*) FROM unnest(CAST(:ids AS uuid[])) AS w(id)
                 WHERE (SELECT count(*) FROM activities a WHERE a.user_id = w.id
                        AND a.activity_type = 'badge_earned' AND a.metadata->>'badge' = 'first_win') = 1
-                  AND (SELECT count(*) FROM notifications n WHERE n.user_id = w.id
-                       AND n.type = 'badge_earned' AND n.metadata->>'badge' = 'first_win') = 1
+                  AND (SELECT count(*) FROM notifications n LEFT JOIN notification_shared s ON s.id = n.shared_id
+                       WHERE n.user_id = w.id AND n.type = 'badge_earned'
+                       AND coalesce(s.metadata || n.metadata, n.metadata)->>'badge' = 'first_win') = 1
                   AND (SELECT count(*) FROM notifications n WHERE n.user_id = w.id
                        AND n.type = 'market_resolved') = 1
                 """, ids));

@@ -88,6 +88,37 @@ class LedgerIntegrationTests {
                 .isEqualTo(2);
     }
 
+    /**
+     * Without a foreign key per entry row (V310), the balance trigger checks once per statement that
+     * every entry's ledger transaction exists.
+     */
+    @Test
+    void the_database_refuses_entries_of_a_transaction_that_does_not_exist() {
+        UUID missing = UUID.randomUUID();
+        assertThatThrownBy(() -> jdbc.sql("""
+                                INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after)
+                                VALUES (:t, 'MINT', NULL, -5, 0), (:t, 'HOUSE', NULL, 5, 0)
+                                """).param("t", missing).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("ledger transaction " + missing + ", which does not exist");
+        UUID existing = transaction("db-check:existing");
+        assertThatThrownBy(() ->
+                        jdbc.sql("""
+                                INSERT INTO ledger_entries (transaction_id, account, user_id, amount, balance_after)
+                                VALUES (:t, 'MINT', NULL, -5, 0), (:t, 'HOUSE', NULL, 5, 0),
+                                       (:m, 'MINT', NULL, -1, 0), (:m, 'HOUSE', NULL, 1, 0)
+                                """).param("t", existing).param("m", missing).update())
+                .as("one missing transaction among existing ones")
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("which does not exist");
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_entries WHERE transaction_id IN (:a, :b)")
+                        .param("a", missing)
+                        .param("b", existing)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private UUID transaction(String reference) {
         return jdbc.sql("INSERT INTO ledger_transactions (reference, reason) VALUES (:r, 'test') RETURNING id")
                 .param("r", reference)

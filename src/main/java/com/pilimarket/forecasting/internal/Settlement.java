@@ -4,6 +4,7 @@ import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.internal.SettlementRecords.StakeRow;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
+import com.pilimarket.ledger.Posting;
 import com.pilimarket.ledger.Transfer;
 import com.pilimarket.markets.MarketSnapshot;
 import com.pilimarket.markets.MarketStatus;
@@ -174,22 +175,21 @@ public class Settlement {
             statuses[i] = refund ? "refunded" : row.outcomeId().equals(plan.winner()) ? "won" : "lost";
         }
         Set<UUID> marked = records.markSettled(ids, statuses, payouts);
-        List<Transfer> transfers = new ArrayList<>();
+        List<Transfer> transfers = new ArrayList<>(marked.size());
+        String kind = refund ? "refund" : "payout";
+        String referencePrefix = kind + ":" + marketId + ":";
+        Account pool = Account.pool(marketId);
+        String market = marketId.toString();
         for (int i = 0; i < rows.size(); i++) {
             StakeRow row = rows.get(i);
             if (payouts[i] > 0 && marked.contains(row.id())) {
-                String kind = refund ? "refund" : "payout";
-                transfers.add(Transfer.move(
-                                kind + ":" + marketId + ":" + row.userId(),
-                                kind,
-                                Account.pool(marketId),
-                                Account.user(row.userId()),
-                                payouts[i])
-                        .withMetadata(Map.of(
-                                "market_id",
-                                marketId.toString(),
-                                "forecast_id",
-                                row.id().toString())));
+                // Built once with its metadata (Transfer.move(…).withMetadata(…) validated and copied
+                // every payout's transfer twice).
+                transfers.add(new Transfer(
+                        referencePrefix + row.userId(),
+                        kind,
+                        List.of(new Posting(pool, -payouts[i]), new Posting(Account.user(row.userId()), payouts[i])),
+                        Map.of("market_id", market, "forecast_id", row.id().toString())));
             }
         }
         ledger.postAll(transfers);

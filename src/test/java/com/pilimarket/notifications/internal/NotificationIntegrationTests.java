@@ -10,6 +10,7 @@ import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.NewMarket;
 import com.pilimarket.markets.ResolveMarket;
+import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.BadgeEarned;
 import com.pilimarket.reputation.BadgesEarned;
 import com.pilimarket.support.IntegrationTest;
@@ -134,6 +135,70 @@ class NotificationIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("1 shared, 0 with the market in the row");
+    }
+
+    /**
+     * A badge's notifications keep their metadata once per badge (notification_shared) and the list
+     * joins it back: the API shows the same {badge, name} as when each row carried it.
+     */
+    @Test
+    void badge_notifications_show_their_badge_from_the_part_they_share() {
+        TestUser first = users.create(0);
+        TestUser second = users.create(0);
+        Instant now = Instant.now();
+        BadgesEarned earned = new BadgesEarned(List.of(
+                new BadgeEarned(first.id(), BadgeCatalog.FIRST_WIN, now),
+                new BadgeEarned(second.id(), BadgeCatalog.FIRST_WIN, now),
+                new BadgeEarned(first.id(), BadgeCatalog.SHARP_10, now)));
+        events.publishAndWait(earned);
+        events.publishAndWait(earned); // redelivered: nobody is notified twice
+
+        List<JsonNode> firsts = badges(first);
+        assertThat(firsts).hasSize(2);
+        assertThat(firsts).allSatisfy(n -> {
+            JsonNode metadata = n.get("metadata");
+            assertThat(metadata.propertyNames()).containsExactlyInAnyOrder("badge", "name");
+            assertThat(metadata.get("name").asString())
+                    .isEqualTo(BadgeCatalog.name(metadata.get("badge").asString()));
+        });
+        assertThat(firsts)
+                .extracting(n -> n.get("metadata").get("badge").asString())
+                .containsExactlyInAnyOrder(BadgeCatalog.FIRST_WIN, BadgeCatalog.SHARP_10);
+        assertThat(firsts).allSatisfy(n -> {
+            assertThat(n.get("title").asString()).isNotBlank();
+            assertThat(n.get("message").asString()).isNotBlank();
+        });
+        assertThat(badges(second)).singleElement().satisfies(n -> {
+            assertThat(n.get("metadata").get("badge").asString()).isEqualTo(BadgeCatalog.FIRST_WIN);
+            assertThat(n.get("metadata").get("name").asString()).isEqualTo(BadgeCatalog.name(BadgeCatalog.FIRST_WIN));
+            assertThat(n.get("message").asString()).contains(BadgeCatalog.name(BadgeCatalog.FIRST_WIN));
+        });
+        // Stored once per badge; the rows keep nothing of their own.
+        assertThat(jdbc.sql("""
+                        SELECT count(DISTINCT shared_id) || ' shared, '
+                               || count(*) FILTER (WHERE shared_id IS NULL OR metadata <> '{}'::jsonb)
+                               || ' with the badge in the row'
+                        FROM notifications WHERE type = 'badge_earned' AND user_id IN (:a, :b)
+                        """)
+                        .param("a", first.id())
+                        .param("b", second.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2 shared, 0 with the badge in the row");
+    }
+
+    private List<JsonNode> badges(TestUser user) {
+        List<JsonNode> found = new ArrayList<>();
+        http.get("/api/v1/notifications?limit=100")
+                .bearer(user.token())
+                .send()
+                .data()
+                .forEach(n -> {
+                    if (n.get("type").asString().equals("badge_earned")) {
+                        found.add(n);
+                    }
+                });
+        return found;
     }
 
     @Test
