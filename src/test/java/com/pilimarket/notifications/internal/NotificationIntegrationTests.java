@@ -187,20 +187,6 @@ class NotificationIntegrationTests {
                 .isEqualTo("2 shared, 0 with the badge in the row");
     }
 
-    private List<JsonNode> badges(TestUser user) {
-        List<JsonNode> found = new ArrayList<>();
-        http.get("/api/v1/notifications?limit=100")
-                .bearer(user.token())
-                .send()
-                .data()
-                .forEach(n -> {
-                    if (n.get("type").asString().equals("badge_earned")) {
-                        found.add(n);
-                    }
-                });
-        return found;
-    }
-
     @Test
     void a_type_turned_off_is_not_notified() {
         TestUser user = users.create(0);
@@ -366,13 +352,22 @@ class NotificationIntegrationTests {
     }
 
     private List<JsonNode> resolved(TestUser user) {
+        return ofType(user, "market_resolved");
+    }
+
+    private List<JsonNode> badges(TestUser user) {
+        return ofType(user, "badge_earned");
+    }
+
+    /** The user's notifications of one type, as the list endpoint answers them (newest first). */
+    private List<JsonNode> ofType(TestUser user, String type) {
         List<JsonNode> found = new ArrayList<>();
         http.get("/api/v1/notifications?limit=100")
                 .bearer(user.token())
                 .send()
                 .data()
                 .forEach(n -> {
-                    if (n.get("type").asString().equals("market_resolved")) {
+                    if (n.get("type").asString().equals(type)) {
                         found.add(n);
                     }
                 });
