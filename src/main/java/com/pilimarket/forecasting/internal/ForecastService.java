@@ -378,12 +378,12 @@ public class ForecastService {
     private static Transfer stakeTransfer(
             UUID userId, UUID marketId, UUID outcomeId, UUID forecastId, int placement, long points) {
         return Transfer.move(
-                        "forecast:" + forecastId + ":" + placement,
-                        "forecast",
-                        Account.user(userId),
-                        Account.pool(marketId),
-                        points)
-                .withMetadata(Map.of("market_id", marketId.toString(), "outcome_id", outcomeId.toString()));
+                "forecast:" + forecastId + ":" + placement,
+                "forecast",
+                Account.user(userId),
+                Account.pool(marketId),
+                points,
+                Map.of("market_id", marketId.toString(), "outcome_id", outcomeId.toString()));
     }
 
     private static ForecastPlaced placed(ForecastRow saved, MarketSnapshot market, long points, boolean topUp) {

@@ -4,7 +4,6 @@ import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.internal.SettlementRecords.StakeRow;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
-import com.pilimarket.ledger.Posting;
 import com.pilimarket.ledger.Transfer;
 import com.pilimarket.markets.MarketSnapshot;
 import com.pilimarket.markets.MarketStatus;
@@ -150,8 +149,12 @@ public class Settlement {
                 : PariMutuel.payouts(stakes, winner, markets.settlementFeePercent(marketId));
         if (result.house() > 0) {
             ledger.post(Transfer.move(
-                            "house:" + marketId, "house share", Account.pool(marketId), Account.HOUSE, result.house())
-                    .withMetadata(Map.of("market_id", marketId.toString())));
+                    "house:" + marketId,
+                    "house share",
+                    Account.pool(marketId),
+                    Account.HOUSE,
+                    result.house(),
+                    Map.of("market_id", marketId.toString())));
         }
         return new Plan(market, winner, result, rows);
     }
@@ -183,12 +186,12 @@ public class Settlement {
         for (int i = 0; i < rows.size(); i++) {
             StakeRow row = rows.get(i);
             if (payouts[i] > 0 && marked.contains(row.id())) {
-                // Built once with its metadata (Transfer.move(…).withMetadata(…) validated and copied
-                // every payout's transfer twice).
-                transfers.add(new Transfer(
+                transfers.add(Transfer.move(
                         referencePrefix + row.userId(),
                         kind,
-                        List.of(new Posting(pool, -payouts[i]), new Posting(Account.user(row.userId()), payouts[i])),
+                        pool,
+                        Account.user(row.userId()),
+                        payouts[i],
                         Map.of("market_id", market, "forecast_id", row.id().toString())));
             }
         }
