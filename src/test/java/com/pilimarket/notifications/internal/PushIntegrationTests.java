@@ -176,6 +176,16 @@ class PushIntegrationTests {
                 .single();
     }
 
+    /** The user's one queued push: status, attempts, last_error, and whether its next attempt is later. */
+    Map<String, Object> onlyQueuedPush(TestUser user) {
+        return jdbc.sql("SELECT status, attempts, last_error, next_attempt_at > now() AS later"
+                        + " FROM push_outbox o JOIN push_subscriptions s ON s.id = o.subscription_id"
+                        + " WHERE s.user_id = :u")
+                .param("u", user.id())
+                .query()
+                .singleRow();
+    }
+
     long queued(TestUser user) {
         return jdbc.sql("SELECT count(*) FROM push_outbox o JOIN push_subscriptions s ON s.id = o.subscription_id"
                         + " WHERE s.user_id = :u")
@@ -295,12 +305,7 @@ class PushIntegrationTests {
                 .isZero();
         assertThat(subscriptions(dee)).isEqualTo(1);
         // 503: kept and retried later (30 s), not at once.
-        Map<String, Object> row = jdbc.sql("SELECT status, attempts, last_error, next_attempt_at > now() AS later"
-                        + " FROM push_outbox o JOIN push_subscriptions s ON s.id = o.subscription_id"
-                        + " WHERE s.user_id = :u")
-                .param("u", dee.id())
-                .query()
-                .singleRow();
+        Map<String, Object> row = onlyQueuedPush(dee);
         assertThat(row.get("status")).isEqualTo("pending");
         assertThat(row.get("attempts")).isEqualTo(1);
         assertThat((String) row.get("last_error")).startsWith("HTTP 503");
@@ -335,11 +340,7 @@ class PushIntegrationTests {
         settle(market("Bagyo sa Bicol this week?", null, Duration.ofDays(2)), false, yes(fe, 10), no(null, 10));
 
         assertThat(sender.sendDue()).isZero();
-        Map<String, Object> row = jdbc.sql("SELECT status, attempts, last_error FROM push_outbox o"
-                        + " JOIN push_subscriptions s ON s.id = o.subscription_id WHERE s.user_id = :u")
-                .param("u", fe.id())
-                .query()
-                .singleRow();
+        Map<String, Object> row = onlyQueuedPush(fe);
         // Failed at once, without a connection attempt (which would have timed out and been retried).
         assertThat(row.get("status")).isEqualTo("failed");
         assertThat(row.get("attempts")).isEqualTo(1);
