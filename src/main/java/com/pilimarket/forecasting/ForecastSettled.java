@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * How one forecast ended: {@code won} (payout may include others' stakes), lost (payout 0) or
- * {@code refunded} (payout = stake; cancelled market, or nobody backed the winner). Read in chunks
- * after a {@link MarketSettled} through {@link Forecasts#forEachSettledChunk}.
+ * {@code refunded} (payout = stake; cancelled market, or nobody backed the winner). Read a batch at a
+ * time after a {@link SettledBatch} through {@link Forecasts#settledIn}.
  */
 public record ForecastSettled(
         UUID userId,

@@ -9,7 +9,6 @@ import com.pilimarket.shared.PageQuery;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -65,13 +64,12 @@ public class Forecasts {
     }
 
     /**
-     * Hands the forecasts of a settled market to {@code chunk}, at most {@code size} at a time, ordered
-     * by user id as PostgreSQL orders uuids ({@link com.pilimarket.shared.Uuids#POSTGRES_ORDER}). A
-     * user has one forecast per market, so each chunk holds distinct users, in the order their rows
-     * are locked everywhere. One statement per chunk (keyset paging), each read after the previous
-     * chunk was handled; nothing is held between chunks.
+     * The forecasts of a settled batch, ordered by user id as PostgreSQL orders uuids ({@link
+     * com.pilimarket.shared.Uuids#POSTGRES_ORDER}). A user has one forecast per market, so they are
+     * distinct users, in the order their rows are locked everywhere. One statement; a batch holds at most
+     * settlement's batch size (5,000 by default).
      */
-    public void forEachSettledChunk(MarketSettled settled, int size, Consumer<List<ForecastSettled>> chunk) {
-        settledForecasts.forEachChunk(settled, size, chunk);
+    public List<ForecastSettled> settledIn(SettledBatch batch) {
+        return settledForecasts.of(batch);
     }
 }

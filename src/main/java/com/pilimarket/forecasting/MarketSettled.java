@@ -5,12 +5,11 @@ import java.util.UUID;
 
 /**
  * Every forecast of a resolved or cancelled market has been paid out or refunded and the pool is
- * empty. Published once per market (at least once to listeners). It does not carry the forecasts:
- * the event is serialised into the publication table once per listener and read back, which for a
- * 100,000-forecast market was ~30 MB each; listeners read the settled forecasts in chunks through
- * {@link Forecasts#forEachSettledChunk} (they no longer change once the market is settled).
- * {@code winningOutcomeId} is null for a cancelled market; {@code house} is the fee plus breakage;
- * {@code forecastCount} is how many forecasts were settled.
+ * empty. Published once per market, after the last batch. Each batch was announced as it was paid
+ * ({@link SettledBatch}, with its forecasts' ids): the per-forecast work (scoring, notifications)
+ * listens to those, so that it runs beside the payouts. {@code winningOutcomeId} is null for a
+ * cancelled market; {@code house} is the fee plus breakage; {@code forecastCount} is how many
+ * forecasts were settled.
  */
 public record MarketSettled(
         UUID marketId,

@@ -1,6 +1,6 @@
 /**
  * Reputation: skill points of settled forecasts, reputation, profile stats and badges. Keeps its own
- * read model of forecasts (from ForecastPlaced and MarketSettled); the leaderboard ranks from it.
+ * read model of forecasts (from ForecastsPlaced and SettledBatch); the leaderboard ranks from it.
  */
 @ApplicationModule(
         displayName = "Reputation",

@@ -4,8 +4,8 @@ import static com.pilimarket.support.TestMarkets.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.forecasting.Forecasts;
-import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.ResolveMarket;
@@ -138,7 +138,7 @@ class ActivityIntegrationTests {
         }
         UUID loser = users.create(0).id();
         results.add(TestEvents.lose(loser, 0.6));
-        MarketSettled settled =
+        SettledBatch settled =
                 events.settlement(UUID.randomUUID(), Instant.now(), results.toArray(TestEvents.Result[]::new));
 
         Instant start = Instant.now().minusSeconds(1);

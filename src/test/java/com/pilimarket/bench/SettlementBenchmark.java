@@ -113,8 +113,9 @@ class SettlementBenchmark {
             Thread.sleep(10);
         }
         long paidOut = (System.nanoTime() - start) / 1_000_000;
-        // End to end: the MarketSettled listeners have finished too — reputation and skill points,
-        // badges (reputation) and the market_resolved notifications (notifications) all written.
+        // End to end: the listeners of every SettledBatch have finished too — reputation and skill
+        // points, badges (reputation) and the market_resolved notifications (notifications) all written.
+        // The last batch's publications were stored before the market was marked settled.
         while (listenersBusy()) {
             Thread.sleep(10);
         }
@@ -320,7 +321,8 @@ class SettlementBenchmark {
 
     private boolean listenersBusy() {
         return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
-                                + " AND (event_type LIKE '%MarketSettled' OR event_type LIKE '%MarketResolved')")
+                                + " AND (event_type LIKE '%SettledBatch' OR event_type LIKE '%MarketSettled'"
+                                + " OR event_type LIKE '%MarketResolved')")
                         .query(Long.class)
                         .single()
                 > 0;

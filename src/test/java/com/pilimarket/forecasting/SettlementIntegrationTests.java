@@ -32,11 +32,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Resolution, cancellation and payouts; small batches so that a failure can land between two of them. */
 @IntegrationTest
 @TestPropertySource(properties = "pilimarket.settlement.batch-size=4")
 class SettlementIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     TestHttp http;
@@ -297,6 +301,35 @@ class SettlementIntegrationTests {
         // Re-running a finished settlement changes nothing.
         publications.resubmitIncompletePublications(p -> true);
         assertThat(payoutsPosted(market)).isEqualTo(10);
+        // Each forecast was announced to the listeners once, by the batch that settled it: the first
+        // batch, then the re-run's two (the failed batch's event was rolled back with its payouts; the
+        // re-run's first slice marked nothing and announced nothing).
+        List<List<UUID>> batches = settledBatches(market);
+        assertThat(batches).extracting(List::size).containsExactly(4, 4, 3);
+        assertThat(batches.stream().flatMap(List::stream).toList())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT id FROM forecasts WHERE market_id = :m")
+                        .param("m", market.id())
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /** The forecast ids of the market's {@code SettledBatch} events, in the order they were published. */
+    List<List<UUID>> settledBatches(MarketDetail market) {
+        return jdbc.sql("""
+                        SELECT serialized_event FROM event_publication
+                        WHERE event_type LIKE '%SettledBatch' AND listener_id LIKE '%ReputationListeners%'
+                          AND serialized_event LIKE :m
+                        ORDER BY publication_date
+                        """).param("m", "%" + market.id() + "%").query(String.class).list().stream()
+                .map(event -> {
+                    JsonNode ids = JSON.readTree(event).get("forecast_ids");
+                    assertThat(ids).as(event).isNotNull();
+                    return ids.valueStream()
+                            .map(id -> UUID.fromString(id.asString()))
+                            .toList();
+                })
+                .toList();
     }
 
     @Test

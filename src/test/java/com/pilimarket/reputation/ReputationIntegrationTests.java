@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.forecasting.ForecastPlaced;
 import com.pilimarket.forecasting.ForecastsPlaced;
-import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestEvents.Result;
@@ -211,7 +211,7 @@ class ReputationIntegrationTests {
     @Test
     void a_redelivered_settlement_changes_nothing() {
         TestUser user = users.create(0);
-        MarketSettled settled = events.settleAndWait(UUID.randomUUID(), Instant.now(), win(user.id(), 0.1));
+        SettledBatch settled = events.settleAndWait(UUID.randomUUID(), Instant.now(), win(user.id(), 0.1));
         List<String> before = badges(user);
         double reputation = reputation(user);
         long notifications = notificationCount(user);

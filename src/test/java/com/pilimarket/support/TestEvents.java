@@ -1,6 +1,6 @@
 package com.pilimarket.support;
 
-import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
 import com.pilimarket.ledger.Transfer;
@@ -86,23 +86,23 @@ public class TestEvents {
     }
 
     /** Stores a {@link #settlement} and publishes it, then waits for the listeners. */
-    public MarketSettled settleAndWait(UUID marketId, Instant at, Result... results) {
-        MarketSettled event = settlement(marketId, at, results);
+    public SettledBatch settleAndWait(UUID marketId, Instant at, Result... results) {
+        SettledBatch event = settlement(marketId, at, results);
         publishAndWait(event);
         return event;
     }
 
     /**
      * Stores a settled market {@code marketId} with the given results, settled at {@code at}, and
-     * returns its {@link MarketSettled} (not published). The event does not carry the forecasts
-     * (listeners read them from forecasting), so they are stored as settlement leaves them: the market
+     * returns its {@link SettledBatch} (not published): all of them in one batch. The event carries only
+     * the forecasts' ids (listeners read them from forecasting), so they are stored as settlement leaves them: the market
      * resolved and settled (in the results' one category, created when the first result says), a winning and a losing
      * outcome, one settled forecast per result. The fixture stands for a settlement's outcome, not its
      * payments: instead of stakes and payouts through the pool, the house's {@code house:{market}}
      * transfer takes (or gives) the difference between the stakes and the payouts, so the pool
      * invariants hold with the results' made-up payouts.
      */
-    public MarketSettled settlement(UUID marketId, Instant at, Result... results) {
+    public SettledBatch settlement(UUID marketId, Instant at, Result... results) {
         String category = results.length == 0 ? "sports" : results[0].category;
         if (Arrays.stream(results).anyMatch(r -> !r.category.equals(category))) {
             throw new IllegalArgumentException("a market has one category: settle each category's results apart");
@@ -182,17 +182,15 @@ public class TestEvents {
                 ledger.post(Transfer.move(house, "house share", Account.HOUSE, Account.MINT, paid - pool));
             }
         });
-        return new MarketSettled(
+        return new SettledBatch(
                 marketId,
                 category,
                 winner,
                 false,
                 refunded,
-                pool,
-                Math.max(0, pool - paid),
                 marketCreatedAt,
                 at,
-                results.length);
+                Arrays.stream(results).map(r -> r.forecastId).toList());
     }
 
     public static Result win(UUID userId, double q) {

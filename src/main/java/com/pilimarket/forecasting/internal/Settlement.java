@@ -1,6 +1,7 @@
 package com.pilimarket.forecasting.internal;
 
 import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.forecasting.internal.SettlementRecords.StakeRow;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
@@ -34,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The plan is fixed by the stakes, which cannot change once the market is final: the payout of
  * every forecast follows from {@link PariMutuel}. Work is done in batches, each its own transaction
  * under the market's row lock: lock the next pending forecasts, post their payouts through the
- * ledger in bulk, mark them won/lost/refunded. The house's share is posted in the first batch. A
+ * ledger in bulk, mark them won/lost/refunded, and publish {@link SettledBatch} with the forecasts it
+ * marked (their scoring and notifications run beside the next batches). The house's share is posted
+ * with the plan. A
  * crash leaves committed batches settled and the rest pending; a re-run (the event publication is
  * retried) continues where it stopped, and the ledger's references ({@code payout:{market}:{user}},
  * {@code refund:{market}:{user}}, {@code house:{market}}) make any repeated transfer a no-op.
@@ -196,6 +199,24 @@ public class Settlement {
             }
         }
         ledger.postAll(transfers);
+        if (!marked.isEmpty()) {
+            // Only what this run marked: a batch an earlier run committed was published by that run.
+            List<UUID> settled = new ArrayList<>(marked.size());
+            for (StakeRow row : rows) {
+                if (marked.contains(row.id())) {
+                    settled.add(row.id());
+                }
+            }
+            events.publishEvent(new SettledBatch(
+                    marketId,
+                    plan.market().category(),
+                    plan.cancelled() ? null : plan.winner(),
+                    plan.cancelled(),
+                    refund,
+                    plan.market().createdAt(),
+                    clock.instant(),
+                    settled));
+        }
         return marked.size();
     }
 
@@ -210,8 +231,7 @@ public class Settlement {
             return;
         }
         Instant now = clock.instant();
-        // Without the forecasts: the listeners read them in chunks (SettledForecasts), instead of a
-        // copy of all of them serialised into the publication table once per listener.
+        // Without the forecasts: each batch was published as it was paid (SettledBatch).
         events.publishEvent(new MarketSettled(
                 marketId,
                 plan.market().category(),

@@ -95,27 +95,19 @@ class SettlementRecords {
             Instant settledAt) {}
 
     /**
-     * The next {@code limit} settled forecasts of a market after user {@code afterUserId} (null: from
-     * the first), in user order (a user has one forecast per market). PostgreSQL reads the market's
-     * rows through {@code idx_forecasts_market} and keeps the first {@code limit} (V280).
+     * The settled forecasts among {@code ids} of a market (a settled batch's), in user order (a user has
+     * one forecast per market): one statement through the primary key, whatever the market's size.
      */
-    List<SettledRow> settledAfter(UUID marketId, UUID afterUserId, int limit) {
-        // Two texts rather than "(:after IS NULL OR user_id > :after)", which the planner cannot turn
-        // into an index condition.
-        String after = afterUserId == null ? "" : "AND user_id > :after";
-        var statement = jdbc.sql("""
+    List<SettledRow> settledAmong(UUID marketId, List<UUID> ids) {
+        return template.query(
+                BatchStatements.of("""
                         SELECT id, user_id, outcome_id, status, points, coalesce(payout, 0), crowd_probability,
                                is_flagged, created_at, settled_at
                         FROM forecasts
-                        WHERE market_id = :m AND status <> 'pending' %s
+                        WHERE id = ANY(?::uuid[]) AND market_id = ? AND status <> 'pending'
                         ORDER BY user_id, id
-                        LIMIT :limit
-                        """.formatted(after)).param("m", marketId).param("limit", limit);
-        if (afterUserId != null) {
-            statement = statement.param("after", afterUserId);
-        }
-        return statement
-                .query((rs, n) -> new SettledRow(
+                        """, BatchStatements.array("uuid", ids.toArray(UUID[]::new)), marketId),
+                (rs, n) -> new SettledRow(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
@@ -125,8 +117,7 @@ class SettlementRecords {
                         rs.getDouble(7),
                         rs.getBoolean(8),
                         rs.getObject(9, OffsetDateTime.class).toInstant(),
-                        instant(rs.getObject(10, OffsetDateTime.class))))
-                .list();
+                        instant(rs.getObject(10, OffsetDateTime.class))));
     }
 
     private static Instant instant(OffsetDateTime at) {

@@ -4,7 +4,7 @@ import com.pilimarket.comments.CommentPosted;
 import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.ForecastsPlaced;
-import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.markets.MarketCreated;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
@@ -32,8 +32,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationListeners {
-
-    private static final int NOTIFY_CHUNK = 5_000;
 
     /**
      * The stored text of the notifications a settlement writes in bulk (market_resolved, badge_earned):
@@ -66,8 +64,13 @@ class NotificationListeners {
         this.users = users;
     }
 
+    /**
+     * The {@code market_resolved} notifications of a settled batch, written as the batch is paid (beside
+     * the next batch's payouts), in one statement. Their dedupe keys are per market and user, so a
+     * redelivered batch adds nothing.
+     */
     @ApplicationModuleListener
-    void on(MarketSettled event) {
+    void on(SettledBatch event) {
         jobs.run("notifications-market-settled", () -> {
             MarketDetail market = market(event.marketId());
             String title = market == null ? "A market you forecast on" : market.title();
@@ -93,25 +96,22 @@ class NotificationListeners {
             shared.put("winning_outcome", winner);
             shared.put("winning_outcome_fil", winning == null ? null : winning.nameFil());
             shared.put("cancelled", event.cancelled());
-            // In sets of a few thousand, read from forecasting a set at a time: a statement per set,
-            // not one per forecaster.
-            forecasts.forEachSettledChunk(event, NOTIFY_CHUNK, chunk -> {
-                List<NotificationRecords.NewNotification> notifications = new ArrayList<>(chunk.size());
-                for (ForecastSettled forecast : chunk) {
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put("forecast_id", forecast.forecastId().toString());
-                    fields.put("won", forecast.won());
-                    fields.put("refunded", forecast.refunded());
-                    fields.put("stake", forecast.stake());
-                    fields.put("payout", forecast.payout());
-                    notifications.add(new NotificationRecords.NewNotification(
-                            forecast.userId(),
-                            RENDERED_WHEN_READ,
-                            fields,
-                            "resolved:" + event.marketId() + ":" + forecast.userId()));
-                }
-                notifier.notifyAll(NotificationType.MARKET_RESOLVED, shared, notifications);
-            });
+            List<ForecastSettled> settled = forecasts.settledIn(event);
+            List<NotificationRecords.NewNotification> notifications = new ArrayList<>(settled.size());
+            for (ForecastSettled forecast : settled) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("forecast_id", forecast.forecastId().toString());
+                fields.put("won", forecast.won());
+                fields.put("refunded", forecast.refunded());
+                fields.put("stake", forecast.stake());
+                fields.put("payout", forecast.payout());
+                notifications.add(new NotificationRecords.NewNotification(
+                        forecast.userId(),
+                        RENDERED_WHEN_READ,
+                        fields,
+                        "resolved:" + event.marketId() + ":" + forecast.userId()));
+            }
+            notifier.notifyAll(NotificationType.MARKET_RESOLVED, shared, notifications);
         });
     }
 

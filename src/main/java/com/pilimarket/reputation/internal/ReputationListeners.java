@@ -1,8 +1,9 @@
 package com.pilimarket.reputation.internal;
 
+import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.forecasting.Forecasts;
 import com.pilimarket.forecasting.ForecastsPlaced;
-import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.reputation.BoardsUpdated;
 import com.pilimarket.reputation.ForecastsScored;
 import com.pilimarket.reputation.Reputation;
@@ -99,45 +100,46 @@ class ReputationListeners {
     }
 
     @ApplicationModuleListener
-    void on(MarketSettled event) {
-        jobs.run("reputation-market-settled", () -> score(event));
+    void on(SettledBatch batch) {
+        jobs.run("reputation-market-settled", () -> score(batch));
     }
 
     /**
-     * Scores a settlement as sets, a chunk of forecasters per short transaction (a few statements
+     * Scores a settled batch as sets, a chunk of forecasters per short transaction (a few statements
      * each, whatever the chunk's size): store their settled forecasts (marking those that count as
      * pending for the boards), then lock their user rows in PostgreSQL's order (the ledger's, so scoring
      * and settlement cannot deadlock) and set their reputation from their stored forecasts, then award
      * the badges their records now earn. No user row is held longer than its chunk. A redelivered event
-     * recomputes the same values. The forecasts are read from forecasting in chunks ({@link
-     * Forecasts#forEachSettledChunk}), ordered by user in PostgreSQL's order: one forecast per user and
-     * market, so a chunk's users are distinct and sorted as {@code Uuids.POSTGRES_ORDER} sorts them. The
-     * board totals are not part of scoring: {@link #on(ForecastsScored)} adds them afterwards.
+     * recomputes the same values. Batches arrive while the next ones are being paid, and several may be
+     * scored at once: a market's batches hold distinct users (one forecast per user and market), and the
+     * forecasts come from forecasting ({@link Forecasts#settledIn}) ordered by user in PostgreSQL's order,
+     * as {@code Uuids.POSTGRES_ORDER} sorts them. The board totals are not part of scoring: {@link
+     * #on(ForecastsScored)} adds them afterwards.
      */
-    void score(MarketSettled event) {
-        String metadata = "{\"market_id\":\"" + event.marketId() + "\"}";
-        List<UUID> scored = new ArrayList<>(event.forecastCount());
-        // Chunks of distinct users in PostgreSQL's order (the facade's order): locked in the ledger's order.
-        long[] read = {System.nanoTime()};
-        forecasts.forEachSettledChunk(event, chunkSize, chunk -> {
-            step("read", read[0]);
+    void score(SettledBatch batch) {
+        String metadata = "{\"market_id\":\"" + batch.marketId() + "\"}";
+        long started = System.nanoTime();
+        List<ForecastSettled> forecasts = this.forecasts.settledIn(batch);
+        step("read", started);
+        List<UUID> scored = new ArrayList<>(forecasts.size());
+        for (int from = 0; from < forecasts.size(); from += chunkSize) {
+            List<ForecastSettled> chunk = forecasts.subList(from, Math.min(from + chunkSize, forecasts.size()));
             List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
             chunks.executeWithoutResult(status -> {
-                long started = System.nanoTime();
+                long begun = System.nanoTime();
                 records.recordSettled(chunk);
-                started = step("store", started);
+                begun = step("store", begun);
                 users.updateReputations(userIds, records::skillTotals);
-                started = step("reputation", started);
-                if (!event.refunded()) {
+                begun = step("reputation", begun);
+                if (!batch.refunded()) {
                     badges.awardAll(records.settledBadges(userIds), metadata);
-                    step("badges", started);
+                    step("badges", begun);
                 }
             });
             scored.addAll(userIds);
-            read[0] = System.nanoTime();
-        });
+        }
         reputation.evictStats(scored);
-        events.publishEvent(new ForecastsScored(event.marketId(), event.settledAt()));
+        events.publishEvent(new ForecastsScored(batch.marketId(), batch.settledAt()));
     }
 
     @ApplicationModuleListener

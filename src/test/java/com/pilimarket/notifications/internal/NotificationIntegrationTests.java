@@ -4,8 +4,8 @@ import static com.pilimarket.support.TestEvents.win;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.forecasting.Forecasts;
-import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.markets.MarketDetail;
 import com.pilimarket.markets.Markets;
 import com.pilimarket.markets.NewMarket;
@@ -79,27 +79,28 @@ class NotificationIntegrationTests {
         forecasts.place(big.id(), new PlaceForecast(market.id(), yes, 300));
         forecasts.place(small.id(), new PlaceForecast(market.id(), yes, 100));
         forecasts.place(loser.id(), new PlaceForecast(market.id(), TestMarkets.outcome(market, 1), 100));
-        // Settlement (forecasting) publishes the MarketSettled this module consumes.
+        // Settlement (forecasting) publishes the SettledBatch this module consumes.
         marketsApi.resolve(admin.id(), market.id(), new ResolveMarket(yes, List.of("https://example.ph"), "Rain"));
         events.awaitListeners();
-        // Redelivered (the event names the market; the forecasts are read again): nobody is notified twice.
-        events.publishAndWait(new MarketSettled(
+        // Redelivered (the event names the forecasts; they are read again): nobody is notified twice.
+        events.publishAndWait(new SettledBatch(
                 market.id(),
                 "sports",
                 yes,
                 false,
                 false,
-                500,
-                0,
                 market.createdAt().toInstant(),
                 Instant.now(),
-                3));
+                jdbc.sql("SELECT id FROM forecasts WHERE market_id = :m")
+                        .param("m", market.id())
+                        .query(UUID.class)
+                        .list()));
 
         // Pool 500, winners' stakes 400: 300 → 375, 100 → 125.
         assertThat(resolved(big)).singleElement().satisfies(n -> {
             assertThat(n.get("metadata").get("payout").asLong()).isEqualTo(375);
             assertThat(n.get("metadata").get("won").asBoolean()).isTrue();
-            // The market's part of the metadata (written once per chunk) and the forecast's own fields.
+            // The market's part of the metadata (written once per batch) and the forecast's own fields.
             JsonNode metadata = n.get("metadata");
             assertThat(metadata.get("title").asString()).isEqualTo("Will it rain in Manila?");
             assertThat(metadata.get("slug").asString()).isEqualTo(market.slug());

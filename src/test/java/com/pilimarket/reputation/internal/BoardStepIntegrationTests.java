@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pilimarket.forecasting.ForecastSettled;
-import com.pilimarket.forecasting.MarketSettled;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.reputation.ForecastsScored;
 import com.pilimarket.reputation.Reputation;
 import com.pilimarket.support.IntegrationTest;
@@ -67,7 +67,7 @@ class BoardStepIntegrationTests {
 
     @Test
     void a_redelivered_settlement_or_board_step_counts_each_forecast_once() {
-        MarketSettled settled = events.settleAndWait(
+        SettledBatch settled = events.settleAndWait(
                 UUID.randomUUID(),
                 now,
                 win(forecasters.get(0), 0.2),

@@ -4,8 +4,8 @@ import static com.pilimarket.support.TestMarkets.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pilimarket.forecasting.Forecasts;
-import com.pilimarket.forecasting.MarketSettled;
 import com.pilimarket.forecasting.PlaceForecast;
+import com.pilimarket.forecasting.SettledBatch;
 import com.pilimarket.ledger.Account;
 import com.pilimarket.ledger.Ledger;
 import com.pilimarket.ledger.Transfer;
@@ -109,7 +109,7 @@ class ScoringLockOrderIntegrationTests {
                 .as("Java's order differs from PostgreSQL's")
                 .isNegative();
         // Stored as settled (not published): the listener is run by hand below.
-        MarketSettled event = events.settlement(
+        SettledBatch event = events.settlement(
                 UUID.randomUUID(),
                 Instant.now(),
                 TestEvents.win(high, 0.4).staked(100, 200),

@@ -116,10 +116,10 @@ class JobsIntegrationTests {
         }
     }
 
-    /** Incomplete publications of MarketSettled to the reputation listener (in {@code status}, or any). */
+    /** Incomplete publications of SettledBatch to the reputation listener (in {@code status}, or any). */
     private long failedReputationPublications(String status) {
         return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL "
-                        + "AND listener_id LIKE '%ReputationListeners%' AND event_type LIKE '%MarketSettled%'"
+                        + "AND listener_id LIKE '%ReputationListeners%' AND event_type LIKE '%SettledBatch%'"
                         + (status == null ? "" : " AND status = '" + status + "'"))
                 .query(Long.class)
                 .single();
