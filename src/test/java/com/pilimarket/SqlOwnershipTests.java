@@ -49,7 +49,7 @@ class SqlOwnershipTests {
                     "notifications notification_shared notification_interests notification_preferences push_subscriptions push_outbox",
             "payments", "purchases payment_events purchase_view",
             "referrals", "referrals",
-            "reputation", "rep_forecasts settled_forecasts monthly_awards rank_totals board_pending",
+            "reputation", "rep_forecasts settled_forecasts monthly_awards rank_totals board_pending scoring_progress",
             "shared", "idempotency_keys event_publication event_publication_archive shedlock",
             "users", "users user_signals follows admin_grants user_badges user_view user_signal_view");
 

@@ -13,7 +13,9 @@ import java.util.UUID;
  * payouts, instead of waiting for the whole market ({@link MarketSettled}, published after the last
  * batch). They read the batch's forecasts through {@link Forecasts#settledIn}: the event carries only
  * their ids, so what is serialised into the publication table stays small. {@code winningOutcomeId} is
- * null for a cancelled market; {@code refunded} is true when every stake is refunded.
+ * null for a cancelled market; {@code refunded} is true when every stake is refunded; {@code
+ * marketForecasts} is how many forecasts the whole market has, so that a listener can tell when it has
+ * handled the market's last batch.
  */
 public record SettledBatch(
         UUID marketId,
@@ -23,6 +25,7 @@ public record SettledBatch(
         boolean refunded,
         Instant marketCreatedAt,
         Instant settledAt,
+        int marketForecasts,
         List<UUID> forecastIds) {
 
     public SettledBatch {

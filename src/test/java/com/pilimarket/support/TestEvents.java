@@ -190,6 +190,7 @@ public class TestEvents {
                 refunded,
                 marketCreatedAt,
                 at,
+                results.length,
                 Arrays.stream(results).map(r -> r.forecastId).toList());
     }
 

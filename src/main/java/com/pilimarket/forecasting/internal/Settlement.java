@@ -215,6 +215,7 @@ public class Settlement {
                     refund,
                     plan.market().createdAt(),
                     clock.instant(),
+                    plan.stakes().size(),
                     settled));
         }
         return marked.size();

@@ -113,8 +113,9 @@ class ReputationListeners {
      * recomputes the same values. Batches arrive while the next ones are being paid, and several may be
      * scored at once: a market's batches hold distinct users (one forecast per user and market), and the
      * forecasts come from forecasting ({@link Forecasts#settledIn}) ordered by user in PostgreSQL's order,
-     * as {@code Uuids.POSTGRES_ORDER} sorts them. The board totals are not part of scoring: {@link
-     * #on(ForecastsScored)} adds them afterwards.
+     * as {@code Uuids.POSTGRES_ORDER} sorts them. The board totals are not part of scoring: once the
+     * market's count of scored forecasts ({@code scoring_progress}) reaches its number of forecasts,
+     * {@link #on(ForecastsScored)} adds them.
      */
     void score(SettledBatch batch) {
         String metadata = "{\"market_id\":\"" + batch.marketId() + "\"}";
@@ -122,12 +123,13 @@ class ReputationListeners {
         List<ForecastSettled> forecasts = this.forecasts.settledIn(batch);
         step("read", started);
         List<UUID> scored = new ArrayList<>(forecasts.size());
+        int[] marketScored = {0};
         for (int from = 0; from < forecasts.size(); from += chunkSize) {
             List<ForecastSettled> chunk = forecasts.subList(from, Math.min(from + chunkSize, forecasts.size()));
             List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
             chunks.executeWithoutResult(status -> {
                 long begun = System.nanoTime();
-                records.recordSettled(chunk);
+                int stored = records.recordSettled(chunk);
                 begun = step("store", begun);
                 users.updateReputations(userIds, records::skillTotals);
                 begun = step("reputation", begun);
@@ -135,11 +137,17 @@ class ReputationListeners {
                     badges.awardAll(records.settledBadges(userIds), metadata);
                     step("badges", begun);
                 }
+                // Last: the market's count stays locked only until this chunk commits.
+                marketScored[0] = records.addScored(batch.marketId(), stored);
             });
             scored.addAll(userIds);
         }
         reputation.evictStats(scored);
-        events.publishEvent(new ForecastsScored(batch.marketId(), batch.settledAt()));
+        if (marketScored[0] >= batch.marketForecasts()) {
+            // The market's last batch to be scored (a redelivered one after it too): the boards now, once
+            // per market, rather than a board step per batch competing with the payouts still running.
+            events.publishEvent(new ForecastsScored(batch.marketId(), batch.settledAt()));
+        }
     }
 
     @ApplicationModuleListener

@@ -6,6 +6,7 @@ import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.RankingMetric;
 import com.pilimarket.reputation.SkillPoints;
 import com.pilimarket.shared.Uuids;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,14 +155,15 @@ public class ReputationRecords {
     }
 
     /**
-     * Stores settled forecasts in one statement; a redelivered settlement stores nothing. Those stored
+     * Stores settled forecasts in one statement and returns how many it stored; a redelivered settlement
+     * stores nothing. Those stored
      * now that can count on the boards (not refunded, not flagged) are marked pending for the board step
      * ({@link RankTotals#addPending}) in the same statement, so a forecast is marked once, when it is
      * stored.
      */
-    void recordSettled(List<ForecastSettled> forecasts) {
+    int recordSettled(List<ForecastSettled> forecasts) {
         if (forecasts.isEmpty()) {
-            return;
+            return 0;
         }
         int n = forecasts.size();
         Object[] forecastIds = new Object[n];
@@ -197,8 +199,9 @@ public class ReputationRecords {
             settled[i] = micros(f.settledAt());
             flagged[i] = f.flagged();
         }
-        template.update(con -> {
-            var ps = con.prepareStatement("""
+        Integer stored = template.query(
+                con -> {
+                    var ps = con.prepareStatement("""
                     WITH stored AS (
                         INSERT INTO settled_forecasts (forecast_id, user_id, market_id, category, outcome_id, won,
                             refunded, stake, payout, crowd_probability, skill, placed_at, market_created_at,
@@ -212,27 +215,50 @@ public class ReputationRecords {
                         ON CONFLICT (forecast_id) DO NOTHING
                         RETURNING forecast_id, user_id, refunded, flagged
                     )
-                    INSERT INTO board_pending (user_id, forecast_id)
-                    SELECT user_id, forecast_id FROM stored WHERE NOT refunded AND NOT flagged
+                    , marked AS (
+                        INSERT INTO board_pending (user_id, forecast_id)
+                        SELECT user_id, forecast_id FROM stored WHERE NOT refunded AND NOT flagged
+                    )
+                    SELECT count(*) FROM stored
                     """);
-            int i = 1;
-            ps.setArray(i++, con.createArrayOf("uuid", forecastIds));
-            ps.setArray(i++, con.createArrayOf("uuid", userIds));
-            ps.setArray(i++, con.createArrayOf("uuid", marketIds));
-            ps.setArray(i++, con.createArrayOf("text", categories));
-            ps.setArray(i++, con.createArrayOf("uuid", outcomeIds));
-            ps.setArray(i++, con.createArrayOf("boolean", won));
-            ps.setArray(i++, con.createArrayOf("boolean", refunded));
-            ps.setArray(i++, con.createArrayOf("bigint", stakes));
-            ps.setArray(i++, con.createArrayOf("bigint", payouts));
-            ps.setArray(i++, con.createArrayOf("float8", probabilities));
-            ps.setArray(i++, con.createArrayOf("float8", skills));
-            ps.setArray(i++, con.createArrayOf("bigint", placed));
-            ps.setArray(i++, con.createArrayOf("bigint", created));
-            ps.setArray(i++, con.createArrayOf("bigint", settled));
-            ps.setArray(i, con.createArrayOf("boolean", flagged));
-            return ps;
-        });
+                    int i = 1;
+                    ps.setArray(i++, con.createArrayOf("uuid", forecastIds));
+                    ps.setArray(i++, con.createArrayOf("uuid", userIds));
+                    ps.setArray(i++, con.createArrayOf("uuid", marketIds));
+                    ps.setArray(i++, con.createArrayOf("text", categories));
+                    ps.setArray(i++, con.createArrayOf("uuid", outcomeIds));
+                    ps.setArray(i++, con.createArrayOf("boolean", won));
+                    ps.setArray(i++, con.createArrayOf("boolean", refunded));
+                    ps.setArray(i++, con.createArrayOf("bigint", stakes));
+                    ps.setArray(i++, con.createArrayOf("bigint", payouts));
+                    ps.setArray(i++, con.createArrayOf("float8", probabilities));
+                    ps.setArray(i++, con.createArrayOf("float8", skills));
+                    ps.setArray(i++, con.createArrayOf("bigint", placed));
+                    ps.setArray(i++, con.createArrayOf("bigint", created));
+                    ps.setArray(i++, con.createArrayOf("bigint", settled));
+                    ps.setArray(i, con.createArrayOf("boolean", flagged));
+                    return ps;
+                },
+                (ResultSet rs) -> rs.next() ? rs.getInt(1) : 0);
+        return stored == null ? 0 : stored;
+    }
+
+    /**
+     * Adds {@code stored} (what a chunk's {@link #recordSettled} inserted) to the market's count of
+     * scored forecasts and returns the new count. Called last in the chunk's transaction: the market's row
+     * is locked until the chunk commits, so concurrent batches count one after the other and the last to
+     * count sees every other batch's rows.
+     */
+    int addScored(UUID marketId, int stored) {
+        return jdbc.sql("""
+                        INSERT INTO scoring_progress (market_id, scored) VALUES (:m, :n)
+                        ON CONFLICT (market_id) DO UPDATE SET scored = scoring_progress.scored + excluded.scored
+                        RETURNING scored
+                        """)
+                .param("m", marketId)
+                .param("n", stored)
+                .query(Integer.class)
+                .single();
     }
 
     /**

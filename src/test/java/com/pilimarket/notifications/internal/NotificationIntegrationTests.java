@@ -91,6 +91,7 @@ class NotificationIntegrationTests {
                 false,
                 market.createdAt().toInstant(),
                 Instant.now(),
+                3,
                 jdbc.sql("SELECT id FROM forecasts WHERE market_id = :m")
                         .param("m", market.id())
                         .query(UUID.class)

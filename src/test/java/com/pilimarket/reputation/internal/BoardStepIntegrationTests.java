@@ -12,14 +12,17 @@ import com.pilimarket.reputation.Reputation;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestUsers;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +57,9 @@ class BoardStepIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    ApplicationEventPublisher publisher;
+
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     final List<UUID> forecasters = new ArrayList<>();
 
@@ -83,6 +89,50 @@ class BoardStepIntegrationTests {
         assertThat(boards()).containsExactlyElementsOf(once);
         assertThat(rankTotals.pending()).isZero();
         assertThat(boards()).containsExactlyElementsOf(rebuilt());
+    }
+
+    @Test
+    void a_market_goes_on_the_boards_once_its_last_batch_is_scored() {
+        SettledBatch whole = events.settlement(
+                UUID.randomUUID(),
+                now,
+                win(forecasters.get(0), 0.2),
+                win(forecasters.get(1), 0.6),
+                lose(forecasters.get(2), 0.3));
+        // Settlement announces the market in two batches; both name the market's three forecasts in all.
+        List<UUID> ids = whole.forecastIds();
+
+        publishAndWaitForScoring(batchOf(whole, ids.subList(0, 2)));
+        assertThat(rankTotals.pending()).as("scored, not yet on the boards").isEqualTo(2);
+        assertThat(boards()).isEmpty();
+
+        events.publishAndWait(batchOf(whole, ids.subList(2, 3)));
+        assertThat(rankTotals.pending()).isZero();
+        assertThat(boards()).hasSize(3 * 6).containsExactlyElementsOf(rebuilt());
+    }
+
+    private static SettledBatch batchOf(SettledBatch market, List<UUID> forecastIds) {
+        return new SettledBatch(
+                market.marketId(),
+                market.category(),
+                market.winningOutcomeId(),
+                market.cancelled(),
+                market.refunded(),
+                market.marketCreatedAt(),
+                market.settledAt(),
+                market.marketForecasts(),
+                forecastIds);
+    }
+
+    /** Publishes and waits for the listeners, but not for the board step (forecasts may stay pending). */
+    private void publishAndWaitForScoring(SettledBatch batch) {
+        tx.executeWithoutResult(status -> publisher.publishEvent(batch));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     @Test
