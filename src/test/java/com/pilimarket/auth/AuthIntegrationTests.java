@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 // The test client stands in for a trusted proxy: its X-Forwarded-* headers count.
-@org.springframework.test.context.TestPropertySource(properties = "pilimarket.web.trusted-proxies=127.0.0.1, ::1")
+// Production password hashing (see TestPasswordHashing): the sign-up test checks the stored hash's parameters.
+@org.springframework.test.context.TestPropertySource(
+        properties = {"pilimarket.web.trusted-proxies=127.0.0.1, ::1", "pilimarket.test.password-hashing=production"})
 class AuthIntegrationTests {
 
     static final String PASSWORD = "correct horse battery";

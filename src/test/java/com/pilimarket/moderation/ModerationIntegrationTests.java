@@ -35,7 +35,9 @@ import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 // The test client stands in for a trusted proxy: its X-Forwarded-* headers count.
-@org.springframework.test.context.TestPropertySource(properties = "pilimarket.web.trusted-proxies=127.0.0.1, ::1")
+// Production password hashing too: the same settings as AuthIntegrationTests, so the two share one context.
+@org.springframework.test.context.TestPropertySource(
+        properties = {"pilimarket.web.trusted-proxies=127.0.0.1, ::1", "pilimarket.test.password-hashing=production"})
 class ModerationIntegrationTests {
 
     static final String STRIPE_SECRET = "whsec_test_payments_secret_0123456789";

@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
  * <p>The fixtures are beans ({@code @Autowired TestUsers users; TestMarkets markets; TestEvents events;}), and
  * a test method may take Spring Modulith's {@link org.springframework.modulith.test.Scenario} as a parameter.
  * Every test class with this annotation alone shares one Spring context; each addition (a property, an
- * import, an initializer) starts another, so add one only when the test is about that setting.
+ * import, an initializer) starts another, so add one only when the test is about that setting. Passwords
+ * are hashed with a cheap Argon2id ({@link TestPasswordHashing}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +31,8 @@ import org.springframework.test.context.ContextConfiguration;
     TestMail.class,
     TestMarkets.class,
     TestEvents.class,
-    PaymentEventsRecorder.class
+    PaymentEventsRecorder.class,
+    TestPasswordHashing.class
 })
 @EnableScenarios
 public @interface IntegrationTest {}

@@ -18,7 +18,7 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         TestServices.closeBeforeShutdown(context);
     }
 
-    /** Creates a fresh, empty database and returns its JDBC URL. */
+    /** Creates a fresh database with the application's schema (see {@link TestServices#createDatabase}). */
     public static String create() {
         return TestServices.createDatabase("pm_test_");
     }

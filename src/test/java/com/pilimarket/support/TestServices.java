@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
@@ -54,6 +55,7 @@ public final class TestServices {
     private static RedisServer embeddedRedis;
     private static String pgServer;
     private static String redisUrl;
+    private static String template;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(TestServices::shutdown, "test-services-shutdown"));
@@ -82,12 +84,65 @@ public final class TestServices {
         return PG_URL == null;
     }
 
-    /** Creates a fresh, empty database and returns its JDBC URL; it is dropped when the JVM exits. */
+    /**
+     * Creates a fresh database with the application's schema and returns its JDBC URL; it is dropped when the
+     * JVM exits. The schema comes from a copy of a template database Flyway migrated once for this JVM: the
+     * migrations took about 2 s per test context, a copy takes 0.3 s. The application's own Flyway still runs
+     * at startup and validates every applied migration against the classpath. (A copy carries everything a
+     * migration creates, but not per-database settings: a migration that ran ALTER DATABASE would need this
+     * changed.)
+     */
     public static String createDatabase(String prefix) {
         String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE DATABASE " + name);
+        copyOfTemplate(name);
         createdDatabases.add(name);
+        // A throwaway database: a commit need not wait for its WAL to reach the disk (what the embedded
+        // server's fsync=off gives). Atomicity, visibility and locking are unchanged; only a crash of the
+        // server could lose the last commits, and no test crashes a shared server. On the machine's
+        // PostgreSQL each commit otherwise waits for an fdatasync, and the suite commits tens of thousands
+        // of times.
+        execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
         return postgres() + name;
+    }
+
+    /** The template database: migrated with the application's migrations the first time one is needed. */
+    private static synchronized String migratedTemplate() {
+        if (template == null) {
+            String name = "pm_template_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            execute("CREATE DATABASE " + name);
+            createdDatabases.add(name);
+            // The location spring.flyway.locations names in application.yml (Flyway's default too).
+            Flyway.configure()
+                    .dataSource(postgres() + name, PG_USER, "")
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            template = name;
+        }
+        return template;
+    }
+
+    private static void copyOfTemplate(String name) {
+        String source = migratedTemplate();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute("CREATE DATABASE " + name + " TEMPLATE " + source);
+                return;
+            } catch (IllegalStateException e) {
+                // PostgreSQL copies a template only while nobody is connected to it: Flyway's connection may
+                // take a moment to go away.
+                if (attempt == 50 || !String.valueOf(e.getMessage()).contains("being accessed by other users")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Runs one statement in the server's {@code postgres} database. */

@@ -431,6 +431,7 @@ class GroupCommitIntegrationTests {
     void an_error_in_the_batch_writer_answers_every_waiting_placement_and_frees_the_market() throws Exception {
         MarketDetail market = markets.open("Writer failure", CAP, "Yes", "No");
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             // The first placement holds the market (its answer waits for the gate), so the next four
@@ -438,6 +439,7 @@ class GroupCommitIntegrationTests {
             TestUser first = users.create(1_000);
             java.util.concurrent.Future<?> held = callers.submit(() -> batcher.placeIdempotently(
                     first.id(), new PlaceForecast(market.id(), outcome(market, 0), 10), "k-first", placement -> {
+                        holding.countDown();
                         try {
                             gate.await();
                         } catch (InterruptedException e) {
@@ -445,7 +447,7 @@ class GroupCommitIntegrationTests {
                         }
                         return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
                     }));
-            Thread.sleep(1_000);
+            awaitHolding(holding);
             List<java.util.concurrent.Future<?>> failing = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 TestUser user = users.create(1_000);
@@ -454,7 +456,7 @@ class GroupCommitIntegrationTests {
                             throw new StackOverflowError("injected");
                         })));
             }
-            Thread.sleep(2_000);
+            awaitWaiting(4, market);
             gate.countDown();
             held.get(30, java.util.concurrent.TimeUnit.SECONDS);
             for (java.util.concurrent.Future<?> f : failing) {
@@ -491,7 +493,7 @@ class GroupCommitIntegrationTests {
         try (Rounds rounds = rounds(1, 64, java.time.Duration.ofMinutes(1))) {
             HeldRound held = holdARound(rounds.callers());
             List<Sent> sent = sendOnSixMarkets(rounds.callers());
-            Thread.sleep(2_000);
+            awaitWaiting(sent.size(), sent.stream().map(Sent::market).distinct().toArray(MarketDetail[]::new));
             DistributionSummaryProbe probe = new DistributionSummaryProbe(meters, "pilimarket.forecasts.batch.markets");
             held.release();
             assertAnswered(sent);
@@ -592,6 +594,7 @@ class GroupCommitIntegrationTests {
 
     private HeldRound holdARound(java.util.concurrent.ExecutorService callers) throws InterruptedException {
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
         MarketDetail holder = markets.open("Holder", CAP, "Yes", "No");
         TestUser first = users.create(1_000);
         java.util.concurrent.Future<?> answer = callers.submit(() -> batcher.placeIdempotently(
@@ -599,6 +602,7 @@ class GroupCommitIntegrationTests {
                 new PlaceForecast(holder.id(), outcome(holder, 0), 10),
                 "k-" + UUID.randomUUID(),
                 placement -> {
+                    holding.countDown();
                     try {
                         gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -606,7 +610,7 @@ class GroupCommitIntegrationTests {
                     }
                     return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
                 }));
-        Thread.sleep(1_000);
+        awaitHolding(holding);
         return new HeldRound(gate, answer);
     }
 
@@ -649,6 +653,34 @@ class GroupCommitIntegrationTests {
         }
     }
 
+    /** Waits until the held placement's answer is being built: its round is in flight and holds its market. */
+    private static void awaitHolding(java.util.concurrent.CountDownLatch holding) throws InterruptedException {
+        assertThat(holding.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the held placement reached its answer")
+                .isTrue();
+    }
+
+    /**
+     * Waits until {@code count} placements wait in the queues of these markets (no round has taken them), as
+     * a fixed sleep did, but only as long as that takes.
+     */
+    private void awaitWaiting(int count, MarketDetail... on) {
+        Object target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher);
+        Map<?, ?> queues = (Map<?, ?>) org.springframework.test.util.ReflectionTestUtils.getField(target, "queues");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> java.util.Arrays.stream(on)
+                                .map(m -> queues.get(m.id()))
+                                .filter(java.util.Objects::nonNull)
+                                .mapToInt(q -> ((java.util.Collection<?>)
+                                                org.springframework.test.util.ReflectionTestUtils.getField(
+                                                        q, "pending"))
+                                        .size())
+                                .sum()
+                        >= count);
+    }
+
     /** The largest value a distribution summary recorded recently. */
     private record DistributionSummaryProbe(MeterRegistry meters, String name) {
 
@@ -663,11 +695,15 @@ class GroupCommitIntegrationTests {
     void a_placement_left_waiting_in_its_queue_is_taken_back_and_refused_with_503() throws Exception {
         MarketDetail market = markets.open("Slow writer", CAP, "Yes", "No");
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        Object target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(batcher);
+        Object waitTimeout = org.springframework.test.util.ReflectionTestUtils.getField(target, "waitTimeout");
         try {
             TestUser first = users.create(1_000);
             java.util.concurrent.Future<?> held = callers.submit(() -> batcher.placeIdempotently(
                     first.id(), new PlaceForecast(market.id(), outcome(market, 0), 10), "k-slow", placement -> {
+                        holding.countDown();
                         try {
                             gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
@@ -675,7 +711,14 @@ class GroupCommitIntegrationTests {
                         }
                         return ResponseEntity.status(201).body(Map.of("chips", placement.chips()));
                     }));
-            Thread.sleep(1_000);
+            awaitHolding(holding);
+            // The placement that waits gets a wait timeout of 3 s instead of the test profile's 10 s (30 s in
+            // production): what is proven, a 503 once it is over and nothing written, does not depend on its
+            // length, and 7 s of the suite did. Set only now that the held placement is in its round (run by
+            // its own request thread, which waits in the answer, not on a timeout). The field is final, unlike
+            // the round settings tests change, hence the reflection; it is put back below.
+            org.springframework.test.util.ReflectionTestUtils.setField(
+                    target, "waitTimeout", java.time.Duration.ofSeconds(3));
             TestUser waiting = users.create(1_000);
             java.util.concurrent.Future<ForecastPlacement> queued = callers.submit(
                     () -> batcher.place(waiting.id(), new PlaceForecast(market.id(), outcome(market, 1), 10)));
@@ -692,6 +735,7 @@ class GroupCommitIntegrationTests {
                     .as("taken back before any write")
                     .isEqualTo(1_000);
         } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(target, "waitTimeout", waitTimeout);
             gate.countDown();
             callers.shutdownNow();
         }
