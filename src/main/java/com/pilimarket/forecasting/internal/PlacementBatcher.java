@@ -79,7 +79,7 @@ public class PlacementBatcher implements DisposableBean {
     private final DistributionSummary batchSizes;
     private final Counter setFallbacks;
     private final DistributionSummary marketsPerBatch;
-    private final Duration waitTimeout;
+    private volatile Duration waitTimeout; // not final: a test shortens it
     /** Group commit across markets: ready markets waiting for a round, and the rounds in flight. */
     private volatile boolean acrossMarkets; // not final: tests switch it
 

@@ -715,8 +715,7 @@ class GroupCommitIntegrationTests {
             // The placement that waits gets a wait timeout of 3 s instead of the test profile's 10 s (30 s in
             // production): what is proven, a 503 once it is over and nothing written, does not depend on its
             // length, and 7 s of the suite did. Set only now that the held placement is in its round (run by
-            // its own request thread, which waits in the answer, not on a timeout). The field is final, unlike
-            // the round settings tests change, hence the reflection; it is put back below.
+            // its own request thread, which waits in the answer, not on a timeout), and put back below.
             org.springframework.test.util.ReflectionTestUtils.setField(
                     target, "waitTimeout", java.time.Duration.ofSeconds(3));
             TestUser waiting = users.create(1_000);
