@@ -244,19 +244,19 @@ class SettlementIntegrationTests {
             winners.add(forecaster(market, 0, 10 + i));
         }
         TestUser loser = forecaster(market, 1, 333);
-        // Settlement walks forecasts in id order, four per batch. Ids are random, so find a winner in
+        // Settlement walks forecasts in user order, four per batch. Ids are random, so find a winner in
         // the second batch to fail on, and count the winners the first batch pays before it.
-        List<UUID> inIdOrder = jdbc.sql("SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY id")
+        List<UUID> inUserOrder = jdbc.sql("SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY user_id")
                 .param("m", market.id())
                 .query(UUID.class)
                 .list();
         java.util.Set<UUID> winnerIds = winners.stream().map(TestUser::id).collect(java.util.stream.Collectors.toSet());
-        UUID seventh = inIdOrder.subList(4, 8).stream()
+        UUID seventh = inUserOrder.subList(4, 8).stream()
                 .filter(winnerIds::contains)
                 .findFirst()
                 .orElseThrow();
         long paidByFirstBatch =
-                inIdOrder.subList(0, 4).stream().filter(winnerIds::contains).count();
+                inUserOrder.subList(0, 4).stream().filter(winnerIds::contains).count();
         jdbc.sql("""
                         CREATE OR REPLACE FUNCTION test_fail_payout() RETURNS trigger LANGUAGE plpgsql AS $$
                         BEGIN
@@ -340,14 +340,14 @@ class SettlementIntegrationTests {
             winners.add(forecaster(market, 0, 10 + i));
         }
         forecaster(market, 1, 333);
-        // Fail on a winner beyond the first batch (four forecasts, id order): the first run posts the
+        // Fail on a winner beyond the first batch (four forecasts, user order): the first run posts the
         // house share and the first batch, then stops.
-        List<UUID> inIdOrder = jdbc.sql("SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY id")
+        List<UUID> inUserOrder = jdbc.sql("SELECT user_id FROM forecasts WHERE market_id = :m ORDER BY user_id")
                 .param("m", market.id())
                 .query(UUID.class)
                 .list();
         java.util.Set<UUID> winnerIds = winners.stream().map(TestUser::id).collect(java.util.stream.Collectors.toSet());
-        UUID failOn = inIdOrder.subList(4, 11).stream()
+        UUID failOn = inUserOrder.subList(4, 11).stream()
                 .filter(winnerIds::contains)
                 .findFirst()
                 .orElseThrow();

@@ -129,7 +129,7 @@ public class Settlement {
 
     /**
      * Everything settlement needs to know, computed once per run from the (frozen) stakes, which it
-     * also keeps (in id order) to walk them in batches.
+     * also keeps (in user order) to walk them in batches.
      */
     private record Plan(MarketSnapshot market, UUID winner, PariMutuel.Result result, List<StakeRow> stakes) {
 

