@@ -201,12 +201,6 @@ public class Settlement {
         ledger.postAll(transfers);
         if (!marked.isEmpty()) {
             // Only what this run marked: a batch an earlier run committed was published by that run.
-            List<UUID> settled = new ArrayList<>(marked.size());
-            for (StakeRow row : rows) {
-                if (marked.contains(row.id())) {
-                    settled.add(row.id());
-                }
-            }
             events.publishEvent(new SettledBatch(
                     marketId,
                     plan.market().category(),
@@ -216,7 +210,7 @@ public class Settlement {
                     plan.market().createdAt(),
                     clock.instant(),
                     plan.stakes().size(),
-                    settled));
+                    List.copyOf(marked)));
         }
         return marked.size();
     }

@@ -123,11 +123,11 @@ class ReputationListeners {
         List<ForecastSettled> forecasts = this.forecasts.settledIn(batch);
         step("read", started);
         List<UUID> scored = new ArrayList<>(forecasts.size());
-        int[] marketScored = {0};
+        int marketScored = 0;
         for (int from = 0; from < forecasts.size(); from += chunkSize) {
             List<ForecastSettled> chunk = forecasts.subList(from, Math.min(from + chunkSize, forecasts.size()));
             List<UUID> userIds = ReputationRecords.distinctUsers(chunk);
-            chunks.executeWithoutResult(status -> {
+            Integer counted = chunks.execute(status -> {
                 long begun = System.nanoTime();
                 int stored = records.recordSettled(chunk);
                 begun = step("store", begun);
@@ -138,12 +138,13 @@ class ReputationListeners {
                     step("badges", begun);
                 }
                 // Last: the market's count stays locked only until this chunk commits.
-                marketScored[0] = records.addScored(batch.marketId(), stored);
+                return records.addScored(batch.marketId(), stored);
             });
+            marketScored = counted == null ? marketScored : counted;
             scored.addAll(userIds);
         }
         reputation.evictStats(scored);
-        if (marketScored[0] >= batch.marketForecasts()) {
+        if (marketScored >= batch.marketForecasts()) {
             // The market's last batch to be scored (a redelivered one after it too): the boards now, once
             // per market, rather than a board step per batch competing with the payouts still running.
             events.publishEvent(new ForecastsScored(batch.marketId(), batch.settledAt()));

@@ -156,10 +156,9 @@ public class ReputationRecords {
 
     /**
      * Stores settled forecasts in one statement and returns how many it stored; a redelivered settlement
-     * stores nothing. Those stored
-     * now that can count on the boards (not refunded, not flagged) are marked pending for the board step
-     * ({@link RankTotals#addPending}) in the same statement, so a forecast is marked once, when it is
-     * stored.
+     * stores nothing. Those stored now that can count on the boards (not refunded, not flagged) are marked
+     * pending for the board step ({@link RankTotals#addPending}) in the same statement, so a forecast is
+     * marked once, when it is stored.
      */
     int recordSettled(List<ForecastSettled> forecasts) {
         if (forecasts.isEmpty()) {
