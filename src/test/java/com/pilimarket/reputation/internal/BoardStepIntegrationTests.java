@@ -12,17 +12,14 @@ import com.pilimarket.reputation.Reputation;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestEvents;
 import com.pilimarket.support.TestUsers;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,9 +54,6 @@ class BoardStepIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
-    @Autowired
-    ApplicationEventPublisher publisher;
-
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     final List<UUID> forecasters = new ArrayList<>();
 
@@ -73,12 +67,8 @@ class BoardStepIntegrationTests {
 
     @Test
     void a_redelivered_settlement_or_board_step_counts_each_forecast_once() {
-        SettledBatch settled = events.settleAndWait(
-                UUID.randomUUID(),
-                now,
-                win(forecasters.get(0), 0.2),
-                win(forecasters.get(1), 0.6),
-                lose(forecasters.get(2), 0.3));
+        SettledBatch settled = marketOfThree();
+        events.publishAndWait(settled);
         List<String> once = boards();
         assertThat(once).hasSize(3 * 6);
         assertThat(once).allMatch(line -> line.matches(".* 1 [01]"), "each forecaster counted once on each board");
@@ -93,16 +83,11 @@ class BoardStepIntegrationTests {
 
     @Test
     void a_market_goes_on_the_boards_once_its_last_batch_is_scored() {
-        SettledBatch whole = events.settlement(
-                UUID.randomUUID(),
-                now,
-                win(forecasters.get(0), 0.2),
-                win(forecasters.get(1), 0.6),
-                lose(forecasters.get(2), 0.3));
+        SettledBatch whole = marketOfThree();
         // Settlement announces the market in two batches; both name the market's three forecasts in all.
         List<UUID> ids = whole.forecastIds();
 
-        publishAndWaitForScoring(batchOf(whole, ids.subList(0, 2)));
+        events.publishAndWaitLeavingBoardsPending(batchOf(whole, ids.subList(0, 2)));
         assertThat(rankTotals.pending()).as("scored, not yet on the boards").isEqualTo(2);
         assertThat(boards()).isEmpty();
 
@@ -124,15 +109,14 @@ class BoardStepIntegrationTests {
                 forecastIds);
     }
 
-    /** Publishes and waits for the listeners, but not for the board step (forecasts may stay pending). */
-    private void publishAndWaitForScoring(SettledBatch batch) {
-        tx.executeWithoutResult(status -> publisher.publishEvent(batch));
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+    /** A settled market (stored, not published) where the first three forecasters won, won and lost. */
+    private SettledBatch marketOfThree() {
+        return events.settlement(
+                UUID.randomUUID(),
+                now,
+                win(forecasters.get(0), 0.2),
+                win(forecasters.get(1), 0.6),
+                lose(forecasters.get(2), 0.3));
     }
 
     @Test
