@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What keeps settlement's row updates HOT (V270): no index of {@code forecasts} or {@code users} names
  * a column settlement writes (as a key, in an expression or in a partial index's WHERE), and both
- * tables leave room on their pages. An index added later that names one of them makes every settled
+ * tables leave room on their pages (V330: more on {@code users}, whose winners get two new versions). An index added later that names one of them makes every settled
  * forecast (or every winner's balance and reputation) write an entry in each index of its table again.
  */
 @IntegrationTest
@@ -36,7 +36,10 @@ class SettlementHotUpdatesIntegrationTests {
     @Test
     void forecasts_and_users_leave_room_on_their_pages_for_new_row_versions() {
         assertThat(fillfactor("forecasts")).isLessThan(100);
-        assertThat(fillfactor("users")).isLessThan(100);
+        // A winner's row gets two new versions within seconds (payout, then reputation), and the first
+        // cannot be pruned while other settlement transactions still run: at 85 only about half of
+        // those updates were HOT, at 60 over 90 % (V330).
+        assertThat(fillfactor("users")).isLessThanOrEqualTo(60);
     }
 
     /** The definitions of the table's indexes (keys, expressions, predicate) that name one of the columns. */
