@@ -173,6 +173,45 @@ class SettlementIntegrationTests {
     }
 
     @Test
+    void the_listeners_read_each_settled_forecast_with_its_times_to_the_microsecond() throws Exception {
+        MarketDetail market = markets.open("Will the jeepney fare rise?", "Yes", "No");
+        TestUser winner = forecaster(market, 0, 120);
+        TestUser loser = forecaster(market, 1, 80);
+        assertThat(resolve(admin, market, 0).status()).isEqualTo(200);
+        await("settlement", () -> settled(market));
+        List<UUID> ids = jdbc.sql("SELECT id FROM forecasts WHERE market_id = :m")
+                .param("m", market.id())
+                .query(UUID.class)
+                .list();
+
+        List<ForecastSettled> read = forecasts.settledIn(new SettledBatch(
+                market.id(),
+                market.category(),
+                outcome(market, 0),
+                false,
+                false,
+                market.createdAt().toInstant(),
+                java.time.Instant.now(),
+                ids.size(),
+                ids));
+
+        assertThat(read).hasSize(2);
+        for (ForecastSettled forecast : read) {
+            // What is stored, as PostgreSQL keeps it (microseconds), not rounded to milliseconds.
+            Map<String, Object> stored = jdbc.sql(
+                            "SELECT created_at, settled_at, user_id FROM forecasts WHERE id = :id")
+                    .param("id", forecast.forecastId())
+                    .query()
+                    .singleRow();
+            assertThat(forecast.placedAt()).isEqualTo(((java.sql.Timestamp) stored.get("created_at")).toInstant());
+            assertThat(forecast.settledAt()).isEqualTo(((java.sql.Timestamp) stored.get("settled_at")).toInstant());
+            assertThat(forecast.userId()).isEqualTo(stored.get("user_id"));
+            assertThat(forecast.won()).isEqualTo(forecast.userId().equals(winner.id()));
+        }
+        assertThat(read).extracting(ForecastSettled::userId).containsExactlyInAnyOrder(winner.id(), loser.id());
+    }
+
+    @Test
     void when_nobody_backed_the_winner_every_stake_is_refunded() throws Exception {
         MarketDetail market = markets.open("Upset market", "Favourite", "Underdog");
         TestUser a = forecaster(market, 0, 250);

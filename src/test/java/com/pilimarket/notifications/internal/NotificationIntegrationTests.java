@@ -327,7 +327,19 @@ class NotificationIntegrationTests {
             events.publishAndWait(new BadgesEarned(List.of(new BadgeEarned(user.id(), "sharp_10", Instant.now()))));
             stream.awaitLine("event:notification");
             assertThat(stream.awaitLine("data:{\"count\":1}")).isNotNull();
-            assertThat(stream.lines()).anyMatch(l -> l.startsWith("data:") && l.contains("sharp_10"));
+            String pushed = stream.lines().stream()
+                    .filter(l -> l.startsWith("data:") && l.contains("sharp_10"))
+                    .findFirst()
+                    .orElseThrow();
+            // The pushed view is built from what the insert returned (its time as microseconds): the
+            // same id and time, to the microsecond, as the list reads from the table.
+            JsonNode notification =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(pushed.substring(5));
+            JsonNode listed = badges(user).get(0);
+            assertThat(notification.get("id").asString())
+                    .isEqualTo(listed.get("id").asString());
+            assertThat(notification.get("created_at").asString())
+                    .isEqualTo(listed.get("created_at").asString());
         }
     }
 
