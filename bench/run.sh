@@ -12,7 +12,9 @@ cd "${BENCH_ROOT:-$(dirname "$0")/..}"
 ROOT=$(pwd)
 
 PGHOST=127.0.0.1
-PGPORT=5432
+# BENCH_PGPORT: another PostgreSQL on this host, e.g. one started with
+# shared_preload_libraries = pg_stat_statements, whose statements the report then lists per peak.
+PGPORT=${BENCH_PGPORT:-5432}
 PGUSER=postgres
 export PGHOST PGPORT PGUSER
 DB=${BENCH_DB:-pm_bench}
@@ -81,6 +83,21 @@ profiler() { # command
 # ------------------------------------------------------------------ database and app
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 psql -X -q -d postgres -c "CREATE DATABASE $DB"
+# pg_stat_statements where the server preloads it (the machine's PostgreSQL does not; see BENCH_PGPORT):
+# the statements of each placement peak, per placement, go into the report.
+PGSS=""
+if [[ "$(psql -X -At -d postgres -c "SHOW shared_preload_libraries")" == *pg_stat_statements* ]] &&
+    psql -X -q -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" 2>/dev/null; then
+    PGSS=1
+fi
+pgss_reset() { [[ -z "$PGSS" ]] || sql -c "SELECT pg_stat_statements_reset()" >/dev/null || true; }
+pgss_top() { # name requests: statement time (µs), calls and WAL bytes per request, top 15 by time
+    [[ -n "$PGSS" && "$2" -gt 0 ]] || return 0
+    sql -F ' | ' -c "SELECT round((total_exec_time * 1000 / $2)::numeric, 1), round(calls::numeric / $2, 2),
+        round(wal_bytes / $2), left(regexp_replace(query, '\s+', ' ', 'g'), 120)
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ORDER BY total_exec_time DESC LIMIT 15" >"$OUT/statements-$1.txt" 2>/dev/null || true
+}
 
 APP_PID=""
 SAMPLER_PID=""
@@ -104,7 +121,7 @@ start_app() { # initial delay of the leaderboard job
     log "starting the app on $BASE"
     # shellcheck disable=SC2086
     SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
-        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
         PILIMARKET_JWT_SECRET="$SECRET" PILIMARKET_RATE_LIMITS_ENABLED=false PILIMARKET_DEMO_DATA=false \
         PILIMARKET_PAYMENTS_SANDBOX=true PILIMARKET_DATA_DIR="$OUT/data" \
         PILIMARKET_FORECASTING_BATCH_ACROSS_MARKETS="${BENCH_ACROSS_MARKETS:-true}" \
@@ -295,6 +312,7 @@ run_wrk() { # name method url markets-file
     [[ "$method" == POST ]] && script="$ROOT/bench/wrk/placements.lua"
     url=${url//\{market\}/MARKET}
     wrk -t2 -c"$WORKERS" -d"${WARM}s" --timeout 10s -s "$script" "$url" -- "$OUT/tokens.txt" "$markets" "$name-warmup" >/dev/null 2>&1 || true
+    pgss_reset
     cpu_snapshot "$OUT/cpu-$name-0.txt"
     jit_seconds >"$OUT/jit-$name-0.txt"
     timeout $((SECS + 30)) wrk -t2 -c"$WORKERS" -d"${SECS}s" --timeout 10s -s "$script" "$url" -- "$OUT/tokens.txt" "$markets" "$name" \
@@ -365,6 +383,7 @@ scenario() { # key method url body markets-file [profile]
         read -r cpu_app cpu_db <<<"$(cpu_delta "$OUT/cpu-$key-peak-0.txt" "$OUT/cpu-$key-peak-1.txt")"
         local n
         n=$(field "$closed" requests)
+        pgss_top "$key" "$n"
         APP_CPU[$key]=$(python3 -c "print(f'{$cpu_app/$n:.2f}' if $n else 'n/a')")
         DB_CPU[$key]=$(python3 -c "print(f'{$cpu_db/$n:.2f}' if $n else 'n/a')")
     else
@@ -565,8 +584,8 @@ if [[ -f "$OUT/hot.jfr" ]]; then
         | sort -rn | head -15 || true)
     SAMPLES=$(grep -c 'jdk.ExecutionSample' "$OUT/hot-samples.txt" || echo 0)
     # Database round trips slower than JFR's threshold (10 ms), per thread group.
-    SLOW_READS=$(jfr print --events jdk.SocketRead "$OUT/hot.jfr" 2>/dev/null | awk '
-        /duration/ {d=$3; u=$4} /port = 5432/ {db=1}
+    SLOW_READS=$(jfr print --events jdk.SocketRead "$OUT/hot.jfr" 2>/dev/null | awk -v pgport="$PGPORT" '
+        /duration/ {d=$3; u=$4} $0 ~ "port = " pgport {db=1}
         /eventThread/ {t=$3; gsub(/"/,"",t); sub(/-[0-9]+$/,"",t); if (db) {n[t]++; s[t]+= (u=="ms") ? d : (u=="s" ? d*1000 : 0)}; db=0}
         END {for (k in n) printf "%-32s %5d reads from PostgreSQL slower than 10 ms, %6.0f ms in total\n", k, n[k], s[k]}' || true)
     JFR_SUMMARY="$SAMPLES samples; first frame in com.pilimarket (or top frame):
@@ -698,6 +717,18 @@ if [[ "${BENCH_SETTLEMENT:-1}" != 0 ]]; then
 fi
 
 # ------------------------------------------------------------------ report
+# The placement peaks' statements, when pg_stat_statements was there to count them.
+statements_section() {
+    if [[ -z "$PGSS" ]]; then
+        echo "Statements per placement: not measured (this server does not preload \`pg_stat_statements\`; run with \`BENCH_PGPORT\` pointing at one that does)."
+        return
+    fi
+    local key
+    for key in hot spread; do
+        printf 'Statements during the %s peak (`pg_stat_statements`, per placement: µs of statement time, calls, WAL bytes; top 15 by time):\n\n```\n%s\n```\n\n' \
+            "$key" "$(cat "$OUT/statements-$key.txt" 2>/dev/null)"
+    done
+}
 ratio() { python3 -c "a=float('$1' or 0); b=float('$2' or 0); print(f'{a/b:.2f}' if b else 'n/a')"; }
 met() { python3 -c "print('**met**' if float('$1' or 0) >= float('$2') else '**not met**')"; }
 metle() { python3 -c "print('**met**' if float('$1' or 1e9) <= float('$2') else '**not met**')"; }
@@ -854,6 +885,8 @@ Same for the spread scenario:
 \`\`\`
 $(cat "$OUT/waits-spread.txt" 2>/dev/null)
 \`\`\`
+
+$(statements_section)
 
 Group commit during the peaks (\`pilimarket_forecasts_batch_size\`): hot market: $(batch_line hot);
 spread: $(batch_line spread).

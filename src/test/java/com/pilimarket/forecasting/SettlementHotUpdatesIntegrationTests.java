@@ -34,6 +34,15 @@ class SettlementHotUpdatesIntegrationTests {
     }
 
     @Test
+    void no_index_of_markets_names_a_column_placements_write() {
+        // Each group-commit round rewrites its markets' totals (V332: not one of those updates was HOT
+        // while two indexes named them).
+        assertThat(indexesNaming("markets", List.of("total_points", "forecaster_count", "updated_at")))
+                .isEmpty();
+        assertThat(fillfactor("markets")).isLessThan(100);
+    }
+
+    @Test
     void forecasts_and_users_leave_room_on_their_pages_for_new_row_versions() {
         assertThat(fillfactor("forecasts")).isLessThan(100);
         // A winner's row gets two new versions within seconds (payout, then reputation), and the first
