@@ -746,7 +746,7 @@ CPU_MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 MEM=$(free -h | awk '/Mem:/ {print $2}')
 JAVA_V=$(java -version 2>&1 | head -1)
 PG_V=$(sql -c "SHOW server_version")
-PG_SETTINGS=$(sql -c "SELECT string_agg(name || '=' || setting, ', ') FROM pg_settings WHERE name IN ('fsync','synchronous_commit','shared_buffers','max_connections','commit_delay')")
+PG_SETTINGS=$(sql -c "SELECT string_agg(name || '=' || setting, ', ') FROM pg_settings WHERE name IN ('port','fsync','synchronous_commit','shared_buffers','max_connections','commit_delay','shared_preload_libraries')")
 
 row() { # key label [p99 goal in ms: 20 for reads, 50 for placements]
     local goal=${3:-20}
