@@ -12,8 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What keeps settlement's row updates HOT (V270): no index of {@code forecasts} or {@code users} names
  * a column settlement writes (as a key, in an expression or in a partial index's WHERE), and both
- * tables leave room on their pages (V330: more on {@code users}, whose winners get two new versions). An index added later that names one of them makes every settled
- * forecast (or every winner's balance and reputation) write an entry in each index of its table again.
+ * tables leave room on their pages (V330: more on {@code users}, whose winners get two new versions).
+ * An index added later that names one of them makes every settled forecast (or every winner's balance
+ * and reputation) write an entry in each index of its table again. The same holds for {@code markets},
+ * whose totals every group-commit round rewrites (V332).
  */
 @IntegrationTest
 class SettlementHotUpdatesIntegrationTests {

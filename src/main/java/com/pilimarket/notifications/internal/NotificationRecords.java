@@ -3,6 +3,7 @@ package com.pilimarket.notifications.internal;
 import com.pilimarket.notifications.NotificationPreferences;
 import com.pilimarket.notifications.NotificationType;
 import com.pilimarket.notifications.NotificationView;
+import com.pilimarket.shared.EpochMicros;
 import com.pilimarket.shared.Page;
 import com.pilimarket.shared.PageQuery;
 import java.sql.Array;
@@ -205,16 +206,16 @@ class NotificationRecords {
                     return new Created(added.userId(), () -> {
                         Map<String, Object> metadata = new LinkedHashMap<>(shared);
                         metadata.putAll(added.fields());
-                        return view(id, type.value(), added.message(), metadata, read, timestamp(createdMicros));
+                        return view(
+                                id,
+                                type.value(),
+                                added.message(),
+                                metadata,
+                                read,
+                                Timestamp.from(EpochMicros.toInstant(createdMicros)));
                     });
                 })
                 .list();
-    }
-
-    private static Timestamp timestamp(long micros) {
-        Timestamp at = new Timestamp(Math.floorDiv(micros, 1_000L));
-        at.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1_000);
-        return at;
     }
 
     /** The SQL type of a field's values: boolean, bigint, double precision or (anything else) text. */

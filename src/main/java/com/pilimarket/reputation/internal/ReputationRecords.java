@@ -5,6 +5,7 @@ import com.pilimarket.forecasting.ForecastSettled;
 import com.pilimarket.reputation.BadgeCatalog;
 import com.pilimarket.reputation.RankingMetric;
 import com.pilimarket.reputation.SkillPoints;
+import com.pilimarket.shared.EpochMicros;
 import com.pilimarket.shared.Uuids;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -193,9 +194,9 @@ public class ReputationRecords {
             payouts[i] = f.payout();
             probabilities[i] = f.crowdProbability();
             skills[i] = SkillPoints.of(f.won(), f.refunded(), f.crowdProbability());
-            placed[i] = micros(f.placedAt());
-            created[i] = micros(f.marketCreatedAt());
-            settled[i] = micros(f.settledAt());
+            placed[i] = EpochMicros.of(f.placedAt());
+            created[i] = EpochMicros.of(f.marketCreatedAt());
+            settled[i] = EpochMicros.of(f.settledAt());
             flagged[i] = f.flagged();
         }
         Integer stored = template.query(
@@ -258,15 +259,6 @@ public class ReputationRecords {
                 .param("n", stored)
                 .query(Integer.class)
                 .single();
-    }
-
-    /**
-     * Microseconds since the epoch, rounded as the JDBC driver rounds a timestamp: three arrays of
-     * 5,000 timestamps per chunk cost more to write as text (a time-zone lookup each) than the rest.
-     */
-    static long micros(Instant instant) {
-        return Math.addExact(
-                Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), (instant.getNano() + 500) / 1_000);
     }
 
     /** Σ skill over each user's settled (non-refunded) forecasts, in one statement; users with none are absent. */
