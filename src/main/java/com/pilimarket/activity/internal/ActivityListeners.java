@@ -13,10 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Turns past events into feed entries; each has a dedupe key, so a redelivered event adds nothing. */
+/**
+ * Turns past events into feed entries. Entries from events delivered at least once (badges,
+ * resolutions, registrations, new markets) have a dedupe key, so a redelivered event adds nothing;
+ * placements arrive exactly once, in the placement feed's drain (see {@link #on(ForecastsPlaced)}).
+ */
 @Component
 class ActivityListeners {
 
@@ -38,9 +43,13 @@ class ActivityListeners {
                 "market_created:" + event.marketId());
     }
 
-    @ApplicationModuleListener
+    /**
+     * Runs in the placement feed's drain transaction (a plain listener, no publication of its own), so
+     * an entry commits together with the deletion of the feed row it comes from: written exactly once,
+     * without a dedupe key (V333). One statement for the whole event: every placement of a short window.
+     */
+    @EventListener
     void on(ForecastsPlaced placed) {
-        // One statement for the whole event (a feed drain: every placement of a short window).
         records.insertAll(
                 placed.placements().stream().map(ActivityListeners::entry).toList());
     }
@@ -52,13 +61,7 @@ class ActivityListeners {
         metadata.put("points", event.points());
         metadata.put("total_points", event.totalPoints());
         metadata.put("top_up", event.topUp());
-        // A forecast's total grows with every placement, so (forecast, total) names one placement.
-        return new ActivityRecords.NewActivity(
-                "forecast_placed",
-                event.userId(),
-                event.marketId(),
-                metadata,
-                "forecast_placed:" + event.forecastId() + ":" + event.totalPoints());
+        return new ActivityRecords.NewActivity("forecast_placed", event.userId(), event.marketId(), metadata, null);
     }
 
     @ApplicationModuleListener

@@ -44,7 +44,8 @@ public class ActivityRecords {
 
     /**
      * Adds many entries in one statement, each unless one with its {@code dedupeKey} exists (a
-     * redelivered event adds nothing); returns how many were added.
+     * redelivered event adds nothing; an entry without a key is always added); returns how many were
+     * added.
      */
     public int insertAll(List<NewActivity> entries) {
         if (entries.isEmpty()) {
@@ -55,7 +56,7 @@ public class ActivityRecords {
                         SELECT t.type, t.u, t.m, CAST(t.j AS jsonb), t.d
                         FROM unnest(CAST(:types AS text[]), CAST(:users AS uuid[]), CAST(:markets AS uuid[]),
                                     CAST(:metadata AS text[]), CAST(:dedupe AS text[])) AS t(type, u, m, j, d)
-                        ON CONFLICT (dedupe_key) DO NOTHING
+                        ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
                         """)
                 .param("types", entries.stream().map(NewActivity::activityType).toArray(String[]::new))
                 .param("users", entries.stream().map(NewActivity::userId).toArray(UUID[]::new))

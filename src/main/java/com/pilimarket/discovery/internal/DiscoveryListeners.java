@@ -2,7 +2,7 @@ package com.pilimarket.discovery.internal;
 
 import com.pilimarket.forecasting.ForecastsPlaced;
 import com.pilimarket.shared.platform.Jobs;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Keeps the placement log of the feed; idempotent, so a redelivered event changes nothing. */
@@ -17,7 +17,12 @@ class DiscoveryListeners {
         this.jobs = jobs;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Runs in the placement feed's drain transaction (a plain listener: no publication, no transaction
+     * of its own), so it commits with the deletion of the feed rows: if it fails, the drain rolls back
+     * and the placements wait in the feed for the next one.
+     */
+    @EventListener
     void on(ForecastsPlaced placed) {
         jobs.run("discovery-forecasts-placed", () -> log.record(placed.placements()));
     }

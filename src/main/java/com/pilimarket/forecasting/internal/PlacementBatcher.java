@@ -686,7 +686,6 @@ public class PlacementBatcher implements DisposableBean {
         List<List<Decision>> decisions = new ArrayList<>(groups.size());
         List<IdempotentRequests.KeyedRequest> answered = new ArrayList<>();
         List<ResponseEntity<?>> responses = new ArrayList<>();
-        List<IdempotentRequests.KeyedRequest> released = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Pending> group = groups.get(g);
             List<Decision> ofGroup = new ArrayList<>(Collections.nCopies(group.size(), Decision.ALONE));
@@ -699,18 +698,15 @@ public class PlacementBatcher implements DisposableBean {
                 if (p.keyed() == null) {
                     continue;
                 }
+                // Refusals are not stored (they changed nothing); the rest claim their key again alone.
                 if (decision instanceof Decision.Answered answer) {
                     answered.add(p.keyedRequest());
                     responses.add((ResponseEntity<?>) answer.answer());
-                } else {
-                    // Refusals are not stored (they changed nothing); the rest get their key again alone.
-                    released.add(p.keyedRequest());
                 }
             }
             decisions.add(ofGroup);
         }
         idempotency.storeAll(SCOPE, answered, responses);
-        idempotency.releaseAll(SCOPE, released);
         return decisions;
     }
 

@@ -35,16 +35,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that deletes those rows.
  *
  * <p>Why not publish from the placing transaction: every event becomes a durable publication per
- * listener (five listen to placements), and each listener then runs its own transaction that marks the
+ * asynchronous listener, and each such listener then runs its own transaction that marks the
  * publication in progress and completed. Paid per commit, that was most of a placement's cost when
  * placements spread over many markets (one or two placements per commit; docs/PERFORMANCE.md). Paid per
  * drain, it is shared by every placement committed in the window ({@code
  * pilimarket.forecasting.feed.window}, 100 ms by default), whatever their markets.
  *
- * <p>Still at least once, and no placement is lost: the rows commit with the placement, and the
- * publications commit with the rows' deletion. A crash before the drain commits leaves the rows for the
+ * <p>The read models of placements (activity, reputation, discovery, notification interests) are plain
+ * listeners: they run in the drain's transaction, so each placement reaches them exactly once, with no
+ * publication and no commit of their own. If one of them fails, the drain rolls back and the rows wait
+ * for the next drain (a failing read model holds the others back; placing is not affected). Referrals
+ * move chips, so their listener keeps its own transaction and a durable publication, delivered at least
+ * once. No placement is lost: the rows commit with the placement, and the read models and the
+ * publication commit with the rows' deletion. A crash before the drain commits leaves the rows for the
  * next drain (the feeder also looks every second, and at start). Several instances may drain together
- * ({@code SKIP LOCKED}); the listeners are idempotent, as before.
+ * ({@code SKIP LOCKED}).
  */
 @Component
 class PlacementFeed implements SmartLifecycle {
@@ -154,15 +159,21 @@ class PlacementFeed implements SmartLifecycle {
         return n;
     }
 
-    /** Drains until the feed is empty (or a drain fails: the rows stay for the next look). */
-    private void drainAll() {
+    /**
+     * Drains until the feed is empty; false if a drain failed (its rows stay for the next look, which
+     * comes after {@code IDLE_LOOK}, not at the next commit: a failing read model would fail every window).
+     */
+    private boolean drainAll() {
         try {
             while (drainOnce() == maxPerEvent) {
                 // more waiting
             }
             lastDrainedNanos = System.nanoTime();
-        } catch (RuntimeException e) {
+            return true;
+        } catch (RuntimeException | Error e) {
+            // The read models run on this thread: whatever they throw, the feeder keeps going.
             log.warn("Placement feed: drain failed, retrying within {} s: {}", IDLE_LOOK.toSeconds(), e.toString());
+            return false;
         }
     }
 
@@ -189,14 +200,16 @@ class PlacementFeed implements SmartLifecycle {
             }
             // Let the placements of the next few commits join this event.
             parkUntil(System.nanoTime() + window.toNanos(), () -> running);
-            drainAll();
+            if (!drainAll()) {
+                parkUntil(System.nanoTime() + IDLE_LOOK.toNanos(), () -> running);
+            }
         }
     }
 
     /**
      * Waits until {@code deadline} ({@link System#nanoTime}) unless stopped. Every commit's {@link #wake}
      * unparks the feeder, and a park ends at an unpark: waiting with one {@code parkNanos} let the next
-     * commit end the window, so under load each commit got its own drain and its own five publications
+     * commit end the window, so under load each commit got its own drain and its own publications
      * (0.28 publications per placement in the bench's peaks, measured with {@code pg_stat_statements}
      * on 2 Dec 2026, instead of five per window).
      */

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -243,7 +244,12 @@ class NotificationListeners {
                 "referral_bonus:" + event.inviteeId() + ":" + role);
     }
 
-    @ApplicationModuleListener
+    /**
+     * Runs in the placement feed's drain transaction (a plain listener: no publication, no transaction
+     * of its own), so it commits with the deletion of the feed rows: if it fails, the drain rolls back
+     * and the placements wait in the feed for the next one.
+     */
+    @EventListener
     void on(ForecastsPlaced placed) {
         records.recordInterests(placed.placements().stream()
                 .map(event -> new NotificationRecords.Interest(event.userId(), event.category()))

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -78,7 +79,12 @@ class ReputationListeners {
         this.meters = meters;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Runs in the placement feed's drain transaction (a plain listener: no publication, no transaction
+     * of its own), so it commits with the deletion of the feed rows: if it fails, the drain rolls back
+     * and the placements wait in the feed for the next one.
+     */
+    @EventListener
     void on(ForecastsPlaced placed) {
         jobs.run("reputation-forecast-placed", () -> {
             Set<UUID> userIds = new TreeSet<>();

@@ -29,10 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * stored with a hash of the request and replayed (same status, same body) for the same key and
  * body; the same key with another body is 409 {@code IDEMPOTENCY_KEY_REUSED}.
  *
- * <p>The key row is inserted in the same transaction as the work itself. A second request with the
- * same key blocks on that insert until the first commits (then replays its response) or rolls back
- * (then runs itself), so a key can never apply twice. Refusals (4xx) roll back with the work and are
- * not stored: they changed nothing, so repeating the request simply asks again.
+ * <p>The key is locked (a transaction-scoped advisory lock) and its row written with the response, in
+ * the same transaction as the work itself. A second request with the same key waits for that lock
+ * until the first commits (then replays its response) or rolls back (then runs itself), so a key can
+ * never apply twice. Refusals (4xx) roll back with the work and are not stored: they changed nothing,
+ * so repeating the request simply asks again.
  */
 @Service
 public class IdempotentRequests {
@@ -84,55 +85,62 @@ public class IdempotentRequests {
 
     /**
      * For work applied in batches (group commit): claims the keys of many requests in the caller's
-     * transaction with one statement, as {@link #execute} claims one. Answers, per request, whether
-     * its key was claimed; a request whose key was not (used before, held by another transaction
-     * until that one ended, or not a valid key) must go through {@link #execute} on its own, which
-     * replays or refuses it. The caller then stores each claimed request's response with
-     * {@link #storeAll}, or gives the claim back with {@link #releaseAll} if the work was refused
-     * or is left to {@link #execute} — all in the same transaction as the work.
+     * transaction, as {@link #execute} claims one. Answers, per request, whether its key was claimed; a
+     * request whose key was not (used before, or not a valid key) must go through {@link #execute} on
+     * its own, which replays or refuses it. The caller then stores each claimed request's response with
+     * {@link #storeAll} in the same transaction as the work; a claim it does not store (the work was
+     * refused, or is left to {@link #execute}) leaves nothing behind.
+     *
+     * <p>A claim is a transaction-scoped advisory lock on the key, then a look for its row: a request
+     * with the same key in another transaction waits for the lock until this one ends, then finds the
+     * row (and replays it) or none (and runs itself). The row is written once, with its response, by
+     * {@link #storeAll}. Inserting the row as the claim and updating it with the response wrote it twice,
+     * and the update seldom fit the row's page (about 500 bytes more per row), so it was not HOT:
+     * a second heap tuple and two more index entries per placement (docs/PERFORMANCE.md).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean[] claimAll(String scope, List<KeyedRequest> requests) {
-        // Claimed in (user, key) order, so two batches sharing keys wait for each other, never deadlock;
+        // Locked in (user, key) order, so two batches sharing keys wait for each other, never deadlock;
         // users in PostgreSQL's order, as everywhere rows are locked.
         List<KeyedRequest> valid = requests.stream()
                 .filter(KeyedRequest::hasValidKey)
                 .sorted(Comparator.comparing(KeyedRequest::userId, Uuids.POSTGRES_ORDER)
                         .thenComparing(KeyedRequest::key))
                 .toList();
-        Set<List<Object>> claimed = new HashSet<>();
+        Set<List<Object>> used = new HashSet<>();
         if (!valid.isEmpty()) {
+            Object[] users = valid.stream().map(KeyedRequest::userId).toArray();
+            Object[] keys = valid.stream().map(KeyedRequest::key).toArray();
             template.query(
                     con -> {
                         PreparedStatement ps = con.prepareStatement("""
-                                INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash)
-                                SELECT u, ?, k, h FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS t(u, k, h, n)
+                                SELECT pg_advisory_xact_lock(hashtextextended(
+                                    'pilimarket.idempotency:' || u || ':' || ? || ':' || k, 0))
+                                FROM unnest(?::uuid[], ?::text[]) WITH ORDINALITY AS t(u, k, n)
                                 ORDER BY n
-                                ON CONFLICT (user_id, scope, idem_key) DO NOTHING
-                                RETURNING user_id, idem_key
                                 """);
                         ps.setString(1, scope);
-                        ps.setArray(
-                                2,
-                                con.createArrayOf(
-                                        "uuid",
-                                        valid.stream().map(KeyedRequest::userId).toArray()));
-                        ps.setArray(
-                                3,
-                                con.createArrayOf(
-                                        "text",
-                                        valid.stream().map(KeyedRequest::key).toArray()));
-                        ps.setArray(
-                                4,
-                                con.createArrayOf(
-                                        "text",
-                                        valid.stream()
-                                                .map(r -> hash(r.requestBody()))
-                                                .toArray()));
+                        ps.setArray(2, con.createArrayOf("uuid", users));
+                        ps.setArray(3, con.createArrayOf("text", keys));
+                        return ps;
+                    },
+                    rs -> {});
+            // A statement of its own, after the locks: its snapshot sees what a transaction that held one
+            // of them committed while this one waited.
+            template.query(
+                    con -> {
+                        PreparedStatement ps = con.prepareStatement("""
+                                SELECT i.user_id, i.idem_key FROM idempotency_keys i
+                                JOIN unnest(?::uuid[], ?::text[]) AS t(u, k) ON i.user_id = t.u AND i.idem_key = t.k
+                                WHERE i.scope = ?
+                                """);
+                        ps.setArray(1, con.createArrayOf("uuid", users));
+                        ps.setArray(2, con.createArrayOf("text", keys));
+                        ps.setString(3, scope);
                         return ps;
                     },
                     rs -> {
-                        claimed.add(List.of(rs.getObject(1, UUID.class), rs.getString(2)));
+                        used.add(List.of(rs.getObject(1, UUID.class), rs.getString(2)));
                     });
         }
         boolean[] result = new boolean[requests.size()];
@@ -141,12 +149,15 @@ public class IdempotentRequests {
             KeyedRequest r = requests.get(i);
             List<Object> id = r.hasValidKey() ? List.of(r.userId(), r.key()) : null;
             // A key given twice in one batch is claimed once: the second copy replays through execute.
-            result[i] = id != null && claimed.contains(id) && handedOut.add(id);
+            result[i] = id != null && !used.contains(id) && handedOut.add(id);
         }
         return result;
     }
 
-    /** Stores the responses of claimed requests (same transaction as the work and the claims). */
+    /**
+     * Stores the responses of claimed requests, one row per key with its request's hash (same
+     * transaction as the work and the claims).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void storeAll(String scope, List<KeyedRequest> requests, List<ResponseEntity<?>> responses) {
         if (requests.isEmpty()) {
@@ -159,45 +170,26 @@ public class IdempotentRequests {
                 .toArray();
         template.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    UPDATE idempotency_keys i SET response_status = d.status, response_body = d.body
-                    FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[]) AS d(u, k, status, body)
-                    WHERE i.user_id = d.u AND i.scope = ? AND i.idem_key = d.k
+                    INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, response_status, response_body)
+                    SELECT u, ?, k, h, status, body
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::text[]) AS d(u, k, h, status, body)
                     """);
-            ps.setArray(
-                    1,
-                    con.createArrayOf(
-                            "uuid", requests.stream().map(KeyedRequest::userId).toArray()));
+            ps.setString(1, scope);
             ps.setArray(
                     2,
                     con.createArrayOf(
-                            "text", requests.stream().map(KeyedRequest::key).toArray()));
-            ps.setArray(3, con.createArrayOf("int", statuses));
-            ps.setArray(4, con.createArrayOf("text", bodies));
-            ps.setString(5, scope);
-            return ps;
-        });
-    }
-
-    /** Gives claims back: their work was refused (nothing to replay) or is left to {@link #execute}. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void releaseAll(String scope, List<KeyedRequest> requests) {
-        if (requests.isEmpty()) {
-            return;
-        }
-        template.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    DELETE FROM idempotency_keys i USING unnest(?::uuid[], ?::text[]) AS d(u, k)
-                    WHERE i.user_id = d.u AND i.scope = ? AND i.idem_key = d.k AND i.response_status IS NULL
-                    """);
-            ps.setArray(
-                    1,
-                    con.createArrayOf(
                             "uuid", requests.stream().map(KeyedRequest::userId).toArray()));
             ps.setArray(
-                    2,
+                    3,
                     con.createArrayOf(
                             "text", requests.stream().map(KeyedRequest::key).toArray()));
-            ps.setString(3, scope);
+            ps.setArray(
+                    4,
+                    con.createArrayOf(
+                            "text",
+                            requests.stream().map(r -> hash(r.requestBody())).toArray()));
+            ps.setArray(5, con.createArrayOf("int", statuses));
+            ps.setArray(6, con.createArrayOf("text", bodies));
             return ps;
         });
     }
