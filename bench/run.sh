@@ -91,10 +91,10 @@ if [[ "$(psql -X -At -d postgres -c "SHOW shared_preload_libraries")" == *pg_sta
     PGSS=1
 fi
 pgss_reset() { [[ -z "$PGSS" ]] || sql -c "SELECT pg_stat_statements_reset()" >/dev/null || true; }
-pgss_top() { # name requests: statement time (µs), calls and WAL bytes per request, top 15 by time
+pgss_top() { # name requests: statement time (µs), calls, WAL bytes and full-page images per request, top 15 by time
     [[ -n "$PGSS" && "$2" -gt 0 ]] || return 0
     sql -F ' | ' -c "SELECT round((total_exec_time * 1000 / $2)::numeric, 1), round(calls::numeric / $2, 2),
-        round(wal_bytes / $2), left(regexp_replace(query, '\s+', ' ', 'g'), 120)
+        round(wal_bytes / $2), round(wal_fpi::numeric / $2, 3), left(regexp_replace(query, '\s+', ' ', 'g'), 120)
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         ORDER BY total_exec_time DESC LIMIT 15" >"$OUT/statements-$1.txt" 2>/dev/null || true
 }
@@ -725,7 +725,7 @@ statements_section() {
     fi
     local key
     for key in hot spread; do
-        printf 'Statements during the %s peak (`pg_stat_statements`, per placement: µs of statement time, calls, WAL bytes; top 15 by time):\n\n```\n%s\n```\n\n' \
+        printf 'Statements during the %s peak (`pg_stat_statements`, per placement: µs of statement time, calls, WAL bytes, WAL full-page images; top 15 by time):\n\n```\n%s\n```\n\n' \
             "$key" "$(cat "$OUT/statements-$key.txt" 2>/dev/null)"
     done
 }
