@@ -13,12 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,20 +50,14 @@ class IdempotentRequestsIntegrationTests {
         UUID user = users.create(0).id();
         IdempotentRequests.KeyedRequest first = new IdempotentRequests.KeyedRequest(user, "k-1", Map.of("n", 1));
         AtomicInteger secondRan = new AtomicInteger();
-        CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-
-        CompletableFuture<Void> holder =
-                CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                    assertThat(idempotency.claimAll(SCOPE, List.of(first))).containsExactly(true);
-                    claimed.countDown();
-                    await(release);
-                    idempotency.storeAll(
-                            SCOPE,
-                            List.of(first),
-                            List.of(ResponseEntity.status(201).body(Map.of("answer", "first"))));
-                }));
-        await(claimed);
+        CompletableFuture<Void> holder = holdTheKey(
+                first,
+                release,
+                tx -> idempotency.storeAll(
+                        SCOPE,
+                        List.of(first),
+                        List.of(ResponseEntity.status(201).body(Map.of("answer", "first")))));
         CompletableFuture<ResponseEntity<?>> second =
                 CompletableFuture.supplyAsync(() -> idempotency.execute(user, SCOPE, "k-1", Map.of("n", 1), () -> {
                     secondRan.incrementAndGet();
@@ -84,17 +80,9 @@ class IdempotentRequestsIntegrationTests {
     void a_request_runs_itself_when_the_transaction_holding_its_key_rolls_back() throws Exception {
         UUID user = users.create(0).id();
         IdempotentRequests.KeyedRequest first = new IdempotentRequests.KeyedRequest(user, "k-2", Map.of("n", 2));
-        CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-
         CompletableFuture<Void> holder =
-                CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                    assertThat(idempotency.claimAll(SCOPE, List.of(first))).containsExactly(true);
-                    claimed.countDown();
-                    await(release);
-                    tx.setRollbackOnly(); // refused: nothing stored
-                }));
-        await(claimed);
+                holdTheKey(first, release, TransactionStatus::setRollbackOnly); // refused: nothing stored
         CompletableFuture<ResponseEntity<?>> second = CompletableFuture.supplyAsync(() -> idempotency.execute(
                 user, SCOPE, "k-2", Map.of("n", 2), () -> ResponseEntity.ok(Map.of("answer", "second"))));
 
@@ -104,6 +92,24 @@ class IdempotentRequestsIntegrationTests {
 
         assertThat(second.get(10, TimeUnit.SECONDS).getBody().toString()).contains("second");
         assertThat(rows(user)).containsExactly("200");
+    }
+
+    /**
+     * Claims {@code request}'s key in a transaction on another thread and returns once it holds the key;
+     * when {@code release} opens, does {@code atEnd} in that transaction and ends it.
+     */
+    private CompletableFuture<Void> holdTheKey(
+            IdempotentRequests.KeyedRequest request, CountDownLatch release, Consumer<TransactionStatus> atEnd) {
+        CountDownLatch claimed = new CountDownLatch(1);
+        CompletableFuture<Void> holder =
+                CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    assertThat(idempotency.claimAll(SCOPE, List.of(request))).containsExactly(true);
+                    claimed.countDown();
+                    await(release);
+                    atEnd.accept(tx);
+                }));
+        await(claimed);
+        return holder;
     }
 
     private long waitingForALock() {
