@@ -106,14 +106,24 @@ public class Ledger {
         }
         Map<Account, Long> running = new HashMap<>();
         Map<UUID, Long> userNet = new TreeMap<>();
+        TreeMap<Account, Long> accountNet = new TreeMap<>();
         net.forEach((account, amount) -> {
             if (account.isUser()) {
                 userNet.put(account.ownerId(), amount);
             } else {
-                long after = entries.adjustAccountBalance(account, amount);
-                running.put(account, after - amount);
+                accountNet.put(account, amount);
             }
         });
+        if (accountNet.values().stream().allMatch(amount -> amount >= 0)) {
+            // Credits only (a round of placements pays into many pools): one statement for them all.
+            entries.creditAccounts(accountNet)
+                    .forEach((account, after) -> running.put(account, after - accountNet.get(account)));
+        } else {
+            accountNet.forEach((account, amount) -> {
+                long after = entries.adjustAccountBalance(account, amount);
+                running.put(account, after - amount);
+            });
+        }
         if (!userNet.isEmpty()) {
             Map<UUID, Long> after = entries.adjustUserBalances(userNet);
             for (Map.Entry<UUID, Long> user : userNet.entrySet()) {

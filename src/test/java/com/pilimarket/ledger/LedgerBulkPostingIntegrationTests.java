@@ -8,8 +8,14 @@ import com.pilimarket.shared.SystemInvariants;
 import com.pilimarket.support.IntegrationTest;
 import com.pilimarket.support.TestUsers;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +140,99 @@ class LedgerBulkPostingIntegrationTests {
                         Transfer.move("p2:" + market, "payout", Account.pool(market), Account.user(frank), 60))))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(ledger.balanceOf(Account.pool(market))).isEqualTo(100);
+    }
+
+    @Test
+    void credits_to_new_and_existing_pools_post_in_one_statement_with_the_balance_right_after_each() {
+        UUID ann = userWith(100);
+        UUID existing = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        ledger.post(Transfer.move("c0:" + existing, "forecast", Account.user(ann), Account.pool(existing), 10));
+        String run = UUID.randomUUID().toString();
+
+        List<Posted> posted = ledger.postAll(List.of(
+                Transfer.move("c1:" + run, "forecast", Account.user(ann), Account.pool(fresh), 20),
+                Transfer.move("c2:" + run, "forecast", Account.user(ann), Account.pool(existing), 30),
+                Transfer.move("c3:" + run, "forecast", Account.user(ann), Account.pool(fresh), 5),
+                Transfer.move("c4:" + run, "fee", Account.user(ann), Account.HOUSE, 1)));
+
+        assertThat(posted.get(2).balanceOf(ann)).isEqualTo(35);
+        assertThat(ledger.balanceOf(Account.pool(existing))).isEqualTo(40);
+        assertThat(ledger.balanceOf(Account.pool(fresh))).isEqualTo(25);
+        assertThat(jdbc.sql("SELECT balance_after FROM ledger_entries WHERE account = :a ORDER BY id")
+                        .param("a", Account.pool(fresh).code())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(20L, 25L);
+        assertThat(jdbc.sql("SELECT balance_after FROM ledger_entries WHERE account = :a ORDER BY id")
+                        .param("a", Account.pool(existing).code())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(10L, 40L);
+    }
+
+    /**
+     * Bulk credits lock (or create) their accounts in the order single posts do. Pools whose ids sort
+     * differently in Java's signed order and PostgreSQL's byte order, some created by the first
+     * transfer into them, are credited at once by bulk and single posts in shuffled orders: a deadlock
+     * would fail a task, and the chips must all be where they went.
+     */
+    @Test
+    void concurrent_bulk_and_single_credits_over_the_same_pools_neither_deadlock_nor_lose_chips() throws Exception {
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            people.add(userWith(1_000));
+        }
+        String suffix = UUID.randomUUID().toString().substring(24);
+        List<UUID> pools = new ArrayList<>();
+        for (String prefix : List.of("10000000", "70000000", "80000000", "f0000000")) {
+            pools.add(UUID.fromString(prefix + "-0000-4000-8000-" + suffix));
+        }
+        for (int i = 0; i < 4; i++) {
+            pools.add(UUID.randomUUID());
+        }
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            tasks.add(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                List<UUID> shuffled = new ArrayList<>(pools);
+                Collections.shuffle(shuffled, random);
+                List<UUID> some = shuffled.subList(0, 2 + random.nextInt(4));
+                UUID from = people.get(random.nextInt(people.size()));
+                if (n % 2 == 0) {
+                    List<Transfer> transfers = new ArrayList<>();
+                    for (UUID pool : some) {
+                        transfers.add(Transfer.move(
+                                "cc:" + n + ":" + pool, "forecast", Account.user(from), Account.pool(pool), 1));
+                    }
+                    ledger.postAll(transfers);
+                } else {
+                    // One transfer with a leg into each pool: a single post locks them in Account order.
+                    Transfer.Builder spread = Transfer.builder("cc:" + n, "forecast");
+                    some.forEach(pool -> spread.credit(Account.pool(pool), 1));
+                    ledger.post(spread.debit(Account.user(from), some.size()).build());
+                }
+                return null;
+            });
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Void> task : executor.invokeAll(tasks)) {
+                task.get();
+            }
+        } finally {
+            executor.shutdown();
+        }
+
+        long inPools = pools.stream()
+                .mapToLong(pool -> ledger.balanceOf(Account.pool(pool)))
+                .sum();
+        long withPeople = people.stream()
+                .mapToLong(id -> ledger.balanceOf(Account.user(id)))
+                .sum();
+        assertThat(inPools).isPositive();
+        assertThat(inPools + withPeople).isEqualTo(8_000);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -214,6 +215,53 @@ public class LedgerEntries {
                 .param("amount", amount)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Credits system and pool accounts (every amount zero or more) in one statement, creating those
+     * used for the first time, and returns each balance after. Rows are upserted in Account order
+     * ({@code COLLATE "C"} is Java's order for these ASCII codes), so each account is created or
+     * locked in the order {@link #adjustAccountBalance} and the user locks follow: no deadlock. A
+     * debit cannot come this way: the proposed row of an upsert meets the CHECK constraints first.
+     */
+    public Map<Account, Long> creditAccounts(SortedMap<Account, Long> amounts) {
+        int n = amounts.size();
+        String[] codes = new String[n];
+        String[] kinds = new String[n];
+        UUID[] owners = new UUID[n];
+        Long[] credits = new Long[n];
+        int i = 0;
+        for (Map.Entry<Account, Long> entry : amounts.entrySet()) {
+            Account account = entry.getKey();
+            if (entry.getValue() < 0) {
+                throw new IllegalArgumentException("a debit of " + account + " is not a credit");
+            }
+            codes[i] = account.code();
+            kinds[i] = kindOf(account);
+            owners[i] = account.isPool() ? account.ownerId() : null;
+            credits[i] = entry.getValue();
+            i++;
+        }
+        Map<Account, Long> balances = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("""
+                            INSERT INTO ledger_accounts (code, kind, owner_id, balance)
+                            SELECT * FROM unnest(?::text[], ?::text[], ?::uuid[], ?::bigint[]) AS d(code, kind, owner, amount)
+                            ORDER BY d.code COLLATE "C"
+                            ON CONFLICT (code) DO UPDATE SET balance = ledger_accounts.balance + EXCLUDED.balance
+                            RETURNING code, balance
+                            """);
+                    ps.setArray(1, con.createArrayOf("text", codes));
+                    ps.setArray(2, con.createArrayOf("text", kinds));
+                    ps.setArray(3, con.createArrayOf("uuid", owners));
+                    ps.setArray(4, con.createArrayOf("bigint", credits));
+                    return ps;
+                },
+                rs -> {
+                    balances.put(new Account(rs.getString(1)), rs.getLong(2));
+                });
+        return balances;
     }
 
     /** Writes one transaction's entries in one statement (the balance check runs per statement). */
