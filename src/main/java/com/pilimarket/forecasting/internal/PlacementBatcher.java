@@ -112,7 +112,7 @@ public class PlacementBatcher implements DisposableBean {
             @Value("${pilimarket.forecasting.batch.wait-timeout:PT30S}") Duration waitTimeout,
             @Value("${pilimarket.forecasting.batch.across-markets:true}") boolean acrossMarkets,
             @Value("${pilimarket.forecasting.batch.pipelines:4}") int pipelines,
-            @Value("${pilimarket.forecasting.batch.grow-at:64}") int growAt,
+            @Value("${pilimarket.forecasting.batch.grow-at:16}") int growAt,
             @Value("${pilimarket.forecasting.batch.stall-after:PT0.1S}") Duration stallAfter,
             ObjectProvider<MeterRegistry> meters) {
         this.waitTimeout = waitTimeout;
@@ -423,7 +423,8 @@ public class PlacementBatcher implements DisposableBean {
         long started = System.nanoTime();
         while (count < maxBatch && (queue = ready.poll()) != null) {
             if (readyWaits != null) {
-                readyWaits.record(started - queue.readySince, TimeUnit.NANOSECONDS);
+                // Not `started`: a market may have become ready after this round began.
+                readyWaits.record(System.nanoTime() - queue.readySince, TimeUnit.NANOSECONDS);
             }
             List<Pending> placements = new ArrayList<>();
             Pending next;
