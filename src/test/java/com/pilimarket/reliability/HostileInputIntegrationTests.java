@@ -262,15 +262,41 @@ class HostileInputIntegrationTests {
         assertThat(json.readTree(error.body()).at("/errors/0/code").asString()).isEqualTo("NOT_FOUND");
     }
 
+    /**
+     * Requests refused before any controller (by Tomcat, or by the security firewall) answer in the
+     * caller's language too, with a sentence rather than the reason phrase "Bad Request".
+     */
+    @Test
+    void a_path_refused_before_any_controller_is_answered_in_filipino() throws Exception {
+        for (String target : List.of("/api/v1/markets/%zz", "/api/v1/markets//activity", "/api/v1/markets/a;b")) {
+            RawAnswer answer = rawGet(target, "Accept-Language: fil\r\n");
+
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            JsonNode body = json.readTree(answer.body());
+            assertThat(body.at("/errors/0/code").asString()).as(target).isEqualTo("MALFORMED_REQUEST");
+            assertThat(body.at("/errors/0/message").asString())
+                    .as(target)
+                    .isEqualTo("Hindi mabasa ang request; suriin ang address at mga parameter nito");
+        }
+        assertThat(json.readTree(rawGet("/api/v1/markets/%zz", "").body())
+                        .at("/errors/0/message")
+                        .asString())
+                .isEqualTo("The request could not be read; check its address and parameters");
+    }
+
     record RawAnswer(int status, String body) {}
 
-    /** One request over a plain socket: the request line is sent byte for byte as given. */
     private RawAnswer rawGet(String target) throws Exception {
+        return rawGet(target, "");
+    }
+
+    /** One request over a plain socket: the request line is sent byte for byte as given. */
+    private RawAnswer rawGet(String target, String extraHeaders) throws Exception {
         URI base = URI.create(http.baseUrl());
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
-                    + "Authorization: Bearer " + root.token() + "\r\nConnection: close\r\n\r\n";
+                    + extraHeaders + "Authorization: Bearer " + root.token() + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

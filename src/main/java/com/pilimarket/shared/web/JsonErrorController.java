@@ -44,7 +44,29 @@ public class JsonErrorController implements ErrorController {
                             "The service is briefly unavailable; nothing was changed, try again"))));
         }
         return ResponseEntity.status(status)
-                .body(ApiResponse.failure(List.of(ApiError.of(codeFor(status), status.getReasonPhrase()))));
+                .body(ApiResponse.failure(
+                        List.of(ApiError.of(codeFor(status), messageFor(status, request.getMethod())))));
+    }
+
+    /**
+     * The envelope's message for a status the container chose: a sentence of the catalogue
+     * ({@code messages.properties}), so that it is translated like every other error, not Tomcat's
+     * English reason phrase ("Bad Request").
+     */
+    static String messageFor(HttpStatus status, String method) {
+        return switch (status) {
+            case UNAUTHORIZED -> "Log in first";
+            case FORBIDDEN -> "You may not do this";
+            case NOT_FOUND -> "No such resource";
+            case METHOD_NOT_ALLOWED -> "Method " + method + " is not allowed here";
+            case CONTENT_TOO_LARGE -> "The request is too large";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send JSON with Content-Type: application/json";
+            case SERVICE_UNAVAILABLE -> "The service is briefly unavailable; nothing was changed, try again";
+            default ->
+                status.is4xxClientError()
+                        ? "The request could not be read; check its address and parameters"
+                        : "Something went wrong on our side; it has been logged";
+        };
     }
 
     /** The envelope's error code for a status the container chose. */

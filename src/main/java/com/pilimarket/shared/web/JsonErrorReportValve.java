@@ -2,6 +2,7 @@ package com.pilimarket.shared.web;
 
 import com.pilimarket.shared.ApiError;
 import com.pilimarket.shared.ApiResponse;
+import com.pilimarket.shared.Language;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class JsonErrorReportValve extends ErrorReportValve {
 
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Null when Tomcat makes the valve by its class name: the messages stay in English then. */
+    private final ErrorMessages messages;
+
+    public JsonErrorReportValve() {
+        this(null);
+    }
+
+    JsonErrorReportValve(ErrorMessages messages) {
+        this.messages = messages;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -37,8 +49,15 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (resolved == null) {
             resolved = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ApiResponse<Void> body = ApiResponse.failure(
-                List.of(ApiError.of(JsonErrorController.codeFor(resolved), resolved.getReasonPhrase())));
+        String message = JsonErrorController.messageFor(resolved, request.getMethod());
+        if (messages != null) {
+            // Before any filter: only the header can say the caller's language.
+            Language language = CallerLocaleResolver.fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                    .orElse(Language.EN);
+            message = messages.translate(message, language);
+        }
+        ApiResponse<Void> body =
+                ApiResponse.failure(List.of(ApiError.of(JsonErrorController.codeFor(resolved), message)));
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
@@ -56,6 +75,12 @@ public class JsonErrorReportValve extends ErrorReportValve {
     @Component
     static class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
+        private final ErrorMessages messages;
+
+        Installer(ErrorMessages messages) {
+            this.messages = messages;
+        }
+
         @Override
         public void customize(ConfigurableTomcatWebServerFactory factory) {
             factory.addContextCustomizers(context -> {
@@ -68,7 +93,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
                 if (host instanceof StandardHost standard) {
                     standard.setErrorReportValveClass(JsonErrorReportValve.class.getName());
                 }
-                host.getPipeline().addValve(new JsonErrorReportValve());
+                host.getPipeline().addValve(new JsonErrorReportValve(messages));
             });
         }
 

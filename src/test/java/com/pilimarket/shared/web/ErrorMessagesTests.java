@@ -43,6 +43,24 @@ class ErrorMessagesTests {
         assertThat(messages.translate("Widget not found", Language.FIL)).isEqualTo("Hindi nakita ang Widget");
     }
 
+    /** Statuses the container chooses (a path Tomcat or the firewall refuses) get catalogued sentences too. */
+    @Test
+    void every_error_status_the_container_chooses_has_a_filipino_message() {
+        for (org.springframework.http.HttpStatus status : org.springframework.http.HttpStatus.values()) {
+            if (status.value() < 400) {
+                continue;
+            }
+            String english = JsonErrorController.messageFor(status, "DELETE");
+            assertThat(messages.translate(english, Language.FIL))
+                    .as("%s: %s", status, english)
+                    .isNotEqualTo(english);
+        }
+        assertThat(messages.translate(
+                        JsonErrorController.messageFor(org.springframework.http.HttpStatus.BAD_REQUEST, "GET"),
+                        Language.FIL))
+                .isEqualTo("Hindi mabasa ang request; suriin ang address at mga parameter nito");
+    }
+
     @Test
     void english_stays_as_thrown_and_an_unknown_message_stays_english() {
         assertThat(messages.translate("Wrong email or password", Language.EN)).isEqualTo("Wrong email or password");
