@@ -26,7 +26,8 @@ public class JsonErrorController implements ErrorController {
         if (request.getDispatcherType() != DispatcherType.ERROR) {
             // Asked for directly: there is no such page.
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(ApiResponse.failure(List.of(ApiError.of(ErrorCodes.NOT_FOUND, "No such resource"))));
+                    .body(ApiResponse.failure(List.of(
+                            ApiError.of(ErrorCodes.NOT_FOUND, messageFor(HttpStatus.NOT_FOUND, request.getMethod())))));
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
@@ -41,7 +42,7 @@ public class JsonErrorController implements ErrorController {
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .body(ApiResponse.failure(List.of(ApiError.of(
                             ErrorCodes.SERVICE_UNAVAILABLE,
-                            "The service is briefly unavailable; nothing was changed, try again"))));
+                            messageFor(HttpStatus.SERVICE_UNAVAILABLE, request.getMethod())))));
         }
         return ResponseEntity.status(status)
                 .body(ApiResponse.failure(

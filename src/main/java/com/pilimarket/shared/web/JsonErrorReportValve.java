@@ -2,7 +2,6 @@ package com.pilimarket.shared.web;
 
 import com.pilimarket.shared.ApiError;
 import com.pilimarket.shared.ApiResponse;
-import com.pilimarket.shared.Language;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,12 +29,15 @@ public class JsonErrorReportValve extends ErrorReportValve {
     /** Null when Tomcat makes the valve by its class name: the messages stay in English then. */
     private final ErrorMessages messages;
 
+    private final CallerLocaleResolver languages;
+
     public JsonErrorReportValve() {
-        this(null);
+        this(null, null);
     }
 
-    JsonErrorReportValve(ErrorMessages messages) {
+    JsonErrorReportValve(ErrorMessages messages, CallerLocaleResolver languages) {
         this.messages = messages;
+        this.languages = languages;
     }
 
     @Override
@@ -51,10 +52,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         String message = JsonErrorController.messageFor(resolved, request.getMethod());
         if (messages != null) {
-            // Before any filter: only the header can say the caller's language.
-            Language language = CallerLocaleResolver.fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))
-                    .orElse(Language.EN);
-            message = messages.translate(message, language);
+            // Before any filter no caller is known, so in effect this is the Accept-Language header.
+            message = messages.translate(message, languages.language(request));
         }
         ApiResponse<Void> body =
                 ApiResponse.failure(List.of(ApiError.of(JsonErrorController.codeFor(resolved), message)));
@@ -77,8 +76,11 @@ public class JsonErrorReportValve extends ErrorReportValve {
 
         private final ErrorMessages messages;
 
-        Installer(ErrorMessages messages) {
+        private final CallerLocaleResolver languages;
+
+        Installer(ErrorMessages messages, CallerLocaleResolver languages) {
             this.messages = messages;
+            this.languages = languages;
         }
 
         @Override
@@ -93,7 +95,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
                 if (host instanceof StandardHost standard) {
                     standard.setErrorReportValveClass(JsonErrorReportValve.class.getName());
                 }
-                host.getPipeline().addValve(new JsonErrorReportValve(messages));
+                host.getPipeline().addValve(new JsonErrorReportValve(messages, languages));
             });
         }
 
