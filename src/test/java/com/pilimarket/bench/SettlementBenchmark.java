@@ -103,6 +103,7 @@ class SettlementBenchmark {
         long pool = ledger.balanceOf(Account.pool(market.id()));
 
         Map<String, long[]> tablesBefore = tableWrites();
+        boolean statements = resetStatementStatistics();
         Map<String, double[]> jobsBefore = jobTimes();
         long appCpuBefore = appCpuNanos();
         Map<Long, Long> dbCpuBefore = databaseCpuTicks();
@@ -171,6 +172,9 @@ class SettlementBenchmark {
                         market.id()))
                 .isEqualTo(FORECASTS);
         printTableWrites(tablesBefore, tableWrites());
+        if (statements) {
+            printStatements();
+        }
         System.out.printf(
                 "BENCH settlement CPU: app %,.0f ms (%.3f ms per settled forecast), database %,.0f ms (%.3f ms per"
                         + " settled forecast; this database's backends)%n",
@@ -271,6 +275,47 @@ class SettlementBenchmark {
                     "BENCH table %s: %,d inserted, %,d updated, %,d HOT (%.0f %%), index pages %,d -> %,d%n",
                     table, a[0] - b[0], updated, hot, updated == 0 ? 0.0 : 100.0 * hot / updated, b[3], a[3]);
         }
+    }
+
+    /**
+     * Resets {@code pg_stat_statements} when the server preloads it (the profiling server of
+     * docs/PERFORMANCE.md does; the machine's does not), so that {@link #printStatements} lists the
+     * settlement's statements alone.
+     */
+    private boolean resetStatementStatistics() {
+        try {
+            template.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            template.execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (RuntimeException notPreloaded) {
+            System.out.println("BENCH statements: not listed (pg_stat_statements is not preloaded on this server)");
+            return false;
+        }
+    }
+
+    /** This database's statements since the reset, by time inside PostgreSQL (wall time, cores shared). */
+    private void printStatements() {
+        String thisDatabase = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        jdbc.sql("SELECT calls, rows, total_exec_time, wal_bytes, wal_fpi,"
+                        + " left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements"
+                        + " WHERE " + thisDatabase + " ORDER BY total_exec_time DESC LIMIT 25")
+                .query(rs -> {
+                    System.out.printf(
+                            "BENCH statement %,9.0f ms %,8d calls %,9d rows %,7.1f MB WAL %,6d FPI | %s%n",
+                            rs.getDouble("total_exec_time"),
+                            rs.getLong("calls"),
+                            rs.getLong("rows"),
+                            rs.getLong("wal_bytes") / 1e6,
+                            rs.getLong("wal_fpi"),
+                            rs.getString("query"));
+                });
+        jdbc.sql("SELECT sum(total_exec_time), sum(calls), sum(wal_bytes) FROM pg_stat_statements WHERE "
+                        + thisDatabase)
+                .query(rs -> {
+                    System.out.printf(
+                            "BENCH statements in all: %,.0f ms, %,d calls, %,.1f MB WAL%n",
+                            rs.getDouble(1), rs.getLong(2), rs.getLong(3) / 1e6);
+                });
     }
 
     /** Per job of {@code Jobs}: total milliseconds and runs so far. */
