@@ -129,10 +129,13 @@ public class Markets {
     /**
      * For forecast placement, in the same transaction as the market locks: adds the stakes, market by
      * market in the given order, to the totals, records a history point after each and broadcasts the
-     * new odds after commit. A few statements whatever the number of markets.
+     * new odds after commit. A few statements whatever the number of markets. {@code locked} holds the
+     * snapshot of each market as {@link #lockForForecast} or {@link #lockAllIfTakingForecasts} returned
+     * it in this transaction: under the lock its totals are still the market's, so they are not read
+     * again.
      */
-    public void recordStakes(Map<UUID, List<Stake>> stakesByMarket) {
-        marketStakes.recordStakes(stakesByMarket);
+    public void recordStakes(Map<UUID, MarketSnapshot> locked, Map<UUID, List<Stake>> stakesByMarket) {
+        marketStakes.recordStakes(locked, stakesByMarket);
     }
 
     /** For settlement: locks the market row and returns it (its status must be final to settle). */

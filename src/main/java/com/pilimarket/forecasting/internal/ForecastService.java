@@ -108,6 +108,7 @@ public class ForecastService {
         Posted posted = ledger.post(
                 stakeTransfer(userId, market.id(), command.outcomeId(), forecastId, placement, command.points()));
         markets.recordStakes(
+                Map.of(market.id(), market),
                 Map.of(market.id(), List.of(new Stake(command.outcomeId(), command.points(), existing.isEmpty()))));
         ForecastRow saved = records.find(forecastId).orElseThrow();
         feed.append(List.of(placed(saved, market, command.points(), existing.isPresent())));
@@ -223,7 +224,7 @@ public class ForecastService {
                     .forEach(row -> saved.put(new ForecastRecords.MarketUser(row.marketId(), row.userId()), row));
         }
         List<Posted> posted = ledger.postAll(transfers);
-        markets.recordStakes(stakes);
+        markets.recordStakes(open, stakes);
 
         List<ForecastPlaced> forFeed = new ArrayList<>(transfers.size());
         int transfer = 0;

@@ -777,11 +777,20 @@ class GroupCommitIntegrationTests {
         return crowd;
     }
 
-    private long historyPoints(MarketDetail market) {
-        return jdbc.sql("SELECT count(*) FROM market_history WHERE market_id = :m")
+    /**
+     * The market's history, point by point in the order written: each point's probabilities by outcome
+     * position (the two markets compared have different outcome ids), rounded to 12 places.
+     */
+    private List<List<String>> historyPoints(MarketDetail market) {
+        return jdbc.sql("""
+                        SELECT (SELECT array_agg(round((h.probabilities ->> o.id::text)::numeric, 12)::text
+                                                 ORDER BY o.position)
+                                FROM outcomes o WHERE o.market_id = h.market_id)
+                        FROM market_history h WHERE h.market_id = :m ORDER BY h.id
+                        """)
                 .param("m", market.id())
-                .query(Long.class)
-                .single();
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+                .list();
     }
 
     private static Pending pending(TestUser user, MarketDetail market, int outcome, long points) {
