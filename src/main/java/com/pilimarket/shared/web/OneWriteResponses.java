@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code ResponseEntity} (so that its headers go out even without a body), which commits it before
  * Tomcat knows its length. A committed response of unknown length goes out chunked: headers and body
  * in one socket write at the flush, the closing chunk in another when the request ends, and
- * compression is negotiated for it however small it is. Measured on a placement: 5.0 write system
- * calls per request before, 4.0 after (docs/PERFORMANCE.md, "One write per response").
+ * compression is negotiated for it however small it is. Measured over spread placements: 5.0 write
+ * system calls per placement before, 4.1–4.4 after, the rest being the database's round trips
+ * (docs/PERFORMANCE.md, "Request overhead").
  *
  * <p>So a synchronous request's {@code flushBuffer()} is left to the container, which sends the
  * response with its {@code Content-Length} when the request ends (or as its buffer fills, for a large
