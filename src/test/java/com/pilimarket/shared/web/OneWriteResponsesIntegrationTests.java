@@ -9,6 +9,7 @@ import com.pilimarket.support.TestMarkets;
 import com.pilimarket.support.TestUsers;
 import com.pilimarket.support.TestUsers.TestUser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,8 @@ class OneWriteResponsesIntegrationTests {
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.header("Transfer-Encoding")).isNull();
         assertThat(placed.header("Content-Encoding")).isNull();
-        assertThat(placed.header("Content-Length"))
-                .isEqualTo(
-                        String.valueOf(placed.raw().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        int bodyBytes = placed.raw().body().getBytes(StandardCharsets.UTF_8).length;
+        assertThat(placed.header("Content-Length")).isEqualTo(String.valueOf(bodyBytes));
     }
 
     @Test
